@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { oidcProvider } from "@/lib/auth/config";
+import { getViewer } from "@/lib/auth/viewer";
+import { safeCallbackPath } from "@/lib/validation/auth";
+import { signInWithOidcAction } from "./actions";
+import { SignInForm } from "./_components/sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  if (await getViewer()) redirect(callbackUrl);
+  const oidc = oidcProvider();
+  // next-auth sends OIDC refusals back here with ?error=…; its text is never shown as-is.
+  const oidcRefused = typeof params.error === "string";
+
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="text-2xl font-semibold tracking-tight">Sign in to Readyroom</h1>
+        <p className="mt-1 text-sm text-slate-600">Go-live readiness for EHR integrations.</p>
+        {oidcRefused ? (
+          <p role="alert" aria-label="Single sign-on error" className="mt-4 rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900">
+            Sign-in did not complete. If you use single sign-on, your account must already exist in Readyroom.
+          </p>
+        ) : null}
+        <div className="mt-6">
+          <SignInForm callbackUrl={callbackUrl} />
+        </div>
+        {oidc ? (
+          <form action={signInWithOidcAction} className="mt-4">
+            <input type="hidden" name="callbackUrl" value={callbackUrl} />
+            <button
+              type="submit"
+              className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+            >
+              Sign in with {oidc.name}
+            </button>
+          </form>
+        ) : null}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ItemStatus } from "@/lib/vocabulary";
+import { itemStatusLabel } from "@/lib/labels";
+
+// Status is always spelled out; colour and the symbol only reinforce the words.
+
+type Tone = "neutral" | "info" | "good" | "warn" | "bad";
+
+const toneClass: Record<Tone, string> = {
+  neutral: "bg-slate-100 text-slate-800 ring-slate-300",
+  info: "bg-sky-50 text-sky-900 ring-sky-300",
+  good: "bg-emerald-50 text-emerald-900 ring-emerald-300",
+  warn: "bg-amber-50 text-amber-900 ring-amber-300",
+  bad: "bg-rose-50 text-rose-900 ring-rose-300",
+};
+
+export function Badge({ tone = "neutral", children }: { tone?: Tone; children: React.ReactNode }) {
+  return (
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${toneClass[tone]}`}
+    >
+      {children}
+    </span>
+  );
+}
+
+const statusTone: Record<ItemStatus, { tone: Tone; symbol: string }> = {
+  not_started: { tone: "neutral", symbol: "○" },
+  in_progress: { tone: "info", symbol: "◐" },
+  blocked: { tone: "bad", symbol: "✕" },
+  ready_for_signoff: { tone: "warn", symbol: "◆" },
+  signed_off: { tone: "good", symbol: "✓" },
+  waived: { tone: "neutral", symbol: "–" },
+};
+
+export function ItemStatusBadge({ status }: { status: ItemStatus }) {
+  const { tone, symbol } = statusTone[status];
+  return (
+    <Badge tone={tone}>
+      <span aria-hidden="true">{symbol}</span>
+      {itemStatusLabel[status]}
+    </Badge>
+  );
+}

@@ -1,0 +1,30 @@
+import { env } from "@/lib/env";
+import { databaseHandle } from "./index";
+import { migrateDatabase } from "./migrate";
+import { seedDemo } from "./seed";
+
+// `npm run db:migrate` / `npm run db:seed`. On embedded Postgres, run these only while the
+// server is stopped: the directory lock refuses a second process.
+async function main() {
+  const command = process.argv[2];
+  if (command !== "migrate" && command !== "seed") {
+    console.error("usage: tsx db/cli.ts migrate|seed");
+    process.exit(2);
+  }
+  const handle = databaseHandle();
+  try {
+    await migrateDatabase(handle, env().DATABASE_URL);
+    console.log(`migrations applied (${handle.driver})`);
+    if (command === "seed") {
+      const { created } = await seedDemo(handle.db);
+      console.log(created ? "synthetic demo data seeded" : "demo data already present; nothing changed");
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

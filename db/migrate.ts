@@ -1,0 +1,33 @@
+import { resolve } from "node:path";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import type { DatabaseHandle } from "./index";
+
+export const migrationsFolder = resolve(process.cwd(), "db/migrations");
+
+// Any number of app instances may start at once against one server: an advisory lock on a
+// dedicated connection lets exactly one apply the migrations while the others wait. Drizzle
+// records what it applied, so running this twice is harmless.
+const MIGRATION_LOCK_KEY = 727_001;
+
+export async function migrateDatabase(handle: DatabaseHandle, databaseUrl?: string): Promise<void> {
+  if (handle.driver === "pglite") {
+    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+    return;
+  }
+  if (!databaseUrl) throw new Error("migrateDatabase: a PostgreSQL URL is required");
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    try {
+      await migratePostgres(drizzlePostgres({ client }), { migrationsFolder });
+    } finally {
+      await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+    }
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

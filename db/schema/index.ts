@@ -1,0 +1,6 @@
+export * from "./enums";
+export * from "./organizations";
+export * from "./templates";
+export * from "./implementations";
+export * from "./registers";
+export * from "./audit";

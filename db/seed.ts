@@ -1,0 +1,716 @@
+import { createHash } from "node:crypto";
+import { inArray } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { snapshotDigest, type ItemSnapshot } from "@/lib/sign-off-snapshot";
+import type { Database } from "./index";
+import * as s from "./schema";
+import type {
+  BlockerSeverity,
+  EnvironmentKind,
+  ItemCategory,
+  ItemStatus,
+  PermissionResult,
+  Role,
+} from "./schema";
+
+// Synthetic demo data. Every organization, person, patient and identifier below is fictional;
+// no real patient data, ever. Idempotent: rows have deterministic ids and are inserted with
+// ON CONFLICT DO NOTHING, so running it again changes nothing.
+
+export const DEMO_PASSWORD = "readyroom-demo";
+
+// A stable UUID per seed name, so a second run targets the same rows.
+export function seedId(name: string): string {
+  const h = createHash("sha256").update(`readyroom-demo:${name}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DAY);
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+export const demoOrganizations = [
+  { key: "vendor", name: "Readyroom Demo Vendor", slug: "demo-vendor", kind: "vendor" },
+  { key: "riverbend", name: "Riverbend Health (fictional)", slug: "riverbend", kind: "customer" },
+  { key: "lakeshore", name: "Lakeshore Medical Group (fictional)", slug: "lakeshore", kind: "customer" },
+] as const;
+
+type OrgKey = (typeof demoOrganizations)[number]["key"];
+
+export const demoUsers: {
+  key: string;
+  org: OrgKey;
+  email: string;
+  name: string;
+  role: Role;
+  disabled?: boolean;
+}[] = [
+  { key: "admin", org: "vendor", email: "admin@vendor.example", name: "Avery Stone", role: "admin" },
+  { key: "manager", org: "vendor", email: "manager@vendor.example", name: "Maya Okafor", role: "implementation_manager" },
+  { key: "manager2", org: "vendor", email: "manager2@vendor.example", name: "Leo Brandt", role: "implementation_manager" },
+  { key: "engineer", org: "vendor", email: "engineer@vendor.example", name: "Erin Vasquez", role: "engineer" },
+  { key: "engineer2", org: "vendor", email: "engineer2@vendor.example", name: "Sam Whitfield", role: "engineer" },
+  { key: "riverbend-it", org: "riverbend", email: "it@riverbend.example", name: "Casey Lin", role: "customer_it" },
+  { key: "riverbend-it2", org: "riverbend", email: "it2@riverbend.example", name: "Jordan Ames", role: "customer_it" },
+  { key: "lakeshore-it", org: "lakeshore", email: "it@lakeshore.example", name: "Priya Raman", role: "customer_it" },
+  { key: "lakeshore-former", org: "lakeshore", email: "former@lakeshore.example", name: "Rowan Hale", role: "customer_it", disabled: true },
+];
+
+type TemplateItemSeed = {
+  key: string;
+  title: string;
+  description: string;
+  expectedOutcome: string;
+  category: ItemCategory;
+  roles: Role[];
+  operational: boolean;
+};
+
+export const goLiveTemplateItems: TemplateItemSeed[] = [
+  {
+    key: "non-production-testing",
+    title: "Non-production testing",
+    description: "End-to-end runs of every workflow in scope in the customer's test environment.",
+    expectedOutcome: "Every in-scope workflow completes in test with the expected EHR change.",
+    category: "validation",
+    roles: ["engineer", "implementation_manager"],
+    operational: false,
+  },
+  {
+    key: "representative-test-patients",
+    title: "Representative test patients",
+    description: "Synthetic test patients that cover the edge cases of each workflow surface.",
+    expectedOutcome: "Each workflow surface has at least one passing scenario in production.",
+    category: "data_quality",
+    roles: ["customer_it", "implementation_manager"],
+    operational: true,
+  },
+  {
+    key: "sample-payload-review",
+    title: "Sample payload review",
+    description: "HL7 v2 messages and FHIR resources reviewed field by field with the customer's analysts.",
+    expectedOutcome: "Mappings agreed in writing; no unmapped required field.",
+    category: "data_quality",
+    roles: ["engineer", "customer_it"],
+    operational: false,
+  },
+  {
+    key: "api-permission-checks",
+    title: "API permission checks",
+    description: "Every scope and message type the integration needs, checked in each environment.",
+    expectedOutcome: "Every required permission is granted in production.",
+    category: "permissions",
+    roles: ["engineer"],
+    operational: false,
+  },
+  {
+    key: "configuration-review",
+    title: "Configuration review",
+    description: "Interface, department and provider mappings reviewed against the go-live scope.",
+    expectedOutcome: "Configuration matches the signed scope; differences are recorded.",
+    category: "configuration",
+    roles: ["customer_it", "engineer"],
+    operational: false,
+  },
+  {
+    key: "production-smoke-test",
+    title: "Production smoke test",
+    description: "A controlled change in production, observed from end to end.",
+    expectedOutcome: "The change appears in the EHR and in Readyroom's integration within the agreed time.",
+    category: "timing",
+    roles: ["engineer", "customer_it"],
+    operational: true,
+  },
+  {
+    key: "monitoring-setup",
+    title: "Monitoring setup",
+    description: "Alerts on interface errors, queue depth and sync latency, routed to an on-call owner.",
+    expectedOutcome: "A forced failure raises an alert that reaches the on-call owner.",
+    category: "monitoring",
+    roles: ["engineer"],
+    operational: false,
+  },
+  {
+    key: "manual-example-validation",
+    title: "Manual example validation",
+    description: "A person checks real examples end to end: the right appointment, patient or slot changed.",
+    expectedOutcome: "The customer confirms the examples on their own screens.",
+    category: "validation",
+    roles: ["customer_it", "implementation_manager"],
+    operational: true,
+  },
+  {
+    key: "support-readiness",
+    title: "Support readiness",
+    description: "Runbook, escalation path and named owners on both sides for the first weeks live.",
+    expectedOutcome: "Support knows whom to call, and the customer knows how to reach support.",
+    category: "ownership",
+    roles: ["implementation_manager", "customer_it"],
+    operational: false,
+  },
+];
+
+const epicExtraItems: TemplateItemSeed[] = [
+  {
+    key: "epic-client-ids",
+    title: "Separate non-production and production client IDs",
+    description: "The app uses distinct client IDs per environment; none is shared.",
+    expectedOutcome: "Each environment's client ID is recorded and verified.",
+    category: "configuration",
+    roles: ["engineer", "customer_it"],
+    operational: false,
+  },
+  {
+    key: "epic-client-record-downloaded",
+    title: "Client record downloaded by the health system",
+    description: "The health system has downloaded the app's client record into its Epic instance.",
+    expectedOutcome: "The customer confirms the download in production.",
+    category: "permissions",
+    roles: ["customer_it"],
+    operational: false,
+  },
+];
+
+export const demoTemplates = [
+  {
+    key: "go-live-readiness",
+    name: "Go-live readiness",
+    description: "The default readiness checklist for any EHR integration go-live.",
+    ehrVendor: null,
+    items: goLiveTemplateItems,
+  },
+  {
+    key: "epic-go-live-readiness",
+    name: "Epic go-live readiness",
+    description: "Go-live readiness with Epic's client ID and client record steps.",
+    ehrVendor: "epic" as const,
+    items: [...goLiveTemplateItems, ...epicExtraItems],
+  },
+];
+
+type ItemPlan = {
+  status?: ItemStatus;
+  owner?: string;
+  nextStep?: string;
+  whatChanged?: string;
+  whatWasTested?: string;
+  whatNeedsProof?: string;
+  dueInDays?: number;
+  blocker?: { reason: string; severity: BlockerSeverity; ticket?: string; sinceDaysAgo: number; by: string };
+};
+
+type EvidencePlan = {
+  item: string;
+  env: EnvironmentKind;
+  kind: "technical" | "operational";
+  outcome: "pass" | "fail" | "inconclusive";
+  what: string;
+  daysAgo: number;
+  by: string;
+  link?: string;
+};
+
+type ImplementationPlan = {
+  key: string;
+  customer: OrgKey;
+  name: string;
+  ehrVendor: (typeof s.ehrVendors)[number];
+  workflows: (typeof s.workflows)[number][];
+  interfaces: (typeof s.interfaceKinds)[number][];
+  phase: (typeof s.phases)[number];
+  status: (typeof s.implementationStatuses)[number];
+  goLiveInDays: number | null;
+  manager: string;
+  engineer: string;
+  template: string;
+  defaultStatus?: ItemStatus;
+  items: Record<string, ItemPlan>;
+  evidence: EvidencePlan[];
+  configChange?: { daysAgo: number; note: string; by: string };
+  permissions: { iface: "fhir_api" | "hl7v2_feed"; permission: string; results: [PermissionResult, PermissionResult, PermissionResult]; by: string }[];
+  patients: {
+    label: string;
+    identifier: string;
+    env: EnvironmentKind;
+    scenarios: { surface: (typeof s.workflows)[number]; scenario: string; expected: string; observed?: string; result: "not_run" | "pass" | "fail"; by?: string; daysAgo?: number }[];
+  }[];
+};
+
+const implementationPlans: ImplementationPlan[] = [
+  {
+    key: "riverbend-appointments",
+    customer: "riverbend",
+    name: "Appointment sync",
+    ehrVendor: "epic",
+    workflows: ["appointment_sync", "scheduling_availability"],
+    interfaces: ["fhir_api", "hl7v2_feed"],
+    phase: "pilot",
+    status: "active",
+    goLiveInDays: 21,
+    manager: "manager",
+    engineer: "engineer",
+    template: "epic-go-live-readiness",
+    items: {
+      "non-production-testing": {
+        status: "ready_for_signoff",
+        owner: "engineer",
+        whatChanged: "Appointment booking and rescheduling flows wired to the test FHIR endpoint.",
+        whatWasTested: "Book, reschedule and cancel for two departments in test.",
+        whatNeedsProof: "Sign-off by engineering and the implementation manager.",
+        nextStep: "Collect sign-offs.",
+      },
+      "representative-test-patients": {
+        status: "in_progress",
+        owner: "riverbend-it",
+        nextStep: "Run the cross-department reschedule scenario in production.",
+        whatNeedsProof: "A passing scenario per workflow surface in production.",
+        dueInDays: 10,
+      },
+      "sample-payload-review": { status: "in_progress", owner: "riverbend-it2", nextStep: "Review SIU^S12 sample with the EHR analyst.", dueInDays: 5 },
+      "api-permission-checks": {
+        status: "blocked",
+        owner: "engineer",
+        nextStep: "Health system to add the scope to the production client.",
+        blocker: {
+          reason: "Production client lacks patient/Appointment.rs: booking calls return 403.",
+          severity: "go_live",
+          ticket: "https://tickets.example/browse/INT-142",
+          sinceDaysAgo: 5,
+          by: "engineer",
+        },
+      },
+      "configuration-review": { status: "in_progress", owner: "engineer2", nextStep: "Confirm department mapping for the two pilot clinics.", dueInDays: 7 },
+      "epic-client-ids": { status: "ready_for_signoff", owner: "engineer", whatWasTested: "Non-production and production client IDs differ and each authenticates in its environment." },
+      "epic-client-record-downloaded": { status: "in_progress", owner: "riverbend-it", nextStep: "Download the client record in production." },
+      "monitoring-setup": { status: "in_progress", owner: "engineer2", nextStep: "Route latency alerts to the on-call rotation." },
+    },
+    evidence: [
+      { item: "non-production-testing", env: "sandbox", kind: "technical", outcome: "pass", what: "FHIR Appointment create/update against the vendor sandbox", daysAgo: 20, by: "engineer" },
+      { item: "non-production-testing", env: "test", kind: "technical", outcome: "pass", what: "Book, reschedule, cancel: 42 requests, all 2xx, payloads parsed", daysAgo: 3, by: "engineer" },
+      { item: "representative-test-patients", env: "test", kind: "operational", outcome: "pass", what: "Rescheduled ZZTEST-0001 across departments; change visible in the test EHR", daysAgo: 2, by: "riverbend-it" },
+      { item: "api-permission-checks", env: "production", kind: "technical", outcome: "fail", what: "patient/Appointment.rs request with the production client", daysAgo: 5, by: "engineer" },
+      { item: "epic-client-ids", env: "production", kind: "technical", outcome: "pass", what: "Production client ID token exchange", daysAgo: 4, by: "engineer" },
+    ],
+    configChange: { daysAgo: 4, note: "Production client ID rotated by the health system.", by: "engineer" },
+    permissions: [
+      { iface: "fhir_api", permission: "patient/Appointment.rs", results: ["granted", "granted", "denied"], by: "engineer" },
+      { iface: "fhir_api", permission: "user/Slot.rs", results: ["granted", "unverified", "unverified"], by: "engineer" },
+      { iface: "hl7v2_feed", permission: "SIU^S12", results: ["granted", "granted", "unverified"], by: "engineer2" },
+    ],
+    patients: [
+      {
+        label: "Synthetic patient A",
+        identifier: "ZZTEST-0001",
+        env: "test",
+        scenarios: [
+          { surface: "appointment_sync", scenario: "Appointment rescheduled across departments", expected: "New slot shown in both departments; old slot freed", observed: "As expected", result: "pass", by: "riverbend-it", daysAgo: 2 },
+        ],
+      },
+      {
+        label: "Synthetic patient B",
+        identifier: "ZZTEST-0002",
+        env: "production",
+        scenarios: [
+          { surface: "appointment_sync", scenario: "Appointment booked from the patient app", expected: "Appointment appears in the EHR within 60 s", result: "not_run" },
+          { surface: "scheduling_availability", scenario: "Provider blocks an afternoon", expected: "Slots disappear from the booking page", result: "not_run" },
+        ],
+      },
+    ],
+  },
+  {
+    key: "riverbend-demographics",
+    customer: "riverbend",
+    name: "Patient demographics feed",
+    ehrVendor: "epic",
+    workflows: ["patient_demographics"],
+    interfaces: ["hl7v2_feed"],
+    phase: "assessment",
+    status: "active",
+    goLiveInDays: 75,
+    manager: "manager2",
+    engineer: "engineer2",
+    template: "go-live-readiness",
+    items: {
+      "sample-payload-review": { status: "in_progress", owner: "riverbend-it", nextStep: "Send ADT^A08 samples with merged patients.", dueInDays: 14 },
+    },
+    evidence: [],
+    permissions: [
+      { iface: "hl7v2_feed", permission: "ADT^A04", results: ["granted", "unverified", "unverified"], by: "engineer2" },
+      { iface: "hl7v2_feed", permission: "ADT^A08", results: ["granted", "unverified", "unverified"], by: "engineer2" },
+    ],
+    patients: [],
+  },
+  {
+    key: "lakeshore-availability",
+    customer: "lakeshore",
+    name: "Scheduling availability",
+    ehrVendor: "oracle_health",
+    workflows: ["scheduling_availability"],
+    interfaces: ["fhir_api"],
+    phase: "expansion",
+    status: "active",
+    goLiveInDays: 6,
+    manager: "manager",
+    engineer: "engineer2",
+    template: "go-live-readiness",
+    defaultStatus: "ready_for_signoff",
+    items: {
+      "monitoring-setup": {
+        status: "blocked",
+        owner: "engineer2",
+        blocker: {
+          reason: "Latency dashboard missing the second region.",
+          severity: "post_live",
+          ticket: "https://support.example/agent/tickets/8812",
+          sinceDaysAgo: 9,
+          by: "engineer2",
+        },
+      },
+      "production-smoke-test": { status: "in_progress", owner: "lakeshore-it", nextStep: "Block an afternoon for a test provider and watch the booking page.", dueInDays: 3 },
+      "manual-example-validation": { status: "in_progress", owner: "lakeshore-it", nextStep: "Validate three real schedule changes with the front desk.", dueInDays: 4 },
+    },
+    evidence: [
+      { item: "non-production-testing", env: "test", kind: "technical", outcome: "pass", what: "Slot search for 12 providers in test", daysAgo: 30, by: "engineer2" },
+      { item: "representative-test-patients", env: "production", kind: "operational", outcome: "pass", what: "ZZTEST-0100 booked into a freed slot; front desk confirmed", daysAgo: 1, by: "lakeshore-it" },
+      { item: "api-permission-checks", env: "production", kind: "technical", outcome: "pass", what: "system/Slot.rs and system/Schedule.rs return 200", daysAgo: 2, by: "engineer2" },
+    ],
+    permissions: [
+      { iface: "fhir_api", permission: "system/Slot.rs", results: ["granted", "granted", "granted"], by: "engineer2" },
+      { iface: "fhir_api", permission: "system/Schedule.rs", results: ["granted", "granted", "granted"], by: "engineer2" },
+    ],
+    patients: [
+      {
+        label: "Synthetic patient C",
+        identifier: "ZZTEST-0100",
+        env: "production",
+        scenarios: [
+          { surface: "scheduling_availability", scenario: "Freed slot rebooked", expected: "Slot offered within 60 s of cancellation", observed: "Offered after 22 s", result: "pass", by: "lakeshore-it", daysAgo: 1 },
+        ],
+      },
+    ],
+  },
+  {
+    key: "lakeshore-documents",
+    customer: "lakeshore",
+    name: "Clinical documents",
+    ehrVendor: "oracle_health",
+    workflows: ["documents"],
+    interfaces: ["flat_file", "sftp"],
+    phase: "operationalization",
+    status: "live",
+    goLiveInDays: -30,
+    manager: "manager2",
+    engineer: "engineer",
+    template: "go-live-readiness",
+    defaultStatus: "signed_off",
+    items: {},
+    evidence: [
+      { item: "production-smoke-test", env: "production", kind: "operational", outcome: "pass", what: "Discharge summary delivered to the chart of ZZTEST-0200", daysAgo: 32, by: "lakeshore-it" },
+      { item: "manual-example-validation", env: "production", kind: "operational", outcome: "pass", what: "Five documents checked on the chart by HIM staff", daysAgo: 31, by: "lakeshore-it" },
+    ],
+    permissions: [],
+    patients: [],
+  },
+  {
+    key: "lakeshore-orders",
+    customer: "lakeshore",
+    name: "Orders and results",
+    ehrVendor: "oracle_health",
+    workflows: ["orders_results"],
+    interfaces: ["hl7v2_feed"],
+    phase: "pilot",
+    status: "paused",
+    goLiveInDays: null,
+    manager: "manager",
+    engineer: "engineer",
+    template: "go-live-readiness",
+    items: {
+      "configuration-review": { status: "in_progress", owner: "lakeshore-it", nextStep: "Paused until the lab system upgrade completes." },
+    },
+    evidence: [],
+    permissions: [
+      { iface: "hl7v2_feed", permission: "ORM^O01", results: ["unverified", "unverified", "unverified"], by: "engineer" },
+    ],
+    patients: [],
+  },
+];
+
+export async function seedDemo(db: Database, now = new Date()): Promise<{ created: boolean }> {
+  const orgId = (k: string) => seedId(`org:${k}`);
+  const userId = (k: string) => seedId(`user:${k}`);
+
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(s.organizations)
+      .values(demoOrganizations.map((o) => ({ id: orgId(o.key), name: o.name, slug: o.slug, kind: o.kind })))
+      .onConflictDoNothing()
+      .returning({ id: s.organizations.id });
+
+    // Hash only for users that do not exist yet: a restart should not spend seconds on bcrypt.
+    const existing = new Set(
+      (
+        await tx
+          .select({ id: s.users.id })
+          .from(s.users)
+          .where(inArray(s.users.id, demoUsers.map((u) => userId(u.key))))
+      ).map((r) => r.id),
+    );
+    const missing = demoUsers.filter((u) => !existing.has(userId(u.key)));
+    if (missing.length > 0) {
+      const passwordHash = await hashPassword(DEMO_PASSWORD);
+      await tx
+        .insert(s.users)
+        .values(
+          missing.map((u) => ({
+            id: userId(u.key),
+            organizationId: orgId(u.org),
+            email: u.email,
+            name: u.name,
+            role: u.role,
+            passwordHash,
+            disabledAt: u.disabled ? now : null,
+          })),
+        )
+        .onConflictDoNothing();
+    }
+
+    const templateIds = new Map<string, string>();
+    const templateItemIds = new Map<string, string>();
+    for (const t of demoTemplates) {
+      const id = seedId(`template:${t.key}:1`);
+      templateIds.set(t.key, id);
+      await tx
+        .insert(s.checklistTemplates)
+        .values({ id, key: t.key, revision: 1, name: t.name, description: t.description, ehrVendor: t.ehrVendor, status: "published" })
+        .onConflictDoNothing();
+      await tx
+        .insert(s.checklistTemplateItems)
+        .values(
+          t.items.map((item, position) => {
+            const itemId = seedId(`template-item:${t.key}:1:${item.key}`);
+            templateItemIds.set(`${t.key}:${item.key}`, itemId);
+            return {
+              id: itemId,
+              templateId: id,
+              key: item.key,
+              position,
+              title: item.title,
+              description: item.description,
+              expectedOutcome: item.expectedOutcome,
+              category: item.category,
+              required: true,
+              requiredSignOffRoles: item.roles,
+              needsOperationalValidation: item.operational,
+            };
+          }),
+        )
+        .onConflictDoNothing();
+    }
+
+    for (const plan of implementationPlans) {
+      const implId = seedId(`impl:${plan.key}`);
+      const template = demoTemplates.find((t) => t.key === plan.template);
+      if (!template) throw new Error(`seed: unknown template ${plan.template}`);
+      await tx
+        .insert(s.implementations)
+        .values({
+          id: implId,
+          customerOrganizationId: orgId(plan.customer),
+          name: plan.name,
+          ehrVendor: plan.ehrVendor,
+          workflows: plan.workflows,
+          interfaces: plan.interfaces,
+          phase: plan.phase,
+          status: plan.status,
+          goLiveDate: plan.goLiveInDays === null ? null : isoDate(daysFrom(now, plan.goLiveInDays)),
+          implementationManagerId: userId(plan.manager),
+          engineeringOwnerId: userId(plan.engineer),
+          templateId: templateIds.get(plan.template),
+          createdById: userId(plan.manager),
+        })
+        .onConflictDoNothing();
+
+      const envId = (kind: EnvironmentKind) => seedId(`env:${plan.key}:${kind}`);
+      await tx
+        .insert(s.environments)
+        .values(
+          s.environmentKinds.map((kind) => ({
+            id: envId(kind),
+            implementationId: implId,
+            kind,
+            name: { sandbox: "Vendor sandbox", test: "Customer test (non-prod)", production: "Production" }[kind],
+          })),
+        )
+        .onConflictDoNothing();
+
+      if (plan.configChange) {
+        await tx
+          .insert(s.configurationChanges)
+          .values({
+            id: seedId(`config:${plan.key}`),
+            implementationId: implId,
+            environmentId: envId("production"),
+            changedAt: daysFrom(now, -plan.configChange.daysAgo),
+            note: plan.configChange.note,
+            recordedById: userId(plan.configChange.by),
+          })
+          .onConflictDoNothing();
+      }
+
+      const itemId = (key: string) => seedId(`item:${plan.key}:${key}`);
+      const itemRows = template.items.map((t, position) => {
+        const p = plan.items[t.key] ?? {};
+        const status = p.status ?? plan.defaultStatus ?? "not_started";
+        return {
+          id: itemId(t.key),
+          implementationId: implId,
+          templateItemId: templateItemIds.get(`${template.key}:${t.key}`),
+          key: t.key,
+          position,
+          title: t.title,
+          description: t.description,
+          category: t.category,
+          required: true,
+          requiredSignOffRoles: t.roles,
+          needsOperationalValidation: t.operational,
+          ownerId: p.owner ? userId(p.owner) : status === "not_started" ? null : userId(plan.engineer),
+          status,
+          nextStep: p.nextStep ?? "",
+          expectedOutcome: t.expectedOutcome,
+          dueDate: p.dueInDays === undefined ? null : isoDate(daysFrom(now, p.dueInDays)),
+          whatChanged: p.whatChanged ?? "",
+          whatWasTested: p.whatWasTested ?? "",
+          whatNeedsProof: p.whatNeedsProof ?? "",
+          blockerReason: p.blocker?.reason ?? null,
+          blockerSeverity: p.blocker?.severity ?? null,
+          blockerTicketUrl: p.blocker?.ticket ?? null,
+          blockedSince: p.blocker ? isoDate(daysFrom(now, -p.blocker.sinceDaysAgo)) : null,
+          blockedById: p.blocker ? userId(p.blocker.by) : null,
+        };
+      });
+      await tx.insert(s.checklistItems).values(itemRows).onConflictDoNothing();
+
+      const evidenceRows = plan.evidence.map((e, i) => ({
+        id: seedId(`evidence:${plan.key}:${i}`),
+        checklistItemId: itemId(e.item),
+        implementationId: implId,
+        environmentId: envId(e.env),
+        kind: e.kind,
+        whatWasTested: e.what,
+        outcome: e.outcome,
+        observedAt: daysFrom(now, -e.daysAgo),
+        recordedById: userId(e.by),
+        linkUrl: e.link ?? null,
+      }));
+      if (evidenceRows.length > 0) await tx.insert(s.evidence).values(evidenceRows).onConflictDoNothing();
+
+      // Items seeded as signed off carry a real sign-off per required role, bound to version 1.
+      const signers: Record<Role, string | undefined> = {
+        admin: undefined,
+        implementation_manager: plan.manager,
+        engineer: plan.engineer,
+        customer_it: demoUsers.find((u) => u.org === plan.customer && u.role === "customer_it" && !u.disabled)?.key,
+      };
+      const signOffRows = itemRows
+        .filter((row) => row.status === "signed_off")
+        .flatMap((row) => {
+          const snapshot: ItemSnapshot = {
+            itemId: row.id,
+            version: 1,
+            title: row.title,
+            status: "ready_for_signoff",
+            expectedOutcome: row.expectedOutcome,
+            whatChanged: row.whatChanged,
+            whatWasTested: row.whatWasTested,
+            whatNeedsProof: row.whatNeedsProof,
+            evidence: evidenceRows
+              .map((e, i) => ({ row: e, environment: plan.evidence[i]!.env }))
+              .filter(({ row: e }) => e.checklistItemId === row.id)
+              .map(({ row: e, environment }) => ({
+                id: e.id,
+                kind: e.kind,
+                environment,
+                whatWasTested: e.whatWasTested,
+                outcome: e.outcome,
+                observedAt: e.observedAt.toISOString(),
+              })),
+          };
+          return row.requiredSignOffRoles.map((signerRole) => {
+            const signerKey = signers[signerRole];
+            const signer = demoUsers.find((u) => u.key === signerKey);
+            if (!signer) throw new Error(`seed: no ${signerRole} to sign ${row.key}`);
+            const org = demoOrganizations.find((o) => o.key === signer.org)!;
+            return {
+              id: seedId(`signoff:${row.id}:${signerRole}`),
+              checklistItemId: row.id,
+              implementationId: implId,
+              signerId: userId(signer.key),
+              signerName: signer.name,
+              signerOrganizationId: orgId(org.key),
+              signerOrganizationName: org.name,
+              signerRole,
+              decision: "approve" as const,
+              meaning: "I have reviewed this item and its evidence and approve it for go-live.",
+              signedAt: daysFrom(now, -31),
+              itemVersion: 1,
+              snapshotSha256: snapshotDigest(snapshot),
+              snapshot,
+            };
+          });
+        });
+      if (signOffRows.length > 0) await tx.insert(s.signOffs).values(signOffRows).onConflictDoNothing();
+
+      for (const [i, perm] of plan.permissions.entries()) {
+        const requirementId = seedId(`perm:${plan.key}:${i}`);
+        await tx
+          .insert(s.permissionRequirements)
+          .values({ id: requirementId, implementationId: implId, interface: perm.iface, permission: perm.permission, required: true })
+          .onConflictDoNothing();
+        await tx
+          .insert(s.permissionChecks)
+          .values(
+            s.environmentKinds.map((kind, k) => {
+              const result = perm.results[k]!;
+              return {
+                id: seedId(`perm-check:${plan.key}:${i}:${kind}`),
+                requirementId,
+                implementationId: implId,
+                environmentId: envId(kind),
+                result,
+                checkedAt: result === "unverified" ? null : daysFrom(now, -(6 - k)),
+                checkedById: result === "unverified" ? null : userId(perm.by),
+              };
+            }),
+          )
+          .onConflictDoNothing();
+      }
+
+      for (const [i, patient] of plan.patients.entries()) {
+        const patientId = seedId(`patient:${plan.key}:${i}`);
+        await tx
+          .insert(s.testPatients)
+          .values({ id: patientId, implementationId: implId, environmentId: envId(patient.env), label: patient.label, testIdentifier: patient.identifier, note: "Synthetic test patient; not a real person." })
+          .onConflictDoNothing();
+        await tx
+          .insert(s.testPatientScenarios)
+          .values(
+            patient.scenarios.map((sc, j) => ({
+              id: seedId(`scenario:${plan.key}:${i}:${j}`),
+              testPatientId: patientId,
+              implementationId: implId,
+              workflowSurface: sc.surface,
+              scenario: sc.scenario,
+              expectedOutcome: sc.expected,
+              observedOutcome: sc.observed ?? "",
+              result: sc.result,
+              validatedById: sc.by ? userId(sc.by) : null,
+              validatedAt: sc.daysAgo === undefined ? null : daysFrom(now, -sc.daysAgo),
+            })),
+          )
+          .onConflictDoNothing();
+      }
+    }
+
+    return { created: inserted.length > 0 };
+  });
+}

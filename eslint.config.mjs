@@ -1,0 +1,33 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// Only the data-access layer (and db/ itself) may touch the database client or schema.
+const dbImportBan = {
+  patterns: [
+    {
+      group: ["@/db", "@/db/*", "**/db", "**/db/*"],
+      message: "Only lib/dal/** and db/** may import db/. Go through the data-access layer.",
+    },
+  ],
+};
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", ".next-e2e/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    rules: {
+      "no-restricted-imports": ["error", dbImportBan],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["lib/dal/**", "db/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
+];
+
+export default config;

@@ -1,0 +1,84 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getViewer } from "@/lib/auth/viewer";
+import { isDomainError, unauthenticated } from "@/lib/dal/errors";
+import { errorFields, log } from "@/lib/log";
+import type { Viewer } from "@/lib/viewer";
+import { GENERIC_ERROR_MESSAGE, type ActionResult } from "./result";
+
+// The one wrapper every server action is made with: resolve the viewer from the database,
+// parse the input with its zod schema, call one DAL function, map known domain errors to a
+// result, log anything else with a request id, and revalidate what changed.
+
+export type ActionContext = { viewer: Viewer; requestId: string };
+
+type Options<S extends z.ZodType, T> = {
+  schema: S;
+  run: (input: z.output<S>, context: ActionContext) => Promise<T>;
+  revalidate?: (input: z.output<S>, data: T) => string[];
+};
+
+export async function requestId(): Promise<string> {
+  const value = (await headers()).get("x-request-id");
+  return value && /^[\w-]{8,64}$/.test(value) ? value : randomUUID();
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+async function execute<S extends z.ZodType, T>(options: Options<S, T>, raw: unknown): Promise<ActionResult<T>> {
+  const id = await requestId();
+  try {
+    const viewer = await getViewer();
+    if (!viewer) throw unauthenticated();
+    const parsed = options.schema.safeParse(raw);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        code: "invalid",
+        message: "Some fields need attention.",
+        fieldErrors: fieldErrorsOf(parsed.error),
+      };
+    }
+    const data = await options.run(parsed.data, { viewer, requestId: id });
+    for (const path of options.revalidate?.(parsed.data, data) ?? []) revalidatePath(path);
+    return { ok: true, data };
+  } catch (error) {
+    if (isDomainError(error)) {
+      if (error.code === "forbidden" || error.code === "not_found") {
+        log.warn("security.access_refused", { requestId: id, code: error.code });
+      }
+      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    }
+    log.error("action.failed", { requestId: id, ...errorFields(error) });
+    return { ok: false, code: "unexpected", message: GENERIC_ERROR_MESSAGE };
+  }
+}
+
+// For actions called with a plain object.
+export function defineAction<S extends z.ZodType, T>(options: Options<S, T>) {
+  return (input: unknown) => execute(options, input);
+}
+
+// For <form action={…}> with useActionState: FormData is turned into a plain object first
+// (repeated names become arrays) and parsed by the same schema.
+export function defineFormAction<S extends z.ZodType, T>(options: Options<S, T>) {
+  return (_previous: ActionResult<T> | null, formData: FormData) => {
+    const raw: Record<string, unknown> = {};
+    for (const key of new Set(formData.keys())) {
+      if (key.startsWith("$ACTION")) continue;
+      const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+      raw[key] = values.length > 1 ? values : values[0];
+    }
+    return execute(options, raw);
+  };
+}

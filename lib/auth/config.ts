@@ -1,0 +1,117 @@
+import "server-only";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers";
+import { findUserForOidc, verifyCredentials } from "@/lib/dal/sign-in";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { signInSchema } from "@/lib/validation/auth";
+import { clientAddress } from "./client-address";
+
+// next-auth, kept behind lib/auth. Sessions are JWTs that carry only the user id, a session
+// version and when the user signed in; role, organization and disabled state are read from
+// the database on every request (getViewer), so a demoted or disabled user loses access at once.
+
+declare module "next-auth" {
+  interface Session {
+    userId?: string;
+    sessionVersion?: number;
+    authTime?: number;
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sv?: number;
+    authTime?: number;
+  }
+}
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    Credentials({
+      id: "credentials",
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await verifyCredentials({
+          email: parsed.data.email,
+          password: parsed.data.password,
+          ip: clientAddress(request.headers),
+        });
+        return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
+      },
+    }),
+  ];
+  const oidc = env().oidc;
+  if (oidc) {
+    list.push({
+      id: "oidc",
+      name: oidc.name,
+      type: "oidc",
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      checks: ["pkce", "state", "nonce"],
+    });
+  }
+  return list;
+}
+
+function config(): NextAuthConfig {
+  const settings = env();
+  return {
+    secret: settings.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: settings.SESSION_MAX_AGE_MINUTES * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: providers(),
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        // Only an e-mail the identity provider has verified may name an account.
+        return typeof profile?.email === "string" && profile.email_verified !== false;
+      },
+      async jwt({ token, user, account, profile, trigger }) {
+        if (trigger !== "signIn") return token;
+        const authTime = Math.floor(Date.now() / 1000);
+        if (account?.provider === "oidc") {
+          const found = typeof profile?.email === "string" ? await findUserForOidc(profile.email) : null;
+          return found ? { sub: found.id, sv: found.sessionVersion, authTime } : null;
+        }
+        if (!user?.id || typeof user.sessionVersion !== "number") return null;
+        return { sub: user.id, sv: user.sessionVersion, authTime };
+      },
+      session({ session, token }) {
+        return {
+          expires: session.expires,
+          userId: token.sub,
+          sessionVersion: token.sv,
+          authTime: token.authTime,
+        } as typeof session;
+      },
+    },
+    logger: {
+      error(error) {
+        // A wrong password is an expected outcome, already logged as a security event.
+        if (error.name === "CredentialsSignin" || error.name === "AccessDenied") return;
+        log.error("auth.error", { error: error.name, message: error.message });
+      },
+      warn(code) {
+        log.warn("auth.warning", { code });
+      },
+      debug() {},
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
+
+export function oidcProvider(): { id: string; name: string } | null {
+  const oidc = env().oidc;
+  return oidc ? { id: "oidc", name: oidc.name } : null;
+}

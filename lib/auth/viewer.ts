@@ -1,0 +1,19 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { loadViewer } from "@/lib/dal/users";
+import type { Viewer } from "@/lib/viewer";
+import { auth } from "./config";
+
+// The signed-in person for this request, read from the database once per request.
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  if (!session?.userId || typeof session.sessionVersion !== "number") return null;
+  return loadViewer(session.userId, session.sessionVersion);
+});
+
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  return viewer;
+}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo, seedId } from "@/db/seed";
+import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import type { Viewer } from "@/lib/viewer";
+import { DomainError } from "./errors";
+import { getImplementation, listPortfolio } from "./implementations";
+
+let testDb: TestDatabase;
+const viewers: Record<string, Viewer> = {};
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemo(testDb.handle.db);
+  for (const email of [
+    "admin@vendor.example",
+    "manager@vendor.example",
+    "engineer@vendor.example",
+    "it@riverbend.example",
+    "it@lakeshore.example",
+  ]) {
+    viewers[email] = await demoViewer(email);
+  }
+});
+afterAll(() => testDb.drop());
+
+const riverbendImpl = seedId("impl:riverbend-appointments");
+const lakeshoreImpl = seedId("impl:lakeshore-availability");
+
+describe("listPortfolio", () => {
+  it("shows vendor staff every implementation", async () => {
+    for (const email of ["admin@vendor.example", "manager@vendor.example", "engineer@vendor.example"]) {
+      const rows = await listPortfolio(viewers[email]!);
+      expect(rows).toHaveLength(5);
+    }
+  });
+
+  it("shows customer IT only their own organization's implementations", async () => {
+    const riverbend = await listPortfolio(viewers["it@riverbend.example"]!);
+    expect(riverbend.map((r) => r.customerName)).toEqual([
+      "Riverbend Health (fictional)",
+      "Riverbend Health (fictional)",
+    ]);
+    const lakeshore = await listPortfolio(viewers["it@lakeshore.example"]!);
+    expect(lakeshore).toHaveLength(3);
+    expect(lakeshore.every((r) => r.customerName === "Lakeshore Medical Group (fictional)")).toBe(true);
+  });
+
+  it("counts items by status, required items done and open go-live blockers", async () => {
+    const rows = await listPortfolio(viewers["manager@vendor.example"]!);
+    const appointments = rows.find((r) => r.id === riverbendImpl)!;
+    expect(appointments.items.total).toBe(11);
+    expect(appointments.items.goLiveBlockers).toBe(1);
+    expect(appointments.items.byStatus.blocked).toBe(1);
+    expect(Object.values(appointments.items.byStatus).reduce((a, b) => a + b, 0)).toBe(11);
+    const live = rows.find((r) => r.status === "live")!;
+    expect(live.items.requiredDone).toBe(live.items.required);
+  });
+
+  it("orders by go-live date, undated last", async () => {
+    const rows = await listPortfolio(viewers["admin@vendor.example"]!);
+    const dates = rows.map((r) => r.goLiveDate);
+    expect(dates.at(-1)).toBeNull();
+    const dated = dates.filter((d): d is string => d !== null);
+    expect(dated).toEqual([...dated].sort());
+  });
+});
+
+describe("getImplementation", () => {
+  it("returns the header, three environments and the checklist in template order", async () => {
+    const impl = await getImplementation(viewers["engineer@vendor.example"]!, riverbendImpl);
+    expect(impl.customerName).toBe("Riverbend Health (fictional)");
+    expect(impl.environments.map((e) => e.kind)).toEqual(["sandbox", "test", "production"]);
+    expect(impl.items).toHaveLength(11);
+    expect(impl.items[0]?.title).toBe("Non-production testing");
+  });
+
+  it("lets customer IT open their own organization's implementation", async () => {
+    const impl = await getImplementation(viewers["it@riverbend.example"]!, riverbendImpl);
+    expect(impl.id).toBe(riverbendImpl);
+  });
+
+  it("answers another organization's id, a missing id and a malformed id with the same not found", async () => {
+    const viewer = viewers["it@riverbend.example"]!;
+    const attempts = [lakeshoreImpl, seedId("impl:does-not-exist"), "not-a-uuid", "' OR 1=1--"];
+    const errors = await Promise.all(
+      attempts.map((id) => getImplementation(viewer, id).then(() => null, (e: unknown) => e)),
+    );
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({ code: "not_found", message: "Implementation was not found." });
+    }
+  });
+});

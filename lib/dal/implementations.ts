@@ -1,0 +1,168 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/db";
+import {
+  checklistItems,
+  environments,
+  implementations,
+  itemStatuses,
+  organizations,
+  users,
+  type ItemStatus,
+} from "@/db/schema";
+import type { Viewer } from "@/lib/viewer";
+import { notFound } from "./errors";
+import { authorize } from "./policy";
+import { implementationScope, isUuid } from "./tenant";
+
+// Implementations as the portfolio and the implementation page show them. Every query carries
+// the viewer's tenant condition in SQL; nothing is filtered after the fact.
+
+const manager = alias(users, "manager");
+const engineeringOwner = alias(users, "engineering_owner");
+const owner = alias(users, "owner");
+
+function itemCountsSubquery() {
+  // One aggregate per implementation: totals, readiness and a count per status as JSON.
+  const byStatus = sql.join(
+    itemStatuses.map((status) => sql`${status}::text, count(*) filter (where ${checklistItems.status} = ${status})`),
+    sql`, `,
+  );
+  return getDb()
+    .select({
+      implementationId: checklistItems.implementationId,
+      total: sql<number>`count(*)::int`.as("n_total"),
+      required: sql<number>`(count(*) filter (where ${checklistItems.required}))::int`.as("n_required"),
+      requiredDone: sql<number>`(count(*) filter (where ${checklistItems.required} and ${checklistItems.status} in ('signed_off', 'waived')))::int`.as(
+        "n_required_done",
+      ),
+      goLiveBlockers: sql<number>`(count(*) filter (where ${checklistItems.status} = 'blocked' and ${checklistItems.blockerSeverity} = 'go_live'))::int`.as(
+        "n_go_live_blockers",
+      ),
+      byStatus: sql<Partial<Record<ItemStatus, number>>>`jsonb_build_object(${byStatus})`.as("by_status"),
+    })
+    .from(checklistItems)
+    .groupBy(checklistItems.implementationId)
+    .as("item_counts");
+}
+
+export type PortfolioRow = {
+  id: string;
+  name: string;
+  customerName: string;
+  ehrVendor: (typeof implementations.$inferSelect)["ehrVendor"];
+  phase: (typeof implementations.$inferSelect)["phase"];
+  status: (typeof implementations.$inferSelect)["status"];
+  goLiveDate: string | null;
+  managerName: string | null;
+  items: {
+    total: number;
+    required: number;
+    requiredDone: number;
+    goLiveBlockers: number;
+    byStatus: Record<ItemStatus, number>;
+  };
+};
+
+export async function listPortfolio(viewer: Viewer): Promise<PortfolioRow[]> {
+  authorize(viewer, "implementation.read");
+  const counts = itemCountsSubquery();
+  const rows = await getDb()
+    .select({
+      id: implementations.id,
+      name: implementations.name,
+      customerName: organizations.name,
+      ehrVendor: implementations.ehrVendor,
+      phase: implementations.phase,
+      status: implementations.status,
+      goLiveDate: implementations.goLiveDate,
+      managerName: manager.name,
+      total: counts.total,
+      required: counts.required,
+      requiredDone: counts.requiredDone,
+      goLiveBlockers: counts.goLiveBlockers,
+      byStatus: counts.byStatus,
+    })
+    .from(implementations)
+    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+    .leftJoin(manager, eq(manager.id, implementations.implementationManagerId))
+    .leftJoin(counts, eq(counts.implementationId, implementations.id))
+    .where(implementationScope(viewer))
+    .orderBy(sql`${implementations.goLiveDate} asc nulls last`, asc(implementations.name));
+
+  return rows.map(({ total, required, requiredDone, goLiveBlockers, byStatus, ...row }) => ({
+    ...row,
+    items: {
+      total: total ?? 0,
+      required: required ?? 0,
+      requiredDone: requiredDone ?? 0,
+      goLiveBlockers: goLiveBlockers ?? 0,
+      byStatus: Object.fromEntries(itemStatuses.map((st) => [st, Number(byStatus?.[st] ?? 0)])) as Record<ItemStatus, number>,
+    },
+  }));
+}
+
+export type ImplementationDetail = Awaited<ReturnType<typeof getImplementation>>;
+
+export async function getImplementation(viewer: Viewer, implementationId: string) {
+  authorize(viewer, "implementation.read");
+  if (!isUuid(implementationId)) throw notFound("Implementation");
+  const db = getDb();
+  const [header] = await db
+    .select({
+      id: implementations.id,
+      name: implementations.name,
+      customerName: organizations.name,
+      ehrVendor: implementations.ehrVendor,
+      workflows: implementations.workflows,
+      interfaces: implementations.interfaces,
+      phase: implementations.phase,
+      status: implementations.status,
+      goLiveDate: implementations.goLiveDate,
+      freshnessWindowDays: implementations.freshnessWindowDays,
+      managerName: manager.name,
+      engineeringOwnerName: engineeringOwner.name,
+      version: implementations.version,
+      updatedAt: implementations.updatedAt,
+    })
+    .from(implementations)
+    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+    .leftJoin(manager, eq(manager.id, implementations.implementationManagerId))
+    .leftJoin(engineeringOwner, eq(engineeringOwner.id, implementations.engineeringOwnerId))
+    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)))
+    .limit(1);
+  if (!header) throw notFound("Implementation");
+
+  const [envs, items] = await Promise.all([
+    db
+      .select({ id: environments.id, kind: environments.kind, name: environments.name })
+      .from(environments)
+      .where(eq(environments.implementationId, header.id))
+      .orderBy(sql`array_position(array['sandbox','test','production']::environment_kind[], ${environments.kind})`),
+    db
+      .select({
+        id: checklistItems.id,
+        title: checklistItems.title,
+        category: checklistItems.category,
+        required: checklistItems.required,
+        status: checklistItems.status,
+        ownerName: owner.name,
+        nextStep: checklistItems.nextStep,
+        expectedOutcome: checklistItems.expectedOutcome,
+        dueDate: checklistItems.dueDate,
+        requiredSignOffRoles: checklistItems.requiredSignOffRoles,
+        needsOperationalValidation: checklistItems.needsOperationalValidation,
+        blockerReason: checklistItems.blockerReason,
+        blockerSeverity: checklistItems.blockerSeverity,
+        blockedSince: checklistItems.blockedSince,
+        version: checklistItems.version,
+      })
+      .from(checklistItems)
+      .leftJoin(owner, eq(owner.id, checklistItems.ownerId))
+      .where(eq(checklistItems.implementationId, header.id))
+      .orderBy(asc(checklistItems.position)),
+  ]);
+
+  return { ...header, environments: envs, items };
+}

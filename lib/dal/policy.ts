@@ -1,0 +1,38 @@
+import type { Role } from "@/lib/vocabulary";
+import type { Viewer } from "@/lib/viewer";
+import { forbidden } from "./errors";
+
+// The one table that says which role may do what (DESIGN.md, "Who uses it"). Tenancy is the
+// other half: customer IT users only ever reach their own organization's rows, which every
+// DAL query enforces in SQL (see tenant.ts). `own` actions also require the viewer to own the
+// row, checked where the row is read.
+export const policy = {
+  "implementation.read": ["admin", "implementation_manager", "engineer", "customer_it"],
+  "implementation.create": ["admin", "implementation_manager"],
+  "implementation.update": ["admin", "implementation_manager"],
+  "checklist.edit_any": ["admin", "implementation_manager"],
+  "checklist.edit_own": ["engineer", "customer_it"],
+  "evidence.record": ["admin", "implementation_manager", "engineer", "customer_it"],
+  "signoff.sign": ["implementation_manager", "engineer", "customer_it"],
+  "waiver.grant": ["implementation_manager"],
+  "gate.decide": ["implementation_manager"],
+  "permission.record": ["admin", "implementation_manager", "engineer", "customer_it"],
+  "test_patient.record": ["admin", "implementation_manager", "engineer", "customer_it"],
+  "blockers.read_all": ["admin", "implementation_manager", "engineer"],
+  "blocker.resolve": ["admin", "implementation_manager", "engineer"],
+  "audit.read": ["admin", "implementation_manager", "engineer", "customer_it"],
+  "template.manage": ["admin"],
+  "organization.manage": ["admin"],
+  "user.manage": ["admin"],
+  "session.end_own": ["admin", "implementation_manager", "engineer", "customer_it"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type PolicyAction = keyof typeof policy;
+
+export function can(viewer: Pick<Viewer, "role">, action: PolicyAction): boolean {
+  return (policy[action] as readonly Role[]).includes(viewer.role);
+}
+
+export function authorize(viewer: Pick<Viewer, "role">, action: PolicyAction): void {
+  if (!can(viewer, action)) throw forbidden();
+}

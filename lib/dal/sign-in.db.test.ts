@@ -1,0 +1,99 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { auditEvents, signInThrottles } from "@/db/schema";
+import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { findUserForOidc, verifyCredentials } from "./sign-in";
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemo(testDb.handle.db);
+});
+afterAll(() => testDb.drop());
+beforeEach(async () => {
+  await testDb.handle.db.delete(signInThrottles);
+});
+
+const ip = "203.0.113.7";
+
+describe("verifyCredentials", () => {
+  it("signs in a demo user with the right password and records the sign-in", async () => {
+    const user = await verifyCredentials({ email: "manager@vendor.example", password: DEMO_PASSWORD, ip });
+    expect(user).toMatchObject({ sessionVersion: 1 });
+    const events = await testDb.handle.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, user!.id));
+    expect(events.map((e) => e.action)).toContain("auth.signed_in");
+  });
+
+  it("treats the e-mail case-insensitively", async () => {
+    expect(await verifyCredentials({ email: "  Manager@Vendor.EXAMPLE ", password: DEMO_PASSWORD, ip })).not.toBeNull();
+  });
+
+  it("refuses a wrong password, an unknown account and a disabled user alike", async () => {
+    expect(await verifyCredentials({ email: "manager@vendor.example", password: "wrong", ip })).toBeNull();
+    expect(await verifyCredentials({ email: "nobody@vendor.example", password: DEMO_PASSWORD, ip })).toBeNull();
+    expect(await verifyCredentials({ email: "former@lakeshore.example", password: DEMO_PASSWORD, ip })).toBeNull();
+  });
+
+  it("stops accepting even the right password after 10 failures on one account", async () => {
+    for (let i = 0; i < 10; i++) {
+      await verifyCredentials({ email: "engineer@vendor.example", password: `guess-${i}`, ip: `198.51.100.${i}` });
+    }
+    expect(await verifyCredentials({ email: "engineer@vendor.example", password: DEMO_PASSWORD, ip: "198.51.100.200" })).toBeNull();
+    // Other accounts are unaffected.
+    expect(await verifyCredentials({ email: "engineer2@vendor.example", password: DEMO_PASSWORD, ip: "198.51.100.201" })).not.toBeNull();
+  });
+
+  it("throttles one address that fails across many accounts", async () => {
+    const attacker = "192.0.2.66";
+    for (let i = 0; i < 100; i++) {
+      await testDb.handle.db
+        .insert(signInThrottles)
+        .values({ key: `ip:${attacker}`, failures: i + 1 })
+        .onConflictDoUpdate({ target: signInThrottles.key, set: { failures: i + 1 } });
+    }
+    // The 100th counted failure blocks the address.
+    await verifyCredentials({ email: "admin@vendor.example", password: "wrong", ip: attacker });
+    expect(await verifyCredentials({ email: "admin@vendor.example", password: DEMO_PASSWORD, ip: attacker })).toBeNull();
+    expect(await verifyCredentials({ email: "admin@vendor.example", password: DEMO_PASSWORD, ip })).not.toBeNull();
+  });
+
+  it("forgets old failures once the window has passed", async () => {
+    await testDb.handle.db.insert(signInThrottles).values({
+      key: "account:manager2@vendor.example",
+      failures: 9,
+      windowStartedAt: new Date(Date.now() - 60 * 60 * 1000),
+    });
+    await verifyCredentials({ email: "manager2@vendor.example", password: "wrong", ip });
+    const [row] = await testDb.handle.db
+      .select()
+      .from(signInThrottles)
+      .where(eq(signInThrottles.key, "account:manager2@vendor.example"));
+    expect(row?.failures).toBe(1);
+    expect(row?.blockedUntil).toBeNull();
+  });
+
+  it("clears an account's failures after a successful sign-in", async () => {
+    await verifyCredentials({ email: "it@lakeshore.example", password: "wrong", ip });
+    expect(await verifyCredentials({ email: "it@lakeshore.example", password: DEMO_PASSWORD, ip })).not.toBeNull();
+    const rows = await testDb.handle.db
+      .select()
+      .from(signInThrottles)
+      .where(eq(signInThrottles.key, "account:it@lakeshore.example"));
+    expect(rows).toEqual([]);
+  });
+});
+
+describe("findUserForOidc", () => {
+  it("signs in an existing, enabled user by e-mail", async () => {
+    expect(await findUserForOidc("IT@Riverbend.example")).not.toBeNull();
+  });
+
+  it("never creates an account and refuses a disabled one", async () => {
+    expect(await findUserForOidc("stranger@riverbend.example")).toBeNull();
+    expect(await findUserForOidc("former@lakeshore.example")).toBeNull();
+  });
+});

@@ -1,0 +1,30 @@
+import "server-only";
+import { databaseHandle, DatabaseLockedError } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDemo } from "@/db/seed";
+import { env, InvalidEnvironmentError } from "@/lib/env";
+import { errorFields, log } from "@/lib/log";
+
+// Runs once when a server process starts (instrumentation.ts): validate the configuration,
+// open the database, apply migrations, seed the synthetic demo when enabled. Any failure
+// stops the process with a message that says what to fix.
+export async function prepareServer(): Promise<void> {
+  try {
+    const config = env();
+    const handle = databaseHandle();
+    await migrateDatabase(handle, config.DATABASE_URL);
+    if (config.READYROOM_SEED_DEMO) {
+      const { created } = await seedDemo(handle.db);
+      if (created) log.info("startup.demo_seeded", { note: "synthetic demo data; no real patient data" });
+    }
+    log.info("startup.ready", { database: handle.driver });
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError || error instanceof DatabaseLockedError) {
+      console.error(`\n${error.message}\n`);
+    } else {
+      log.error("startup.failed", errorFields(error));
+      console.error("\nReadyroom could not prepare its database; see the error above.\n");
+    }
+    process.exit(1);
+  }
+}

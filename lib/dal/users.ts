@@ -1,0 +1,65 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { organizations, users } from "@/db/schema";
+import { roleFitsOrganization, type Viewer } from "@/lib/viewer";
+import { authorize } from "./policy";
+import { recordAudit } from "./audit";
+
+// Who is signed in: resolves a session token's claims to a Viewer, from the database, on
+// every request. A disabled user, a bumped session version or a role that does not fit the
+// organization all mean "not signed in".
+
+export async function loadViewer(userId: string, sessionVersion: number): Promise<Viewer | null> {
+  const [row] = await getDb()
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      sessionVersion: users.sessionVersion,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+      organizationKind: organizations.kind,
+    })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row || row.disabledAt || row.sessionVersion !== sessionVersion) return null;
+  if (!roleFitsOrganization(row.role, row.organizationKind)) return null;
+  return {
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    organizationKind: row.organizationKind,
+  };
+}
+
+// Sign-out ends every session of this user: the version in each outstanding token no longer
+// matches, so a copied cookie cannot be replayed after signing out.
+export async function endSession(viewer: Viewer, requestId?: string): Promise<void> {
+  authorize(viewer, "session.end_own");
+  await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .select({ sessionVersion: users.sessionVersion })
+      .from(users)
+      .where(eq(users.id, viewer.userId))
+      .for("update");
+    if (!row) return;
+    await tx
+      .update(users)
+      .set({ sessionVersion: row.sessionVersion + 1, updatedAt: new Date() })
+      .where(eq(users.id, viewer.userId));
+    await recordAudit(tx, viewer, {
+      action: "auth.signed_out",
+      entityType: "user",
+      entityId: viewer.userId,
+      requestId,
+    });
+  });
+}

@@ -1,0 +1,106 @@
+import { z } from "zod";
+
+// The only reader of process.env. Parsed once, lazily (so `next build` never needs runtime
+// secrets), and validated: a bad configuration stops the server at start with every problem
+// listed, instead of failing on some later request.
+
+const PLACEHOLDER_SECRETS = /^(changeme|change-me|secret|placeholder|your[-_]?secret|xxx+|test)$/i;
+
+const booleanString = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const positiveInt = (fallback: number, max: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    DATABASE_POOL_MAX: positiveInt(10, 200),
+    PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
+    READYROOM_SEED_DEMO: booleanString.optional(),
+    AUTH_SECRET: z.string().optional(),
+    AUTH_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    SESSION_MAX_AGE_MINUTES: positiveInt(8 * 60, 30 * 24 * 60),
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(10, 1000),
+    SIGN_IN_MAX_FAILURES_PER_IP: positiveInt(100, 100000),
+    SIGN_IN_LOCKOUT_MINUTES: positiveInt(15, 24 * 60),
+  })
+  .superRefine((env, ctx) => {
+    const secret = env.AUTH_SECRET?.trim();
+    if (env.NODE_ENV === "production") {
+      if (!secret) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["AUTH_SECRET"],
+          message: "is required in production (generate one with `openssl rand -base64 32`)",
+        });
+      } else if (secret.length < 32 || PLACEHOLDER_SECRETS.test(secret)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["AUTH_SECRET"],
+          message: "must be a random value of at least 32 characters, not a placeholder",
+        });
+      }
+    }
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_OIDC_ISSUER"],
+        message: "AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET go together",
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    // The demo seeds itself on embedded Postgres; a real server is seeded only when asked.
+    READYROOM_SEED_DEMO: env.READYROOM_SEED_DEMO ?? !env.DATABASE_URL,
+    oidc:
+      env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.AUTH_OIDC_ISSUER,
+            clientId: env.AUTH_OIDC_CLIENT_ID,
+            clientSecret: env.AUTH_OIDC_CLIENT_SECRET,
+            name: env.AUTH_OIDC_NAME,
+          }
+        : null,
+  }));
+
+export type Env = z.output<typeof schema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Readyroom cannot start: invalid configuration\n  - ${problems.join("\n  - ")}`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most deployment tools.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new InvalidEnvironmentError(
+      result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
+
+// Postgres rejects U+0000 in text, so it is refused here with a message, never sent.
+const noNul = (value: string) => !value.includes("\u0000");
+
+export const signInSchema = z.object({
+  email: z
+    .string({ error: "Enter your e-mail address." })
+    .trim()
+    .min(1, "Enter your e-mail address.")
+    .max(320, "That e-mail address is too long.")
+    .refine(noNul, "That e-mail address contains a character that is not allowed.")
+    .pipe(z.email("Enter a valid e-mail address, like name@example.org.")),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(MAX_PASSWORD_LENGTH, "That password is too long.")
+    .refine(noNul, "That password contains a character that is not allowed."),
+});
+
+export type SignInInput = z.infer<typeof signInSchema>;
+
+// Where to go after signing in: only a path on this site, never another origin.
+export function safeCallbackPath(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
+    return "/";
+  }
+  return value.length > 512 ? "/" : value;
+}
+
+// The one answer to every failed sign-in: it never says whether the account exists.
+export const SIGN_IN_FAILED =
+  "We couldn't sign you in with that e-mail and password. Check them and try again; after repeated failures, sign-in pauses for a few minutes.";
