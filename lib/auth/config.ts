@@ -98,8 +98,10 @@ function config(): NextAuthConfig {
     logger: {
       error(error) {
         // A wrong password is an expected outcome, already logged as a security event.
-        if (error.name === "CredentialsSignin" || error.name === "AccessDenied") return;
-        log.error("auth.error", { error: error.name, message: error.message });
+        // (Class names are minified in the build; `type` is the stable name.)
+        const type = (error as { type?: string }).type ?? error.name;
+        if (type === "CredentialsSignin" || type === "AccessDenied") return;
+        log.error("auth.error", { error: type, message: error.message });
       },
       warn(code) {
         log.warn("auth.warning", { code });

@@ -1,0 +1,31 @@
+import { expect, type Page } from "@playwright/test";
+
+// The synthetic demo accounts (db/seed.ts) the journeys sign in as.
+export const DEMO_PASSWORD = "readyroom-demo";
+
+export const accounts = {
+  admin: { email: "admin@vendor.example", name: "Avery Stone", role: "Admin", org: "Readyroom Demo Vendor" },
+  manager: { email: "manager@vendor.example", name: "Maya Okafor", role: "Implementation manager", org: "Readyroom Demo Vendor" },
+  engineer: { email: "engineer@vendor.example", name: "Erin Vasquez", role: "Engineer", org: "Readyroom Demo Vendor" },
+  riverbendIt: { email: "it@riverbend.example", name: "Casey Lin", role: "Customer IT", org: "Riverbend Health (fictional)" },
+  lakeshoreIt: { email: "it@lakeshore.example", name: "Priya Raman", role: "Customer IT", org: "Lakeshore Medical Group (fictional)" },
+} as const;
+
+export type AccountKey = keyof typeof accounts;
+
+export const storageStatePath = (key: AccountKey) => `e2e/.auth/${key}.json`;
+
+export async function signInThroughForm(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+// Fails the test on any 5xx the page receives.
+export function refuseServerErrors(page: Page) {
+  const failures: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() >= 500) failures.push(`${response.status()} ${response.url()}`);
+  });
+  return () => expect(failures, "server errors").toEqual([]);
+}

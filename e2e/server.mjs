@@ -1,0 +1,29 @@
+// Serves the e2e build on its own port with a fresh, seeded embedded database.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const dataDir = join(root, ".data/e2e");
+rmSync(dataDir, { recursive: true, force: true });
+
+const server = spawn(
+  process.execPath,
+  [join(root, "node_modules/next/dist/bin/next"), "start", "-p", process.env.E2E_PORT ?? "3100", "-H", "127.0.0.1"],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      PGLITE_DIR: join(dataDir, "pglite"),
+      READYROOM_SEED_DEMO: "true",
+      READYROOM_DIST_DIR: ".next-e2e",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
