@@ -3,7 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 // End-to-end tests against a production build (built by scripts/e2e.mjs into .next-e2e) on
 // a freshly seeded embedded database of its own, so a running demo is never touched.
 const port = Number(process.env.E2E_PORT ?? 3100);
-export const baseURL = `http://127.0.0.1:${port}`;
+export const baseURL = `http://localhost:${port}`;
+const oidcPort = port + 1;
+const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -38,13 +40,24 @@ export default defineConfig({
       dependencies: ["setup"],
     },
   ],
-  webServer: {
-    command: "node e2e/server.mjs",
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { E2E_PORT: String(port) },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // A loopback OpenID Connect provider, so single sign-on is tested end to end.
+      command: "node e2e/oidc-provider.mjs",
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      env: { OIDC_PORT: String(oidcPort) },
+      stdout: process.env.E2E_SERVER_LOGS ? "pipe" : "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "node e2e/server.mjs",
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { E2E_PORT: String(port), AUTH_OIDC_ISSUER: oidcIssuer },
+      stdout: process.env.E2E_SERVER_LOGS ? "pipe" : "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

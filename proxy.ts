@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
 // Runs before every page and route. It only does what needs no database: a per-request CSP
@@ -11,7 +12,8 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const requestId = crypto.randomUUID();
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const oidc = env().oidc;
+  const csp = contentSecurityPolicy(nonce, env().NODE_ENV === "development", oidc ? [new URL(oidc.issuer).origin] : []);
   const { pathname, search } = request.nextUrl;
 
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -37,7 +39,7 @@ export function proxy(request: NextRequest) {
   }
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("x-request-id", requestId);
-  if (process.env.NODE_ENV === "production") {
+  if (env().NODE_ENV === "production") {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   }
   return response;

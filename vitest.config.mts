@@ -12,6 +12,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Security events are logged on purpose; show console output only for failing tests.
+    silent: "passed-only",
     projects: [
       {
         extends: true,

@@ -10,7 +10,7 @@ rmSync(dataDir, { recursive: true, force: true });
 
 const server = spawn(
   process.execPath,
-  [join(root, "node_modules/next/dist/bin/next"), "start", "-p", process.env.E2E_PORT ?? "3100", "-H", "127.0.0.1"],
+  [join(root, "node_modules/next/dist/bin/next"), "start", "-p", process.env.E2E_PORT ?? "3100"],
   {
     cwd: root,
     stdio: "inherit",
@@ -21,6 +21,11 @@ const server = spawn(
       READYROOM_SEED_DEMO: "true",
       READYROOM_DIST_DIR: ".next-e2e",
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      // The loopback provider started by playwright.config.ts (e2e/oidc-provider.mjs).
+      AUTH_OIDC_ISSUER: process.env.AUTH_OIDC_ISSUER ?? "",
+      AUTH_OIDC_CLIENT_ID: process.env.AUTH_OIDC_ISSUER ? "readyroom-e2e" : "",
+      AUTH_OIDC_CLIENT_SECRET: process.env.AUTH_OIDC_ISSUER ? "e2e-oidc-secret" : "",
+      AUTH_OIDC_NAME: "Test SSO",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

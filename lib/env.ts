@@ -25,6 +25,9 @@ const schema = z
     PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
     READYROOM_SEED_DEMO: booleanString.optional(),
     AUTH_SECRET: z.string().optional(),
+    // The public origin users reach (https://readyroom.example.org). next-auth reads it itself;
+    // validated here so a typo stops the start instead of breaking sign-in redirects.
+    AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
     AUTH_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
     AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
     AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),

@@ -71,20 +71,23 @@ function config(): NextAuthConfig {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(),
     callbacks: {
-      async signIn({ account, profile }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
-        // Only an e-mail the identity provider has verified may name an account.
-        return typeof profile?.email === "string" && profile.email_verified !== false;
+        // Only an e-mail the identity provider has verified may name an account, and only an
+        // existing, enabled one: refusing here sends the user back to /sign-in with an error.
+        if (typeof profile?.email !== "string" || profile.email_verified === false) return false;
+        const found = await findUserForOidc(profile.email);
+        if (!found) return false;
+        user.id = found.id;
+        user.sessionVersion = found.sessionVersion;
+        return true;
       },
-      async jwt({ token, user, account, profile, trigger }) {
-        if (trigger !== "signIn") return token;
-        const authTime = Math.floor(Date.now() / 1000);
-        if (account?.provider === "oidc") {
-          const found = typeof profile?.email === "string" ? await findUserForOidc(profile.email) : null;
-          return found ? { sub: found.id, sv: found.sessionVersion, authTime } : null;
-        }
+      async jwt({ token, user, account }) {
+        // `account` is present only at sign-in (OIDC without an adapter reports it as "signUp").
+        if (!account) return token;
+        // Fails closed: without the id and session version resolved above, no session is made.
         if (!user?.id || typeof user.sessionVersion !== "number") return null;
-        return { sub: user.id, sv: user.sessionVersion, authTime };
+        return { sub: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
       },
       session({ session, token }) {
         return {

@@ -1,0 +1,27 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { openPglite } from "./index";
+
+// Two processes on one embedded database directory: the second is refused with a message
+// that says what to do, and the directory stays usable by its owner.
+it("refuses a second process on an open PGlite directory, and the owner keeps working", async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), "rr-two-")), "pglite");
+  const owner = openPglite(dir);
+  try {
+    await owner.db.execute("select 1");
+    const second = spawnSync(process.execPath, [join("node_modules", "tsx", "dist", "cli.mjs"), "db/cli.ts", "migrate"], {
+      env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: "" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain("already open in another process");
+    expect(second.stderr).toContain(`pid ${process.pid}`);
+    await expect(owner.db.execute("select 1")).resolves.toBeDefined();
+  } finally {
+    await owner.close();
+  }
+});

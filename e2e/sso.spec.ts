@@ -1,0 +1,52 @@
+import { expect, test, type Page } from "@playwright/test";
+
+async function openProvider(page: Page) {
+  await page.getByRole("button", { name: "Sign in with Test SSO" }).click();
+  await expect(page.getByRole("heading", { name: "Test identity provider" })).toBeVisible();
+}
+
+// Single sign-on through the loopback OIDC provider (e2e/oidc-provider.mjs).
+test.describe("single sign-on", () => {
+  test("an existing user signs in through the identity provider and lands on their portfolio", async ({ page }) => {
+    await page.goto("/sign-in");
+    await openProvider(page);
+    await page.getByLabel("E-mail", { exact: true }).fill("IT@Lakeshore.example");
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await expect(page.getByRole("heading", { name: "Portfolio" })).toBeVisible();
+    await expect(page.getByLabel("Signed in as")).toContainText("Priya Raman");
+    await expect(page.locator("table tbody tr")).toHaveCount(3);
+  });
+
+  test("an e-mail with no Readyroom account is refused, and no account is created", async ({ page }) => {
+    await page.goto("/sign-in");
+    await openProvider(page);
+    await page.getByLabel("E-mail", { exact: true }).fill("stranger@lakeshore.example");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByRole("alert", { name: "Single sign-on error" })).toContainText("must already exist");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+
+  test("an e-mail the provider has not verified is refused", async ({ page }) => {
+    await page.goto("/sign-in");
+    await openProvider(page);
+    await page.getByLabel("E-mail", { exact: true }).fill("it@riverbend.example");
+    await page.getByLabel("E-mail verified").uncheck();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("alert", { name: "Single sign-on error" })).toBeVisible();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+
+  test("a disabled user cannot get in through single sign-on either", async ({ page }) => {
+    await page.goto("/sign-in");
+    await openProvider(page);
+    await page.getByLabel("E-mail", { exact: true }).fill("former@lakeshore.example");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("alert", { name: "Single sign-on error" })).toBeVisible();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+});

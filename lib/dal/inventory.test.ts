@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Every exported DAL function must be listed here with where its tenant and role rules are
+// tested, or why it has none. A new DAL function without an entry fails this test.
+const inventory: Record<string, string> = {
+  "implementations.listPortfolio": "implementations.db.test.ts: customer IT sees only their organization",
+  "implementations.getImplementation": "implementations.db.test.ts: other organization, missing and malformed ids → same not found",
+  "users.loadViewer": "users.db.test.ts: disabled, unknown, outdated session, role/org mismatch",
+  "users.endSession": "users.db.test.ts: ends only the viewer's own sessions",
+  "sign-in.verifyCredentials": "pre-authentication; sign-in.db.test.ts covers throttling and identical failures",
+  "sign-in.findUserForOidc": "pre-authentication; sign-in.db.test.ts: never creates, refuses disabled",
+  "health.checkDatabase": "no tenant data: answers only whether the database is reachable",
+  "startup.prepareServer": "runs at process start with no viewer; reads no tenant data",
+  "audit.recordAudit": "called inside other DAL functions' transactions with their viewer",
+  "policy.can": "policy.test.ts",
+  "policy.authorize": "policy.test.ts",
+  "tenant.implementationScope": "used by every implementation-scoped query above",
+  "tenant.isUuid": "pure helper",
+  "errors.unauthenticated": "error constructor",
+  "errors.forbidden": "error constructor",
+  "errors.notFound": "error constructor",
+  "errors.conflict": "error constructor",
+  "errors.invalid": "error constructor",
+  "errors.isDomainError": "error guard",
+};
+
+const dalDir = join(__dirname);
+
+function exportedFunctions(): string[] {
+  const names: string[] = [];
+  for (const file of readdirSync(dalDir)) {
+    if (!file.endsWith(".ts") || file.endsWith(".test.ts")) continue;
+    const source = readFileSync(join(dalDir, file), "utf8");
+    const moduleName = file.replace(/\.ts$/, "");
+    for (const match of source.matchAll(/export (?:async )?function (\w+)|export const (\w+) = (?:\(|async)/g)) {
+      names.push(`${moduleName}.${match[1] ?? match[2]}`);
+    }
+  }
+  return names.sort();
+}
+
+describe("DAL inventory", () => {
+  it("lists every exported DAL function with its tenant test", () => {
+    const missing = exportedFunctions().filter((name) => !(name in inventory));
+    expect(missing, "add these to the inventory with the test that covers their tenant rules").toEqual([]);
+  });
+
+  it("lists nothing that no longer exists", () => {
+    const exported = new Set(exportedFunctions());
+    expect(Object.keys(inventory).filter((name) => !exported.has(name))).toEqual([]);
+  });
+});
