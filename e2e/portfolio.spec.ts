@@ -47,6 +47,8 @@ test.describe("portfolio details", () => {
 
     const live = page.locator("table tbody tr", { has: page.getByRole("link", { name: "Clinical documents" }) });
     await expect(live).toContainText("Live");
+    await expect(live).toContainText("went live 30 days ago");
+    await expect(live).not.toContainText("late");
     await expect(live).toContainText("9 / 9");
   });
 });

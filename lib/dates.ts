@@ -1,3 +1,5 @@
+import type { ImplementationStatus } from "@/lib/vocabulary";
+
 // Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC so every instance and every test agrees.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -9,6 +11,21 @@ export function todayIso(now = new Date()): string {
 // Whole days from `today` to `date`: positive ahead, 0 on the day, negative when past.
 export function daysUntil(date: string, today: string = todayIso()): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+}
+
+// How far away go-live is, in the implementation's own terms: a live one "went live", only an
+// active one can be "late", and a cancelled one has no countdown.
+export function describeGoLive(
+  days: number,
+  status: ImplementationStatus,
+): { text: string; late: boolean } {
+  if (status === "cancelled") return { text: "cancelled", late: false };
+  if (status === "live") {
+    if (days === 0) return { text: "went live today", late: false };
+    if (days < 0) return { text: `went live ${-days} day${days === -1 ? "" : "s"} ago`, late: false };
+  }
+  if (status === "paused" && days < 0) return { text: `${-days} day${days === -1 ? "" : "s"} past (paused)`, late: false };
+  return { text: describeDaysLeft(days), late: status === "active" && days < 0 };
 }
 
 export function describeDaysLeft(days: number): string {

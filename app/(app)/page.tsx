@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { itemStatuses } from "@/lib/vocabulary";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listPortfolio } from "@/lib/dal/implementations";
-import { daysUntil, describeDaysLeft } from "@/lib/dates";
+import { daysUntil, describeGoLive } from "@/lib/dates";
 import { ehrVendorLabel, implementationStatusLabel, itemStatusLabel, phaseLabel } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "Portfolio" };
@@ -50,7 +50,7 @@ export default async function PortfolioPage() {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((row) => {
-                const days = row.goLiveDate ? daysUntil(row.goLiveDate) : null;
+                const goLive = row.goLiveDate ? describeGoLive(daysUntil(row.goLiveDate), row.status) : null;
                 return (
                   <tr key={row.id} className="align-top">
                     <td className="px-4 py-3">
@@ -67,12 +67,10 @@ export default async function PortfolioPage() {
                     <td className="px-4 py-3">{ehrVendorLabel[row.ehrVendor]}</td>
                     <td className="px-4 py-3">{phaseLabel[row.phase]}</td>
                     <td className="px-4 py-3 whitespace-nowrap">
-                      {row.goLiveDate && days !== null ? (
+                      {row.goLiveDate && goLive ? (
                         <>
                           <time dateTime={row.goLiveDate}>{row.goLiveDate}</time>
-                          <div className={days < 0 && row.status === "active" ? "font-medium text-rose-800" : "text-slate-600"}>
-                            {describeDaysLeft(days)}
-                          </div>
+                          <div className={goLive.late ? "font-medium text-rose-800" : "text-slate-600"}>{goLive.text}</div>
                         </>
                       ) : (
                         <span className="text-slate-500">Not set</span>

@@ -4,7 +4,7 @@ import { Badge, ItemStatusBadge } from "@/components/ui/badge";
 import { itemCategories } from "@/lib/vocabulary";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getImplementation } from "@/lib/dal/implementations";
-import { daysUntil, describeDaysLeft } from "@/lib/dates";
+import { daysUntil, describeGoLive } from "@/lib/dates";
 import {
   categoryLabel,
   ehrVendorLabel,
@@ -26,7 +26,7 @@ export default async function ImplementationPage({ params }: Props) {
   const { id } = await params;
   const viewer = await requireViewer();
   const impl = await orNotFound(getImplementation(viewer, id));
-  const days = impl.goLiveDate ? daysUntil(impl.goLiveDate) : null;
+  const goLive = impl.goLiveDate ? describeGoLive(daysUntil(impl.goLiveDate), impl.status) : null;
   const groups = itemCategories
     .map((category) => ({ category, items: impl.items.filter((i) => i.category === category) }))
     .filter((g) => g.items.length > 0);
@@ -56,7 +56,7 @@ export default async function ImplementationPage({ params }: Props) {
         <div>
           <dt className="text-slate-600">Go-live</dt>
           <dd className="font-medium">
-            {impl.goLiveDate && days !== null ? `${impl.goLiveDate} (${describeDaysLeft(days)})` : "Not set"}
+            {impl.goLiveDate && goLive ? `${impl.goLiveDate} (${goLive.text})` : "Not set"}
           </dd>
         </div>
         <div>
