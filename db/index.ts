@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -44,43 +45,71 @@ function isAlive(pid: number): boolean {
 }
 
 // PGlite has no lock of its own: a second process on the same directory can lose committed
-// rows or corrupt it. A lock file beside the directory names its owner; a lock left by a
-// process that no longer runs is taken over.
+// rows or corrupt it. A lock file beside the directory names its owner. It is created
+// atomically with its content (written to a private file, then hard-linked into place, which
+// fails if a lock exists), and a lock left by a process that no longer runs is moved aside by
+// rename — atomic, so when two processes find the same stale lock only one takes it over.
+type LockOwner = { pid?: number; host?: string };
+
+function readOwner(path: string): LockOwner | null {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as LockOwner;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    return {}; // unreadable: written by something else; treated as stale
+  }
+}
+
 export function acquirePgliteLock(dir: string): () => void {
   const lockPath = `${resolve(dir)}.lock`;
   mkdirSync(dirname(lockPath), { recursive: true });
   const me = { pid: process.pid, host: hostname() };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = openSync(lockPath, "wx");
-      writeSync(fd, JSON.stringify({ ...me, since: new Date().toISOString() }));
-      closeSync(fd);
-      const release = () => {
-        try {
-          const owner = JSON.parse(readFileSync(lockPath, "utf8")) as { pid?: number };
-          if (owner.pid === process.pid) rmSync(lockPath, { force: true });
-        } catch {
-          // Already gone.
+  const unique = () => `${process.pid}.${randomBytes(6).toString("hex")}`;
+  const mine = `${lockPath}.${unique()}`;
+  writeFileSync(mine, JSON.stringify({ ...me, since: new Date().toISOString() }));
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        linkSync(mine, lockPath);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const owner = readOwner(lockPath);
+        if (owner === null) continue; // released meanwhile: try again
+        const sameHost = !owner.host || owner.host === me.host;
+        if (owner.pid && (!sameHost || isAlive(owner.pid))) {
+          throw new DatabaseLockedError(resolve(dir), `pid ${owner.pid} on ${owner.host ?? "this host"}`);
         }
+        const aside = `${lockPath}.stale.${unique()}`;
+        try {
+          renameSync(lockPath, aside);
+        } catch (renameError) {
+          if ((renameError as NodeJS.ErrnoException).code === "ENOENT") continue; // another process took it
+          throw renameError;
+        }
+        // If what was moved aside is not the stale lock inspected above, a live process had just
+        // taken the lock: put it back and give way.
+        const moved = readOwner(aside);
+        if (moved && moved.pid !== owner.pid) {
+          try {
+            linkSync(aside, lockPath);
+          } finally {
+            rmSync(aside, { force: true });
+          }
+          throw new DatabaseLockedError(resolve(dir), `pid ${moved.pid} on ${moved.host ?? "this host"}`);
+        }
+        rmSync(aside, { force: true });
+        continue;
+      }
+      const release = () => {
+        if (readOwner(lockPath)?.pid === process.pid) rmSync(lockPath, { force: true });
       };
       process.once("exit", release);
       return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      let owner: { pid?: number; host?: string } = {};
-      try {
-        owner = JSON.parse(readFileSync(lockPath, "utf8")) as typeof owner;
-      } catch {
-        // A half-written or unreadable lock file: treat it as stale.
-      }
-      const sameHost = !owner.host || owner.host === me.host;
-      if (owner.pid && owner.pid !== process.pid && (!sameHost || isAlive(owner.pid))) {
-        throw new DatabaseLockedError(resolve(dir), `pid ${owner.pid} on ${owner.host ?? "this host"}`);
-      }
-      rmSync(lockPath, { force: true });
     }
+    throw new DatabaseLockedError(resolve(dir), "another process kept taking the lock");
+  } finally {
+    rmSync(mine, { force: true });
   }
-  throw new DatabaseLockedError(resolve(dir), "another process kept taking the lock");
 }
 
 export function openPostgres(url: string, max: number): DatabaseHandle {

@@ -1,6 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { openPglite } from "./index";
@@ -24,4 +24,24 @@ it("refuses a second process on an open PGlite directory, and the owner keeps wo
   } finally {
     await owner.close();
   }
+});
+
+it("lets exactly one of several processes take over a stale lock at once", async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), "rr-race-")), "pglite");
+  // A lock left by a process that no longer exists.
+  writeFileSync(`${dir}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname() }));
+  const tsx = join("node_modules", "tsx", "dist", "cli.mjs");
+  const startAt = String(Date.now() + 4000);
+  const outcomes = await Promise.all(
+    Array.from({ length: 6 }, () =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, [tsx, "db/lock-contender.ts", dir, startAt], { env: { ...process.env, DATABASE_URL: "" } });
+        let out = "";
+        child.stdout.on("data", (d) => (out += d));
+        child.on("exit", () => resolve(out.trim()));
+      }),
+    ),
+  );
+  expect(outcomes.filter((o) => o === "won")).toHaveLength(1);
+  expect(outcomes.filter((o) => o === "locked")).toHaveLength(5);
 });

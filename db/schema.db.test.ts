@@ -39,14 +39,6 @@ async function rowCounts() {
   return out;
 }
 
-describe("migrations", () => {
-  it("apply a second time without changing anything", async () => {
-    const before = await rowCounts();
-    await migrateDatabase(testDb.handle, testDb.url);
-    expect(await rowCounts()).toEqual(before);
-  });
-});
-
 describe("demo seed", () => {
   it("creates the demo organizations, users of every role, templates and implementations", async () => {
     const first = await seedDemo(testDb.handle.db);
@@ -112,6 +104,40 @@ describe("demo seed", () => {
   });
 });
 
+describe("migrations", () => {
+  it("apply a second time without changing the data or recording anything new", async () => {
+    const countMigrations = async () => {
+      // PGlite returns { rows }, postgres-js an array of rows.
+      const result = (await testDb.handle.db.execute(
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      )) as unknown as { rows?: { n: number }[] } & { n: number }[];
+      return (result.rows ?? result)[0]?.n;
+    };
+    const before = await rowCounts();
+    expect(before.implementations).toBeGreaterThan(0);
+    const applied = await countMigrations();
+    expect(applied).toBe(2);
+    await migrateDatabase(testDb.handle, testDb.url);
+    expect(await rowCounts()).toEqual(before);
+    expect(await countMigrations()).toBe(applied);
+  });
+});
+
+// Drizzle wraps the database's error; the reason is in the cause.
+function reason(error: unknown): string {
+  const e = error as { message?: string; cause?: { message?: string } };
+  return `${e.message ?? ""} ${e.cause?.message ?? ""}`;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return reason(error);
+  }
+  throw new Error("the database accepted it");
+}
+
 describe("audit trail", () => {
   beforeAll(async () => {
     await testDb.handle.db.insert(s.auditEvents).values({
@@ -123,17 +149,21 @@ describe("audit trail", () => {
   });
 
   it("refuses UPDATE", async () => {
-    await expect(
-      testDb.handle.db.update(s.auditEvents).set({ action: "tampered" }).where(eq(s.auditEvents.action, "test.recorded")),
-    ).rejects.toThrow();
+    expect(
+      await refusal(
+        testDb.handle.db.update(s.auditEvents).set({ action: "tampered" }).where(eq(s.auditEvents.action, "test.recorded")),
+      ),
+    ).toContain("audit_events is append-only: UPDATE is not allowed");
   });
 
   it("refuses DELETE", async () => {
-    await expect(testDb.handle.db.delete(s.auditEvents)).rejects.toThrow();
+    expect(await refusal(testDb.handle.db.delete(s.auditEvents))).toContain("append-only: DELETE is not allowed");
   });
 
   it("refuses TRUNCATE", async () => {
-    await expect(testDb.handle.db.execute(sql`truncate audit_events`)).rejects.toThrow();
+    expect(await refusal(testDb.handle.db.execute(sql`truncate audit_events`))).toContain(
+      "append-only: TRUNCATE is not allowed",
+    );
   });
 
   it("keeps the event unchanged after the attempts", async () => {
@@ -146,30 +176,72 @@ describe("audit trail", () => {
 });
 
 describe("constraints", () => {
+  it("refuses evidence that pairs one implementation with another implementation's item or environment", async () => {
+    const riverbend = seedId("impl:riverbend-appointments");
+    const lakeshoreItem = seedId("item:lakeshore-availability:non-production-testing");
+    const lakeshoreEnv = seedId("env:lakeshore-availability:production");
+    const base = {
+      implementationId: riverbend,
+      kind: "technical" as const,
+      whatWasTested: "cross-tenant attempt",
+      outcome: "pass" as const,
+      observedAt: new Date(),
+      recordedById: seedId("user:engineer"),
+    };
+    expect(
+      await refusal(
+        testDb.handle.db.insert(s.evidence).values({
+          ...base,
+          checklistItemId: lakeshoreItem,
+          environmentId: seedId("env:riverbend-appointments:production"),
+        }),
+      ),
+    ).toContain("evidence_item_same_implementation_fk");
+    expect(
+      await refusal(
+        testDb.handle.db.insert(s.evidence).values({
+          ...base,
+          checklistItemId: seedId("item:riverbend-appointments:non-production-testing"),
+          environmentId: lakeshoreEnv,
+        }),
+      ),
+    ).toContain("evidence_environment_same_implementation_fk");
+  });
+
+  it("never deletes evidence or sign-offs along with their implementation", async () => {
+    expect(
+      await refusal(testDb.handle.db.delete(s.implementations).where(eq(s.implementations.id, seedId("impl:lakeshore-documents")))),
+    ).toContain("violates foreign key constraint");
+  });
+
   it("refuses a blocked item without a reason", async () => {
-    await expect(
-      testDb.handle.db
-        .update(s.checklistItems)
-        .set({ status: "blocked" })
-        .where(eq(s.checklistItems.id, seedId("item:riverbend-demographics:support-readiness"))),
-    ).rejects.toThrow();
+    expect(
+      await refusal(
+        testDb.handle.db
+          .update(s.checklistItems)
+          .set({ status: "blocked" })
+          .where(eq(s.checklistItems.id, seedId("item:riverbend-demographics:support-readiness"))),
+      ),
+    ).toContain("checklist_items_blocker_consistent");
   });
 
   it("refuses a second sign-off for the same role and item version", async () => {
     const [existing] = await testDb.handle.db.select().from(s.signOffs).limit(1);
     expect(existing).toBeDefined();
     const { id: _id, ...copy } = existing!;
-    await expect(testDb.handle.db.insert(s.signOffs).values(copy)).rejects.toThrow();
+    expect(await refusal(testDb.handle.db.insert(s.signOffs).values(copy))).toContain("sign_offs_item_role_version_key");
   });
 
   it("refuses an upper-case e-mail, so one address is one account", async () => {
-    await expect(
-      testDb.handle.db.insert(s.users).values({
-        organizationId: seedId("org:vendor"),
-        email: "Someone@Vendor.example",
-        name: "Case Test",
-        role: "engineer",
-      }),
-    ).rejects.toThrow();
+    expect(
+      await refusal(
+        testDb.handle.db.insert(s.users).values({
+          organizationId: seedId("org:vendor"),
+          email: "Someone@Vendor.example",
+          name: "Case Test",
+          role: "engineer",
+        }),
+      ),
+    ).toContain("users_email_lowercase");
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
+import { env } from "@/lib/env";
 import { openPglite, openPostgres, setDatabaseHandle, type DatabaseHandle } from "./index";
 import { migrateDatabase } from "./migrate";
 
@@ -10,7 +11,7 @@ import { migrateDatabase } from "./migrate";
 export type TestDatabase = { handle: DatabaseHandle; url?: string; drop(): Promise<void> };
 
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
+  const serverUrl = env().DATABASE_URL;
   if (!serverUrl) {
     const handle = openPglite("memory://");
     await migrateDatabase(handle);

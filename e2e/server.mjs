@@ -26,6 +26,7 @@ const server = spawn(
       AUTH_OIDC_CLIENT_ID: process.env.AUTH_OIDC_ISSUER ? "readyroom-e2e" : "",
       AUTH_OIDC_CLIENT_SECRET: process.env.AUTH_OIDC_ISSUER ? "e2e-oidc-secret" : "",
       AUTH_OIDC_NAME: "Test SSO",
+      AUTH_OIDC_ORGANIZATIONS: "riverbend,lakeshore",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

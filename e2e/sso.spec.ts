@@ -49,4 +49,14 @@ test.describe("single sign-on", () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in$/);
   });
+
+  test("a vendor account cannot use a provider bound to the health systems", async ({ page }) => {
+    await page.goto("/sign-in");
+    await openProvider(page);
+    await page.getByLabel("E-mail", { exact: true }).fill("admin@vendor.example");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("alert", { name: "Single sign-on error" })).toBeVisible();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
 });

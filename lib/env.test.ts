@@ -47,18 +47,28 @@ describe("parseEnv", () => {
 
   it("needs all three OIDC settings or none", () => {
     expect(() => parseEnv({ AUTH_OIDC_ISSUER: "https://login.example.org" })).toThrow(/go together/);
-    const env = parseEnv({
+    const oidc = {
       AUTH_OIDC_ISSUER: "https://login.example.org",
       AUTH_OIDC_CLIENT_ID: "readyroom",
       AUTH_OIDC_CLIENT_SECRET: "s3cret",
       AUTH_OIDC_NAME: "Okta",
-    });
+    };
+    expect(() => parseEnv(oidc)).toThrow(/AUTH_OIDC_ORGANIZATIONS must list/);
+    const env = parseEnv({ ...oidc, AUTH_OIDC_ORGANIZATIONS: "riverbend, lakeshore" });
     expect(env.oidc).toEqual({
       issuer: "https://login.example.org",
       clientId: "readyroom",
       clientSecret: "s3cret",
       name: "Okta",
+      organizations: ["riverbend", "lakeshore"],
     });
+  });
+
+  it("refuses to create demo accounts on a production server unless acknowledged", () => {
+    const server = { NODE_ENV: "production", AUTH_SECRET: strongSecret, DATABASE_URL: "postgres://app@db:5432/rr" };
+    expect(parseEnv(server).READYROOM_SEED_DEMO).toBe(false);
+    expect(() => parseEnv({ ...server, READYROOM_SEED_DEMO: "true" })).toThrow(/published password/);
+    expect(parseEnv({ ...server, READYROOM_SEED_DEMO: "true", READYROOM_ALLOW_DEMO_ACCOUNTS: "true" }).READYROOM_SEED_DEMO).toBe(true);
   });
 
   it("treats an empty variable as unset", () => {

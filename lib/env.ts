@@ -36,6 +36,17 @@ const schema = z
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(10, 1000),
     SIGN_IN_MAX_FAILURES_PER_IP: positiveInt(100, 100000),
     SIGN_IN_LOCKOUT_MINUTES: positiveInt(15, 24 * 60),
+    // How many proxies (load balancer, CDN) in front of the app append to X-Forwarded-For.
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+    // Which organizations (slugs) may sign in through the OIDC provider: binds the identity
+    // provider to the health systems (or the vendor) that actually use it.
+    AUTH_OIDC_ORGANIZATIONS: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(",").map((slug) => slug.trim()).filter(Boolean) : [])),
+    // The demo accounts share a published password. On a real server in production they are
+    // refused unless this acknowledges it (for a demo or benchmark server, never a live one).
+    READYROOM_ALLOW_DEMO_ACCOUNTS: booleanString.optional(),
   })
   .superRefine((env, ctx) => {
     const secret = env.AUTH_SECRET?.trim();
@@ -62,6 +73,22 @@ const schema = z
         message: "AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET go together",
       });
     }
+    if (oidc.every(Boolean) && env.AUTH_OIDC_ORGANIZATIONS.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_OIDC_ORGANIZATIONS"],
+        message: "must list the organization slugs whose users sign in through this OIDC provider",
+      });
+    }
+    const seeding = env.READYROOM_SEED_DEMO ?? !env.DATABASE_URL;
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && seeding && !env.READYROOM_ALLOW_DEMO_ACCOUNTS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["READYROOM_SEED_DEMO"],
+        message:
+          "would create demo accounts with a published password on a production server; set READYROOM_ALLOW_DEMO_ACCOUNTS=true only for a demo or benchmark server",
+      });
+    }
   })
   .transform((env) => ({
     ...env,
@@ -74,6 +101,7 @@ const schema = z
             clientId: env.AUTH_OIDC_CLIENT_ID,
             clientSecret: env.AUTH_OIDC_CLIENT_SECRET,
             name: env.AUTH_OIDC_NAME,
+            organizations: env.AUTH_OIDC_ORGANIZATIONS,
           }
         : null,
   }));

@@ -12,7 +12,9 @@ const endSessionAction = defineAction({
 });
 
 export async function signOutAction(): Promise<void> {
-  // A session that already ended (disabled user, signed out elsewhere) still clears its cookie.
-  await endSessionAction({});
-  await signOut({ redirectTo: "/sign-in" });
+  const result = await endSessionAction({});
+  // This device is signed out either way. If other sessions could not be ended (the database
+  // was unreachable), say so rather than pretend; a session that had already ended is fine.
+  const incomplete = !result.ok && result.code !== "unauthenticated";
+  await signOut({ redirectTo: incomplete ? "/sign-in?signedOut=partial" : "/sign-in" });
 }

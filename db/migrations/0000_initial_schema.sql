@@ -108,6 +108,7 @@ CREATE TABLE "checklist_items" (
 	"updated_by_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "checklist_items_id_implementation_key" UNIQUE("id","implementation_id"),
 	CONSTRAINT "checklist_items_blocker_consistent" CHECK (("checklist_items"."status" = 'blocked') = ("checklist_items"."blocker_reason" IS NOT NULL AND "checklist_items"."blocker_severity" IS NOT NULL AND "checklist_items"."blocked_since" IS NOT NULL)),
 	CONSTRAINT "checklist_items_ticket_url_http" CHECK ("checklist_items"."blocker_ticket_url" IS NULL OR "checklist_items"."blocker_ticket_url" ~* '^https?://')
 );
@@ -130,7 +131,8 @@ CREATE TABLE "environments" (
 	"note" text DEFAULT '' NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "environments_id_implementation_key" UNIQUE("id","implementation_id")
 );
 --> statement-breakpoint
 CREATE TABLE "evidence" (
@@ -214,7 +216,8 @@ CREATE TABLE "permission_requirements" (
 	"note" text DEFAULT '' NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "permission_requirements_id_implementation_key" UNIQUE("id","implementation_id")
 );
 --> statement-breakpoint
 CREATE TABLE "test_patient_scenarios" (
@@ -243,7 +246,8 @@ CREATE TABLE "test_patients" (
 	"note" text DEFAULT '' NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "test_patients_id_implementation_key" UNIQUE("id","implementation_id")
 );
 --> statement-breakpoint
 CREATE TABLE "audit_events" (
@@ -263,38 +267,46 @@ CREATE TABLE "audit_events" (
 --> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "checklist_template_items" ADD CONSTRAINT "checklist_template_items_template_id_checklist_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."checklist_templates"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "checklist_items" ADD CONSTRAINT "checklist_items_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checklist_items" ADD CONSTRAINT "checklist_items_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "checklist_items" ADD CONSTRAINT "checklist_items_template_item_id_checklist_template_items_id_fk" FOREIGN KEY ("template_item_id") REFERENCES "public"."checklist_template_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "checklist_items" ADD CONSTRAINT "checklist_items_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "checklist_items" ADD CONSTRAINT "checklist_items_blocked_by_id_users_id_fk" FOREIGN KEY ("blocked_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "checklist_items" ADD CONSTRAINT "checklist_items_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "configuration_changes" ADD CONSTRAINT "configuration_changes_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "configuration_changes" ADD CONSTRAINT "configuration_changes_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "configuration_changes" ADD CONSTRAINT "configuration_changes_environment_id_environments_id_fk" FOREIGN KEY ("environment_id") REFERENCES "public"."environments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "configuration_changes" ADD CONSTRAINT "configuration_changes_recorded_by_id_users_id_fk" FOREIGN KEY ("recorded_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "environments" ADD CONSTRAINT "environments_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "evidence" ADD CONSTRAINT "evidence_checklist_item_id_checklist_items_id_fk" FOREIGN KEY ("checklist_item_id") REFERENCES "public"."checklist_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "evidence" ADD CONSTRAINT "evidence_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "configuration_changes" ADD CONSTRAINT "configuration_changes_environment_same_implementation_fk" FOREIGN KEY ("environment_id","implementation_id") REFERENCES "public"."environments"("id","implementation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "environments" ADD CONSTRAINT "environments_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evidence" ADD CONSTRAINT "evidence_checklist_item_id_checklist_items_id_fk" FOREIGN KEY ("checklist_item_id") REFERENCES "public"."checklist_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evidence" ADD CONSTRAINT "evidence_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence" ADD CONSTRAINT "evidence_environment_id_environments_id_fk" FOREIGN KEY ("environment_id") REFERENCES "public"."environments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence" ADD CONSTRAINT "evidence_recorded_by_id_users_id_fk" FOREIGN KEY ("recorded_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evidence" ADD CONSTRAINT "evidence_item_same_implementation_fk" FOREIGN KEY ("checklist_item_id","implementation_id") REFERENCES "public"."checklist_items"("id","implementation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evidence" ADD CONSTRAINT "evidence_environment_same_implementation_fk" FOREIGN KEY ("environment_id","implementation_id") REFERENCES "public"."environments"("id","implementation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "implementations" ADD CONSTRAINT "implementations_customer_organization_id_organizations_id_fk" FOREIGN KEY ("customer_organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "implementations" ADD CONSTRAINT "implementations_implementation_manager_id_users_id_fk" FOREIGN KEY ("implementation_manager_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "implementations" ADD CONSTRAINT "implementations_engineering_owner_id_users_id_fk" FOREIGN KEY ("engineering_owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "implementations" ADD CONSTRAINT "implementations_template_id_checklist_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."checklist_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "implementations" ADD CONSTRAINT "implementations_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sign_offs" ADD CONSTRAINT "sign_offs_checklist_item_id_checklist_items_id_fk" FOREIGN KEY ("checklist_item_id") REFERENCES "public"."checklist_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sign_offs" ADD CONSTRAINT "sign_offs_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sign_offs" ADD CONSTRAINT "sign_offs_checklist_item_id_checklist_items_id_fk" FOREIGN KEY ("checklist_item_id") REFERENCES "public"."checklist_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sign_offs" ADD CONSTRAINT "sign_offs_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sign_offs" ADD CONSTRAINT "sign_offs_signer_id_users_id_fk" FOREIGN KEY ("signer_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sign_offs" ADD CONSTRAINT "sign_offs_signer_organization_id_organizations_id_fk" FOREIGN KEY ("signer_organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "permission_checks" ADD CONSTRAINT "permission_checks_requirement_id_permission_requirements_id_fk" FOREIGN KEY ("requirement_id") REFERENCES "public"."permission_requirements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "permission_checks" ADD CONSTRAINT "permission_checks_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "permission_checks" ADD CONSTRAINT "permission_checks_environment_id_environments_id_fk" FOREIGN KEY ("environment_id") REFERENCES "public"."environments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sign_offs" ADD CONSTRAINT "sign_offs_item_same_implementation_fk" FOREIGN KEY ("checklist_item_id","implementation_id") REFERENCES "public"."checklist_items"("id","implementation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "permission_checks" ADD CONSTRAINT "permission_checks_requirement_id_permission_requirements_id_fk" FOREIGN KEY ("requirement_id") REFERENCES "public"."permission_requirements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "permission_checks" ADD CONSTRAINT "permission_checks_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "permission_checks" ADD CONSTRAINT "permission_checks_environment_id_environments_id_fk" FOREIGN KEY ("environment_id") REFERENCES "public"."environments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "permission_checks" ADD CONSTRAINT "permission_checks_checked_by_id_users_id_fk" FOREIGN KEY ("checked_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "permission_requirements" ADD CONSTRAINT "permission_requirements_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "test_patient_scenarios" ADD CONSTRAINT "test_patient_scenarios_test_patient_id_test_patients_id_fk" FOREIGN KEY ("test_patient_id") REFERENCES "public"."test_patients"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "test_patient_scenarios" ADD CONSTRAINT "test_patient_scenarios_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "permission_checks" ADD CONSTRAINT "permission_checks_requirement_same_implementation_fk" FOREIGN KEY ("requirement_id","implementation_id") REFERENCES "public"."permission_requirements"("id","implementation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "permission_checks" ADD CONSTRAINT "permission_checks_environment_same_implementation_fk" FOREIGN KEY ("environment_id","implementation_id") REFERENCES "public"."environments"("id","implementation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "permission_requirements" ADD CONSTRAINT "permission_requirements_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "test_patient_scenarios" ADD CONSTRAINT "test_patient_scenarios_test_patient_id_test_patients_id_fk" FOREIGN KEY ("test_patient_id") REFERENCES "public"."test_patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "test_patient_scenarios" ADD CONSTRAINT "test_patient_scenarios_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "test_patient_scenarios" ADD CONSTRAINT "test_patient_scenarios_validated_by_id_users_id_fk" FOREIGN KEY ("validated_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "test_patients" ADD CONSTRAINT "test_patients_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "test_patient_scenarios" ADD CONSTRAINT "test_patient_scenarios_patient_same_implementation_fk" FOREIGN KEY ("test_patient_id","implementation_id") REFERENCES "public"."test_patients"("id","implementation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "test_patients" ADD CONSTRAINT "test_patients_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "test_patients" ADD CONSTRAINT "test_patients_environment_id_environments_id_fk" FOREIGN KEY ("environment_id") REFERENCES "public"."environments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "test_patients" ADD CONSTRAINT "test_patients_environment_same_implementation_fk" FOREIGN KEY ("environment_id","implementation_id") REFERENCES "public"."environments"("id","implementation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_actor_organization_id_organizations_id_fk" FOREIGN KEY ("actor_organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -3,12 +3,14 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -71,7 +73,7 @@ export const environments = pgTable(
     id: id(),
     implementationId: uuid()
       .notNull()
-      .references(() => implementations.id, { onDelete: "cascade" }),
+      .references(() => implementations.id),
     kind: environmentKind().notNull(),
     name: text().notNull(),
     note: text().notNull().default(""),
@@ -79,7 +81,12 @@ export const environments = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("environments_implementation_kind_key").on(t.implementationId, t.kind)],
+  (t) => [
+    uniqueIndex("environments_implementation_kind_key").on(t.implementationId, t.kind),
+    // Lets children reference (environment, implementation) together, so a row can never
+    // pair one implementation with another implementation's environment.
+    unique("environments_id_implementation_key").on(t.id, t.implementationId),
+  ],
 );
 
 // A dated configuration change on an implementation: evidence observed before it is stale.
@@ -89,7 +96,7 @@ export const configurationChanges = pgTable(
     id: id(),
     implementationId: uuid()
       .notNull()
-      .references(() => implementations.id, { onDelete: "cascade" }),
+      .references(() => implementations.id),
     // Null when the change touched every environment.
     environmentId: uuid().references(() => environments.id),
     changedAt: timestamp({ withTimezone: true }).notNull(),
@@ -99,7 +106,14 @@ export const configurationChanges = pgTable(
       .references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("configuration_changes_implementation_idx").on(t.implementationId, t.changedAt)],
+  (t) => [
+    index("configuration_changes_implementation_idx").on(t.implementationId, t.changedAt),
+    foreignKey({
+      name: "configuration_changes_environment_same_implementation_fk",
+      columns: [t.environmentId, t.implementationId],
+      foreignColumns: [environments.id, environments.implementationId],
+    }),
+  ],
 );
 
 export const checklistItems = pgTable(
@@ -108,7 +122,7 @@ export const checklistItems = pgTable(
     id: id(),
     implementationId: uuid()
       .notNull()
-      .references(() => implementations.id, { onDelete: "cascade" }),
+      .references(() => implementations.id),
     // Null for an ad-hoc item added to one implementation.
     templateItemId: uuid().references(() => checklistTemplateItems.id),
     key: text(),
@@ -139,6 +153,7 @@ export const checklistItems = pgTable(
   },
   (t) => [
     index("checklist_items_implementation_idx").on(t.implementationId, t.position),
+    unique("checklist_items_id_implementation_key").on(t.id, t.implementationId),
     index("checklist_items_owner_idx").on(t.ownerId),
     // The cross-portfolio blockers view reads only blocked items, most severe and oldest first.
     index("checklist_items_open_blockers_idx")
@@ -163,10 +178,10 @@ export const evidence = pgTable(
     id: id(),
     checklistItemId: uuid()
       .notNull()
-      .references(() => checklistItems.id, { onDelete: "cascade" }),
+      .references(() => checklistItems.id),
     implementationId: uuid()
       .notNull()
-      .references(() => implementations.id, { onDelete: "cascade" }),
+      .references(() => implementations.id),
     environmentId: uuid()
       .notNull()
       .references(() => environments.id),
@@ -183,6 +198,16 @@ export const evidence = pgTable(
   },
   (t) => [
     index("evidence_item_idx").on(t.checklistItemId, t.observedAt),
+    foreignKey({
+      name: "evidence_item_same_implementation_fk",
+      columns: [t.checklistItemId, t.implementationId],
+      foreignColumns: [checklistItems.id, checklistItems.implementationId],
+    }),
+    foreignKey({
+      name: "evidence_environment_same_implementation_fk",
+      columns: [t.environmentId, t.implementationId],
+      foreignColumns: [environments.id, environments.implementationId],
+    }),
     index("evidence_implementation_idx").on(t.implementationId, t.observedAt),
     check("evidence_link_url_http", sql`${t.linkUrl} IS NULL OR ${t.linkUrl} ~* '^https?://'`),
   ],
@@ -196,10 +221,10 @@ export const signOffs = pgTable(
     id: id(),
     checklistItemId: uuid()
       .notNull()
-      .references(() => checklistItems.id, { onDelete: "cascade" }),
+      .references(() => checklistItems.id),
     implementationId: uuid()
       .notNull()
-      .references(() => implementations.id, { onDelete: "cascade" }),
+      .references(() => implementations.id),
     signerId: uuid()
       .notNull()
       .references(() => users.id),
@@ -221,6 +246,11 @@ export const signOffs = pgTable(
     // One sign-off per role per item version: parallel attempts leave exactly one.
     uniqueIndex("sign_offs_item_role_version_key").on(t.checklistItemId, t.signerRole, t.itemVersion),
     index("sign_offs_implementation_idx").on(t.implementationId),
+    foreignKey({
+      name: "sign_offs_item_same_implementation_fk",
+      columns: [t.checklistItemId, t.implementationId],
+      foreignColumns: [checklistItems.id, checklistItems.implementationId],
+    }),
     check("sign_offs_snapshot_sha256_hex", sql`${t.snapshotSha256} ~ '^[0-9a-f]{64}$'`),
     check(
       "sign_offs_reject_has_comment",

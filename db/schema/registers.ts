@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, version } from "./columns";
 import { permissionInterface, permissionResult, scenarioResult, workflow } from "./enums";
 import { environments, implementations } from "./implementations";
@@ -12,7 +12,7 @@ export const permissionRequirements = pgTable(
     id: id(),
     implementationId: uuid()
       .notNull()
-      .references(() => implementations.id, { onDelete: "cascade" }),
+      .references(() => implementations.id),
     interface: permissionInterface().notNull(),
     // A SMART scope (`patient/Appointment.rs`), an HL7 v2 event (`SIU^S12`) or an API permission.
     permission: text().notNull(),
@@ -28,6 +28,7 @@ export const permissionRequirements = pgTable(
       t.interface,
       t.permission,
     ),
+    unique("permission_requirements_id_implementation_key").on(t.id, t.implementationId),
   ],
 );
 
@@ -38,13 +39,13 @@ export const permissionChecks = pgTable(
     id: id(),
     requirementId: uuid()
       .notNull()
-      .references(() => permissionRequirements.id, { onDelete: "cascade" }),
+      .references(() => permissionRequirements.id),
     implementationId: uuid()
       .notNull()
-      .references(() => implementations.id, { onDelete: "cascade" }),
+      .references(() => implementations.id),
     environmentId: uuid()
       .notNull()
-      .references(() => environments.id, { onDelete: "cascade" }),
+      .references(() => environments.id),
     result: permissionResult().notNull().default("unverified"),
     checkedAt: timestamp({ withTimezone: true }),
     checkedById: uuid().references(() => users.id),
@@ -56,6 +57,16 @@ export const permissionChecks = pgTable(
   (t) => [
     uniqueIndex("permission_checks_requirement_environment_key").on(t.requirementId, t.environmentId),
     index("permission_checks_implementation_idx").on(t.implementationId),
+    foreignKey({
+      name: "permission_checks_requirement_same_implementation_fk",
+      columns: [t.requirementId, t.implementationId],
+      foreignColumns: [permissionRequirements.id, permissionRequirements.implementationId],
+    }),
+    foreignKey({
+      name: "permission_checks_environment_same_implementation_fk",
+      columns: [t.environmentId, t.implementationId],
+      foreignColumns: [environments.id, environments.implementationId],
+    }),
     check(
       "permission_checks_checked_when_verified",
       sql`${t.result} = 'unverified' OR (${t.checkedAt} IS NOT NULL AND ${t.checkedById} IS NOT NULL)`,
@@ -71,7 +82,7 @@ export const testPatients = pgTable(
     id: id(),
     implementationId: uuid()
       .notNull()
-      .references(() => implementations.id, { onDelete: "cascade" }),
+      .references(() => implementations.id),
     environmentId: uuid()
       .notNull()
       .references(() => environments.id),
@@ -85,6 +96,12 @@ export const testPatients = pgTable(
   (t) => [
     index("test_patients_implementation_idx").on(t.implementationId),
     uniqueIndex("test_patients_env_identifier_key").on(t.environmentId, t.testIdentifier),
+    unique("test_patients_id_implementation_key").on(t.id, t.implementationId),
+    foreignKey({
+      name: "test_patients_environment_same_implementation_fk",
+      columns: [t.environmentId, t.implementationId],
+      foreignColumns: [environments.id, environments.implementationId],
+    }),
   ],
 );
 
@@ -94,10 +111,10 @@ export const testPatientScenarios = pgTable(
     id: id(),
     testPatientId: uuid()
       .notNull()
-      .references(() => testPatients.id, { onDelete: "cascade" }),
+      .references(() => testPatients.id),
     implementationId: uuid()
       .notNull()
-      .references(() => implementations.id, { onDelete: "cascade" }),
+      .references(() => implementations.id),
     workflowSurface: workflow().notNull(),
     scenario: text().notNull(),
     expectedOutcome: text().notNull().default(""),
@@ -112,6 +129,11 @@ export const testPatientScenarios = pgTable(
   (t) => [
     index("test_patient_scenarios_patient_idx").on(t.testPatientId),
     index("test_patient_scenarios_implementation_idx").on(t.implementationId),
+    foreignKey({
+      name: "test_patient_scenarios_patient_same_implementation_fk",
+      columns: [t.testPatientId, t.implementationId],
+      foreignColumns: [testPatients.id, testPatients.implementationId],
+    }),
     check(
       "test_patient_scenarios_validated_when_run",
       sql`${t.result} = 'not_run' OR (${t.validatedAt} IS NOT NULL AND ${t.validatedById} IS NOT NULL)`,

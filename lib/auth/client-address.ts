@@ -1,8 +1,18 @@
-// The caller's address for throttling. Next's server sets x-forwarded-for from the socket;
-// behind a load balancer the left-most entry is the client the balancer saw.
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const address = forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+// The caller's address for per-address throttling.
+//
+// Next fills X-Forwarded-For with the socket address only when the request has none, so a
+// client talking to the app directly can send its own. Behind `trustedProxies` proxies that
+// each append the address they received the connection from, the entry that many places from
+// the right is the client as the outermost trusted proxy saw it; entries further left were
+// written by the client and are ignored. With no proxy configured, the right-most entry is
+// used, which a direct client can choose: then only the per-account limit is robust (see
+// TRUSTED_PROXY_COUNT in the README).
+export function clientAddress(headers: Headers, trustedProxies = 0): string {
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const chosen = entries.at(-Math.max(1, trustedProxies)) ?? entries[0] ?? headers.get("x-real-ip")?.trim() ?? "unknown";
   // Normalise IPv4-mapped IPv6 so one client has one key; cap the length of what we store.
-  return address.replace(/^::ffff:/, "").slice(0, 64);
+  return chosen.replace(/^::ffff:/, "").slice(0, 64);
 }

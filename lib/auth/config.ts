@@ -41,7 +41,7 @@ function providers(): Provider[] {
         const user = await verifyCredentials({
           email: parsed.data.email,
           password: parsed.data.password,
-          ip: clientAddress(request.headers),
+          ip: clientAddress(request.headers, env().TRUSTED_PROXY_COUNT),
         });
         return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
       },
@@ -75,8 +75,9 @@ function config(): NextAuthConfig {
         if (account?.provider !== "oidc") return true;
         // Only an e-mail the identity provider has verified may name an account, and only an
         // existing, enabled one: refusing here sends the user back to /sign-in with an error.
-        if (typeof profile?.email !== "string" || profile.email_verified === false) return false;
-        const found = await findUserForOidc(profile.email);
+        // A missing claim is not a verified one.
+        if (typeof profile?.email !== "string" || profile.email_verified !== true) return false;
+        const found = await findUserForOidc(profile.email, env().oidc?.organizations ?? []);
         if (!found) return false;
         user.id = found.id;
         user.sessionVersion = found.sessionVersion;

@@ -24,19 +24,27 @@ const inventory: Record<string, string> = {
   "errors.conflict": "error constructor",
   "errors.invalid": "error constructor",
   "errors.isDomainError": "error guard",
+  "errors.DomainError": "error class",
+  "policy.policy": "the role × action table itself; policy.test.ts",
 };
 
 const dalDir = join(__dirname);
 
-function exportedFunctions(): string[] {
+// Every exported value of every non-test file under lib/dal, however it is written.
+function exportedFunctions(dir = dalDir, prefix = ""): string[] {
   const names: string[] = [];
-  for (const file of readdirSync(dalDir)) {
-    if (!file.endsWith(".ts") || file.endsWith(".test.ts")) continue;
-    const source = readFileSync(join(dalDir, file), "utf8");
-    const moduleName = file.replace(/\.ts$/, "");
-    for (const match of source.matchAll(/export (?:async )?function (\w+)|export const (\w+) = (?:\(|async)/g)) {
-      names.push(`${moduleName}.${match[1] ?? match[2]}`);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      names.push(...exportedFunctions(join(dir, entry.name), `${prefix}${entry.name}/`));
+      continue;
     }
+    if (!entry.name.endsWith(".ts") || entry.name.endsWith(".test.ts")) continue;
+    const source = readFileSync(join(dir, entry.name), "utf8");
+    const moduleName = `${prefix}${entry.name.replace(/\.ts$/, "")}`;
+    for (const match of source.matchAll(/export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+(\w+)/g)) {
+      names.push(`${moduleName}.${match[1]}`);
+    }
+    if (/export\s*\{|export\s+default/.test(source)) names.push(`${moduleName}.<re-export or default: list it by hand>`);
   }
   return names.sort();
 }

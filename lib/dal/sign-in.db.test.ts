@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, signInThrottles } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
@@ -49,16 +49,34 @@ describe("verifyCredentials", () => {
 
   it("throttles one address that fails across many accounts", async () => {
     const attacker = "192.0.2.66";
-    for (let i = 0; i < 100; i++) {
-      await testDb.handle.db
-        .insert(signInThrottles)
-        .values({ key: `ip:${attacker}`, failures: i + 1 })
-        .onConflictDoUpdate({ target: signInThrottles.key, set: { failures: i + 1 } });
-    }
-    // The 100th counted failure blocks the address.
-    await verifyCredentials({ email: "admin@vendor.example", password: "wrong", ip: attacker });
+    // 100 attempts already counted against this address in the current window.
+    await testDb.handle.db.insert(signInThrottles).values({ key: `ip:${attacker}`, failures: 100 });
     expect(await verifyCredentials({ email: "admin@vendor.example", password: DEMO_PASSWORD, ip: attacker })).toBeNull();
     expect(await verifyCredentials({ email: "admin@vendor.example", password: DEMO_PASSWORD, ip })).not.toBeNull();
+  });
+
+  it("checks at most 10 passwords for one account however many guesses arrive at once", async () => {
+    const warn = vi.spyOn(console, "warn");
+    const guesses = Array.from({ length: 40 }, (_, i) =>
+      verifyCredentials({ email: "manager@vendor.example", password: i === 39 ? DEMO_PASSWORD : `guess-${i}`, ip: `198.51.100.${i}` }),
+    );
+    const results = await Promise.all(guesses);
+    const reasons = warn.mock.calls.map((call) => JSON.parse(String(call[0])).reason as string);
+    warn.mockRestore();
+    const checked = reasons.filter((r) => r !== "throttled").length + results.filter(Boolean).length;
+    expect(checked).toBeLessThanOrEqual(10);
+    expect(reasons.filter((r) => r === "throttled").length).toBeGreaterThanOrEqual(30);
+    // Paused now, even for the right password.
+    expect(await verifyCredentials({ email: "manager@vendor.example", password: DEMO_PASSWORD, ip })).toBeNull();
+  });
+
+  it("keeps colleagues behind one address from using up each other's allowance", async () => {
+    const clinic = "203.0.113.50";
+    for (let i = 0; i < 3; i++) {
+      expect(await verifyCredentials({ email: "it@riverbend.example", password: DEMO_PASSWORD, ip: clinic })).not.toBeNull();
+    }
+    const [row] = await testDb.handle.db.select().from(signInThrottles).where(eq(signInThrottles.key, `ip:${clinic}`));
+    expect(row?.failures).toBe(0);
   });
 
   it("forgets old failures once the window has passed", async () => {
@@ -88,12 +106,19 @@ describe("verifyCredentials", () => {
 });
 
 describe("findUserForOidc", () => {
+  const bound = ["riverbend", "lakeshore"];
+
   it("signs in an existing, enabled user by e-mail", async () => {
-    expect(await findUserForOidc("IT@Riverbend.example")).not.toBeNull();
+    expect(await findUserForOidc("IT@Riverbend.example", bound)).not.toBeNull();
   });
 
   it("never creates an account and refuses a disabled one", async () => {
-    expect(await findUserForOidc("stranger@riverbend.example")).toBeNull();
-    expect(await findUserForOidc("former@lakeshore.example")).toBeNull();
+    expect(await findUserForOidc("stranger@riverbend.example", bound)).toBeNull();
+    expect(await findUserForOidc("former@lakeshore.example", bound)).toBeNull();
+  });
+
+  it("refuses users of organizations not bound to the provider, such as the vendor's admin", async () => {
+    expect(await findUserForOidc("admin@vendor.example", bound)).toBeNull();
+    expect(await findUserForOidc("it@lakeshore.example", ["riverbend"])).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { organizations, signInThrottles, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
@@ -20,44 +20,40 @@ const addressKey = (ip: string) => `ip:${ip}`;
 // Logs carry a short digest, not the typed e-mail (which may hold a mistyped password).
 const emailDigest = (email: string) => createHash("sha256").update(email).digest("hex").slice(0, 12);
 
-async function isThrottled(keys: string[]): Promise<boolean> {
-  const rows = await getDb()
-    .select({ key: signInThrottles.key })
-    .from(signInThrottles)
-    .where(and(inArray(signInThrottles.key, keys), gt(signInThrottles.blockedUntil, sql`now()`)))
-    .limit(1);
-  return rows.length > 0;
-}
-
-async function recordFailure(email: string, ip: string): Promise<void> {
+// Counts this attempt against each key in one atomic statement, before the password is
+// checked, and says whether the attempt is within the allowance. Parallel guesses are each
+// counted as they arrive, so no burst gets more than the allowance of password checks. A key
+// whose window has passed (and is not paused) starts counting again.
+async function admitAttempt(email: string, ip: string): Promise<boolean> {
   const config = env();
   const window = sql.raw(`interval '${config.SIGN_IN_LOCKOUT_MINUTES} minutes'`);
   const limits: [string, number][] = [
     [accountKey(email), config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT],
     [addressKey(ip), config.SIGN_IN_MAX_FAILURES_PER_IP],
   ];
+  let admitted = true;
   await getDb().transaction(async (tx) => {
     for (const [key, max] of limits) {
-      const expired = sql`${signInThrottles.windowStartedAt} < now() - ${window}`;
-      const next = sql`CASE WHEN ${expired} THEN 1 ELSE ${signInThrottles.failures} + 1 END`;
-      await tx
+      const fresh = sql`(${signInThrottles.windowStartedAt} < now() - ${window} AND coalesce(${signInThrottles.blockedUntil}, '-infinity') < now())`;
+      const [row] = await tx
         .insert(signInThrottles)
-        .values({
-          key,
-          failures: 1,
-          windowStartedAt: sql`now()`,
-          blockedUntil: max <= 1 ? sql`now() + ${window}` : null,
-        })
+        .values({ key, failures: 1, windowStartedAt: sql`now()` })
         .onConflictDoUpdate({
           target: signInThrottles.key,
           set: {
-            failures: next,
-            windowStartedAt: sql`CASE WHEN ${expired} THEN now() ELSE ${signInThrottles.windowStartedAt} END`,
-            blockedUntil: sql`CASE WHEN ${next} >= ${max} THEN now() + ${window} ELSE ${signInThrottles.blockedUntil} END`,
+            failures: sql`CASE WHEN ${fresh} THEN 1 ELSE ${signInThrottles.failures} + 1 END`,
+            windowStartedAt: sql`CASE WHEN ${fresh} THEN now() ELSE ${signInThrottles.windowStartedAt} END`,
+            blockedUntil: sql`CASE
+              WHEN ${fresh} THEN NULL
+              WHEN ${signInThrottles.failures} + 1 > ${max} AND coalesce(${signInThrottles.blockedUntil}, '-infinity') < now() THEN now() + ${window}
+              ELSE ${signInThrottles.blockedUntil} END`,
           },
-        });
+        })
+        .returning({ failures: signInThrottles.failures, blockedUntil: signInThrottles.blockedUntil });
+      if (!row || row.failures > max || (row.blockedUntil && row.blockedUntil > new Date())) admitted = false;
     }
   });
+  return admitted;
 }
 
 async function findUserByEmail(email: string) {
@@ -70,6 +66,7 @@ async function findUserByEmail(email: string) {
       sessionVersion: users.sessionVersion,
       organizationId: users.organizationId,
       organizationKind: organizations.kind,
+      organizationSlug: organizations.slug,
     })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
@@ -82,9 +79,18 @@ async function recordSignIn(
   user: NonNullable<Awaited<ReturnType<typeof findUserByEmail>>>,
   method: "password" | "oidc",
   email: string,
+  ip?: string,
 ): Promise<void> {
   await getDb().transaction(async (tx) => {
+    // A successful sign-in clears the account's count and takes back this attempt from the
+    // address's, so colleagues behind one hospital NAT do not use up each other's allowance.
     await tx.delete(signInThrottles).where(eq(signInThrottles.key, accountKey(email)));
+    if (ip) {
+      await tx
+        .update(signInThrottles)
+        .set({ failures: sql`greatest(${signInThrottles.failures} - 1, 0)` })
+        .where(eq(signInThrottles.key, addressKey(ip)));
+    }
     await recordAudit(
       tx,
       { userId: user.id, role: user.role, organizationId: user.organizationId },
@@ -100,7 +106,7 @@ export async function verifyCredentials(input: {
 }): Promise<SignedInUser | null> {
   const email = input.email.trim().toLowerCase();
   const who = { account: emailDigest(email), ip: input.ip };
-  if (await isThrottled([accountKey(email), addressKey(input.ip)])) {
+  if (!(await admitAttempt(email, input.ip))) {
     log.warn("security.sign_in_failed", { ...who, reason: "throttled" });
     return null;
   }
@@ -116,21 +122,28 @@ export async function verifyCredentials(input: {
           ? "role_mismatch"
           : null;
   if (reason || !user) {
-    await recordFailure(email, input.ip);
     log.warn("security.sign_in_failed", { ...who, reason });
     return null;
   }
-  await recordSignIn(user, "password", email);
+  await recordSignIn(user, "password", email, input.ip);
   log.info("security.signed_in", { ...who, userId: user.id, method: "password" });
   return { id: user.id, sessionVersion: user.sessionVersion };
 }
 
-// OIDC signs in an existing, enabled user whose e-mail the provider has verified; it never
-// creates accounts.
-export async function findUserForOidc(emailFromProvider: string): Promise<SignedInUser | null> {
+// OIDC signs in an existing, enabled user whose e-mail the provider has verified and whose
+// organization is bound to the provider (AUTH_OIDC_ORGANIZATIONS); it never creates accounts.
+export async function findUserForOidc(
+  emailFromProvider: string,
+  organizationSlugs: readonly string[],
+): Promise<SignedInUser | null> {
   const email = emailFromProvider.trim().toLowerCase();
   const user = await findUserByEmail(email);
-  if (!user || user.disabledAt || !roleFitsOrganization(user.role, user.organizationKind)) {
+  if (
+    !user ||
+    user.disabledAt ||
+    !roleFitsOrganization(user.role, user.organizationKind) ||
+    !organizationSlugs.includes(user.organizationSlug)
+  ) {
     log.warn("security.sign_in_failed", { account: emailDigest(email), reason: "oidc_no_active_user" });
     return null;
   }

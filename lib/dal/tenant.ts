@@ -2,12 +2,13 @@ import { eq, type SQL } from "drizzle-orm";
 import { implementations } from "@/db/schema";
 import type { Viewer } from "@/lib/viewer";
 
-// The tenant condition every implementation-scoped query puts in its WHERE: a customer
-// organization's users see only their organization's implementations; vendor staff see all.
+// The tenant condition every implementation-scoped query puts in its WHERE. Only the vendor's
+// staff see every implementation; anyone else sees their own organization's, and an
+// organization of any other kind would see only its own too (fails closed).
 export function implementationScope(viewer: Viewer): SQL | undefined {
-  return viewer.organizationKind === "customer"
-    ? eq(implementations.customerOrganizationId, viewer.organizationId)
-    : undefined;
+  return viewer.organizationKind === "vendor"
+    ? undefined
+    : eq(implementations.customerOrganizationId, viewer.organizationId);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

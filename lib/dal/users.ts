@@ -3,8 +3,9 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { organizations, users } from "@/db/schema";
 import { roleFitsOrganization, type Viewer } from "@/lib/viewer";
-import { authorize } from "./policy";
 import { recordAudit } from "./audit";
+import { notFound } from "./errors";
+import { authorize } from "./policy";
 
 // Who is signed in: resolves a session token's claims to a Viewer, from the database, on
 // every request. A disabled user, a bumped session version or a role that does not fit the
@@ -50,7 +51,7 @@ export async function endSession(viewer: Viewer, requestId?: string): Promise<vo
       .from(users)
       .where(eq(users.id, viewer.userId))
       .for("update");
-    if (!row) return;
+    if (!row) throw notFound("Your account");
     await tx
       .update(users)
       .set({ sessionVersion: row.sessionVersion + 1, updatedAt: new Date() })

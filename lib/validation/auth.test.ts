@@ -47,7 +47,20 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("/implementations/abc?x=1")).toBe("/implementations/abc?x=1");
   });
 
-  it.each(["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", undefined, 42])(
+  it.each([
+    "https://evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "/ /evil.example",
+    "/%0A/evil.example".replace("%0A", "\u000b"),
+    "javascript:alert(1)",
+    "",
+    undefined,
+    42,
+  ])(
     "sends %j to the portfolio instead",
     (value) => {
       expect(safeCallbackPath(value)).toBe("/");

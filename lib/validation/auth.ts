@@ -21,12 +21,20 @@ export const signInSchema = z.object({
 
 export type SignInInput = z.infer<typeof signInSchema>;
 
-// Where to go after signing in: only a path on this site, never another origin.
+// Where to go after signing in: only a path on this site, never another origin. Control
+// characters and whitespace are refused outright (browsers drop tabs and newlines, which
+// would turn "/\t/evil.example" into "//evil.example"); what remains must resolve to this site.
+const PROBE_ORIGIN = "http://readyroom.invalid";
+
 export function safeCallbackPath(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
+  if (typeof value !== "string" || value.length > 512 || !value.startsWith("/")) return "/";
+  if (/[\u0000-\u0020\u007f-\u00a0\\]/.test(value) || value.startsWith("//")) return "/";
+  try {
+    const url = new URL(value, PROBE_ORIGIN);
+    return url.origin === PROBE_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : "/";
+  } catch {
     return "/";
   }
-  return value.length > 512 ? "/" : value;
 }
 
 // The one answer to every failed sign-in: it never says whether the account exists.

@@ -19,6 +19,7 @@ export default async function SignInPage({
   const oidc = oidcProvider();
   // next-auth sends OIDC refusals back here with ?error=…; its text is never shown as-is.
   const oidcRefused = typeof params.error === "string";
+  const partialSignOut = params.signedOut === "partial";
 
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -28,6 +29,12 @@ export default async function SignInPage({
         {oidcRefused ? (
           <p role="alert" aria-label="Single sign-on error" className="mt-4 rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900">
             Sign-in did not complete. If you use single sign-on, your account must already exist in Readyroom.
+          </p>
+        ) : null}
+        {partialSignOut ? (
+          <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            You are signed out on this device, but Readyroom could not end your other sessions just now. Sign in and
+            sign out again to end them.
           </p>
         ) : null}
         <div className="mt-6">
