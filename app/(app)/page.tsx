@@ -1,17 +1,52 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RiskBadge } from "@/components/readiness/risk-badge";
 import { Badge } from "@/components/ui/badge";
-import { itemStatuses } from "@/lib/vocabulary";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listPortfolio } from "@/lib/dal/implementations";
-import { daysUntil, describeGoLive } from "@/lib/dates";
+import { describeGoLive, todayIso } from "@/lib/dates";
 import { ehrVendorLabel, implementationStatusLabel, itemStatusLabel, phaseLabel } from "@/lib/labels";
+import { portfolioView } from "@/lib/portfolio";
+import { parsePortfolioQuery, type PortfolioQuery } from "@/lib/validation/portfolio";
+import { itemStatuses } from "@/lib/vocabulary";
+import { PortfolioFilters } from "./_components/portfolio-filters";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
-export default async function PortfolioPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const columns: { key: PortfolioQuery["sort"] | null; label: string }[] = [
+  { key: "name", label: "Implementation" },
+  { key: null, label: "EHR" },
+  { key: null, label: "Phase" },
+  { key: "go_live", label: "Go-live" },
+  { key: "readiness", label: "Readiness" },
+  { key: "risk", label: "Risk" },
+  { key: null, label: "Go-live blockers" },
+  { key: null, label: "Stale evidence" },
+  { key: null, label: "Items by status" },
+];
+
+function sortHref(query: PortfolioQuery, key: PortfolioQuery["sort"]): string {
+  const params = new URLSearchParams();
+  for (const name of ["customer", "ehr", "phase", "risk", "window"] as const) {
+    const value = query[name];
+    if (value) params.set(name, value);
+  }
+  params.set("sort", key);
+  params.set("dir", query.sort === key && query.dir === "asc" ? "desc" : "asc");
+  return `/?${params.toString()}`;
+}
+
+export default async function PortfolioPage({ searchParams }: Props) {
   const viewer = await requireViewer();
-  const rows = await listPortfolio(viewer);
+  const query = parsePortfolioQuery(await searchParams);
+  const all = await listPortfolio(viewer);
+  const rows = portfolioView(all, query, todayIso());
+  const customers = [...new Map(all.map((r) => [r.customerId, { id: r.customerId, name: r.customerName }])).values()].sort(
+    (a, b) => a.name.localeCompare(b.name),
+  );
+  const filtered = rows.length !== all.length;
 
   return (
     <>
@@ -24,33 +59,48 @@ export default async function PortfolioPage() {
               : "Every implementation across all customers."}
           </p>
         </div>
-        <p className="text-sm text-slate-600">
-          {rows.length} implementation{rows.length === 1 ? "" : "s"}
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {filtered ? `${rows.length} of ${all.length} implementations` : `${all.length} implementation${all.length === 1 ? "" : "s"}`}
         </p>
       </div>
 
+      <PortfolioFilters query={query} customers={customers} />
+
       {rows.length === 0 ? (
         <p className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          No implementations to show yet.
+          {filtered ? "No implementation matches this filter." : "No implementations to show yet."}
         </p>
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Implementations with go-live date, readiness and item counts</caption>
+            <caption className="sr-only">Implementations with go-live date, readiness, risk and item counts</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-3">Implementation</th>
-                <th scope="col" className="px-4 py-3">EHR</th>
-                <th scope="col" className="px-4 py-3">Phase</th>
-                <th scope="col" className="px-4 py-3">Go-live</th>
-                <th scope="col" className="px-4 py-3">Required signed off</th>
-                <th scope="col" className="px-4 py-3">Go-live blockers</th>
-                <th scope="col" className="px-4 py-3">Items by status</th>
+                {columns.map((column) => {
+                  const active = column.key !== null && query.sort === column.key;
+                  return (
+                    <th
+                      key={column.label}
+                      scope="col"
+                      className="px-4 py-3"
+                      aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+                    >
+                      {column.key ? (
+                        <Link href={sortHref(query, column.key)} className="hover:text-slate-900">
+                          {column.label}
+                          {active ? <span aria-hidden="true">{query.dir === "asc" ? " ▲" : " ▼"}</span> : null}
+                        </Link>
+                      ) : (
+                        column.label
+                      )}
+                    </th>
+                  );
+                })}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((row) => {
-                const goLive = row.goLiveDate ? describeGoLive(daysUntil(row.goLiveDate), row.status) : null;
+                const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.status) : null;
                 return (
                   <tr key={row.id} className="align-top">
                     <td className="px-4 py-3">
@@ -77,13 +127,29 @@ export default async function PortfolioPage() {
                       )}
                     </td>
                     <td className="px-4 py-3 whitespace-nowrap">
-                      {row.items.requiredDone} / {row.items.required}
+                      <span className="font-medium">{row.readiness.percent}%</span>
+                      <div className="text-slate-600">
+                        {row.readiness.done} / {row.readiness.total} required
+                      </div>
+                    </td>
+                    <td className="px-4 py-3">
+                      <RiskBadge risk={row.risk} />
                     </td>
                     <td className="px-4 py-3">
                       {row.items.goLiveBlockers > 0 ? (
                         <Badge tone="bad">
                           <span aria-hidden="true">✕</span>
                           {row.items.goLiveBlockers} open
+                        </Badge>
+                      ) : (
+                        <span className="text-slate-600">None</span>
+                      )}
+                    </td>
+                    <td className="px-4 py-3">
+                      {row.staleEvidence > 0 ? (
+                        <Badge tone="warn">
+                          <span aria-hidden="true">◔</span>
+                          {row.staleEvidence} stale
                         </Badge>
                       ) : (
                         <span className="text-slate-600">None</span>

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { configurationChanges, evidence, implementations } from "@/db/schema";
 import { seedDemo, seedId } from "@/db/seed";
+import { evidenceStaleness } from "@/lib/readiness";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
 import { DomainError } from "./errors";
@@ -53,6 +55,37 @@ describe("listPortfolio", () => {
     expect(Object.values(appointments.items.byStatus).reduce((a, b) => a + b, 0)).toBe(11);
     const live = rows.find((r) => r.status === "live")!;
     expect(live.items.requiredDone).toBe(live.items.required);
+  });
+
+  it("counts stale evidence exactly as the staleness rule does", async () => {
+    const db = testDb.handle.db;
+    const [allEvidence, changes, impls] = await Promise.all([
+      db.select().from(evidence),
+      db.select().from(configurationChanges),
+      db.select().from(implementations),
+    ]);
+    // The latest evidence of each kind per item and environment, judged by the pure rule.
+    const latest = new Map<string, (typeof allEvidence)[number]>();
+    for (const e of allEvidence) {
+      const key = `${e.checklistItemId}|${e.environmentId}|${e.kind}`;
+      const seen = latest.get(key);
+      if (!seen || seen.observedAt < e.observedAt) latest.set(key, e);
+    }
+    const expected = new Map<string, number>();
+    for (const e of latest.values()) {
+      const impl = impls.find((i) => i.id === e.implementationId)!;
+      const verdict = evidenceStaleness(e, {
+        now: new Date(),
+        freshnessWindowDays: impl.freshnessWindowDays,
+        configurationChanges: changes.filter((c) => c.implementationId === impl.id),
+      });
+      if (verdict.stale) expected.set(impl.id, (expected.get(impl.id) ?? 0) + 1);
+    }
+    const rows = await listPortfolio(viewers["admin@vendor.example"]!);
+    for (const row of rows) expect(row.staleEvidence, row.name).toBe(expected.get(row.id) ?? 0);
+    // The demo has both kinds: evidence past the window, and evidence from before a change.
+    expect(rows.find((r) => r.id === riverbendImpl)!.staleEvidence).toBeGreaterThan(0);
+    expect(rows.find((r) => r.id === lakeshoreImpl)!.staleEvidence).toBeGreaterThan(0);
   });
 
   it("orders by go-live date, undated last", async () => {

@@ -1,10 +1,12 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import {
   checklistItems,
+  configurationChanges,
   environments,
+  evidence,
   implementations,
   itemStatuses,
   organizations,
@@ -47,6 +49,38 @@ function itemCountsSubquery() {
     .as("item_counts");
 }
 
+// Stale evidence per implementation, counting only the latest evidence of each kind for each
+// item and environment (older evidence that was since repeated is history, not a gap). The
+// same rule as evidenceStaleness() in lib/readiness.ts, in SQL so the portfolio is one query.
+function staleEvidenceSubquery() {
+  const db = getDb();
+  const latest = db
+    .selectDistinctOn([evidence.checklistItemId, evidence.environmentId, evidence.kind], {
+      implementationId: evidence.implementationId,
+      environmentId: evidence.environmentId,
+      observedAt: evidence.observedAt,
+    })
+    .from(evidence)
+    .orderBy(evidence.checklistItemId, evidence.environmentId, evidence.kind, desc(evidence.observedAt))
+    .as("latest_evidence");
+  const changedSince = sql`exists (
+    select 1 from ${configurationChanges}
+    where ${configurationChanges.implementationId} = ${latest.implementationId}
+      and (${configurationChanges.environmentId} is null or ${configurationChanges.environmentId} = ${latest.environmentId})
+      and ${configurationChanges.changedAt} > ${latest.observedAt})`;
+  return db
+    .select({
+      implementationId: latest.implementationId,
+      stale: sql<number>`(count(*) filter (where ${latest.observedAt} < now() - make_interval(days => ${implementations.freshnessWindowDays}) or ${changedSince}))::int`.as(
+        "n_stale",
+      ),
+    })
+    .from(latest)
+    .innerJoin(implementations, eq(implementations.id, latest.implementationId))
+    .groupBy(latest.implementationId)
+    .as("stale_counts");
+}
+
 export type PortfolioRow = {
   id: string;
   name: string;
@@ -55,7 +89,9 @@ export type PortfolioRow = {
   phase: (typeof implementations.$inferSelect)["phase"];
   status: (typeof implementations.$inferSelect)["status"];
   goLiveDate: string | null;
+  customerId: string;
   managerName: string | null;
+  staleEvidence: number;
   items: {
     total: number;
     required: number;
@@ -68,10 +104,12 @@ export type PortfolioRow = {
 export async function listPortfolio(viewer: Viewer): Promise<PortfolioRow[]> {
   authorize(viewer, "implementation.read");
   const counts = itemCountsSubquery();
+  const stale = staleEvidenceSubquery();
   const rows = await getDb()
     .select({
       id: implementations.id,
       name: implementations.name,
+      customerId: organizations.id,
       customerName: organizations.name,
       ehrVendor: implementations.ehrVendor,
       phase: implementations.phase,
@@ -83,16 +121,19 @@ export async function listPortfolio(viewer: Viewer): Promise<PortfolioRow[]> {
       requiredDone: counts.requiredDone,
       goLiveBlockers: counts.goLiveBlockers,
       byStatus: counts.byStatus,
+      staleEvidence: stale.stale,
     })
     .from(implementations)
     .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
     .leftJoin(manager, eq(manager.id, implementations.implementationManagerId))
     .leftJoin(counts, eq(counts.implementationId, implementations.id))
+    .leftJoin(stale, eq(stale.implementationId, implementations.id))
     .where(implementationScope(viewer))
     .orderBy(sql`${implementations.goLiveDate} asc nulls last`, asc(implementations.name));
 
-  return rows.map(({ total, required, requiredDone, goLiveBlockers, byStatus, ...row }) => ({
+  return rows.map(({ total, required, requiredDone, goLiveBlockers, byStatus, staleEvidence, ...row }) => ({
     ...row,
+    staleEvidence: staleEvidence ?? 0,
     items: {
       total: total ?? 0,
       required: required ?? 0,

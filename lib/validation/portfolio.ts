@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { ehrVendors, phases } from "@/lib/vocabulary";
+
+// The portfolio's filter and sort, as kept in the URL. Anything unknown or malformed is
+// ignored (the filter falls back to "any"), so a hand-edited URL never breaks the page.
+
+export const riskFilters = ["late", "at_risk", "on_track", "not_tracked"] as const;
+export const goLiveWindows = ["overdue", "7", "14", "30", "90"] as const;
+export const portfolioSorts = ["go_live", "readiness", "risk", "customer", "name"] as const;
+
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+export const portfolioQuerySchema = z.object({
+  customer: optional(z.uuid()),
+  ehr: optional(z.enum(ehrVendors)),
+  phase: optional(z.enum(phases)),
+  risk: optional(z.enum(riskFilters)),
+  window: optional(z.enum(goLiveWindows)),
+  sort: z.enum(portfolioSorts).catch("go_live").default("go_live"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+});
+
+export type PortfolioQuery = z.output<typeof portfolioQuerySchema>;
+
+export function parsePortfolioQuery(params: Record<string, string | string[] | undefined>): PortfolioQuery {
+  return portfolioQuerySchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, single(v)])));
+}
