@@ -7,6 +7,9 @@ import { describe, expect, it } from "vitest";
 const inventory: Record<string, string> = {
   "implementations.listPortfolio": "implementations.db.test.ts: customer IT sees only their organization",
   "implementations.getImplementation": "implementations.db.test.ts: other organization, missing and malformed ids → same not found",
+  "checklist.getItem": "checklist.db.test.ts: other organization and mismatched implementation → not found",
+  "checklist.updateItem": "checklist.db.test.ts: role × own/other organization, owner rule, version conflict",
+  "checklist.recordEvidence": "checklist.db.test.ts: other organization's item and environment refused",
   "users.loadViewer": "users.db.test.ts: disabled, unknown, outdated session, role/org mismatch",
   "users.endSession": "users.db.test.ts: ends only the viewer's own sessions",
   "sign-in.verifyCredentials": "pre-authentication; sign-in.db.test.ts covers throttling and identical failures",

@@ -101,7 +101,9 @@ export default async function ImplementationPage({ params }: Props) {
                   <li key={item.id} className="flex flex-col gap-2 p-4 md:flex-row md:items-start md:justify-between">
                     <div className="min-w-0">
                       <p className="font-medium">
-                        {item.title}
+                        <Link href={`/implementations/${impl.id}/items/${item.id}`} className="text-sky-800 hover:underline">
+                          {item.title}
+                        </Link>
                         {item.required ? null : <span className="ml-2 text-xs text-slate-500">(optional)</span>}
                       </p>
                       {item.nextStep ? <p className="text-sm text-slate-700">Next: {item.nextStep}</p> : null}

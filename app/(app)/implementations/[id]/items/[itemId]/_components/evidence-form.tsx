@@ -1,0 +1,77 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { environmentLabel } from "@/lib/labels";
+import type { EnvironmentKind } from "@/lib/vocabulary";
+import { recordEvidenceAction } from "../actions";
+
+// Records what was observed, where and when. Technical evidence and operational validation
+// are kept apart: only the second is a person checking a real example end to end.
+export function EvidenceForm(props: { itemId: string; environments: { id: string; kind: EnvironmentKind }[]; now: string }) {
+  const [state, formAction, pending] = useActionState(recordEvidenceAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  // Clear the fields once the evidence is recorded; a refused attempt keeps them.
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  return (
+    <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} aria-label="Record evidence" className="space-y-4">
+      <input type="hidden" name="itemId" value={props.itemId} />
+      <FormMessage state={state} success="Evidence recorded." />
+      <fieldset>
+        <legend className="text-sm font-medium">Kind</legend>
+        <div className="mt-1 flex flex-wrap gap-4 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="kind" value="technical" defaultChecked /> Technical evidence (a request, job or log)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="kind" value="operational" /> Operational validation (a person checked a real example)
+          </label>
+        </div>
+        <FieldError formId="evidence" name="kind" errors={errors?.kind} />
+      </fieldset>
+      <div className="grid gap-4 md:grid-cols-3">
+        <div>
+          <label htmlFor="evidence-environmentId" className="text-sm font-medium">Environment</label>
+          <select {...fieldProps("evidence", "environmentId", errors)} defaultValue={props.environments.find((e) => e.kind === "production")?.id} className={inputClass}>
+            {props.environments.map((e) => (
+              <option key={e.id} value={e.id}>
+                {environmentLabel[e.kind]}
+              </option>
+            ))}
+          </select>
+          <FieldError formId="evidence" name="environmentId" errors={errors?.environmentId} />
+        </div>
+        <div>
+          <label htmlFor="evidence-outcome" className="text-sm font-medium">Outcome</label>
+          <select {...fieldProps("evidence", "outcome", errors)} defaultValue="pass" className={inputClass}>
+            <option value="pass">Pass</option>
+            <option value="fail">Fail</option>
+            <option value="inconclusive">Inconclusive</option>
+          </select>
+          <FieldError formId="evidence" name="outcome" errors={errors?.outcome} />
+        </div>
+        <div>
+          <label htmlFor="evidence-observedAt" className="text-sm font-medium">Observed at (UTC)</label>
+          <input type="datetime-local" {...fieldProps("evidence", "observedAt", errors)} defaultValue={props.now} className={inputClass} />
+          <FieldError formId="evidence" name="observedAt" errors={errors?.observedAt} />
+        </div>
+      </div>
+      <div>
+        <label htmlFor="evidence-whatWasTested" className="text-sm font-medium">What was tested</label>
+        <textarea {...fieldProps("evidence", "whatWasTested", errors)} rows={2} className={inputClass} placeholder="Use test identifiers only — never real patient names, dates of birth or MRNs." />
+        <FieldError formId="evidence" name="whatWasTested" errors={errors?.whatWasTested} />
+      </div>
+      <div>
+        <label htmlFor="evidence-linkUrl" className="text-sm font-medium">Link (optional)</label>
+        <input type="url" {...fieldProps("evidence", "linkUrl", errors)} className={inputClass} placeholder="https://" />
+        <FieldError formId="evidence" name="linkUrl" errors={errors?.linkUrl} />
+      </div>
+      <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+        {pending ? "Recording…" : "Record evidence"}
+      </button>
+    </form>
+  );
+}

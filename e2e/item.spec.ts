@@ -1,0 +1,130 @@
+import { expect, test, type Page } from "@playwright/test";
+import { refuseServerErrors, storageStatePath } from "./fixtures";
+
+async function openItem(page: Page, implementation: string, item: string) {
+  await page.goto("/");
+  await page.getByRole("link", { name: implementation }).click();
+  await page.getByRole("link", { name: item, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: item })).toBeVisible();
+}
+
+const itemForm = (page: Page) => page.getByRole("form", { name: "Edit item" });
+const evidenceForm = (page: Page) => page.getByRole("form", { name: "Record evidence" });
+
+test.describe("as an implementation manager", () => {
+  test.use({ storageState: storageStatePath("manager") });
+
+  test("assign an item, record technical then operational evidence, and reach ready for sign-off", async ({ page }) => {
+    const noServerErrors = refuseServerErrors(page);
+    await openItem(page, "Appointment sync", "Manual example validation");
+
+    await itemForm(page).getByLabel("Owner").selectOption({ label: "Casey Lin (Riverbend Health (fictional))" });
+    await itemForm(page).getByLabel("Next step").fill("Validate three reschedules with the front desk");
+    await itemForm(page).getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("Version 2")).toBeVisible();
+    await expect(itemForm(page).getByLabel("Owner")).toHaveValue(/.+/);
+
+    // Technical evidence alone cannot make an operational item ready.
+    await evidenceForm(page).getByLabel("What was tested").fill("PUT /Appointment returned 200 for ZZTEST-0002");
+    await evidenceForm(page).getByRole("button", { name: "Record evidence" }).click();
+    await expect(page.getByRole("list", { name: "Evidence records" }).getByText("PUT /Appointment returned 200")).toBeVisible();
+    await itemForm(page).getByLabel("Status").selectOption("ready_for_signoff");
+    await itemForm(page).getByRole("button", { name: "Save changes" }).click();
+    await expect(page.locator("#item-status-error")).toContainText("needs a passing operational validation in production");
+    await expect(itemForm(page).getByLabel("Next step")).toHaveValue("Validate three reschedules with the front desk");
+
+    await evidenceForm(page).getByLabel("Operational validation (a person checked a real example)").check();
+    await evidenceForm(page).getByLabel("What was tested").fill("Front desk saw ZZTEST-0002's appointment move to 3 pm");
+    await evidenceForm(page).getByRole("button", { name: "Record evidence" }).click();
+    await expect(page.getByText("Front desk saw ZZTEST-0002")).toBeVisible();
+
+    await itemForm(page).getByLabel("Status").selectOption("ready_for_signoff");
+    await itemForm(page).getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    await expect(page.locator("header").getByText("Ready for sign-off")).toBeVisible();
+    noServerErrors();
+  });
+
+  test("stale evidence is marked where it shows", async ({ page }) => {
+    await openItem(page, "Appointment sync", "Non-production testing");
+    await expect(page.getByText("Stale: older than the freshness window")).toBeVisible();
+  });
+
+  test("a second tab saving over a newer version is told who changed it, and keeps its input", async ({ browser }) => {
+    const first = await browser.newContext({ storageState: storageStatePath("manager") });
+    const second = await browser.newContext({ storageState: storageStatePath("manager") });
+    const a = await first.newPage();
+    const b = await second.newPage();
+    await openItem(a, "Appointment sync", "Configuration review");
+    await openItem(b, "Appointment sync", "Configuration review");
+
+    await itemForm(a).getByLabel("Next step").fill("Mapping confirmed for clinic A");
+    await itemForm(a).getByRole("button", { name: "Save changes" }).click();
+    await expect(a.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+    await itemForm(b).getByLabel("Next step").fill("Mapping confirmed for clinic B");
+    await itemForm(b).getByRole("button", { name: "Save changes" }).click();
+    await expect(b.getByRole("alert", { name: "Form error" })).toContainText(/Maya Okafor changed this item at .* UTC, after you opened it/);
+    await expect(itemForm(b).getByLabel("Next step")).toHaveValue("Mapping confirmed for clinic B");
+
+    await b.reload();
+    await expect(itemForm(b).getByLabel("Next step")).toHaveValue("Mapping confirmed for clinic A");
+    await first.close();
+    await second.close();
+  });
+
+  test("hostile input gets a message next to its field, and stored text never runs", async ({ page }) => {
+    const noServerErrors = refuseServerErrors(page);
+    let dialogs = 0;
+    page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await openItem(page, "Appointment sync", "Sample payload review");
+    const form = evidenceForm(page);
+
+    await form.getByLabel("What was tested").fill("x".repeat(2001));
+    await form.getByRole("button", { name: "Record evidence" }).click();
+    await expect(page.locator("#evidence-whatWasTested-error")).toContainText("too long");
+
+    await form.getByLabel("What was tested").fill("null\u0000byte");
+    await form.getByRole("button", { name: "Record evidence" }).click();
+    await expect(page.locator("#evidence-whatWasTested-error")).toContainText("not allowed");
+
+    await form.getByLabel("What was tested").fill("link check");
+    await form.getByLabel("Link (optional)").evaluate((el) => el.setAttribute("type", "text"));
+    await form.getByLabel("Link (optional)").fill("javascript:alert(1)");
+    await form.getByRole("button", { name: "Record evidence" }).click();
+    await expect(page.locator("#evidence-linkUrl-error")).toContainText("must start with http:// or https://");
+
+    await form.getByLabel("Link (optional)").fill("");
+    await form.getByLabel("What was tested").fill('<script>alert(1)</script>"><img src=x onerror=alert(1)> \u202Eevil 🙂 ｆｕｌｌ %_\\');
+    await form.getByRole("button", { name: "Record evidence" }).click();
+    await expect(page.getByText("<script>alert(1)</script>", { exact: false })).toBeVisible();
+    await page.reload();
+    await expect(page.getByText('"><img src=x onerror=alert(1)>', { exact: false })).toBeVisible();
+    expect(dialogs).toBe(0);
+    noServerErrors();
+  });
+});
+
+test.describe("as customer IT", () => {
+  test.use({ storageState: storageStatePath("riverbendIt") });
+
+  test("edits an item they own, reads one they do not, and cannot reach another system's items", async ({ page, browser }) => {
+    await openItem(page, "Appointment sync", "Representative test patients");
+    await expect(itemForm(page)).toBeVisible();
+
+    await openItem(page, "Appointment sync", "Monitoring setup");
+    await expect(itemForm(page)).toHaveCount(0);
+    await expect(page.getByText("Only the item's owner and implementation managers can edit it.")).toBeVisible();
+
+    const admin = await browser.newContext({ storageState: storageStatePath("admin") });
+    const adminPage = await admin.newPage();
+    await openItem(adminPage, "Scheduling availability", "Monitoring setup");
+    const foreignItem = new URL(adminPage.url()).pathname;
+    await admin.close();
+    const response = await page.goto(foreignItem);
+    expect(response?.status()).toBe(404);
+  });
+});

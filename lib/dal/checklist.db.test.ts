@@ -1,0 +1,222 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, checklistItems, evidence } from "@/db/schema";
+import { seedDemo, seedId } from "@/db/seed";
+import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { updateItemSchema, recordEvidenceSchema, type UpdateItemInput } from "@/lib/validation/checklist";
+import type { Viewer } from "@/lib/viewer";
+import { getItem, recordEvidence, updateItem } from "./checklist";
+
+let testDb: TestDatabase;
+const v: Record<string, Viewer> = {};
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemo(testDb.handle.db);
+  for (const [key, email] of Object.entries({
+    admin: "admin@vendor.example",
+    manager: "manager@vendor.example",
+    engineer: "engineer@vendor.example",
+    engineer2: "engineer2@vendor.example",
+    riverbend: "it@riverbend.example",
+    riverbend2: "it2@riverbend.example",
+    lakeshore: "it@lakeshore.example",
+  })) {
+    v[key] = await demoViewer(email);
+  }
+});
+afterAll(() => testDb.drop());
+
+const impl = seedId("impl:riverbend-appointments");
+const item = (key: string) => seedId(`item:riverbend-appointments:${key}`);
+const env = (kind: string) => seedId(`env:riverbend-appointments:${kind}`);
+
+async function current(itemId: string) {
+  const [row] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
+  return row!;
+}
+
+async function edit(viewer: Viewer, itemId: string, changes: Partial<Record<keyof UpdateItemInput, string>>) {
+  const row = await current(itemId);
+  const input = updateItemSchema.parse({
+    itemId,
+    version: String(row.version),
+    ownerId: row.ownerId ?? "",
+    status: row.status,
+    nextStep: row.nextStep,
+    expectedOutcome: row.expectedOutcome,
+    dueDate: row.dueDate ?? "",
+    whatChanged: row.whatChanged,
+    whatWasTested: row.whatWasTested,
+    whatNeedsProof: row.whatNeedsProof,
+    ...changes,
+  });
+  return updateItem(viewer, input, "req-test");
+}
+
+const evidenceInput = (itemId: string, overrides: Record<string, string> = {}) =>
+  recordEvidenceSchema.parse({
+    itemId,
+    environmentId: env("production"),
+    kind: "operational",
+    whatWasTested: "Rescheduled ZZTEST-0002 across departments; front desk confirmed",
+    outcome: "pass",
+    observedAt: new Date(Date.now() - 60_000).toISOString().slice(0, 16),
+    linkUrl: "",
+    ...overrides,
+  });
+
+describe("getItem", () => {
+  it("shows the item with its evidence, each marked stale or fresh", async () => {
+    const detail = await getItem(v.riverbend!, impl, item("non-production-testing"));
+    expect(detail.title).toBe("Non-production testing");
+    expect(detail.evidence.map((e) => e.staleness.stale).sort()).toEqual([false, true]);
+    // Assignable owners: vendor staff and this health system's users, never the other one's.
+    const orgs = new Set(detail.assignableUsers.map((u) => u.organizationName));
+    expect(orgs).toContain("Riverbend Health (fictional)");
+    expect(orgs).not.toContain("Lakeshore Medical Group (fictional)");
+  });
+
+  it("answers not found for another organization's item, or an item under the wrong implementation", async () => {
+    await expect(getItem(v.lakeshore!, impl, item("non-production-testing"))).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      getItem(v.manager!, seedId("impl:lakeshore-availability"), item("non-production-testing")),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("updateItem", () => {
+  it("lets a manager assign an item to customer IT, bumping the version and auditing the diff", async () => {
+    const before = await current(item("support-readiness"));
+    const result = await edit(v.manager!, item("support-readiness"), { ownerId: v.riverbend!.userId, nextStep: "Share the runbook" });
+    expect(result).toEqual({ implementationId: impl, version: before.version + 1, changed: true });
+    const [event] = await testDb.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, item("support-readiness")));
+    expect(event).toMatchObject({
+      action: "checklist_item.updated",
+      actorId: v.manager!.userId,
+      implementationId: impl,
+      before: { ownerId: null, nextStep: "" },
+      after: { ownerId: v.riverbend!.userId, nextStep: "Share the runbook" },
+    });
+  });
+
+  it("lets customer IT and engineers edit only the items they own", async () => {
+    // Casey now owns support readiness; Jordan (same organization) does not.
+    await expect(edit(v.riverbend!, item("support-readiness"), { nextStep: "Runbook shared" })).resolves.toMatchObject({ changed: true });
+    await expect(edit(v.riverbend2!, item("support-readiness"), { nextStep: "x" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(edit(v.engineer2!, item("non-production-testing"), { nextStep: "x" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(edit(v.engineer!, item("non-production-testing"), { nextStep: "Chase sign-offs" })).resolves.toMatchObject({ changed: true });
+  });
+
+  it("never lets another organization, or an admin, edit", async () => {
+    await expect(edit(v.lakeshore!, item("support-readiness"), { nextStep: "x" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(edit(v.admin!, item("support-readiness"), { nextStep: "x" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("refuses an owner who cannot see the implementation", async () => {
+    await expect(edit(v.manager!, item("support-readiness"), { ownerId: v.lakeshore!.userId })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { ownerId: ["That person cannot see this implementation."] },
+    });
+  });
+
+  it("refuses a stale version, naming who changed the item and when, and keeps their change", async () => {
+    const row = await current(item("configuration-review"));
+    const stale = updateItemSchema.parse({
+      itemId: row.id,
+      version: String(row.version),
+      ownerId: row.ownerId ?? "",
+      status: row.status,
+      nextStep: "mine",
+      expectedOutcome: row.expectedOutcome,
+      dueDate: row.dueDate ?? "",
+      whatChanged: "",
+      whatWasTested: "",
+      whatNeedsProof: "",
+    });
+    await edit(v.manager!, row.id, { nextStep: "theirs" });
+    const error = await updateItem(v.manager!, stale).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "conflict" });
+    expect((error as Error).message).toMatch(/^Maya Okafor changed this item at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC, after you opened it/);
+    expect((await current(row.id)).nextStep).toBe("theirs");
+  });
+
+  it("leaves exactly one winner when 20 edits race for one version", async () => {
+    const row = await current(item("monitoring-setup"));
+    const base = {
+      itemId: row.id,
+      version: String(row.version),
+      ownerId: row.ownerId ?? "",
+      status: row.status,
+      expectedOutcome: row.expectedOutcome,
+      dueDate: row.dueDate ?? "",
+      whatChanged: "",
+      whatWasTested: "",
+      whatNeedsProof: "",
+    };
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => updateItem(v.manager!, updateItemSchema.parse({ ...base, nextStep: `edit ${i}` }))),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected")) {
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+    }
+    expect((await current(row.id)).version).toBe(row.version + 1);
+  });
+
+  it("refuses ready for sign-off without a fresh passing operational validation in production, then allows it", async () => {
+    const key = item("manual-example-validation");
+    await expect(edit(v.manager!, key, { status: "ready_for_signoff" })).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringContaining("needs a passing operational validation in production"),
+    });
+    await recordEvidence(v.manager!, evidenceInput(key, { kind: "technical" }));
+    await recordEvidence(v.manager!, evidenceInput(key, { environmentId: env("test") }));
+    await expect(edit(v.manager!, key, { status: "ready_for_signoff" })).rejects.toMatchObject({ code: "invalid" });
+    await recordEvidence(v.riverbend!, evidenceInput(key));
+    await expect(edit(v.manager!, key, { status: "ready_for_signoff" })).resolves.toMatchObject({ changed: true });
+  });
+
+  it("does not accept a stale operational validation", async () => {
+    const key = item("production-smoke-test");
+    const old = new Date(Date.now() - 20 * 24 * 60 * 60 * 1000).toISOString().slice(0, 16);
+    await recordEvidence(v.engineer!, evidenceInput(key, { observedAt: old }));
+    await expect(edit(v.manager!, key, { status: "ready_for_signoff" })).rejects.toMatchObject({
+      message: expect.stringContaining("stale"),
+    });
+  });
+
+  it("does not move a blocked item out of blocked from the edit form", async () => {
+    await expect(edit(v.engineer!, item("api-permission-checks"), { status: "in_progress" })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { status: [expect.stringContaining("blocked")] },
+    });
+  });
+});
+
+describe("recordEvidence", () => {
+  it("records evidence by the viewer and bumps the item's version", async () => {
+    const key = item("sample-payload-review");
+    const before = await current(key);
+    const result = await recordEvidence(v.riverbend2!, evidenceInput(key, { kind: "technical", outcome: "inconclusive" }));
+    expect(result.version).toBe(before.version + 1);
+    const [row] = await testDb.handle.db.select().from(evidence).where(eq(evidence.id, result.evidenceId));
+    expect(row).toMatchObject({ recordedById: v.riverbend2!.userId, outcome: "inconclusive", implementationId: impl });
+  });
+
+  it("refuses another organization's item, and an environment of another implementation", async () => {
+    await expect(recordEvidence(v.lakeshore!, evidenceInput(item("sample-payload-review")))).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      recordEvidence(
+        v.manager!,
+        evidenceInput(item("sample-payload-review"), { environmentId: seedId("env:lakeshore-availability:production") }),
+      ),
+    ).rejects.toMatchObject({ code: "invalid", fieldErrors: { environmentId: [expect.any(String)] } });
+  });
+
+  it("refuses an admin, who does not record evidence", async () => {
+    await expect(recordEvidence(v.admin!, evidenceInput(item("sample-payload-review")))).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

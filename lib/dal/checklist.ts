@@ -1,0 +1,305 @@
+import "server-only";
+import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Transaction } from "@/db";
+import {
+  checklistItems,
+  configurationChanges,
+  environments,
+  evidence,
+  implementations,
+  organizations,
+  users,
+} from "@/db/schema";
+import { evidenceStaleness } from "@/lib/readiness";
+import { editableStatuses, type RecordEvidenceInput, type UpdateItemInput } from "@/lib/validation/checklist";
+import type { Viewer } from "@/lib/viewer";
+import { recordAudit } from "./audit";
+import { conflict, forbidden, invalid, notFound } from "./errors";
+import { can, authorize } from "./policy";
+import { implementationScope, isUuid } from "./tenant";
+
+// Checklist items: one item with its evidence for the item page, and the writes on it. Every
+// write locks the item, checks its version, bumps it and records the audit event in the same
+// transaction; a stale version is refused with who changed it and when.
+
+const owner = alias(users, "owner");
+const editor = alias(users, "editor");
+const recorder = alias(users, "recorder");
+
+function mayEdit(viewer: Viewer, ownerId: string | null): boolean {
+  return can(viewer, "checklist.edit_any") || (can(viewer, "checklist.edit_own") && ownerId === viewer.userId);
+}
+
+export async function getItem(viewer: Viewer, implementationId: string, itemId: string) {
+  authorize(viewer, "implementation.read");
+  if (!isUuid(implementationId) || !isUuid(itemId)) throw notFound("Checklist item");
+  const db = getDb();
+  const [item] = await db
+    .select({
+      id: checklistItems.id,
+      implementationId: implementations.id,
+      implementationName: implementations.name,
+      implementationStatus: implementations.status,
+      customerOrganizationId: implementations.customerOrganizationId,
+      customerName: organizations.name,
+      freshnessWindowDays: implementations.freshnessWindowDays,
+      title: checklistItems.title,
+      description: checklistItems.description,
+      category: checklistItems.category,
+      required: checklistItems.required,
+      requiredSignOffRoles: checklistItems.requiredSignOffRoles,
+      needsOperationalValidation: checklistItems.needsOperationalValidation,
+      ownerId: checklistItems.ownerId,
+      ownerName: owner.name,
+      status: checklistItems.status,
+      nextStep: checklistItems.nextStep,
+      expectedOutcome: checklistItems.expectedOutcome,
+      dueDate: checklistItems.dueDate,
+      whatChanged: checklistItems.whatChanged,
+      whatWasTested: checklistItems.whatWasTested,
+      whatNeedsProof: checklistItems.whatNeedsProof,
+      blockerReason: checklistItems.blockerReason,
+      blockerSeverity: checklistItems.blockerSeverity,
+      blockerTicketUrl: checklistItems.blockerTicketUrl,
+      blockedSince: checklistItems.blockedSince,
+      version: checklistItems.version,
+      updatedAt: checklistItems.updatedAt,
+      updatedByName: editor.name,
+    })
+    .from(checklistItems)
+    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
+    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+    .leftJoin(owner, eq(owner.id, checklistItems.ownerId))
+    .leftJoin(editor, eq(editor.id, checklistItems.updatedById))
+    .where(and(eq(checklistItems.id, itemId), eq(checklistItems.implementationId, implementationId), implementationScope(viewer)))
+    .limit(1);
+  if (!item) throw notFound("Checklist item");
+
+  const [envs, evidenceRows, changes, assignable] = await Promise.all([
+    db
+      .select({ id: environments.id, kind: environments.kind, name: environments.name })
+      .from(environments)
+      .where(eq(environments.implementationId, item.implementationId))
+      .orderBy(asc(environments.kind)),
+    db
+      .select({
+        id: evidence.id,
+        kind: evidence.kind,
+        environmentId: evidence.environmentId,
+        environmentKind: environments.kind,
+        whatWasTested: evidence.whatWasTested,
+        outcome: evidence.outcome,
+        observedAt: evidence.observedAt,
+        linkUrl: evidence.linkUrl,
+        recordedByName: recorder.name,
+      })
+      .from(evidence)
+      .innerJoin(environments, eq(environments.id, evidence.environmentId))
+      .innerJoin(recorder, eq(recorder.id, evidence.recordedById))
+      .where(eq(evidence.checklistItemId, item.id))
+      .orderBy(desc(evidence.observedAt)),
+    db
+      .select({ changedAt: configurationChanges.changedAt, environmentId: configurationChanges.environmentId })
+      .from(configurationChanges)
+      .where(eq(configurationChanges.implementationId, item.implementationId)),
+    // Who may own the item: anyone who can see the implementation.
+    db
+      .select({ id: users.id, name: users.name, organizationName: organizations.name })
+      .from(users)
+      .innerJoin(organizations, eq(organizations.id, users.organizationId))
+      .where(
+        and(
+          isNull(users.disabledAt),
+          or(eq(organizations.kind, "vendor"), eq(organizations.id, item.customerOrganizationId)),
+        ),
+      )
+      .orderBy(asc(organizations.name), asc(users.name)),
+  ]);
+
+  const now = new Date();
+  const staleness = { now, freshnessWindowDays: item.freshnessWindowDays, configurationChanges: changes };
+  return {
+    ...item,
+    environments: envs,
+    evidence: evidenceRows.map((e) => ({ ...e, staleness: evidenceStaleness(e, staleness) })),
+    assignableUsers: assignable,
+    canEdit: mayEdit(viewer, item.ownerId),
+    canRecordEvidence: can(viewer, "evidence.record"),
+  };
+}
+
+export type ItemDetail = Awaited<ReturnType<typeof getItem>>;
+
+// Locks the item (inside the caller's transaction) if the viewer may see it.
+async function lockItem(tx: Transaction, viewer: Viewer, itemId: string) {
+  const [row] = await tx
+    .select({ item: checklistItems, customerOrganizationId: implementations.customerOrganizationId, freshnessWindowDays: implementations.freshnessWindowDays })
+    .from(checklistItems)
+    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
+    .where(and(eq(checklistItems.id, itemId), implementationScope(viewer)))
+    .for("update", { of: checklistItems });
+  if (!row) throw notFound("Checklist item");
+  return row;
+}
+
+async function conflictFor(tx: Transaction, itemId: string): Promise<never> {
+  const [latest] = await tx
+    .select({ name: users.name, at: checklistItems.updatedAt })
+    .from(checklistItems)
+    .leftJoin(users, eq(users.id, checklistItems.updatedById))
+    .where(eq(checklistItems.id, itemId));
+  const who = latest?.name ?? "Someone";
+  const when = latest ? `${latest.at.toISOString().slice(0, 16).replace("T", " ")} UTC` : "just now";
+  throw conflict(
+    `${who} changed this item at ${when}, after you opened it. Your edits are still in the form: reload to see their change, then apply yours again.`,
+  );
+}
+
+// What an item needs before it can be ready for sign-off, or null when it has it.
+async function missingOperationalValidation(
+  tx: Transaction,
+  item: typeof checklistItems.$inferSelect,
+  freshnessWindowDays: number,
+): Promise<string | null> {
+  if (!item.needsOperationalValidation) return null;
+  const [rows, changes] = await Promise.all([
+    tx
+      .select({ observedAt: evidence.observedAt, environmentId: evidence.environmentId, outcome: evidence.outcome })
+      .from(evidence)
+      .innerJoin(environments, eq(environments.id, evidence.environmentId))
+      .where(
+        and(eq(evidence.checklistItemId, item.id), eq(evidence.kind, "operational"), eq(environments.kind, "production")),
+      ),
+    tx
+      .select({ changedAt: configurationChanges.changedAt, environmentId: configurationChanges.environmentId })
+      .from(configurationChanges)
+      .where(eq(configurationChanges.implementationId, item.implementationId)),
+  ]);
+  const context = { now: new Date(), freshnessWindowDays, configurationChanges: changes };
+  const passing = rows.filter((r) => r.outcome === "pass");
+  if (passing.some((r) => !evidenceStaleness(r, context).stale)) return null;
+  if (passing.length > 0) {
+    return "This item needs operational validation in production, and its passing validation is stale. Record a new one first.";
+  }
+  return rows.length > 0
+    ? "This item needs a passing operational validation in production; the ones recorded did not pass."
+    : "This item needs a passing operational validation in production before it can be ready for sign-off: a person checking a real example end to end. Technical evidence alone is not enough.";
+}
+
+const itemFields = [
+  "ownerId",
+  "status",
+  "nextStep",
+  "expectedOutcome",
+  "dueDate",
+  "whatChanged",
+  "whatWasTested",
+  "whatNeedsProof",
+] as const;
+
+export async function updateItem(viewer: Viewer, input: UpdateItemInput, requestId?: string) {
+  return getDb().transaction(async (tx) => {
+    const { item, customerOrganizationId, freshnessWindowDays } = await lockItem(tx, viewer, input.itemId);
+    if (!mayEdit(viewer, item.ownerId)) throw forbidden();
+    if (item.version !== input.version) await conflictFor(tx, item.id);
+
+    const editable = (status: string) => (editableStatuses as readonly string[]).includes(status);
+    if (input.status !== item.status && !editable(item.status)) {
+      throw invalid("Check the highlighted fields.", {
+        status: [`This item is ${item.status.replaceAll("_", " ")}; change it through its own flow first.`],
+      });
+    }
+    if (input.status !== item.status && !editable(input.status)) {
+      throw invalid("Check the highlighted fields.", {
+        status: ["Blocking, signing off and waiving each have their own step."],
+      });
+    }
+    if (input.ownerId && input.ownerId !== item.ownerId) {
+      const [candidate] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(organizations, eq(organizations.id, users.organizationId))
+        .where(
+          and(
+            eq(users.id, input.ownerId),
+            isNull(users.disabledAt),
+            or(eq(organizations.kind, "vendor"), eq(organizations.id, customerOrganizationId)),
+          ),
+        );
+      if (!candidate) throw invalid("Check the highlighted fields.", { ownerId: ["That person cannot see this implementation."] });
+    }
+    if (input.status === "ready_for_signoff" && item.status !== "ready_for_signoff") {
+      const missing = await missingOperationalValidation(tx, item, freshnessWindowDays);
+      if (missing) throw invalid(missing, { status: [missing] });
+    }
+
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const field of itemFields) {
+      if (item[field] !== input[field]) {
+        before[field] = item[field];
+        after[field] = input[field];
+      }
+    }
+    if (Object.keys(after).length === 0) return { implementationId: item.implementationId, version: item.version, changed: false };
+
+    const [updated] = await tx
+      .update(checklistItems)
+      .set({ ...after, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+      .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
+      .returning({ version: checklistItems.version });
+    if (!updated) await conflictFor(tx, item.id);
+    await recordAudit(tx, viewer, {
+      action: "checklist_item.updated",
+      entityType: "checklist_item",
+      entityId: item.id,
+      implementationId: item.implementationId,
+      before,
+      after,
+      requestId,
+    });
+    return { implementationId: item.implementationId, version: updated!.version, changed: true };
+  });
+}
+
+// New evidence changes what a sign-off would attest to, so it bumps the item's version.
+export async function recordEvidence(viewer: Viewer, input: RecordEvidenceInput, requestId?: string) {
+  authorize(viewer, "evidence.record");
+  return getDb().transaction(async (tx) => {
+    const { item } = await lockItem(tx, viewer, input.itemId);
+    const [environment] = await tx
+      .select({ id: environments.id, kind: environments.kind })
+      .from(environments)
+      .where(and(eq(environments.id, input.environmentId), eq(environments.implementationId, item.implementationId)));
+    if (!environment) throw invalid("Check the highlighted fields.", { environmentId: ["Choose one of this implementation's environments."] });
+
+    const [row] = await tx
+      .insert(evidence)
+      .values({
+        checklistItemId: item.id,
+        implementationId: item.implementationId,
+        environmentId: environment.id,
+        kind: input.kind,
+        whatWasTested: input.whatWasTested,
+        outcome: input.outcome,
+        observedAt: input.observedAt,
+        recordedById: viewer.userId,
+        linkUrl: input.linkUrl,
+      })
+      .returning({ id: evidence.id });
+    await tx
+      .update(checklistItems)
+      .set({ version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+      .where(eq(checklistItems.id, item.id));
+    await recordAudit(tx, viewer, {
+      action: "evidence.recorded",
+      entityType: "evidence",
+      entityId: row!.id,
+      implementationId: item.implementationId,
+      after: { itemId: item.id, environment: environment.kind, kind: input.kind, outcome: input.outcome, whatWasTested: input.whatWasTested, observedAt: input.observedAt.toISOString(), linkUrl: input.linkUrl },
+      requestId,
+    });
+    return { implementationId: item.implementationId, evidenceId: row!.id, version: item.version + 1 };
+  });
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { evidenceKinds, evidenceOutcomes, itemStatuses } from "@/lib/vocabulary";
+import { id, optionalId, optionalIsoDate, optionalHttpUrl, requiredText, text, version } from "./common";
+
+// Statuses a person sets on the item form. Blocking, signing off and waiving each have
+// their own flow with their own evidence and checks.
+export const editableStatuses = ["not_started", "in_progress", "ready_for_signoff"] as const;
+
+export const updateItemSchema = z.object({
+  itemId: id("Checklist item"),
+  version,
+  ownerId: optionalId("Owner"),
+  // Any status may be carried unchanged; only editableStatuses may be chosen (the DAL checks).
+  status: z.enum(itemStatuses, { error: "Choose a status." }),
+  nextStep: text(2000, "Next step"),
+  expectedOutcome: text(2000, "Expected outcome"),
+  dueDate: optionalIsoDate("Due date"),
+  whatChanged: text(10_000, "What changed"),
+  whatWasTested: text(10_000, "What was tested"),
+  whatNeedsProof: text(10_000, "What still needs proof"),
+});
+
+export type UpdateItemInput = z.output<typeof updateItemSchema>;
+
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export const recordEvidenceSchema = z.object({
+  itemId: id("Checklist item"),
+  environmentId: id("Environment"),
+  kind: z.enum(evidenceKinds, { error: "Choose technical evidence or operational validation." }),
+  whatWasTested: requiredText(2000, "What was tested"),
+  outcome: z.enum(evidenceOutcomes, { error: "Choose pass, fail or inconclusive." }),
+  // From <input type="datetime-local">, read as UTC.
+  observedAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Observed at must be a date and time.")
+    .transform((v) => new Date(`${v}${v.length === 16 ? ":00" : ""}Z`))
+    .refine((d) => !Number.isNaN(d.getTime()), "Observed at is not a real date and time.")
+    .refine((d) => d.getUTCFullYear() >= 2000, "Observed at is too far in the past.")
+    .refine((d) => d.getTime() <= Date.now() + MAX_CLOCK_SKEW_MS, "Observed at cannot be in the future."),
+  linkUrl: optionalHttpUrl("Link"),
+});
+
+export type RecordEvidenceInput = z.output<typeof recordEvidenceSchema>;
