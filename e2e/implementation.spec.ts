@@ -22,7 +22,7 @@ test.describe("implementation page", () => {
     for (const category of ["Configuration", "Data quality", "Permissions", "Timing", "Validation", "Monitoring", "Ownership"]) {
       await expect(page.getByRole("heading", { level: 3, name: category })).toBeVisible();
     }
-    await expect(page.locator("section ul > li")).toHaveCount(11);
+    await expect(page.locator('section[aria-labelledby="checklist-heading"] ul > li')).toHaveCount(11);
     const blocked = page.locator("li", { hasText: "API permission checks" });
     await expect(blocked).toContainText("Blocked");
     await expect(blocked).toContainText("Go-live blocker");

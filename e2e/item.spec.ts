@@ -108,6 +108,51 @@ test.describe("as an implementation manager", () => {
   });
 });
 
+test.describe("blockers and configuration changes", () => {
+  test.use({ storageState: storageStatePath("manager") });
+
+  test("a manager blocks an item, the portfolio counts it, and clearing it takes it away", async ({ page }) => {
+    const noServerErrors = refuseServerErrors(page);
+    const demographicsRow = () => page.locator("table tbody tr", { has: page.getByRole("link", { name: "Patient demographics feed" }) });
+    await openItem(page, "Patient demographics feed", "Sample payload review");
+    await page.getByText("Block this item").click();
+    const block = page.getByRole("form", { name: "Block item" });
+    await block.getByLabel("Reason").fill("ADT^A08 samples arrive without the merged-patient segment");
+    await block.getByLabel("Ticket link (optional)").fill("https://tickets.example/browse/INT-311");
+    await block.getByRole("button", { name: "Block item" }).click();
+    await expect(page.getByText("Go-live blocker", { exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "ticket" })).toHaveAttribute("href", "https://tickets.example/browse/INT-311");
+
+    await page.goto("/");
+    await expect(demographicsRow()).toContainText("1 open");
+    await expect(demographicsRow()).toContainText("At risk");
+
+    await openItem(page, "Patient demographics feed", "Sample payload review");
+    await page.getByText("Clear this blocker").click();
+    const unblock = page.getByRole("form", { name: "Unblock item" });
+    await unblock.getByLabel("Resolution").fill("Interface team added the MRG segment");
+    await unblock.getByRole("button", { name: "Unblock item" }).click();
+    await expect(page.locator("header").getByText("In progress")).toBeVisible();
+    await page.goto("/");
+    await expect(demographicsRow()).not.toContainText("1 open");
+    await expect(demographicsRow()).toContainText("On track");
+    noServerErrors();
+  });
+
+  test("a manager records a configuration change and it joins the history", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Orders and results" }).click();
+    await page.getByText("Record a configuration change").click();
+    const form = page.getByRole("form", { name: "Record configuration change" });
+    await form.getByLabel("What changed").fill("Lab system upgraded to the new ORM^O01 mapping");
+    await form.getByRole("button", { name: "Record change" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Configuration change recorded" })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Configuration change history" })).toContainText(
+      "All environments · Lab system upgraded to the new ORM^O01 mapping",
+    );
+  });
+});
+
 test.describe("as customer IT", () => {
   test.use({ storageState: storageStatePath("riverbendIt") });
 

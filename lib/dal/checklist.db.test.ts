@@ -1,11 +1,19 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, evidence } from "@/db/schema";
 import { seedDemo, seedId } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
-import { updateItemSchema, recordEvidenceSchema, type UpdateItemInput } from "@/lib/validation/checklist";
+import {
+  blockItemSchema,
+  recordEvidenceSchema,
+  unblockItemSchema,
+  updateItemSchema,
+  type UpdateItemInput,
+} from "@/lib/validation/checklist";
+import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
+import { recordConfigurationChange } from "./configuration";
 import type { Viewer } from "@/lib/viewer";
-import { getItem, recordEvidence, updateItem } from "./checklist";
+import { blockItem, getItem, recordEvidence, unblockItem, updateItem } from "./checklist";
 
 let testDb: TestDatabase;
 const v: Record<string, Viewer> = {};
@@ -218,5 +226,98 @@ describe("recordEvidence", () => {
 
   it("refuses an admin, who does not record evidence", async () => {
     await expect(recordEvidence(v.admin!, evidenceInput(item("sample-payload-review")))).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("blockItem and unblockItem", () => {
+  const block = async (viewer: Viewer, key: string, overrides: Record<string, string> = {}) =>
+    blockItem(
+      viewer,
+      blockItemSchema.parse({
+        itemId: item(key),
+        version: String((await current(item(key))).version),
+        reason: "Production client lacks user/Slot.rs",
+        severity: "go_live",
+        ticketUrl: "https://tickets.example/browse/INT-200",
+        since: new Date().toISOString().slice(0, 10),
+        ...overrides,
+      }),
+    );
+  const unblock = async (viewer: Viewer, key: string) =>
+    unblockItem(
+      viewer,
+      unblockItemSchema.parse({ itemId: item(key), version: String((await current(item(key))).version), resolution: "Scope added by the health system" }),
+    );
+
+  it("blocks an item with its reason, severity, ticket and date, and audits it", async () => {
+    await block(v.riverbend!, "epic-client-record-downloaded");
+    const row = await current(item("epic-client-record-downloaded"));
+    expect(row).toMatchObject({
+      status: "blocked",
+      blockerSeverity: "go_live",
+      blockerTicketUrl: "https://tickets.example/browse/INT-200",
+      blockedById: v.riverbend!.userId,
+    });
+    const events = await testDb.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, row.id));
+    expect(events.map((e) => e.action)).toContain("checklist_item.blocked");
+  });
+
+  it("refuses to block for someone who may not edit the item, or another organization", async () => {
+    await expect(block(v.riverbend2!, "configuration-review")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(block(v.lakeshore!, "configuration-review")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("lets an engineer clear a blocker on an item they do not own, with a resolution note", async () => {
+    await unblock(v.engineer2!, "epic-client-record-downloaded");
+    const row = await current(item("epic-client-record-downloaded"));
+    expect(row).toMatchObject({ status: "in_progress", blockerReason: null, blockedSince: null });
+    const [event] = await testDb.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, "checklist_item.unblocked")));
+    expect(event?.after).toMatchObject({ resolution: "Scope added by the health system" });
+  });
+
+  it("does not let customer IT clear a blocker on an item they do not own", async () => {
+    await expect(unblock(v.riverbend2!, "api-permission-checks")).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("refuses a ticket link that is not http(s), and a date in the future", () => {
+    const base = { itemId: item("x"), version: "1", reason: "r", severity: "go_live", since: "2026-01-01" };
+    expect(blockItemSchema.safeParse({ ...base, ticketUrl: "javascript:alert(1)" }).success).toBe(false);
+    expect(blockItemSchema.safeParse({ ...base, ticketUrl: "", since: "2999-01-01" }).success).toBe(false);
+  });
+});
+
+describe("recordConfigurationChange", () => {
+  const change = (overrides: Record<string, string> = {}) =>
+    recordConfigurationChangeSchema.parse({
+      implementationId: impl,
+      environmentId: env("test"),
+      changedAt: new Date(Date.now() - 60_000).toISOString().slice(0, 16),
+      note: "Department mapping for clinic B replaced",
+      ...overrides,
+    });
+
+  it("makes earlier evidence in that environment stale, and only there", async () => {
+    const before = await getItem(v.manager!, impl, item("non-production-testing"));
+    const testEvidence = before.evidence.find((e) => e.environmentKind === "test")!;
+    expect(testEvidence.staleness.stale).toBe(false);
+    await recordConfigurationChange(v.engineer!, change());
+    const after = await getItem(v.manager!, impl, item("non-production-testing"));
+    expect(after.evidence.find((e) => e.id === testEvidence.id)!.staleness).toEqual({
+      stale: true,
+      reason: "before_configuration_change",
+    });
+  });
+
+  it("is refused to customer IT; vendor staff record on any implementation, in its own environments only", async () => {
+    await expect(recordConfigurationChange(v.riverbend!, change())).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      recordConfigurationChange(v.manager!, change({ implementationId: seedId("impl:lakeshore-availability"), environmentId: "" })),
+    ).resolves.toBeDefined();
+    await expect(
+      recordConfigurationChange(v.manager!, change({ environmentId: seedId("env:lakeshore-availability:test") })),
+    ).rejects.toMatchObject({ code: "invalid" });
   });
 });

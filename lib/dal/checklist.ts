@@ -12,7 +12,13 @@ import {
   users,
 } from "@/db/schema";
 import { evidenceStaleness } from "@/lib/readiness";
-import { editableStatuses, type RecordEvidenceInput, type UpdateItemInput } from "@/lib/validation/checklist";
+import {
+  editableStatuses,
+  type BlockItemInput,
+  type RecordEvidenceInput,
+  type UnblockItemInput,
+  type UpdateItemInput,
+} from "@/lib/validation/checklist";
 import type { Viewer } from "@/lib/viewer";
 import { recordAudit } from "./audit";
 import { conflict, forbidden, invalid, notFound } from "./errors";
@@ -125,6 +131,7 @@ export async function getItem(viewer: Viewer, implementationId: string, itemId: 
     evidence: evidenceRows.map((e) => ({ ...e, staleness: evidenceStaleness(e, staleness) })),
     assignableUsers: assignable,
     canEdit: mayEdit(viewer, item.ownerId),
+    canUnblock: mayEdit(viewer, item.ownerId) || can(viewer, "blocker.resolve"),
     canRecordEvidence: can(viewer, "evidence.record"),
   };
 }
@@ -301,5 +308,82 @@ export async function recordEvidence(viewer: Viewer, input: RecordEvidenceInput,
       requestId,
     });
     return { implementationId: item.implementationId, evidenceId: row!.id, version: item.version + 1 };
+  });
+}
+
+export async function blockItem(viewer: Viewer, input: BlockItemInput, requestId?: string) {
+  return getDb().transaction(async (tx) => {
+    const { item } = await lockItem(tx, viewer, input.itemId);
+    if (!mayEdit(viewer, item.ownerId)) throw forbidden();
+    if (item.version !== input.version) await conflictFor(tx, item.id);
+    if (!(editableStatuses as readonly string[]).includes(item.status)) {
+      throw invalid(`This item is ${item.status.replaceAll("_", " ")} and cannot be blocked.`);
+    }
+    const blocker = {
+      status: "blocked" as const,
+      blockerReason: input.reason,
+      blockerSeverity: input.severity,
+      blockerTicketUrl: input.ticketUrl,
+      blockedSince: input.since,
+      blockedById: viewer.userId,
+    };
+    const [updated] = await tx
+      .update(checklistItems)
+      .set({ ...blocker, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+      .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
+      .returning({ version: checklistItems.version });
+    if (!updated) await conflictFor(tx, item.id);
+    await recordAudit(tx, viewer, {
+      action: "checklist_item.blocked",
+      entityType: "checklist_item",
+      entityId: item.id,
+      implementationId: item.implementationId,
+      before: { status: item.status },
+      after: { status: "blocked", reason: input.reason, severity: input.severity, ticketUrl: input.ticketUrl, since: input.since },
+      requestId,
+    });
+    return { implementationId: item.implementationId, version: updated!.version };
+  });
+}
+
+// Engineers and managers clear blockers across implementations; an item's owner may too.
+export async function unblockItem(viewer: Viewer, input: UnblockItemInput, requestId?: string) {
+  return getDb().transaction(async (tx) => {
+    const { item } = await lockItem(tx, viewer, input.itemId);
+    if (!mayEdit(viewer, item.ownerId) && !can(viewer, "blocker.resolve")) throw forbidden();
+    if (item.version !== input.version) await conflictFor(tx, item.id);
+    if (item.status !== "blocked") throw invalid("This item is not blocked.");
+    const [updated] = await tx
+      .update(checklistItems)
+      .set({
+        status: "in_progress",
+        blockerReason: null,
+        blockerSeverity: null,
+        blockerTicketUrl: null,
+        blockedSince: null,
+        blockedById: null,
+        version: item.version + 1,
+        updatedById: viewer.userId,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
+      .returning({ version: checklistItems.version });
+    if (!updated) await conflictFor(tx, item.id);
+    await recordAudit(tx, viewer, {
+      action: "checklist_item.unblocked",
+      entityType: "checklist_item",
+      entityId: item.id,
+      implementationId: item.implementationId,
+      before: {
+        status: "blocked",
+        reason: item.blockerReason,
+        severity: item.blockerSeverity,
+        ticketUrl: item.blockerTicketUrl,
+        since: item.blockedSince,
+      },
+      after: { status: "in_progress", resolution: input.resolution },
+      requestId,
+    });
+    return { implementationId: item.implementationId, version: updated!.version };
   });
 }

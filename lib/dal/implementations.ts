@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import type { Viewer } from "@/lib/viewer";
 import { notFound } from "./errors";
-import { authorize } from "./policy";
+import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
 
 // Implementations as the portfolio and the implementation page show them. Every query carries
@@ -175,7 +175,8 @@ export async function getImplementation(viewer: Viewer, implementationId: string
     .limit(1);
   if (!header) throw notFound("Implementation");
 
-  const [envs, items] = await Promise.all([
+  const recorder = alias(users, "recorder");
+  const [envs, items, changes] = await Promise.all([
     db
       .select({ id: environments.id, kind: environments.kind, name: environments.name })
       .from(environments)
@@ -203,7 +204,26 @@ export async function getImplementation(viewer: Viewer, implementationId: string
       .leftJoin(owner, eq(owner.id, checklistItems.ownerId))
       .where(eq(checklistItems.implementationId, header.id))
       .orderBy(asc(checklistItems.position)),
+    db
+      .select({
+        id: configurationChanges.id,
+        environmentKind: environments.kind,
+        changedAt: configurationChanges.changedAt,
+        note: configurationChanges.note,
+        recordedByName: recorder.name,
+      })
+      .from(configurationChanges)
+      .leftJoin(environments, eq(environments.id, configurationChanges.environmentId))
+      .innerJoin(recorder, eq(recorder.id, configurationChanges.recordedById))
+      .where(eq(configurationChanges.implementationId, header.id))
+      .orderBy(desc(configurationChanges.changedAt)),
   ]);
 
-  return { ...header, environments: envs, items };
+  return {
+    ...header,
+    environments: envs,
+    items,
+    configurationChanges: changes,
+    canRecordConfigurationChange: can(viewer, "configuration_change.record"),
+  };
 }

@@ -13,6 +13,7 @@ export const policy = {
   "checklist.edit_any": ["implementation_manager"],
   "checklist.edit_own": ["engineer", "customer_it"],
   "evidence.record": ["implementation_manager", "engineer", "customer_it"],
+  "configuration_change.record": ["implementation_manager", "engineer"],
   "signoff.sign": ["implementation_manager", "engineer", "customer_it"],
   "waiver.grant": ["implementation_manager"],
   "gate.decide": ["implementation_manager"],

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { evidenceKinds, evidenceOutcomes, itemStatuses } from "@/lib/vocabulary";
-import { id, optionalId, optionalIsoDate, optionalHttpUrl, requiredText, text, version } from "./common";
+import { blockerSeverities, evidenceKinds, evidenceOutcomes, itemStatuses } from "@/lib/vocabulary";
+import { id, isoDate, optionalHttpUrl, optionalId, optionalIsoDate, requiredText, text, version } from "./common";
 
 // Statuses a person sets on the item form. Blocking, signing off and waiving each have
 // their own flow with their own evidence and checks.
@@ -42,3 +42,25 @@ export const recordEvidenceSchema = z.object({
 });
 
 export type RecordEvidenceInput = z.output<typeof recordEvidenceSchema>;
+
+export const blockItemSchema = z.object({
+  itemId: id("Checklist item"),
+  version,
+  reason: requiredText(2000, "Reason"),
+  severity: z.enum(blockerSeverities, { error: "Choose go-live blocker or post-live." }),
+  ticketUrl: optionalHttpUrl("Ticket link"),
+  since: isoDate("Blocked since").refine(
+    (d) => d <= new Date().toISOString().slice(0, 10),
+    "Blocked since cannot be in the future.",
+  ),
+});
+
+export type BlockItemInput = z.output<typeof blockItemSchema>;
+
+export const unblockItemSchema = z.object({
+  itemId: id("Checklist item"),
+  version,
+  resolution: requiredText(2000, "Resolution"),
+});
+
+export type UnblockItemInput = z.output<typeof unblockItemSchema>;

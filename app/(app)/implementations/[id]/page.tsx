@@ -17,6 +17,7 @@ import {
   workflowLabel,
 } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
+import { ConfigurationChangeForm } from "./_components/configuration-change-form";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -84,6 +85,38 @@ export default async function ImplementationPage({ params }: Props) {
           <dd className="font-medium">{impl.environments.map((e) => environmentLabel[e.kind]).join(", ")}</dd>
         </div>
       </dl>
+
+      <section aria-labelledby="config-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="config-heading" className="text-lg font-semibold">
+          Configuration changes
+        </h2>
+        <p className="text-sm text-slate-600">Evidence observed before a change, in the environments it touched, is stale.</p>
+        {impl.configurationChanges.length === 0 ? (
+          <p className="mt-3 text-sm text-slate-600">None recorded.</p>
+        ) : (
+          <ul className="mt-3 space-y-2 text-sm" aria-label="Configuration change history">
+            {impl.configurationChanges.map((c) => (
+              <li key={c.id}>
+                <time dateTime={c.changedAt.toISOString()} className="font-medium">
+                  {c.changedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                </time>{" "}
+                · {c.environmentKind ? environmentLabel[c.environmentKind] : "All environments"} · {c.note}{" "}
+                <span className="text-slate-600">({c.recordedByName})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {impl.canRecordConfigurationChange ? (
+          <details className="mt-3">
+            <summary className="cursor-pointer text-sm font-semibold">Record a configuration change</summary>
+            <ConfigurationChangeForm
+              implementationId={impl.id}
+              environments={impl.environments}
+              now={new Date().toISOString().slice(0, 16)}
+            />
+          </details>
+        ) : null}
+      </section>
 
       <section aria-labelledby="checklist-heading" className="mt-8">
         <h2 id="checklist-heading" className="text-lg font-semibold">

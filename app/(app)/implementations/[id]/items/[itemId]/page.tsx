@@ -5,6 +5,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getItem } from "@/lib/dal/checklist";
 import { categoryLabel, environmentLabel, roleLabel, severityLabel } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
+import { BlockForm, UnblockForm } from "./_components/blocker-forms";
 import { EvidenceForm } from "./_components/evidence-form";
 import { ItemForm } from "./_components/item-form";
 
@@ -61,6 +62,19 @@ export default async function ItemPage({ params }: Props) {
             </>
           ) : null}
         </p>
+      ) : null}
+
+      {item.status === "blocked" && item.canUnblock ? (
+        <details className="mt-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <summary className="cursor-pointer text-sm font-semibold">Clear this blocker</summary>
+          <UnblockForm itemId={item.id} version={item.version} />
+        </details>
+      ) : null}
+      {item.canEdit && ["not_started", "in_progress", "ready_for_signoff"].includes(item.status) ? (
+        <details className="mt-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <summary className="cursor-pointer text-sm font-semibold">Block this item</summary>
+          <BlockForm itemId={item.id} version={item.version} today={now.slice(0, 10)} />
+        </details>
       ) : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
