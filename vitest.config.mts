@@ -31,6 +31,8 @@ export default defineConfig({
           // default, a fresh database on the server named by DATABASE_URL when it is set.
           name: "db",
           include: ["{app,db,lib}/**/*.db.test.ts"],
+          // Runs after the unit project when both are run at once (`npx vitest run`).
+          sequence: { groupOrder: 1 },
           environment: "node",
           pool: "forks",
           maxWorkers: 2,

@@ -4,6 +4,7 @@ import { RiskBadge } from "@/components/readiness/risk-badge";
 import { Badge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listPortfolio } from "@/lib/dal/implementations";
+import { can } from "@/lib/dal/policy";
 import { describeGoLive, todayIso } from "@/lib/dates";
 import { ehrVendorLabel, implementationStatusLabel, itemStatusLabel, phaseLabel } from "@/lib/labels";
 import { portfolioView } from "@/lib/portfolio";
@@ -59,9 +60,16 @@ export default async function PortfolioPage({ searchParams }: Props) {
               : "Every implementation across all customers."}
           </p>
         </div>
+        <div className="flex items-center gap-4">
+        {can(viewer, "implementation.create") ? (
+          <Link href="/implementations/new" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700">
+            New implementation
+          </Link>
+        ) : null}
         <p className="text-sm text-slate-600" aria-live="polite">
           {filtered ? `${rows.length} of ${all.length} implementations` : `${all.length} implementation${all.length === 1 ? "" : "s"}`}
         </p>
+        </div>
       </div>
 
       <PortfolioFilters query={query} customers={customers} />

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge, ItemStatusBadge } from "@/components/ui/badge";
 import { itemCategories } from "@/lib/vocabulary";
 import { requireViewer } from "@/lib/auth/viewer";
+import { can } from "@/lib/dal/policy";
 import { getImplementation } from "@/lib/dal/implementations";
 import { daysUntil, describeGoLive } from "@/lib/dates";
 import {
@@ -47,7 +48,12 @@ export default async function ImplementationPage({ params }: Props) {
             {impl.customerName} · {ehrVendorLabel[impl.ehrVendor]}
           </p>
         </div>
-        <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          {can(viewer, "implementation.update") ? (
+            <Link href={`/implementations/${impl.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50">
+              Edit
+            </Link>
+          ) : null}
           <Badge>{phaseLabel[impl.phase]}</Badge>
           <Badge tone={impl.status === "active" ? "info" : "neutral"}>{implementationStatusLabel[impl.status]}</Badge>
         </div>

@@ -18,7 +18,7 @@ export function ConfigurationChangeForm(props: {
     if (state?.ok) form.current?.reset();
   }, [state]);
   return (
-    <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} aria-label="Record configuration change" className="mt-3 space-y-3">
+    <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Record configuration change" className="mt-3 space-y-3">
       <input type="hidden" name="implementationId" value={props.implementationId} />
       <FormMessage state={state} success="Configuration change recorded. Evidence observed before it is now marked stale." />
       <div className="grid gap-3 md:grid-cols-2">

@@ -12,7 +12,7 @@ export function BlockForm({ itemId, version, today }: { itemId: string; version:
   const [state, formAction, pending] = useActionState(blockItemAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} onSubmit={submitKeepingInput(formAction)} aria-label="Block item" className="mt-3 space-y-3">
+    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Block item" className="mt-3 space-y-3">
       <input type="hidden" name="itemId" value={itemId} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} success="Blocked." />
@@ -52,7 +52,7 @@ export function UnblockForm({ itemId, version }: { itemId: string; version: numb
   const [state, formAction, pending] = useActionState(unblockItemAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} onSubmit={submitKeepingInput(formAction)} aria-label="Unblock item" className="mt-3 space-y-3">
+    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Unblock item" className="mt-3 space-y-3">
       <input type="hidden" name="itemId" value={itemId} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} success="Unblocked." />

@@ -17,7 +17,7 @@ export function EvidenceForm(props: { itemId: string; environments: { id: string
     if (state?.ok) form.current?.reset();
   }, [state]);
   return (
-    <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} aria-label="Record evidence" className="space-y-4">
+    <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Record evidence" className="space-y-4">
       <input type="hidden" name="itemId" value={props.itemId} />
       <FormMessage state={state} success="Evidence recorded." />
       <fieldset>

@@ -36,7 +36,7 @@ export function ItemForm(props: {
     : [props.initial.status];
 
   return (
-    <form action={formAction} onSubmit={submitKeepingInput(formAction)} aria-label="Edit item" className="space-y-4">
+    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Edit item" className="space-y-4">
       <input type="hidden" name="itemId" value={props.itemId} />
       <input type="hidden" name="version" value={props.version} />
       <FormMessage state={state} success="Saved." />

@@ -1,0 +1,139 @@
+"use client";
+
+import { useActionState } from "react";
+import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import type { ActionResult } from "@/lib/actions/result";
+import {
+  ehrVendorLabel,
+  implementationStatusLabel,
+  interfaceLabel,
+  phaseLabel,
+  workflowLabel,
+} from "@/lib/labels";
+import {
+  ehrVendors,
+  implementationStatuses,
+  interfaceKinds,
+  phases,
+  workflows,
+  type EhrVendor,
+  type ImplementationStatus,
+  type InterfaceKind,
+  type Phase,
+  type Workflow,
+} from "@/lib/vocabulary";
+
+type Option = { id: string; name: string };
+
+export type ImplementationFormValues = {
+  name: string;
+  ehrVendor: EhrVendor;
+  workflows: Workflow[];
+  interfaces: InterfaceKind[];
+  phase: Phase;
+  goLiveDate: string;
+  implementationManagerId: string;
+  engineeringOwnerId: string;
+  freshnessWindowDays: number;
+  status: ImplementationStatus;
+};
+
+type Props<T> = {
+  action: (previous: ActionResult<T> | null, data: FormData) => Promise<ActionResult<T>>;
+  initial: ImplementationFormValues;
+  managers: Option[];
+  engineers: Option[];
+  // Create only: the customer and the template are chosen once.
+  create?: { customers: Option[]; templates: (Option & { revision: number })[] };
+  // Edit only.
+  edit?: { implementationId: string; version: number };
+};
+
+const F = "impl";
+
+export function ImplementationForm<T>({ action, initial, managers, engineers, create, edit }: Props<T>) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const select = (name: string, label: string, options: { value: string; label: string }[], defaultValue: string, blank?: string) => (
+    <div>
+      <label htmlFor={`${F}-${name}`} className="text-sm font-medium">{label}</label>
+      <select {...fieldProps(F, name, errors)} defaultValue={defaultValue} className={inputClass}>
+        {blank !== undefined ? <option value="">{blank}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError formId={F} name={name} errors={errors?.[name]} />
+    </div>
+  );
+  const checkboxes = (name: "workflows" | "interfaces", legend: string, values: readonly string[], labels: Record<string, string>) => (
+    <fieldset>
+      <legend className="text-sm font-medium">{legend}</legend>
+      <div className="mt-1 grid grid-cols-2 gap-1 text-sm md:grid-cols-3">
+        {values.map((value) => (
+          <label key={value} className="flex items-center gap-2">
+            <input type="checkbox" name={name} value={value} defaultChecked={(initial[name] as string[]).includes(value)} />
+            {labels[value]}
+          </label>
+        ))}
+      </div>
+      <FieldError formId={F} name={name} errors={errors?.[name]} />
+    </fieldset>
+  );
+
+  return (
+    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label={create ? "New implementation" : "Edit implementation"} className="space-y-5">
+      {edit ? (
+        <>
+          <input type="hidden" name="implementationId" value={edit.implementationId} />
+          <input type="hidden" name="version" value={edit.version} />
+        </>
+      ) : null}
+      <FormMessage state={state} success="Saved." />
+      {create ? (
+        <div className="grid gap-4 md:grid-cols-2">
+          {select("customerOrganizationId", "Customer", create.customers.map((c) => ({ value: c.id, label: c.name })), "", "Choose a customer")}
+          {select(
+            "templateId",
+            "Checklist template",
+            create.templates.map((t) => ({ value: t.id, label: `${t.name} (revision ${t.revision})` })),
+            create.templates.find((t) => t.name === "Go-live readiness")?.id ?? "",
+          )}
+        </div>
+      ) : null}
+      <div>
+        <label htmlFor={`${F}-name`} className="text-sm font-medium">Name</label>
+        <input {...fieldProps(F, "name", errors)} defaultValue={initial.name} className={inputClass} placeholder="e.g. Appointment sync" />
+        <FieldError formId={F} name="name" errors={errors?.name} />
+      </div>
+      <div className="grid gap-4 md:grid-cols-3">
+        {select("ehrVendor", "EHR", ehrVendors.map((v) => ({ value: v, label: ehrVendorLabel[v] })), initial.ehrVendor)}
+        {select("phase", "Phase", phases.map((p) => ({ value: p, label: phaseLabel[p] })), initial.phase)}
+        {edit
+          ? select("status", "Status", implementationStatuses.map((s) => ({ value: s, label: implementationStatusLabel[s] })), initial.status)
+          : null}
+      </div>
+      {checkboxes("workflows", "Workflows in scope", workflows, workflowLabel)}
+      {checkboxes("interfaces", "Interfaces", interfaceKinds, interfaceLabel)}
+      <div className="grid gap-4 md:grid-cols-2">
+        <div>
+          <label htmlFor={`${F}-goLiveDate`} className="text-sm font-medium">Go-live date</label>
+          <input type="date" {...fieldProps(F, "goLiveDate", errors)} defaultValue={initial.goLiveDate} className={inputClass} />
+          <FieldError formId={F} name="goLiveDate" errors={errors?.goLiveDate} />
+        </div>
+        <div>
+          <label htmlFor={`${F}-freshnessWindowDays`} className="text-sm font-medium">Evidence freshness window (days)</label>
+          <input type="number" min={1} max={365} {...fieldProps(F, "freshnessWindowDays", errors)} defaultValue={initial.freshnessWindowDays} className={inputClass} />
+          <FieldError formId={F} name="freshnessWindowDays" errors={errors?.freshnessWindowDays} />
+        </div>
+        {select("implementationManagerId", "Implementation manager", managers.map((m) => ({ value: m.id, label: m.name })), initial.implementationManagerId, "Unassigned")}
+        {select("engineeringOwnerId", "Engineering owner", engineers.map((m) => ({ value: m.id, label: m.name })), initial.engineeringOwnerId, "Unassigned")}
+      </div>
+      <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+        {pending ? "Saving…" : create ? "Create implementation" : "Save changes"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,208 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { getDb, type Transaction } from "@/db";
+import {
+  checklistItems,
+  checklistTemplateItems,
+  checklistTemplates,
+  environmentKinds,
+  environments,
+  implementations,
+  organizations,
+  users,
+} from "@/db/schema";
+import type { CreateImplementationInput, UpdateImplementationInput } from "@/lib/validation/implementation";
+import type { Viewer } from "@/lib/viewer";
+import { recordAudit } from "./audit";
+import { conflict, invalid, notFound } from "./errors";
+import { authorize } from "./policy";
+import { implementationScope, isUuid } from "./tenant";
+
+// Creating and editing implementations (managers and admins). Creating one copies the chosen
+// template revision's items into its checklist and creates its three environments, all in
+// one transaction with the audit event.
+
+const environmentNames = { sandbox: "Vendor sandbox", test: "Customer test (non-prod)", production: "Production" } as const;
+
+// What the implementation form offers: customers, published templates and vendor staff.
+export async function implementationFormOptions(viewer: Viewer) {
+  authorize(viewer, "implementation.create");
+  const db = getDb();
+  const [customers, templates, staff] = await Promise.all([
+    db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.kind, "customer")).orderBy(asc(organizations.name)),
+    db
+      .selectDistinctOn([checklistTemplates.key], { id: checklistTemplates.id, name: checklistTemplates.name, revision: checklistTemplates.revision })
+      .from(checklistTemplates)
+      .where(eq(checklistTemplates.status, "published"))
+      .orderBy(checklistTemplates.key, desc(checklistTemplates.revision)),
+    db
+      .select({ id: users.id, name: users.name, role: users.role })
+      .from(users)
+      .innerJoin(organizations, eq(organizations.id, users.organizationId))
+      .where(and(eq(organizations.kind, "vendor"), isNull(users.disabledAt), inArray(users.role, ["implementation_manager", "engineer"])))
+      .orderBy(asc(users.name)),
+  ]);
+  return {
+    customers,
+    templates,
+    managers: staff.filter((u) => u.role === "implementation_manager"),
+    engineers: staff.filter((u) => u.role === "engineer"),
+  };
+}
+
+async function checkStaff(tx: Transaction, input: Pick<CreateImplementationInput, "implementationManagerId" | "engineeringOwnerId">) {
+  const errors: Record<string, string[]> = {};
+  const expect = [
+    ["implementationManagerId", input.implementationManagerId, "implementation_manager", "Choose an implementation manager."],
+    ["engineeringOwnerId", input.engineeringOwnerId, "engineer", "Choose an engineer."],
+  ] as const;
+  for (const [field, userId, role, message] of expect) {
+    if (!userId) continue;
+    const [row] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.role, role), isNull(users.disabledAt)));
+    if (!row) errors[field] = [message];
+  }
+  if (Object.keys(errors).length > 0) throw invalid("Check the highlighted fields.", errors);
+}
+
+export async function createImplementation(viewer: Viewer, input: CreateImplementationInput, requestId?: string) {
+  authorize(viewer, "implementation.create");
+  return getDb().transaction(async (tx) => {
+    const [customer] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.id, input.customerOrganizationId), eq(organizations.kind, "customer")));
+    if (!customer) throw invalid("Check the highlighted fields.", { customerOrganizationId: ["Choose a customer."] });
+    const [template] = await tx
+      .select({ id: checklistTemplates.id })
+      .from(checklistTemplates)
+      .where(and(eq(checklistTemplates.id, input.templateId), eq(checklistTemplates.status, "published")));
+    if (!template) throw invalid("Check the highlighted fields.", { templateId: ["Choose a published checklist template."] });
+    await checkStaff(tx, input);
+
+    const { templateId, customerOrganizationId, ...rest } = input;
+    const [impl] = await tx
+      .insert(implementations)
+      .values({ ...rest, customerOrganizationId, templateId, status: "active", createdById: viewer.userId })
+      .returning({ id: implementations.id });
+    await tx.insert(environments).values(environmentKinds.map((kind) => ({ implementationId: impl!.id, kind, name: environmentNames[kind] })));
+    const templateItems = await tx
+      .select()
+      .from(checklistTemplateItems)
+      .where(eq(checklistTemplateItems.templateId, templateId))
+      .orderBy(asc(checklistTemplateItems.position));
+    if (templateItems.length > 0) {
+      await tx.insert(checklistItems).values(
+        templateItems.map((t) => ({
+          implementationId: impl!.id,
+          templateItemId: t.id,
+          key: t.key,
+          position: t.position,
+          title: t.title,
+          description: t.description,
+          category: t.category,
+          required: t.required,
+          requiredSignOffRoles: t.requiredSignOffRoles,
+          needsOperationalValidation: t.needsOperationalValidation,
+          expectedOutcome: t.expectedOutcome,
+          updatedById: viewer.userId,
+        })),
+      );
+    }
+    await recordAudit(tx, viewer, {
+      action: "implementation.created",
+      entityType: "implementation",
+      entityId: impl!.id,
+      implementationId: impl!.id,
+      after: { ...input, items: templateItems.length },
+      requestId,
+    });
+    return { implementationId: impl!.id };
+  });
+}
+
+const editable = [
+  "name",
+  "ehrVendor",
+  "workflows",
+  "interfaces",
+  "phase",
+  "goLiveDate",
+  "implementationManagerId",
+  "engineeringOwnerId",
+  "freshnessWindowDays",
+  "status",
+] as const;
+
+export async function updateImplementation(viewer: Viewer, input: UpdateImplementationInput, requestId?: string) {
+  authorize(viewer, "implementation.update");
+  return getDb().transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(implementations)
+      .where(and(eq(implementations.id, input.implementationId), implementationScope(viewer)))
+      .for("update");
+    if (!current) throw notFound("Implementation");
+    if (current.version !== input.version) {
+      throw conflict(
+        `This implementation was changed at ${current.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, after you opened it. Your edits are still in the form: reload to see the change, then apply yours again.`,
+      );
+    }
+    await checkStaff(tx, input);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const field of editable) {
+      if (JSON.stringify(current[field]) !== JSON.stringify(input[field])) {
+        before[field] = current[field];
+        after[field] = input[field];
+      }
+    }
+    if (Object.keys(after).length === 0) return { implementationId: current.id, changed: false };
+    const [updated] = await tx
+      .update(implementations)
+      .set({ ...after, version: current.version + 1, updatedAt: new Date() })
+      .where(and(eq(implementations.id, current.id), eq(implementations.version, input.version)))
+      .returning({ id: implementations.id });
+    if (!updated) throw conflict("This implementation was changed after you opened it. Reload to see the change.");
+    await recordAudit(tx, viewer, {
+      action: "implementation.updated",
+      entityType: "implementation",
+      entityId: current.id,
+      implementationId: current.id,
+      before,
+      after,
+      requestId,
+    });
+    return { implementationId: current.id, changed: true };
+  });
+}
+
+// The implementation's editable values, for the edit form.
+export async function getImplementationForEdit(viewer: Viewer, implementationId: string) {
+  authorize(viewer, "implementation.update");
+  if (!isUuid(implementationId)) throw notFound("Implementation");
+  const [row] = await getDb()
+    .select({
+      id: implementations.id,
+      version: implementations.version,
+      name: implementations.name,
+      customerName: organizations.name,
+      ehrVendor: implementations.ehrVendor,
+      workflows: implementations.workflows,
+      interfaces: implementations.interfaces,
+      phase: implementations.phase,
+      goLiveDate: implementations.goLiveDate,
+      implementationManagerId: implementations.implementationManagerId,
+      engineeringOwnerId: implementations.engineeringOwnerId,
+      freshnessWindowDays: implementations.freshnessWindowDays,
+      status: implementations.status,
+    })
+    .from(implementations)
+    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)));
+  if (!row) throw notFound("Implementation");
+  const { managers, engineers } = await implementationFormOptions(viewer);
+  return { implementation: row, managers, engineers };
+}

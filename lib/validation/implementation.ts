@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { ehrVendors, implementationStatuses, interfaceKinds, phases, workflows } from "@/lib/vocabulary";
+import { id, optionalId, optionalIsoDate, requiredText, version } from "./common";
+
+// A checkbox group posts one value, several, or none: always read it as a list.
+const list = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(values, { error: `Choose from the listed ${label}.` })).transform((a) => [...new Set(a)]),
+  );
+
+const fields = {
+  name: requiredText(200, "Name"),
+  ehrVendor: z.enum(ehrVendors, { error: "Choose the EHR." }),
+  workflows: list(workflows, "workflows"),
+  interfaces: list(interfaceKinds, "interfaces"),
+  phase: z.enum(phases, { error: "Choose a phase." }),
+  goLiveDate: optionalIsoDate("Go-live date"),
+  implementationManagerId: optionalId("Implementation manager"),
+  engineeringOwnerId: optionalId("Engineering owner"),
+  freshnessWindowDays: z.coerce
+    .number({ error: "Freshness window must be a number of days." })
+    .int("Freshness window must be a whole number of days.")
+    .min(1, "Freshness window must be at least 1 day.")
+    .max(365, "Freshness window can be at most 365 days."),
+};
+
+export const createImplementationSchema = z.object({
+  customerOrganizationId: id("Customer"),
+  templateId: id("Checklist template"),
+  ...fields,
+});
+
+export const updateImplementationSchema = z.object({
+  implementationId: id("Implementation"),
+  version,
+  status: z.enum(implementationStatuses, { error: "Choose a status." }),
+  ...fields,
+});
+
+export type CreateImplementationInput = z.output<typeof createImplementationSchema>;
+export type UpdateImplementationInput = z.output<typeof updateImplementationSchema>;
