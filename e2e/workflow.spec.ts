@@ -34,6 +34,16 @@ test.describe("as an implementation manager", () => {
     await expect(page.getByText("Documents", { exact: true })).toBeVisible();
     await expect(page.getByText("21 days")).toBeVisible();
 
+    // An item no template has.
+    await page.getByText("Add an item").click();
+    const add = page.getByRole("form", { name: "Add an item" });
+    await add.getByLabel("Title").fill("Scanned referral letters legible in the chart");
+    await add.getByLabel("Customer IT").check();
+    await add.getByLabel("Needs operational validation").check();
+    await add.getByRole("button", { name: "Add item" }).click();
+    await expect(page.locator('section[aria-labelledby="checklist-heading"] ul > li')).toHaveCount(10);
+    await expect(page.getByRole("link", { name: "Scanned referral letters legible in the chart" })).toBeVisible();
+
     await page.getByRole("link", { name: "Edit" }).click();
     const edit = page.getByRole("form", { name: "Edit implementation" });
     await edit.getByLabel("Phase").selectOption("pilot");
@@ -45,7 +55,7 @@ test.describe("as an implementation manager", () => {
     const row = page.locator("table tbody tr", { has: page.getByRole("link", { name: "Referral documents" }) });
     await expect(row).toContainText("Pilot");
     await expect(row).toContainText("2027-05-31");
-    await expect(row).toContainText("0 / 9 required");
+    await expect(row).toContainText("0 / 10 required");
     noServerErrors();
   });
 });

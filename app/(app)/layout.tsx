@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { requireViewer } from "@/lib/auth/viewer";
 import { roleLabel } from "@/lib/labels";
 import { signOutAction } from "./actions";
@@ -42,7 +43,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
-        {children}
+        <QueryProvider>{children}</QueryProvider>
       </main>
     </div>
   );

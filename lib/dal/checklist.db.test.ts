@@ -4,6 +4,7 @@ import { auditEvents, checklistItems, evidence } from "@/db/schema";
 import { seedDemo, seedId } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
 import {
+  addItemSchema,
   blockItemSchema,
   recordEvidenceSchema,
   unblockItemSchema,
@@ -13,7 +14,7 @@ import {
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 import { recordConfigurationChange } from "./configuration";
 import type { Viewer } from "@/lib/viewer";
-import { blockItem, getItem, recordEvidence, unblockItem, updateItem } from "./checklist";
+import { addItem, blockItem, getItem, recordEvidence, unblockItem, updateItem } from "./checklist";
 
 let testDb: TestDatabase;
 const v: Record<string, Viewer> = {};
@@ -319,5 +320,44 @@ describe("recordConfigurationChange", () => {
     await expect(
       recordConfigurationChange(v.manager!, change({ environmentId: seedId("env:lakeshore-availability:test") })),
     ).rejects.toMatchObject({ code: "invalid" });
+  });
+});
+
+describe("addItem", () => {
+  const form = (overrides: Record<string, unknown> = {}) =>
+    addItemSchema.parse({
+      implementationId: impl,
+      title: "Downtime procedure rehearsed",
+      description: "",
+      category: "ownership",
+      required: "on",
+      requiredSignOffRoles: ["customer_it", "implementation_manager"],
+      ...overrides,
+    });
+
+  it("adds an ad-hoc item at the end of the checklist, audited", async () => {
+    const { itemId } = await addItem(v.manager!, form());
+    const row = await current(itemId);
+    expect(row).toMatchObject({
+      templateItemId: null,
+      status: "not_started",
+      required: true,
+      needsOperationalValidation: false,
+      requiredSignOffRoles: ["customer_it", "implementation_manager"],
+      position: 11,
+    });
+    const [event] = await testDb.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, itemId));
+    expect(event?.action).toBe("checklist_item.added");
+  });
+
+  it("is for managers only, never another organization's users", async () => {
+    await expect(addItem(v.engineer!, form())).rejects.toMatchObject({ code: "forbidden" });
+    await expect(addItem(v.riverbend!, form())).rejects.toMatchObject({ code: "forbidden" });
+    await expect(addItem(v.manager!, form({ implementationId: seedId("impl:none") }))).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("refuses an admin as a signer and an unknown category", () => {
+    expect(addItemSchema.safeParse({ ...form(), requiredSignOffRoles: ["admin"] }).success).toBe(false);
+    expect(addItemSchema.safeParse({ ...form(), category: "vibes" }).success).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, max, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/db";
 import {
@@ -14,6 +14,7 @@ import {
 import { evidenceStaleness } from "@/lib/readiness";
 import {
   editableStatuses,
+  type AddItemInput,
   type BlockItemInput,
   type RecordEvidenceInput,
   type UnblockItemInput,
@@ -385,5 +386,45 @@ export async function unblockItem(viewer: Viewer, input: UnblockItemInput, reque
       requestId,
     });
     return { implementationId: item.implementationId, version: updated!.version };
+  });
+}
+
+// An item no template has, added to one implementation by its manager.
+export async function addItem(viewer: Viewer, input: AddItemInput, requestId?: string) {
+  authorize(viewer, "checklist.edit_any");
+  return getDb().transaction(async (tx) => {
+    const [impl] = await tx
+      .select({ id: implementations.id })
+      .from(implementations)
+      .where(and(eq(implementations.id, input.implementationId), implementationScope(viewer)))
+      .for("update");
+    if (!impl) throw notFound("Implementation");
+    const [last] = await tx
+      .select({ position: max(checklistItems.position) })
+      .from(checklistItems)
+      .where(eq(checklistItems.implementationId, impl.id));
+    const [row] = await tx
+      .insert(checklistItems)
+      .values({
+        implementationId: impl.id,
+        position: (last?.position ?? -1) + 1,
+        title: input.title,
+        description: input.description,
+        category: input.category,
+        required: input.required,
+        requiredSignOffRoles: input.requiredSignOffRoles,
+        needsOperationalValidation: input.needsOperationalValidation,
+        updatedById: viewer.userId,
+      })
+      .returning({ id: checklistItems.id });
+    await recordAudit(tx, viewer, {
+      action: "checklist_item.added",
+      entityType: "checklist_item",
+      entityId: row!.id,
+      implementationId: impl.id,
+      after: input,
+      requestId,
+    });
+    return { implementationId: impl.id, itemId: row!.id };
   });
 }

@@ -225,5 +225,6 @@ export async function getImplementation(viewer: Viewer, implementationId: string
     items,
     configurationChanges: changes,
     canRecordConfigurationChange: can(viewer, "configuration_change.record"),
+    canAddItem: can(viewer, "checklist.edit_any"),
   };
 }

@@ -17,6 +17,7 @@ const inventory: Record<string, string> = {
   "implementation-writes.createImplementation": "implementation-writes.db.test.ts: managers and admins only; customer must be a customer organization",
   "implementation-writes.updateImplementation": "implementation-writes.db.test.ts: role rule, version conflict, staff checks",
   "implementation-writes.getImplementationForEdit": "implementation-writes.db.test.ts: refused to engineers and customer IT",
+  "checklist.addItem": "checklist.db.test.ts: managers only; other organization → not found",
   "users.loadViewer": "users.db.test.ts: disabled, unknown, outdated session, role/org mismatch",
   "users.endSession": "users.db.test.ts: ends only the viewer's own sessions",
   "sign-in.verifyCredentials": "pre-authentication; sign-in.db.test.ts covers throttling and identical failures",

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { blockerSeverities, evidenceKinds, evidenceOutcomes, itemStatuses } from "@/lib/vocabulary";
+import { blockerSeverities, evidenceKinds, evidenceOutcomes, itemCategories, itemStatuses } from "@/lib/vocabulary";
+
+// Roles that sign items off (an admin never does).
+export const signOffRoles = ["implementation_manager", "engineer", "customer_it"] as const;
 import { id, isoDate, optionalHttpUrl, optionalId, optionalIsoDate, requiredText, text, version } from "./common";
 
 // Statuses a person sets on the item form. Blocking, signing off and waiving each have
@@ -64,3 +67,21 @@ export const unblockItemSchema = z.object({
 });
 
 export type UnblockItemInput = z.output<typeof unblockItemSchema>;
+
+// A checkbox posts "on" when ticked and nothing when not.
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+export const addItemSchema = z.object({
+  implementationId: id("Implementation"),
+  title: requiredText(200, "Title"),
+  description: text(2000, "Description"),
+  category: z.enum(itemCategories, { error: "Choose a category." }),
+  required: checkbox,
+  needsOperationalValidation: checkbox,
+  requiredSignOffRoles: z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(signOffRoles, { error: "Choose from the listed roles." })).transform((a) => [...new Set(a)]),
+  ),
+});
+
+export type AddItemInput = z.output<typeof addItemSchema>;

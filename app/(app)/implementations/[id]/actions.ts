@@ -1,7 +1,9 @@
 "use server";
 
-// Writes on one implementation: record a configuration change.
+// Writes on one implementation: record a configuration change, add an ad-hoc item.
 import { defineFormAction } from "@/lib/actions/action";
+import { addItem } from "@/lib/dal/checklist";
+import { addItemSchema } from "@/lib/validation/checklist";
 import { recordConfigurationChange } from "@/lib/dal/configuration";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 
@@ -9,5 +11,11 @@ export const recordConfigurationChangeAction = defineFormAction({
   schema: recordConfigurationChangeSchema,
   run: (input, { viewer, requestId }) => recordConfigurationChange(viewer, input, requestId),
   // Staleness shows on the portfolio and the implementation page; item pages render per request.
+  revalidate: (_input, data) => ["/", `/implementations/${data.implementationId}`],
+});
+
+export const addItemAction = defineFormAction({
+  schema: addItemSchema,
+  run: (input, { viewer, requestId }) => addItem(viewer, input, requestId),
   revalidate: (_input, data) => ["/", `/implementations/${data.implementationId}`],
 });

@@ -1,23 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, ItemStatusBadge } from "@/components/ui/badge";
-import { itemCategories } from "@/lib/vocabulary";
+import { Badge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/dal/policy";
 import { getImplementation } from "@/lib/dal/implementations";
 import { daysUntil, describeGoLive } from "@/lib/dates";
 import {
-  categoryLabel,
   ehrVendorLabel,
   environmentLabel,
   implementationStatusLabel,
   interfaceLabel,
   phaseLabel,
-  roleLabel,
-  severityLabel,
   workflowLabel,
 } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
+import { ChecklistLive } from "@/components/checklist/checklist-live";
+import { AddItemForm } from "./_components/add-item-form";
 import { ConfigurationChangeForm } from "./_components/configuration-change-form";
 
 type Props = { params: Promise<{ id: string }> };
@@ -29,9 +27,6 @@ export default async function ImplementationPage({ params }: Props) {
   const viewer = await requireViewer();
   const impl = await orNotFound(getImplementation(viewer, id));
   const goLive = impl.goLiveDate ? describeGoLive(daysUntil(impl.goLiveDate), impl.status) : null;
-  const groups = itemCategories
-    .map((category) => ({ category, items: impl.items.filter((i) => i.category === category) }))
-    .filter((g) => g.items.length > 0);
 
   return (
     <>
@@ -124,54 +119,13 @@ export default async function ImplementationPage({ params }: Props) {
         ) : null}
       </section>
 
-      <section aria-labelledby="checklist-heading" className="mt-8">
-        <h2 id="checklist-heading" className="text-lg font-semibold">
-          Readiness checklist
-        </h2>
-        <p className="text-sm text-slate-600">{impl.items.length} items, grouped by category.</p>
-        <div className="mt-4 space-y-6">
-          {groups.map((group) => (
-            <section key={group.category} aria-labelledby={`cat-${group.category}`}>
-              <h3 id={`cat-${group.category}`} className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-                {categoryLabel[group.category]}
-              </h3>
-              <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
-                {group.items.map((item) => (
-                  <li key={item.id} className="flex flex-col gap-2 p-4 md:flex-row md:items-start md:justify-between">
-                    <div className="min-w-0">
-                      <p className="font-medium">
-                        <Link href={`/implementations/${impl.id}/items/${item.id}`} className="text-sky-800 hover:underline">
-                          {item.title}
-                        </Link>
-                        {item.required ? null : <span className="ml-2 text-xs text-slate-500">(optional)</span>}
-                      </p>
-                      {item.nextStep ? <p className="text-sm text-slate-700">Next: {item.nextStep}</p> : null}
-                      <p className="text-sm text-slate-600">Expected: {item.expectedOutcome || "—"}</p>
-                      {item.status === "blocked" && item.blockerReason ? (
-                        <p className="mt-1 text-sm text-rose-900">
-                          <span className="font-semibold">
-                            {item.blockerSeverity ? severityLabel[item.blockerSeverity] : "Blocked"}
-                          </span>{" "}
-                          since {item.blockedSince}: {item.blockerReason}
-                        </p>
-                      ) : null}
-                      <p className="mt-1 text-xs text-slate-500">
-                        Sign-off by {item.requiredSignOffRoles.map((r) => roleLabel[r]).join(" and ") || "no one"}
-                        {item.needsOperationalValidation ? " · needs operational validation" : ""}
-                      </p>
-                    </div>
-                    <div className="flex shrink-0 flex-col items-start gap-1 text-sm md:items-end">
-                      <ItemStatusBadge status={item.status} />
-                      <span className="text-slate-700">{item.ownerName ?? "No owner"}</span>
-                      {item.dueDate ? <span className="text-slate-600">Due {item.dueDate}</span> : null}
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </div>
-      </section>
+      <ChecklistLive implementationId={impl.id} initialItems={impl.items} />
+      {impl.canAddItem ? (
+        <details className="mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <summary className="cursor-pointer text-sm font-semibold">Add an item</summary>
+          <AddItemForm implementationId={impl.id} />
+        </details>
+      ) : null}
     </>
   );
 }

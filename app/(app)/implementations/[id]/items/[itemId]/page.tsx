@@ -67,13 +67,13 @@ export default async function ItemPage({ params }: Props) {
       {item.status === "blocked" && item.canUnblock ? (
         <details className="mt-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <summary className="cursor-pointer text-sm font-semibold">Clear this blocker</summary>
-          <UnblockForm itemId={item.id} version={item.version} />
+          <UnblockForm implementationId={item.implementationId} itemId={item.id} version={item.version} />
         </details>
       ) : null}
       {item.canEdit && ["not_started", "in_progress", "ready_for_signoff"].includes(item.status) ? (
         <details className="mt-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <summary className="cursor-pointer text-sm font-semibold">Block this item</summary>
-          <BlockForm itemId={item.id} version={item.version} today={now.slice(0, 10)} />
+          <BlockForm implementationId={item.implementationId} itemId={item.id} version={item.version} today={now.slice(0, 10)} />
         </details>
       ) : null}
 
@@ -83,6 +83,7 @@ export default async function ItemPage({ params }: Props) {
           <div className="mt-4">
             {item.canEdit ? (
               <ItemForm
+                implementationId={item.implementationId}
                 itemId={item.id}
                 version={item.version}
                 owners={item.assignableUsers}
@@ -167,7 +168,7 @@ export default async function ItemPage({ params }: Props) {
             <div className="mt-6 border-t border-slate-200 pt-4">
               <h3 className="text-base font-semibold">Record evidence</h3>
               <div className="mt-3">
-                <EvidenceForm itemId={item.id} environments={item.environments} now={now} />
+                <EvidenceForm implementationId={item.implementationId} itemId={item.id} environments={item.environments} now={now} />
               </div>
             </div>
           ) : null}

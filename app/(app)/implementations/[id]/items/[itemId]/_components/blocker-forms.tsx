@@ -1,15 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
+import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { queryKeys } from "@/lib/query-keys";
 import { blockItemAction, unblockItemAction } from "../actions";
 
 const button = "rounded-md px-4 py-2 text-sm font-semibold text-white disabled:opacity-60";
 
 // Blocking says why, how bad, since when and where the ticket is; the item then counts as a
 // blocker wherever readiness is shown.
-export function BlockForm({ itemId, version, today }: { itemId: string; version: number; today: string }) {
+export function BlockForm({ implementationId, itemId, version, today }: { implementationId: string; itemId: string; version: number; today: string }) {
   const [state, formAction, pending] = useActionState(blockItemAction, null);
+  useInvalidateOnSuccess(state, queryKeys.checklist(implementationId));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Block item" className="mt-3 space-y-3">
@@ -48,8 +51,9 @@ export function BlockForm({ itemId, version, today }: { itemId: string; version:
   );
 }
 
-export function UnblockForm({ itemId, version }: { itemId: string; version: number }) {
+export function UnblockForm({ implementationId, itemId, version }: { implementationId: string; itemId: string; version: number }) {
   const [state, formAction, pending] = useActionState(unblockItemAction, null);
+  useInvalidateOnSuccess(state, queryKeys.checklist(implementationId));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Unblock item" className="mt-3 space-y-3">

@@ -1,6 +1,8 @@
 "use client";
 
+import { queryKeys } from "@/lib/query-keys";
 import { useActionState, useEffect, useRef } from "react";
+import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { environmentLabel } from "@/lib/labels";
 import type { EnvironmentKind } from "@/lib/vocabulary";
@@ -8,8 +10,9 @@ import { recordEvidenceAction } from "../actions";
 
 // Records what was observed, where and when. Technical evidence and operational validation
 // are kept apart: only the second is a person checking a real example end to end.
-export function EvidenceForm(props: { itemId: string; environments: { id: string; kind: EnvironmentKind }[]; now: string }) {
+export function EvidenceForm(props: { implementationId: string; itemId: string; environments: { id: string; kind: EnvironmentKind }[]; now: string }) {
   const [state, formAction, pending] = useActionState(recordEvidenceAction, null);
+  useInvalidateOnSuccess(state, queryKeys.checklist(props.implementationId));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const form = useRef<HTMLFormElement>(null);
   // Clear the fields once the evidence is recorded; a refused attempt keeps them.

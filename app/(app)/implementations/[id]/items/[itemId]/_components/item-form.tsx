@@ -1,6 +1,8 @@
 "use client";
 
+import { queryKeys } from "@/lib/query-keys";
 import { useActionState, useState } from "react";
+import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { itemStatusLabel } from "@/lib/labels";
 import { editableStatuses } from "@/lib/validation/checklist";
@@ -22,12 +24,14 @@ type Values = {
 // colleague's edit, a field error) keeps everything the user typed; after a save the hidden
 // version follows the page's, so the next save is checked against the new version.
 export function ItemForm(props: {
+  implementationId: string;
   itemId: string;
   version: number;
   initial: Values;
   owners: { id: string; name: string; organizationName: string }[];
 }) {
   const [state, formAction, pending] = useActionState(updateItemAction, null);
+  useInvalidateOnSuccess(state, queryKeys.checklist(props.implementationId));
   const [values, setValues] = useState(props.initial);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const set = (key: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));

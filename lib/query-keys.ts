@@ -1,0 +1,8 @@
+// Every TanStack Query key in one place, so a mutation invalidates exactly what it changed.
+export const queryKeys = {
+  implementation: (implementationId: string) => ["implementation", implementationId] as const,
+  checklist: (implementationId: string) => ["implementation", implementationId, "checklist"] as const,
+};
+
+// How often a view that several people work on at once asks for changes.
+export const LIVE_REFRESH_MS = 5_000;
