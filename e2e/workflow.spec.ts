@@ -56,6 +56,41 @@ test.describe("as an implementation manager", () => {
     await expect(row).toContainText("Pilot");
     await expect(row).toContainText("2027-05-31");
     await expect(row).toContainText("0 / 10 required");
+    await expect(row).toContainText("On track");
+
+    // Assign an item to customer IT and prove it: technical evidence, then a person's check.
+    await row.getByRole("link", { name: "Referral documents" }).click();
+    await page.getByRole("link", { name: "Manual example validation", exact: true }).click();
+    const item = page.getByRole("form", { name: "Edit item" });
+    await item.getByLabel("Owner").selectOption({ label: "Casey Lin (Riverbend Health (fictional))" });
+    await item.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    const evidence = page.getByRole("form", { name: "Record evidence" });
+    await evidence.getByLabel("What was tested").fill("SFTP drop of ZZTEST-0300's referral letter processed without error");
+    await evidence.getByRole("button", { name: "Record evidence" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Evidence recorded." })).toBeVisible();
+    await evidence.getByLabel("Operational validation (a person checked a real example)").check();
+    await evidence.getByLabel("What was tested").fill("HIM clerk found ZZTEST-0300's letter in the chart, legible");
+    await evidence.getByRole("button", { name: "Record evidence" }).click();
+    await expect(page.getByText("HIM clerk found ZZTEST-0300's letter")).toBeVisible();
+    await item.getByLabel("Status").selectOption("ready_for_signoff");
+    await item.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.locator("header").getByText("Ready for sign-off")).toBeVisible();
+
+    await page.goto("/");
+    await expect(row).toContainText("Ready for sign-off: 1");
+
+    // Bring go-live within two weeks: with readiness incomplete, the derived risk changes.
+    await row.getByRole("link", { name: "Referral documents" }).click();
+    await page.getByRole("link", { name: "Edit" }).click();
+    const soon = new Date(Date.now() + 10 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    await page.getByRole("form", { name: "Edit implementation" }).getByLabel("Go-live date").fill(soon);
+    await page.getByRole("form", { name: "Edit implementation" }).getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    await page.goto("/");
+    await expect(row).toContainText("At risk");
+    await row.getByLabel("Risk: At risk. Show why").click();
+    await expect(row).toContainText("0 of 10 required items signed off with 10 days to go-live.");
     noServerErrors();
   });
 });

@@ -53,6 +53,7 @@ export const implementations = pgTable(
     status: implementationStatus().notNull().default("active"),
     templateId: uuid().references(() => checklistTemplates.id),
     createdById: uuid().references(() => users.id),
+    updatedById: uuid().references(() => users.id),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -137,7 +137,7 @@ describe("updateImplementation", () => {
           freshnessWindowDays: "14",
         }),
       ),
-    ).rejects.toMatchObject({ code: "conflict" });
+    ).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/^Maya Okafor changed this implementation at .* UTC/) });
     await expect(edit(v.engineer!, target)).rejects.toMatchObject({ code: "forbidden" });
     await expect(edit(v.riverbend!, target)).rejects.toMatchObject({ code: "forbidden" });
   });

@@ -85,7 +85,7 @@ export async function createImplementation(viewer: Viewer, input: CreateImplemen
     const { templateId, customerOrganizationId, ...rest } = input;
     const [impl] = await tx
       .insert(implementations)
-      .values({ ...rest, customerOrganizationId, templateId, status: "active", createdById: viewer.userId })
+      .values({ ...rest, customerOrganizationId, templateId, status: "active", createdById: viewer.userId, updatedById: viewer.userId })
       .returning({ id: implementations.id });
     await tx.insert(environments).values(environmentKinds.map((kind) => ({ implementationId: impl!.id, kind, name: environmentNames[kind] })));
     const templateItems = await tx
@@ -146,8 +146,11 @@ export async function updateImplementation(viewer: Viewer, input: UpdateImplemen
       .for("update");
     if (!current) throw notFound("Implementation");
     if (current.version !== input.version) {
+      const [editor] = current.updatedById
+        ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedById))
+        : [];
       throw conflict(
-        `This implementation was changed at ${current.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, after you opened it. Your edits are still in the form: reload to see the change, then apply yours again.`,
+        `${editor?.name ?? "Someone"} changed this implementation at ${current.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, after you opened it. Your edits are still in the form: reload to see the change, then apply yours again.`,
       );
     }
     await checkStaff(tx, input);
@@ -162,7 +165,7 @@ export async function updateImplementation(viewer: Viewer, input: UpdateImplemen
     if (Object.keys(after).length === 0) return { implementationId: current.id, changed: false };
     const [updated] = await tx
       .update(implementations)
-      .set({ ...after, version: current.version + 1, updatedAt: new Date() })
+      .set({ ...after, version: current.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
       .where(and(eq(implementations.id, current.id), eq(implementations.version, input.version)))
       .returning({ id: implementations.id });
     if (!updated) throw conflict("This implementation was changed after you opened it. Reload to see the change.");

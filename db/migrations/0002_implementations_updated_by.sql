@@ -1,0 +1,2 @@
+ALTER TABLE "implementations" ADD COLUMN "updated_by_id" uuid;--> statement-breakpoint
+ALTER TABLE "implementations" ADD CONSTRAINT "implementations_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
