@@ -1,30 +1,13 @@
 import { daysUntil } from "@/lib/dates";
 import { goLiveRisk, readiness, type Readiness, type Risk } from "@/lib/readiness";
 import type { PortfolioQuery } from "@/lib/validation/portfolio";
-import type { EhrVendor, ImplementationStatus, ItemStatus, Phase } from "@/lib/vocabulary";
+import type { PortfolioRow } from "@/lib/dal/implementations";
 
 // The portfolio as shown: each row's readiness and risk derived, then the URL's filter and
 // sort applied. Pure, so the rules are tested without a database or a browser.
 
-export type PortfolioInputRow = {
-  id: string;
-  name: string;
-  customerId: string;
-  customerName: string;
-  ehrVendor: EhrVendor;
-  phase: Phase;
-  status: ImplementationStatus;
-  goLiveDate: string | null;
-  managerName: string | null;
-  staleEvidence: number;
-  items: {
-    total: number;
-    required: number;
-    requiredDone: number;
-    goLiveBlockers: number;
-    byStatus: Record<ItemStatus, number>;
-  };
-};
+// The portfolio row as the DAL reads it (type only: this file does no I/O).
+export type PortfolioInputRow = PortfolioRow;
 
 export type PortfolioViewRow = PortfolioInputRow & { daysToGoLive: number | null; readiness: Readiness; risk: Risk };
 

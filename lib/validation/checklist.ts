@@ -3,7 +3,7 @@ import { blockerSeverities, evidenceKinds, evidenceOutcomes, itemCategories, ite
 
 // Roles that sign items off (an admin never does).
 export const signOffRoles = ["implementation_manager", "engineer", "customer_it"] as const;
-import { id, isoDate, optionalHttpUrl, optionalId, optionalIsoDate, requiredText, text, version } from "./common";
+import { id, isoDate, optionalHttpUrl, optionalId, optionalIsoDate, pastDateTime, requiredText, text, version } from "./common";
 
 // Statuses a person sets on the item form. Blocking, signing off and waiving each have
 // their own flow with their own evidence and checks.
@@ -25,22 +25,13 @@ export const updateItemSchema = z.object({
 
 export type UpdateItemInput = z.output<typeof updateItemSchema>;
 
-const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
-
 export const recordEvidenceSchema = z.object({
   itemId: id("Checklist item"),
   environmentId: id("Environment"),
   kind: z.enum(evidenceKinds, { error: "Choose technical evidence or operational validation." }),
   whatWasTested: requiredText(2000, "What was tested"),
   outcome: z.enum(evidenceOutcomes, { error: "Choose pass, fail or inconclusive." }),
-  // From <input type="datetime-local">, read as UTC.
-  observedAt: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Observed at must be a date and time.")
-    .transform((v) => new Date(`${v}${v.length === 16 ? ":00" : ""}Z`))
-    .refine((d) => !Number.isNaN(d.getTime()), "Observed at is not a real date and time.")
-    .refine((d) => d.getUTCFullYear() >= 2000, "Observed at is too far in the past.")
-    .refine((d) => d.getTime() <= Date.now() + MAX_CLOCK_SKEW_MS, "Observed at cannot be in the future."),
+  observedAt: pastDateTime("Observed at"),
   linkUrl: optionalHttpUrl("Link"),
 });
 

@@ -59,3 +59,15 @@ export const optionalHttpUrl = (label: string) =>
     .trim()
     .transform((v) => (v === "" ? null : v))
     .pipe(httpUrl(label).nullable());
+
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+// A moment already past, from <input type="datetime-local">, read as UTC.
+export const pastDateTime = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: `${label} must be a date and time.`, abort: true })
+    .transform((v) => new Date(`${v}${v.length === 16 ? ":00" : ""}Z`))
+    .refine((d) => !Number.isNaN(d.getTime()), `${label} is not a real date and time.`)
+    .refine((d) => d.getUTCFullYear() >= 2000, `${label} is too far in the past.`)
+    .refine((d) => d.getTime() <= Date.now() + MAX_CLOCK_SKEW_MS, `${label} cannot be in the future.`);

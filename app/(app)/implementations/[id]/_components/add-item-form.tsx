@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { categoryLabel, roleLabel } from "@/lib/labels";
@@ -15,10 +16,7 @@ export function AddItemForm({ implementationId }: { implementationId: string }) 
   const [state, formAction, pending] = useActionState(addItemAction, null);
   useInvalidateOnSuccess(state, queryKeys.checklist(implementationId));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  const form = useResetOnSuccess(state);
   return (
     <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Add an item" className="mt-3 space-y-3">
       <input type="hidden" name="implementationId" value={implementationId} />

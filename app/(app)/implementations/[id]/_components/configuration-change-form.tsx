@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { environmentLabel } from "@/lib/labels";
 import type { EnvironmentKind } from "@/lib/vocabulary";
@@ -13,10 +14,7 @@ export function ConfigurationChangeForm(props: {
 }) {
   const [state, formAction, pending] = useActionState(recordConfigurationChangeAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  const form = useResetOnSuccess(state);
   return (
     <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Record configuration change" className="mt-3 space-y-3">
       <input type="hidden" name="implementationId" value={props.implementationId} />

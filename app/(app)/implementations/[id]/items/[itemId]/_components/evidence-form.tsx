@@ -1,7 +1,8 @@
 "use client";
 
 import { queryKeys } from "@/lib/query-keys";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { environmentLabel } from "@/lib/labels";
@@ -14,11 +15,7 @@ export function EvidenceForm(props: { implementationId: string; itemId: string; 
   const [state, formAction, pending] = useActionState(recordEvidenceAction, null);
   useInvalidateOnSuccess(state, queryKeys.checklist(props.implementationId));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const form = useRef<HTMLFormElement>(null);
-  // Clear the fields once the evidence is recorded; a refused attempt keeps them.
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  const form = useResetOnSuccess(state);
   return (
     <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Record evidence" className="space-y-4">
       <input type="hidden" name="itemId" value={props.itemId} />
