@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { requireViewer } from "@/lib/auth/viewer";
+import { can } from "@/lib/dal/policy";
 import { roleLabel } from "@/lib/labels";
 import { signOutAction } from "./actions";
 
@@ -24,6 +25,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                     Portfolio
                   </Link>
                 </li>
+                {can(viewer, "template.manage") ? (
+                  <li>
+                    <Link href="/templates" className="text-slate-700 hover:text-slate-950">
+                      Templates
+                    </Link>
+                  </li>
+                ) : null}
               </ul>
             </nav>
           </div>

@@ -1,0 +1,129 @@
+"use client";
+
+import { useActionState } from "react";
+import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
+import { categoryLabel, roleLabel } from "@/lib/labels";
+import { signOffRoles } from "@/lib/validation/checklist";
+import { itemCategories, type ItemCategory, type Role } from "@/lib/vocabulary";
+import { createRevisionAction, publishTemplateAction, removeTemplateItemAction, saveTemplateItemAction } from "../../actions";
+
+type TemplateItem = {
+  id: string;
+  title: string;
+  description: string;
+  expectedOutcome: string;
+  category: ItemCategory;
+  required: boolean;
+  requiredSignOffRoles: Role[];
+  needsOperationalValidation: boolean;
+};
+
+const primary = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
+
+// Adds an item to a draft (no `item`) or edits one of its items.
+export function TemplateItemForm({ templateId, item }: { templateId: string; item?: TemplateItem }) {
+  const [state, formAction, pending] = useActionState(saveTemplateItemAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const form = useResetOnSuccess(item ? null : state);
+  const F = item ? `ti-${item.id}` : "ti-new";
+  return (
+    <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label={item ? `Edit ${item.title}` : "Add template item"} className="mt-3 space-y-3">
+      <input type="hidden" name="templateId" value={templateId} />
+      <input type="hidden" name="itemId" value={item?.id ?? ""} />
+      <FormMessage state={state} success={item ? "Saved." : "Item added."} />
+      <div className="grid gap-3 md:grid-cols-2">
+        <div>
+          <label htmlFor={`${F}-title`} className="text-sm font-medium">Title</label>
+          <input {...fieldProps(F, "title", errors)} defaultValue={item?.title} className={inputClass} />
+          <FieldError formId={F} name="title" errors={errors?.title} />
+        </div>
+        <div>
+          <label htmlFor={`${F}-category`} className="text-sm font-medium">Category</label>
+          <select {...fieldProps(F, "category", errors)} defaultValue={item?.category ?? "validation"} className={inputClass}>
+            {itemCategories.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel[c]}
+              </option>
+            ))}
+          </select>
+          <FieldError formId={F} name="category" errors={errors?.category} />
+        </div>
+      </div>
+      <div>
+        <label htmlFor={`${F}-description`} className="text-sm font-medium">Description</label>
+        <textarea {...fieldProps(F, "description", errors)} rows={2} defaultValue={item?.description} className={inputClass} />
+        <FieldError formId={F} name="description" errors={errors?.description} />
+      </div>
+      <div>
+        <label htmlFor={`${F}-expectedOutcome`} className="text-sm font-medium">Expected outcome</label>
+        <textarea {...fieldProps(F, "expectedOutcome", errors)} rows={2} defaultValue={item?.expectedOutcome} className={inputClass} />
+        <FieldError formId={F} name="expectedOutcome" errors={errors?.expectedOutcome} />
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium">Sign-off required from</legend>
+        <div className="mt-1 flex flex-wrap gap-4 text-sm">
+          {signOffRoles.map((role) => (
+            <label key={role} className="flex items-center gap-2">
+              <input type="checkbox" name="requiredSignOffRoles" value={role} defaultChecked={item?.requiredSignOffRoles.includes(role)} />
+              {roleLabel[role]}
+            </label>
+          ))}
+        </div>
+        <FieldError formId={F} name="requiredSignOffRoles" errors={errors?.requiredSignOffRoles} />
+      </fieldset>
+      <div className="flex flex-wrap gap-4 text-sm">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="required" defaultChecked={item?.required ?? true} /> Required for go-live
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="needsOperationalValidation" defaultChecked={item?.needsOperationalValidation} /> Needs operational validation
+        </label>
+      </div>
+      <button type="submit" disabled={pending} className={primary}>
+        {pending ? "Saving…" : item ? "Save item" : "Add item"}
+      </button>
+    </form>
+  );
+}
+
+export function RemoveTemplateItemForm({ templateId, itemId, title }: { templateId: string; itemId: string; title: string }) {
+  const [state, formAction, pending] = useActionState(removeTemplateItemAction, null);
+  return (
+    <form action={formAction} aria-label={`Remove ${title}`} className="inline">
+      <input type="hidden" name="templateId" value={templateId} />
+      <input type="hidden" name="itemId" value={itemId} />
+      <button type="submit" disabled={pending} className="text-sm font-medium text-rose-800 hover:underline">
+        Remove
+      </button>
+      {state && !state.ok ? <span role="alert" className="ml-2 text-sm text-rose-800">{state.message}</span> : null}
+    </form>
+  );
+}
+
+export function PublishForm({ templateId, version }: { templateId: string; version: number }) {
+  const [state, formAction, pending] = useActionState(publishTemplateAction, null);
+  return (
+    <form action={formAction} aria-label="Publish revision" className="space-y-2">
+      <input type="hidden" name="templateId" value={templateId} />
+      <input type="hidden" name="version" value={version} />
+      <FormMessage state={state} success="Published. New implementations now copy this revision." />
+      <button type="submit" disabled={pending} className={primary}>
+        {pending ? "Publishing…" : "Publish this revision"}
+      </button>
+    </form>
+  );
+}
+
+export function StartRevisionForm({ templateId }: { templateId: string }) {
+  const [state, formAction, pending] = useActionState(createRevisionAction, null);
+  return (
+    <form action={formAction} aria-label="Start a new revision" className="space-y-2">
+      <input type="hidden" name="templateId" value={templateId} />
+      <FormMessage state={state} success="Draft created." />
+      <button type="submit" disabled={pending} className={primary}>
+        {pending ? "Starting…" : "Start a new revision"}
+      </button>
+    </form>
+  );
+}
