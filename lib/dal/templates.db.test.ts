@@ -79,7 +79,12 @@ describe("templates", () => {
     expect(detail.items).toHaveLength(10);
     const support = detail.items.find((i) => i.key === "support-readiness")!;
     await removeTemplateItem(v.admin!, { templateId: draft, itemId: support.id });
-    await saveTemplateItem(v.admin!, item(draft, { itemId: detail.items.find((i) => i.key === "monitoring-setup")!.id, title: "Monitoring and alert routing" }));
+    const monitoring = detail.items.find((i) => i.key === "monitoring-setup")!;
+    await saveTemplateItem(v.admin!, item(draft, { itemId: monitoring.id, version: String(monitoring.version), title: "Monitoring and alert routing" }));
+    // A second edit from the same, now stale, view is refused.
+    await expect(
+      saveTemplateItem(v.admin!, item(draft, { itemId: monitoring.id, version: String(monitoring.version), title: "Monitoring" })),
+    ).rejects.toMatchObject({ code: "conflict" });
 
     const { version } = (await getTemplate(v.admin!, draft));
     await publishTemplate(v.admin!, { templateId: draft, version });

@@ -138,14 +138,21 @@ export async function saveTemplateItem(viewer: Viewer, input: SaveTemplateItemIn
   authorize(viewer, "template.manage");
   return getDb().transaction(async (tx) => {
     const template = await lockDraft(tx, input.templateId);
-    const { templateId: _t, itemId, ...fields } = input;
+    const { templateId: _t, itemId, version: openedVersion, ...fields } = input;
     if (itemId) {
       const [before] = await tx
         .select()
         .from(checklistTemplateItems)
-        .where(and(eq(checklistTemplateItems.id, itemId), eq(checklistTemplateItems.templateId, template.id)));
+        .where(and(eq(checklistTemplateItems.id, itemId), eq(checklistTemplateItems.templateId, template.id)))
+        .for("update");
       if (!before) throw notFound("Template item");
-      await tx.update(checklistTemplateItems).set({ ...fields, version: before.version + 1, updatedAt: new Date() }).where(eq(checklistTemplateItems.id, itemId));
+      if (openedVersion === null || before.version !== openedVersion) {
+        throw conflict("This item was changed after you opened it. Reload to see the change, then apply yours again.");
+      }
+      await tx
+        .update(checklistTemplateItems)
+        .set({ ...fields, version: before.version + 1, updatedAt: new Date() })
+        .where(and(eq(checklistTemplateItems.id, itemId), eq(checklistTemplateItems.version, openedVersion)));
       await recordAudit(tx, viewer, { action: "template_item.updated", entityType: "checklist_template_item", entityId: itemId, before, after: fields, requestId });
     } else {
       const existing = await tx.select({ key: checklistTemplateItems.key, position: checklistTemplateItems.position }).from(checklistTemplateItems).where(eq(checklistTemplateItems.templateId, template.id));

@@ -25,6 +25,8 @@ export const saveTemplateItemSchema = z.object({
     .string()
     .transform((v) => (v === "" ? null : v))
     .pipe(z.uuid("That item was not found.").nullable()),
+  // The version the editor opened (edits only).
+  version: z.union([z.literal("").transform(() => null), version]).optional().transform((v) => v ?? null),
   title: requiredText(200, "Title"),
   description: text(2000, "Description"),
   expectedOutcome: text(2000, "Expected outcome"),

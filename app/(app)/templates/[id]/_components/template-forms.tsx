@@ -10,6 +10,7 @@ import { createRevisionAction, publishTemplateAction, removeTemplateItemAction, 
 
 type TemplateItem = {
   id: string;
+  version: number;
   title: string;
   description: string;
   expectedOutcome: string;
@@ -31,6 +32,7 @@ export function TemplateItemForm({ templateId, item }: { templateId: string; ite
     <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label={item ? `Edit ${item.title}` : "Add template item"} className="mt-3 space-y-3">
       <input type="hidden" name="templateId" value={templateId} />
       <input type="hidden" name="itemId" value={item?.id ?? ""} />
+      <input type="hidden" name="version" value={item?.version ?? ""} />
       <FormMessage state={state} success={item ? "Saved." : "Item added."} />
       <div className="grid gap-3 md:grid-cols-2">
         <div>
