@@ -50,7 +50,9 @@ export default async function TemplatesPage() {
                 </td>
                 <td className="px-4 py-3">{t.ehrVendor ? ehrVendorLabel[t.ehrVendor] : "Any"}</td>
                 <td className="px-4 py-3">{t.items ?? 0}</td>
-                <td className="px-4 py-3">{t.usedBy ?? 0} implementations</td>
+                <td className="px-4 py-3">
+                  {t.usedBy ?? 0} implementation{(t.usedBy ?? 0) === 1 ? "" : "s"}
+                </td>
               </tr>
             ))}
           </tbody>
