@@ -3,7 +3,7 @@ import { blockerSeverities, evidenceKinds, evidenceOutcomes, itemCategories, ite
 
 // Roles that sign items off (an admin never does).
 export const signOffRoles = ["implementation_manager", "engineer", "customer_it"] as const;
-import { id, isoDate, optionalHttpUrl, optionalId, optionalIsoDate, pastDateTime, requiredText, text, version } from "./common";
+import { checkbox, checkboxList, id, isoDate, optionalHttpUrl, optionalId, optionalIsoDate, pastDateTime, requiredText, text, version } from "./common";
 
 // Statuses a person sets on the item form. Blocking, signing off and waiving each have
 // their own flow with their own evidence and checks.
@@ -59,20 +59,19 @@ export const unblockItemSchema = z.object({
 
 export type UnblockItemInput = z.output<typeof unblockItemSchema>;
 
-// A checkbox posts "on" when ticked and nothing when not.
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-
-export const addItemSchema = z.object({
-  implementationId: id("Implementation"),
+// What defines a checklist item, whether added to one implementation or to a template.
+export const itemDefinitionFields = {
   title: requiredText(200, "Title"),
   description: text(2000, "Description"),
   category: z.enum(itemCategories, { error: "Choose a category." }),
   required: checkbox,
   needsOperationalValidation: checkbox,
-  requiredSignOffRoles: z.preprocess(
-    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(signOffRoles, { error: "Choose from the listed roles." })).transform((a) => [...new Set(a)]),
-  ),
+  requiredSignOffRoles: checkboxList(signOffRoles, "roles"),
+};
+
+export const addItemSchema = z.object({
+  implementationId: id("Implementation"),
+  ...itemDefinitionFields,
 });
 
 export type AddItemInput = z.output<typeof addItemSchema>;

@@ -71,3 +71,13 @@ export const pastDateTime = (label: string) =>
     .refine((d) => !Number.isNaN(d.getTime()), `${label} is not a real date and time.`)
     .refine((d) => d.getUTCFullYear() >= 2000, `${label} is too far in the past.`)
     .refine((d) => d.getTime() <= Date.now() + MAX_CLOCK_SKEW_MS, `${label} cannot be in the future.`);
+
+// A checkbox posts "on" when ticked and nothing when not.
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+// A checkbox group posts one value, several, or none: always read it as a list, without repeats.
+export const checkboxList = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(values, { error: `Choose from the listed ${label}.` })).transform((a) => [...new Set(a)]),
+  );

@@ -1,19 +1,12 @@
 import { z } from "zod";
 import { ehrVendors, implementationStatuses, interfaceKinds, phases, workflows } from "@/lib/vocabulary";
-import { id, optionalId, optionalIsoDate, requiredText, version } from "./common";
-
-// A checkbox group posts one value, several, or none: always read it as a list.
-const list = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
-  z.preprocess(
-    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(values, { error: `Choose from the listed ${label}.` })).transform((a) => [...new Set(a)]),
-  );
+import { checkboxList, id, optionalId, optionalIsoDate, requiredText, version } from "./common";
 
 const fields = {
   name: requiredText(200, "Name"),
   ehrVendor: z.enum(ehrVendors, { error: "Choose the EHR." }),
-  workflows: list(workflows, "workflows"),
-  interfaces: list(interfaceKinds, "interfaces"),
+  workflows: checkboxList(workflows, "workflows"),
+  interfaces: checkboxList(interfaceKinds, "interfaces"),
   phase: z.enum(phases, { error: "Choose a phase." }),
   goLiveDate: optionalIsoDate("Go-live date"),
   implementationManagerId: optionalId("Implementation manager"),

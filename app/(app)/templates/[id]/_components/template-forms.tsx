@@ -3,22 +3,10 @@
 import { useActionState } from "react";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
-import { categoryLabel, roleLabel } from "@/lib/labels";
-import { signOffRoles } from "@/lib/validation/checklist";
-import { itemCategories, type ItemCategory, type Role } from "@/lib/vocabulary";
+import { ItemDefinitionFields, type ItemDefinition } from "@/components/checklist/item-definition-fields";
 import { createRevisionAction, publishTemplateAction, removeTemplateItemAction, saveTemplateItemAction } from "../../actions";
 
-type TemplateItem = {
-  id: string;
-  version: number;
-  title: string;
-  description: string;
-  expectedOutcome: string;
-  category: ItemCategory;
-  required: boolean;
-  requiredSignOffRoles: Role[];
-  needsOperationalValidation: boolean;
-};
+type TemplateItem = ItemDefinition & { id: string; version: number; expectedOutcome: string };
 
 const primary = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
 
@@ -34,54 +22,13 @@ export function TemplateItemForm({ templateId, item }: { templateId: string; ite
       <input type="hidden" name="itemId" value={item?.id ?? ""} />
       <input type="hidden" name="version" value={item?.version ?? ""} />
       <FormMessage state={state} success={item ? "Saved." : "Item added."} />
-      <div className="grid gap-3 md:grid-cols-2">
+      <ItemDefinitionFields formId={F} errors={errors} defaults={item}>
         <div>
-          <label htmlFor={`${F}-title`} className="text-sm font-medium">Title</label>
-          <input {...fieldProps(F, "title", errors)} defaultValue={item?.title} className={inputClass} />
-          <FieldError formId={F} name="title" errors={errors?.title} />
+          <label htmlFor={`${F}-expectedOutcome`} className="text-sm font-medium">Expected outcome</label>
+          <textarea {...fieldProps(F, "expectedOutcome", errors)} rows={2} defaultValue={item?.expectedOutcome} className={inputClass} />
+          <FieldError formId={F} name="expectedOutcome" errors={errors?.expectedOutcome} />
         </div>
-        <div>
-          <label htmlFor={`${F}-category`} className="text-sm font-medium">Category</label>
-          <select {...fieldProps(F, "category", errors)} defaultValue={item?.category ?? "validation"} className={inputClass}>
-            {itemCategories.map((c) => (
-              <option key={c} value={c}>
-                {categoryLabel[c]}
-              </option>
-            ))}
-          </select>
-          <FieldError formId={F} name="category" errors={errors?.category} />
-        </div>
-      </div>
-      <div>
-        <label htmlFor={`${F}-description`} className="text-sm font-medium">Description</label>
-        <textarea {...fieldProps(F, "description", errors)} rows={2} defaultValue={item?.description} className={inputClass} />
-        <FieldError formId={F} name="description" errors={errors?.description} />
-      </div>
-      <div>
-        <label htmlFor={`${F}-expectedOutcome`} className="text-sm font-medium">Expected outcome</label>
-        <textarea {...fieldProps(F, "expectedOutcome", errors)} rows={2} defaultValue={item?.expectedOutcome} className={inputClass} />
-        <FieldError formId={F} name="expectedOutcome" errors={errors?.expectedOutcome} />
-      </div>
-      <fieldset>
-        <legend className="text-sm font-medium">Sign-off required from</legend>
-        <div className="mt-1 flex flex-wrap gap-4 text-sm">
-          {signOffRoles.map((role) => (
-            <label key={role} className="flex items-center gap-2">
-              <input type="checkbox" name="requiredSignOffRoles" value={role} defaultChecked={item?.requiredSignOffRoles.includes(role)} />
-              {roleLabel[role]}
-            </label>
-          ))}
-        </div>
-        <FieldError formId={F} name="requiredSignOffRoles" errors={errors?.requiredSignOffRoles} />
-      </fieldset>
-      <div className="flex flex-wrap gap-4 text-sm">
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="required" defaultChecked={item?.required ?? true} /> Required for go-live
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="needsOperationalValidation" defaultChecked={item?.needsOperationalValidation} /> Needs operational validation
-        </label>
-      </div>
+      </ItemDefinitionFields>
       <button type="submit" disabled={pending} className={primary}>
         {pending ? "Saving…" : item ? "Save item" : "Add item"}
       </button>

@@ -1,0 +1,78 @@
+"use client";
+
+import { FieldError, fieldProps, inputClass } from "@/components/ui/form";
+import { categoryLabel, roleLabel } from "@/lib/labels";
+import { signOffRoles } from "@/lib/validation/checklist";
+import { itemCategories, type ItemCategory, type Role } from "@/lib/vocabulary";
+
+export type ItemDefinition = {
+  title: string;
+  description: string;
+  category: ItemCategory;
+  required: boolean;
+  requiredSignOffRoles: Role[];
+  needsOperationalValidation: boolean;
+};
+
+// The fields that define a checklist item (lib/validation/checklist.ts itemDefinitionFields),
+// for an ad-hoc item and for a template item alike. `children` go after the description.
+export function ItemDefinitionFields({
+  formId: F,
+  errors,
+  defaults,
+  children,
+}: {
+  formId: string;
+  errors?: Record<string, string[]>;
+  defaults?: ItemDefinition;
+  children?: React.ReactNode;
+}) {
+  return (
+    <>
+      <div className="grid gap-3 md:grid-cols-2">
+        <div>
+          <label htmlFor={`${F}-title`} className="text-sm font-medium">Title</label>
+          <input {...fieldProps(F, "title", errors)} defaultValue={defaults?.title} className={inputClass} />
+          <FieldError formId={F} name="title" errors={errors?.title} />
+        </div>
+        <div>
+          <label htmlFor={`${F}-category`} className="text-sm font-medium">Category</label>
+          <select {...fieldProps(F, "category", errors)} defaultValue={defaults?.category ?? "validation"} className={inputClass}>
+            {itemCategories.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel[c]}
+              </option>
+            ))}
+          </select>
+          <FieldError formId={F} name="category" errors={errors?.category} />
+        </div>
+      </div>
+      <div>
+        <label htmlFor={`${F}-description`} className="text-sm font-medium">Description</label>
+        <textarea {...fieldProps(F, "description", errors)} rows={2} defaultValue={defaults?.description} className={inputClass} />
+        <FieldError formId={F} name="description" errors={errors?.description} />
+      </div>
+      {children}
+      <fieldset>
+        <legend className="text-sm font-medium">Sign-off required from</legend>
+        <div className="mt-1 flex flex-wrap gap-4 text-sm">
+          {signOffRoles.map((role) => (
+            <label key={role} className="flex items-center gap-2">
+              <input type="checkbox" name="requiredSignOffRoles" value={role} defaultChecked={defaults?.requiredSignOffRoles.includes(role)} />
+              {roleLabel[role]}
+            </label>
+          ))}
+        </div>
+        <FieldError formId={F} name="requiredSignOffRoles" errors={errors?.requiredSignOffRoles} />
+      </fieldset>
+      <div className="flex flex-wrap gap-4 text-sm">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="required" defaultChecked={defaults?.required ?? true} /> Required for go-live
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="needsOperationalValidation" defaultChecked={defaults?.needsOperationalValidation} /> Needs operational validation
+        </label>
+      </div>
+    </>
+  );
+}
