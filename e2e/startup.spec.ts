@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 // another server holds, and says why — before serving a single request.
 function startServer(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", "3190"], {
+    const child = spawn(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(Number(process.env.E2E_PORT ?? 3100) + 90)], {
       env: { ...process.env, READYROOM_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", ...env },
     });
     let output = "";

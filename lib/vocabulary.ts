@@ -49,6 +49,8 @@ export const permissionInterfaces = ["fhir_api", "hl7v2_feed", "proprietary_api"
 export const permissionResults = ["unverified", "granted", "denied", "error"] as const;
 export const scenarioResults = ["not_run", "pass", "fail"] as const;
 export const templateStatuses = ["draft", "published", "retired"] as const;
+export const gateVerdicts = ["go", "conditional_go", "no_go"] as const;
+export const deliveryStatuses = ["pending", "delivered", "failed"] as const;
 
 export type OrganizationKind = (typeof organizationKinds)[number];
 export type Role = (typeof roles)[number];
@@ -65,3 +67,5 @@ export type EvidenceKind = (typeof evidenceKinds)[number];
 export type EvidenceOutcome = (typeof evidenceOutcomes)[number];
 export type PermissionResult = (typeof permissionResults)[number];
 export type ScenarioResult = (typeof scenarioResults)[number];
+export type GateVerdict = (typeof gateVerdicts)[number];
+export type DeliveryStatus = (typeof deliveryStatuses)[number];

@@ -18,6 +18,8 @@ import {
   permissionResults,
   scenarioResults,
   templateStatuses,
+  gateVerdicts,
+  deliveryStatuses,
 } from "../../lib/vocabulary";
 
 export * from "../../lib/vocabulary";
@@ -40,3 +42,5 @@ export const permissionInterface = pgEnum("permission_interface", permissionInte
 export const permissionResult = pgEnum("permission_result", permissionResults);
 export const scenarioResult = pgEnum("scenario_result", scenarioResults);
 export const templateStatus = pgEnum("template_status", templateStatuses);
+export const gateVerdict = pgEnum("gate_verdict", gateVerdicts);
+export const deliveryStatus = pgEnum("delivery_status", deliveryStatuses);

@@ -4,3 +4,5 @@ export * from "./templates";
 export * from "./implementations";
 export * from "./registers";
 export * from "./audit";
+export * from "./go-live";
+export * from "./notifications";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, version } from "./columns";
 import { organizationKind, role } from "./enums";
 
@@ -51,3 +51,18 @@ export const signInThrottles = pgTable("sign_in_throttles", {
   windowStartedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   blockedUntil: timestamp({ withTimezone: true }),
 });
+
+// A password (or identity provider) re-entered in one signed-in session, for actions such as
+// signing that need a recent sign-in. Keyed by the session's random id, so it counts for that
+// browser session only.
+export const sessionReauthentications = pgTable(
+  "session_reauthentications",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    sessionId: text().notNull(),
+    reauthenticatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.sessionId] })],
+);

@@ -31,6 +31,8 @@ const inventory: Record<string, string> = {
   "sign-in.findUserForOidc": "pre-authentication; sign-in.db.test.ts: never creates, refuses disabled",
   "health.checkDatabase": "no tenant data: answers only whether the database is reachable",
   "startup.prepareServer": "runs at process start with no viewer; reads no tenant data",
+  "events.queueEvent": "called inside other DAL functions' transactions; events.db.test.ts: only the implementation's own webhook",
+  "events.webhookEvents": "the list of event names",
   "audit.recordAudit": "called inside other DAL functions' transactions with their viewer",
   "policy.can": "policy.test.ts",
   "policy.authorize": "policy.test.ts",
