@@ -5,7 +5,7 @@ import { evidenceStaleness } from "@/lib/readiness";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
 import { DomainError } from "./errors";
-import { getImplementation, listPortfolio } from "./implementations";
+import { getImplementation, getImplementationSummary, listPortfolio } from "./implementations";
 
 let testDb: TestDatabase;
 const viewers: Record<string, Viewer> = {};
@@ -120,6 +120,17 @@ describe("getImplementation", () => {
     for (const error of errors) {
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: "not_found", message: "Implementation was not found." });
+    }
+  });
+});
+
+describe("getImplementationSummary", () => {
+  it("gives its own organization the header and environments, and anyone else the same not found", async () => {
+    const own = await getImplementationSummary(viewers["it@riverbend.example"]!, riverbendImpl);
+    expect(own).toMatchObject({ id: riverbendImpl, customerName: "Riverbend Health (fictional)" });
+    expect(own.environments.map((e) => e.kind)).toEqual(["sandbox", "test", "production"]);
+    for (const id of [lakeshoreImpl, seedId("impl:does-not-exist"), "nope"]) {
+      await expect(getImplementationSummary(viewers["it@riverbend.example"]!, id)).rejects.toMatchObject({ code: "not_found" });
     }
   });
 });

@@ -228,3 +228,37 @@ export async function getImplementation(viewer: Viewer, implementationId: string
     canAddItem: can(viewer, "checklist.edit_any"),
   };
 }
+
+export type ImplementationSummary = Awaited<ReturnType<typeof getImplementationSummary>>;
+
+// The header every section of an implementation shows: who, which EHR, status and go-live,
+// and its environments. Answers the same "not found" as getImplementation.
+export async function getImplementationSummary(viewer: Viewer, implementationId: string) {
+  authorize(viewer, "implementation.read");
+  if (!isUuid(implementationId)) throw notFound("Implementation");
+  const db = getDb();
+  const [header] = await db
+    .select({
+      id: implementations.id,
+      name: implementations.name,
+      customerName: organizations.name,
+      ehrVendor: implementations.ehrVendor,
+      workflows: implementations.workflows,
+      phase: implementations.phase,
+      status: implementations.status,
+      goLiveDate: implementations.goLiveDate,
+      freshnessWindowDays: implementations.freshnessWindowDays,
+      version: implementations.version,
+    })
+    .from(implementations)
+    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)))
+    .limit(1);
+  if (!header) throw notFound("Implementation");
+  const envs = await db
+    .select({ id: environments.id, kind: environments.kind, name: environments.name })
+    .from(environments)
+    .where(eq(environments.implementationId, header.id))
+    .orderBy(sql`array_position(array['sandbox','test','production']::environment_kind[], ${environments.kind})`);
+  return { ...header, environments: envs };
+}

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 const inventory: Record<string, string> = {
   "implementations.listPortfolio": "implementations.db.test.ts: customer IT sees only their organization",
   "implementations.getImplementation": "implementations.db.test.ts: other organization, missing and malformed ids → same not found",
+  "implementations.getImplementationSummary": "implementations.db.test.ts: same not found as getImplementation",
   "checklist.getItem": "checklist.db.test.ts: other organization and mismatched implementation → not found",
   "checklist.updateItem": "checklist.db.test.ts: role × own/other organization, owner rule, version conflict",
   "checklist.recordEvidence": "checklist.db.test.ts: other organization's item and environment refused",

@@ -1,18 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/dal/policy";
 import { getImplementation } from "@/lib/dal/implementations";
 import { daysUntil, describeGoLive } from "@/lib/dates";
-import {
-  ehrVendorLabel,
-  environmentLabel,
-  implementationStatusLabel,
-  interfaceLabel,
-  phaseLabel,
-  workflowLabel,
-} from "@/lib/labels";
+import { environmentLabel, interfaceLabel, workflowLabel } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
 import { ChecklistLive } from "@/components/checklist/checklist-live";
 import { AddItemForm } from "./_components/add-item-form";
@@ -30,29 +23,17 @@ export default async function ImplementationPage({ params }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href="/" className="hover:underline">
-          Portfolio
-        </Link>{" "}
-        / <span>{impl.customerName}</span>
-      </nav>
-      <header className="mt-2 flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{impl.name}</h1>
-          <p className="text-slate-700">
-            {impl.customerName} · {ehrVendorLabel[impl.ehrVendor]}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          {can(viewer, "implementation.update") ? (
+      <ImplementationHeader
+        implementation={impl}
+        current="checklist"
+        actions={
+          can(viewer, "implementation.update") ? (
             <Link href={`/implementations/${impl.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50">
               Edit
             </Link>
-          ) : null}
-          <Badge>{phaseLabel[impl.phase]}</Badge>
-          <Badge tone={impl.status === "active" ? "info" : "neutral"}>{implementationStatusLabel[impl.status]}</Badge>
-        </div>
-      </header>
+          ) : null
+        }
+      />
 
       <dl className="mt-6 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4">
         <div>
