@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import { snapshotDigest, type ItemSnapshot } from "@/lib/sign-off-snapshot";
+import { buildItemSnapshot, signOffMeaning, snapshotDigest } from "@/lib/sign-off-snapshot";
 import type { Database } from "./index";
 import * as s from "./schema";
 import type {
@@ -197,6 +197,8 @@ type ItemPlan = {
   whatNeedsProof?: string;
   dueInDays?: number;
   blocker?: { reason: string; severity: BlockerSeverity; ticket?: string; sinceDaysAgo: number; by: string };
+  // Roles that have already approved an item still waiting on others.
+  signedBy?: Role[];
 };
 
 type EvidencePlan = {
@@ -224,6 +226,8 @@ type ImplementationPlan = {
   engineer: string;
   template: string;
   defaultStatus?: ItemStatus;
+  // How long ago the seeded sign-offs were given.
+  signedDaysAgo?: number;
   items: Record<string, ItemPlan>;
   evidence: EvidencePlan[];
   configChange?: { daysAgo: number; note: string; by: string };
@@ -353,26 +357,30 @@ const implementationPlans: ImplementationPlan[] = [
     manager: "manager",
     engineer: "engineer2",
     template: "go-live-readiness",
-    defaultStatus: "ready_for_signoff",
+    // Nearly ready: two items wait on the customer's (and the manager's) signature.
+    defaultStatus: "signed_off",
+    signedDaysAgo: 2,
     items: {
-      "monitoring-setup": {
-        status: "blocked",
-        owner: "engineer2",
-        blocker: {
-          reason: "Latency dashboard missing the second region.",
-          severity: "post_live",
-          ticket: "https://support.example/agent/tickets/8812",
-          sinceDaysAgo: 9,
-          by: "engineer2",
-        },
+      "production-smoke-test": {
+        status: "ready_for_signoff",
+        owner: "lakeshore-it",
+        whatWasTested: "Blocked an afternoon for a test provider; the booking page stopped offering it within 40 s.",
+        nextStep: "Customer IT to sign off.",
+        signedBy: ["engineer"],
       },
-      "production-smoke-test": { status: "in_progress", owner: "lakeshore-it", nextStep: "Block an afternoon for a test provider and watch the booking page.", dueInDays: 3 },
-      "manual-example-validation": { status: "in_progress", owner: "lakeshore-it", nextStep: "Validate three real schedule changes with the front desk.", dueInDays: 4 },
+      "manual-example-validation": {
+        status: "ready_for_signoff",
+        owner: "lakeshore-it",
+        whatWasTested: "Three real schedule changes checked with the front desk.",
+        nextStep: "Customer IT and the implementation manager to sign off.",
+      },
     },
     evidence: [
-      { item: "non-production-testing", env: "test", kind: "technical", outcome: "pass", what: "Slot search for 12 providers in test", daysAgo: 30, by: "engineer2" },
-      { item: "representative-test-patients", env: "production", kind: "operational", outcome: "pass", what: "ZZTEST-0100 booked into a freed slot; front desk confirmed", daysAgo: 1, by: "lakeshore-it" },
-      { item: "api-permission-checks", env: "production", kind: "technical", outcome: "pass", what: "system/Slot.rs and system/Schedule.rs return 200", daysAgo: 2, by: "engineer2" },
+      { item: "non-production-testing", env: "test", kind: "technical", outcome: "pass", what: "Slot search for 12 providers in test", daysAgo: 8, by: "engineer2" },
+      { item: "representative-test-patients", env: "production", kind: "operational", outcome: "pass", what: "ZZTEST-0100 booked into a freed slot; front desk confirmed", daysAgo: 3, by: "lakeshore-it" },
+      { item: "api-permission-checks", env: "production", kind: "technical", outcome: "pass", what: "system/Slot.rs and system/Schedule.rs return 200", daysAgo: 3, by: "engineer2" },
+      { item: "production-smoke-test", env: "production", kind: "technical", outcome: "pass", what: "Test provider blocked; slots withdrawn from the booking page in 40 s", daysAgo: 2, by: "engineer2" },
+      { item: "manual-example-validation", env: "production", kind: "operational", outcome: "pass", what: "Three real schedule changes seen by the front desk as expected", daysAgo: 1, by: "lakeshore-it" },
     ],
     permissions: [
       { iface: "fhir_api", permission: "system/Slot.rs", results: ["granted", "granted", "granted"], by: "engineer2" },
@@ -621,30 +629,26 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
         customer_it: demoUsers.find((u) => u.org === plan.customer && u.role === "customer_it" && !u.disabled)?.key,
       };
       const signOffRows = itemRows
-        .filter((row) => row.status === "signed_off")
+        .filter((row) => row.status === "signed_off" || (plan.items[row.key]?.signedBy?.length ?? 0) > 0)
         .flatMap((row) => {
-          const snapshot: ItemSnapshot = {
-            itemId: row.id,
-            version: 1,
-            title: row.title,
-            status: "ready_for_signoff",
-            expectedOutcome: row.expectedOutcome,
-            whatChanged: row.whatChanged,
-            whatWasTested: row.whatWasTested,
-            whatNeedsProof: row.whatNeedsProof,
+          const snapshot = buildItemSnapshot({
+            item: { ...row, implementationId: implId, version: 1 },
             evidence: evidenceRows
-              .map((e, i) => ({ row: e, environment: plan.evidence[i]!.env }))
+              .map((e, i) => ({ row: e, source: plan.evidence[i]! }))
               .filter(({ row: e }) => e.checklistItemId === row.id)
-              .map(({ row: e, environment }) => ({
+              .map(({ row: e, source }) => ({
                 id: e.id,
                 kind: e.kind,
-                environment,
+                environment: source.env,
                 whatWasTested: e.whatWasTested,
                 outcome: e.outcome,
-                observedAt: e.observedAt.toISOString(),
+                observedAt: e.observedAt,
+                recordedBy: demoUsers.find((u) => u.key === source.by)!.name,
+                linkUrl: e.linkUrl,
               })),
-          };
-          return row.requiredSignOffRoles.map((signerRole) => {
+          });
+          const signedRoles = row.status === "signed_off" ? row.requiredSignOffRoles : (plan.items[row.key]?.signedBy ?? []);
+          return signedRoles.map((signerRole) => {
             const signerKey = signers[signerRole];
             const signer = demoUsers.find((u) => u.key === signerKey);
             if (!signer) throw new Error(`seed: no ${signerRole} to sign ${row.key}`);
@@ -659,8 +663,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
               signerOrganizationName: org.name,
               signerRole,
               decision: "approve" as const,
-              meaning: "I have reviewed this item and its evidence and approve it for go-live.",
-              signedAt: daysFrom(now, -31),
+              meaning: signOffMeaning("approve", row.needsOperationalValidation),
+              signedAt: daysFrom(now, -(plan.signedDaysAgo ?? 31)),
               itemVersion: 1,
               snapshotSha256: snapshotDigest(snapshot),
               snapshot,

@@ -36,6 +36,8 @@ const schema = z
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(10, 1000),
     SIGN_IN_MAX_FAILURES_PER_IP: positiveInt(100, 100000),
     SIGN_IN_LOCKOUT_MINUTES: positiveInt(15, 24 * 60),
+    // A signature needs a sign-in (or a re-entered password) younger than this.
+    SIGN_OFF_REAUTH_MINUTES: positiveInt(15, 24 * 60),
     // How many proxies (load balancer, CDN) in front of the app append to X-Forwarded-For.
     TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
     // Which organizations (slugs) may sign in through the OIDC provider: binds the identity

@@ -2,6 +2,7 @@ import type {
   BlockerSeverity,
   EhrVendor,
   EnvironmentKind,
+  GateVerdict,
   ImplementationStatus,
   InterfaceKind,
   ItemCategory,
@@ -89,3 +90,11 @@ export const severityLabel: Record<BlockerSeverity, string> = {
   go_live: "Go-live blocker",
   post_live: "Post-live",
 };
+
+export const gateVerdictLabel: Record<GateVerdict, string> = {
+  go: "Go",
+  conditional_go: "Conditional go",
+  no_go: "No-go",
+};
+
+export const signOffDecisionLabel = { approve: "Approved", reject: "Rejected" } as const;

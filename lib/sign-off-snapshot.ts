@@ -18,9 +18,10 @@ export function sha256Hex(text: string): string {
 
 export type ItemSnapshot = {
   itemId: string;
+  implementationId: string;
   version: number;
   title: string;
-  status: string;
+  description: string;
   expectedOutcome: string;
   whatChanged: string;
   whatWasTested: string;
@@ -32,9 +33,52 @@ export type ItemSnapshot = {
     whatWasTested: string;
     outcome: string;
     observedAt: string;
+    recordedBy: string;
+    linkUrl: string | null;
   }[];
 };
 
+type SnapshotSource = {
+  item: Omit<ItemSnapshot, "itemId" | "evidence"> & { id: string };
+  evidence: (Omit<ItemSnapshot["evidence"][number], "observedAt"> & { observedAt: Date })[];
+};
+
+// The snapshot of an item as a signer sees it: its content and every piece of evidence, newest
+// first. The item's status is left out: it follows from the sign-offs, it is not signed content.
+export function buildItemSnapshot({ item, evidence }: SnapshotSource): ItemSnapshot {
+  return {
+    itemId: item.id,
+    implementationId: item.implementationId,
+    version: item.version,
+    title: item.title,
+    description: item.description,
+    expectedOutcome: item.expectedOutcome,
+    whatChanged: item.whatChanged,
+    whatWasTested: item.whatWasTested,
+    whatNeedsProof: item.whatNeedsProof,
+    evidence: [...evidence]
+      .sort((a, b) => b.observedAt.getTime() - a.observedAt.getTime() || a.id.localeCompare(b.id))
+      .map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        environment: e.environment,
+        whatWasTested: e.whatWasTested,
+        outcome: e.outcome,
+        observedAt: e.observedAt.toISOString(),
+        recordedBy: e.recordedBy,
+        linkUrl: e.linkUrl,
+      })),
+  };
+}
+
 export function snapshotDigest(snapshot: ItemSnapshot): string {
   return sha256Hex(canonicalJson(snapshot as unknown as Json));
+}
+
+// What the signer attests, shown above the button and stored with the sign-off.
+export function signOffMeaning(decision: "approve" | "reject", needsOperationalValidation: boolean): string {
+  if (decision === "reject") return "I have reviewed this item as shown and it is not ready: it goes back for more work.";
+  return needsOperationalValidation
+    ? "I have validated this workflow with a real example in production, and I approve this item as shown."
+    : "I have reviewed this item and its evidence as shown, and I approve it for go-live.";
 }

@@ -10,6 +10,9 @@ export type Viewer = {
   organizationId: string;
   organizationName: string;
   organizationKind: OrganizationKind;
+  // The browser session this request came with: its id and when it signed in. Absent for
+  // viewers built outside a request (tests, jobs); actions that need a recent sign-in refuse then.
+  session?: { id: string | null; signedInAt: Date | null };
 };
 
 const VENDOR_ROLES: readonly Role[] = ["admin", "implementation_manager", "engineer"];

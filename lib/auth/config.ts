@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
@@ -17,6 +18,7 @@ declare module "next-auth" {
     userId?: string;
     sessionVersion?: number;
     authTime?: number;
+    sessionId?: string;
   }
   interface User {
     sessionVersion?: number;
@@ -27,6 +29,7 @@ declare module "@auth/core/jwt" {
   interface JWT {
     sv?: number;
     authTime?: number;
+    sid?: string;
   }
 }
 
@@ -88,7 +91,13 @@ function config(): NextAuthConfig {
         if (!account) return token;
         // Fails closed: without the id and session version resolved above, no session is made.
         if (!user?.id || typeof user.sessionVersion !== "number") return null;
-        return { sub: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+        // `sid` names this browser session, so a re-entered password counts for it alone.
+        return {
+          sub: user.id,
+          sv: user.sessionVersion,
+          authTime: Math.floor(Date.now() / 1000),
+          sid: randomUUID(),
+        };
       },
       session({ session, token }) {
         return {
@@ -96,6 +105,7 @@ function config(): NextAuthConfig {
           userId: token.sub,
           sessionVersion: token.sv,
           authTime: token.authTime,
+          sessionId: token.sid,
         } as typeof session;
       },
     },

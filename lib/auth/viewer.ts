@@ -9,7 +9,15 @@ import { auth } from "./config";
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   if (!session?.userId || typeof session.sessionVersion !== "number") return null;
-  return loadViewer(session.userId, session.sessionVersion);
+  const viewer = await loadViewer(session.userId, session.sessionVersion);
+  if (!viewer) return null;
+  return {
+    ...viewer,
+    session: {
+      id: typeof session.sessionId === "string" ? session.sessionId : null,
+      signedInAt: typeof session.authTime === "number" ? new Date(session.authTime * 1000) : null,
+    },
+  };
 });
 
 export async function requireViewer(): Promise<Viewer> {

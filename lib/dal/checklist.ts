@@ -22,7 +22,10 @@ import {
 } from "@/lib/validation/checklist";
 import type { Viewer } from "@/lib/viewer";
 import { recordAudit } from "./audit";
+import { queueEvent } from "./events";
 import { conflict, forbidden, invalid, notFound } from "./errors";
+import { refreshGateState } from "./gate";
+import { supersedeSignOffs } from "./sign-offs";
 import { can, authorize } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
 
@@ -251,6 +254,11 @@ export async function updateItem(viewer: Viewer, input: UpdateItemInput, request
       }
     }
     if (Object.keys(after).length === 0) return { implementationId: item.implementationId, version: item.version, changed: false };
+    // A signed-off item that changes needs signing again.
+    if (item.status === "signed_off") {
+      before.status = item.status;
+      after.status = "ready_for_signoff";
+    }
 
     const [updated] = await tx
       .update(checklistItems)
@@ -258,15 +266,17 @@ export async function updateItem(viewer: Viewer, input: UpdateItemInput, request
       .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
       .returning({ version: checklistItems.version });
     if (!updated) await conflictFor(tx, item.id);
+    const superseded = await supersedeSignOffs(tx, item, item.version, updated!.version);
     await recordAudit(tx, viewer, {
       action: "checklist_item.updated",
       entityType: "checklist_item",
       entityId: item.id,
       implementationId: item.implementationId,
       before,
-      after,
+      after: superseded.length > 0 ? { ...after, supersededSignOffs: superseded } : after,
       requestId,
     });
+    await refreshGateState(tx, item.implementationId, requestId);
     return { implementationId: item.implementationId, version: updated!.version, changed: true };
   });
 }
@@ -296,18 +306,31 @@ export async function recordEvidence(viewer: Viewer, input: RecordEvidenceInput,
         linkUrl: input.linkUrl,
       })
       .returning({ id: evidence.id });
+    // New evidence changes what was signed: a signed-off item needs signing again.
+    const status = item.status === "signed_off" ? "ready_for_signoff" : item.status;
     await tx
       .update(checklistItems)
-      .set({ version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+      .set({ status, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
       .where(eq(checklistItems.id, item.id));
+    const superseded = await supersedeSignOffs(tx, item, item.version, item.version + 1);
     await recordAudit(tx, viewer, {
       action: "evidence.recorded",
       entityType: "evidence",
       entityId: row!.id,
       implementationId: item.implementationId,
-      after: { itemId: item.id, environment: environment.kind, kind: input.kind, outcome: input.outcome, whatWasTested: input.whatWasTested, observedAt: input.observedAt.toISOString(), linkUrl: input.linkUrl },
+      after: {
+        itemId: item.id,
+        environment: environment.kind,
+        kind: input.kind,
+        outcome: input.outcome,
+        whatWasTested: input.whatWasTested,
+        observedAt: input.observedAt.toISOString(),
+        linkUrl: input.linkUrl,
+        ...(superseded.length > 0 ? { supersededSignOffs: superseded, itemStatus: status } : {}),
+      },
       requestId,
     });
+    await refreshGateState(tx, item.implementationId, requestId);
     return { implementationId: item.implementationId, evidenceId: row!.id, version: item.version + 1 };
   });
 }
@@ -343,6 +366,13 @@ export async function blockItem(viewer: Viewer, input: BlockItemInput, requestId
       after: { status: "blocked", reason: input.reason, severity: input.severity, ticketUrl: input.ticketUrl, since: input.since },
       requestId,
     });
+    await supersedeSignOffs(tx, item, item.version, updated!.version);
+    await queueEvent(tx, {
+      implementationId: item.implementationId,
+      event: "item.blocked",
+      data: { itemId: item.id, itemTitle: item.title, reason: input.reason, severity: input.severity, ticketUrl: input.ticketUrl, since: input.since, by: viewer.name },
+    });
+    await refreshGateState(tx, item.implementationId, requestId);
     return { implementationId: item.implementationId, version: updated!.version };
   });
 }
@@ -385,6 +415,13 @@ export async function unblockItem(viewer: Viewer, input: UnblockItemInput, reque
       after: { status: "in_progress", resolution: input.resolution },
       requestId,
     });
+    await supersedeSignOffs(tx, item, item.version, updated!.version);
+    await queueEvent(tx, {
+      implementationId: item.implementationId,
+      event: "item.unblocked",
+      data: { itemId: item.id, itemTitle: item.title, reason: item.blockerReason, severity: item.blockerSeverity, resolution: input.resolution, by: viewer.name },
+    });
+    await refreshGateState(tx, item.implementationId, requestId);
     return { implementationId: item.implementationId, version: updated!.version };
   });
 }
@@ -425,6 +462,7 @@ export async function addItem(viewer: Viewer, input: AddItemInput, requestId?: s
       after: input,
       requestId,
     });
+    await refreshGateState(tx, impl.id, requestId);
     return { implementationId: impl.id, itemId: row!.id };
   });
 }

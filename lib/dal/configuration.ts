@@ -5,6 +5,7 @@ import { configurationChanges, environments, implementations } from "@/db/schema
 import type { RecordConfigurationChangeInput } from "@/lib/validation/configuration";
 import type { Viewer } from "@/lib/viewer";
 import { recordAudit } from "./audit";
+import { refreshGateState } from "./gate";
 import { invalid, notFound } from "./errors";
 import { authorize } from "./policy";
 import { implementationScope } from "./tenant";
@@ -44,6 +45,8 @@ export async function recordConfigurationChange(viewer: Viewer, input: RecordCon
       after: { environmentId: input.environmentId, changedAt: input.changedAt.toISOString(), note: input.note },
       requestId,
     });
+    // Evidence behind a sign-off may have just gone stale.
+    await refreshGateState(tx, impl.id, requestId);
     return { implementationId: impl.id, id: row!.id };
   });
 }

@@ -14,6 +14,7 @@ import {
 import type { CreateImplementationInput, UpdateImplementationInput } from "@/lib/validation/implementation";
 import type { Viewer } from "@/lib/viewer";
 import { recordAudit } from "./audit";
+import { refreshGateState } from "./gate";
 import { conflict, invalid, notFound } from "./errors";
 import { authorize } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
@@ -119,6 +120,7 @@ export async function createImplementation(viewer: Viewer, input: CreateImplemen
       after: { ...input, items: templateItems.length },
       requestId,
     });
+    await refreshGateState(tx, impl!.id, requestId);
     return { implementationId: impl!.id };
   });
 }
@@ -178,6 +180,7 @@ export async function updateImplementation(viewer: Viewer, input: UpdateImplemen
       after,
       requestId,
     });
+    await refreshGateState(tx, current.id, requestId);
     return { implementationId: current.id, changed: true };
   });
 }

@@ -80,6 +80,7 @@ async function recordSignIn(
   method: "password" | "oidc",
   email: string,
   ip?: string,
+  purpose: "sign_in" | "reauthentication" = "sign_in",
 ): Promise<void> {
   await getDb().transaction(async (tx) => {
     // A successful sign-in clears the account's count and takes back this attempt from the
@@ -94,7 +95,12 @@ async function recordSignIn(
     await recordAudit(
       tx,
       { userId: user.id, role: user.role, organizationId: user.organizationId },
-      { action: "auth.signed_in", entityType: "user", entityId: user.id, after: { method } },
+      {
+        action: purpose === "sign_in" ? "auth.signed_in" : "auth.reauthenticated",
+        entityType: "user",
+        entityId: user.id,
+        after: { method },
+      },
     );
   });
 }
@@ -103,6 +109,8 @@ export async function verifyCredentials(input: {
   email: string;
   password: string;
   ip: string;
+  // Re-entering the password inside a session (before signing) is throttled and logged alike.
+  purpose?: "sign_in" | "reauthentication";
 }): Promise<SignedInUser | null> {
   const email = input.email.trim().toLowerCase();
   const who = { account: emailDigest(email), ip: input.ip };
@@ -125,8 +133,13 @@ export async function verifyCredentials(input: {
     log.warn("security.sign_in_failed", { ...who, reason });
     return null;
   }
-  await recordSignIn(user, "password", email, input.ip);
-  log.info("security.signed_in", { ...who, userId: user.id, method: "password" });
+  const purpose = input.purpose ?? "sign_in";
+  await recordSignIn(user, "password", email, input.ip, purpose);
+  log.info(purpose === "sign_in" ? "security.signed_in" : "security.reauthenticated", {
+    ...who,
+    userId: user.id,
+    method: "password",
+  });
   return { id: user.id, sessionVersion: user.sessionVersion };
 }
 

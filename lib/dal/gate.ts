@@ -1,0 +1,347 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db";
+import { gateStates, goLiveDecisions, implementations, riskAcceptances } from "@/db/schema";
+import { evaluateGate, type Gate, type GateInput } from "@/lib/gate";
+import { evidenceStaleness } from "@/lib/readiness";
+import type { RecordDecisionInput } from "@/lib/validation/sign-offs";
+import type { GateVerdict, ImplementationStatus, PermissionResult, Role, Workflow } from "@/lib/vocabulary";
+import type { Viewer } from "@/lib/viewer";
+import { recordAudit } from "./audit";
+import { queueEvent } from "./events";
+import { conflict, invalid, notFound } from "./errors";
+import { authorize, can } from "./policy";
+import { implementationScope, isUuid } from "./tenant";
+
+// The go/no-go gate of one implementation: its facts read in one statement, the verdict
+// computed by lib/gate.ts, the decisions managers record against it, and the last announced
+// verdict (so a change is notified once, in the transaction of the change that caused it).
+
+type RawItem = {
+  id: string;
+  title: string;
+  required: boolean;
+  status: GateInput["items"][number]["status"];
+  version: number;
+  roles: Role[];
+  blockerSeverity: "go_live" | "post_live" | null;
+  blockerReason: string | null;
+  signOffs: {
+    role: Role;
+    decision: "approve" | "reject";
+    itemVersion: number;
+    signerName: string;
+    signedAt: string;
+    evidence: { id: string; environment: string; observedAt: string }[] | null;
+  }[];
+  waiver: { expiresOn: string; approverName: string } | null;
+};
+
+// Everything the gate needs, correlated to the implementation row, so the tenant condition
+// and the facts are one round trip.
+// Drizzle leaves a column unqualified in a one-table select; the subqueries need it qualified.
+const implRef = sql.raw(`"implementations"."id"`);
+
+function gateFacts() {
+  return {
+    items: sql<RawItem[]>`coalesce((
+      select json_agg(json_build_object(
+        'id', ci.id, 'title', ci.title, 'required', ci.required, 'status', ci.status,
+        'version', ci.version, 'roles', ci.required_sign_off_roles,
+        'blockerSeverity', case when ci.status = 'blocked' then ci.blocker_severity end,
+        'blockerReason', case when ci.status = 'blocked' then ci.blocker_reason end,
+        'signOffs', (
+          select coalesce(json_agg(json_build_object(
+            'role', so.signer_role, 'decision', so.decision, 'itemVersion', so.item_version,
+            'signerName', so.signer_name, 'signedAt', so.signed_at,
+            'evidence', case when so.item_version = ci.version and so.decision = 'approve' then so.snapshot->'evidence' end
+          )), '[]'::json)
+          from sign_offs so where so.checklist_item_id = ci.id
+        ),
+        'waiver', (
+          select json_build_object('expiresOn', w.expires_on, 'approverName', w.approver_name)
+          from waivers w where w.checklist_item_id = ci.id and w.revoked_at is null
+        )
+      ) order by ci.position)
+      from checklist_items ci where ci.implementation_id = ${implRef}
+    ), '[]'::json)`,
+    environments: sql<{ id: string; kind: string }[]>`coalesce((
+      select json_agg(json_build_object('id', e.id, 'kind', e.kind))
+      from environments e where e.implementation_id = ${implRef}
+    ), '[]'::json)`,
+    changes: sql<{ changedAt: string; environmentId: string | null }[]>`coalesce((
+      select json_agg(json_build_object('changedAt', c.changed_at, 'environmentId', c.environment_id))
+      from configuration_changes c where c.implementation_id = ${implRef}
+    ), '[]'::json)`,
+    permissions: sql<{ id: string; permission: string; required: boolean; result: PermissionResult | null; checkedAt: string | null }[]>`coalesce((
+      select json_agg(json_build_object(
+        'id', pr.id, 'permission', pr.permission, 'required', pr.required,
+        'result', pc.result, 'checkedAt', pc.checked_at
+      ) order by pr.permission)
+      from permission_requirements pr
+      left join environments pe on pe.implementation_id = pr.implementation_id and pe.kind = 'production'
+      left join permission_checks pc on pc.requirement_id = pr.id and pc.environment_id = pe.id
+      where pr.implementation_id = ${implRef}
+    ), '[]'::json)`,
+    scenarios: sql<{ id: string; patientLabel: string; scenario: string; workflowSurface: Workflow; result: "not_run" | "pass" | "fail" }[]>`coalesce((
+      select json_agg(json_build_object(
+        'id', s.id, 'patientLabel', tp.label, 'scenario', s.scenario,
+        'workflowSurface', s.workflow_surface, 'result', s.result
+      ) order by tp.label, s.scenario)
+      from test_patient_scenarios s
+      join test_patients tp on tp.id = s.test_patient_id
+      join environments te on te.id = tp.environment_id
+      where s.implementation_id = ${implRef} and te.kind = 'production'
+    ), '[]'::json)`,
+  };
+}
+
+type Facts = {
+  id: string;
+  status: ImplementationStatus;
+  workflows: Workflow[];
+  freshnessWindowDays: number;
+  items: RawItem[];
+  environments: { id: string; kind: string }[];
+  changes: { changedAt: string; environmentId: string | null }[];
+  permissions: { id: string; permission: string; required: boolean; result: PermissionResult | null; checkedAt: string | null }[];
+  scenarios: GateInput["productionScenarios"];
+};
+
+export function gateFromFacts(facts: Facts, now = new Date()): Gate {
+  const envByKind = new Map(facts.environments.map((e) => [e.kind, e.id]));
+  const staleness = {
+    now,
+    freshnessWindowDays: facts.freshnessWindowDays,
+    configurationChanges: facts.changes.map((c) => ({ changedAt: new Date(c.changedAt), environmentId: c.environmentId })),
+  };
+  return evaluateGate({
+    implementationId: facts.id,
+    status: facts.status,
+    workflows: facts.workflows,
+    freshnessWindowDays: facts.freshnessWindowDays,
+    today: now.toISOString().slice(0, 10),
+    now,
+    items: facts.items.map((item) => {
+      // Evidence each current approval saw, counted once however many roles saw it.
+      const seen = new Map<string, { environment: string; observedAt: string }>();
+      for (const s of item.signOffs) for (const e of s.evidence ?? []) seen.set(e.id, e);
+      const staleBehind = [...seen.values()].filter(
+        (e) =>
+          evidenceStaleness(
+            { observedAt: new Date(e.observedAt), environmentId: envByKind.get(e.environment) ?? "" },
+            staleness,
+          ).stale,
+      ).length;
+      return {
+        id: item.id,
+        title: item.title,
+        required: item.required,
+        status: item.status,
+        version: item.version,
+        requiredSignOffRoles: item.roles,
+        signOffs: item.signOffs.map((s) => ({ ...s, signedAt: new Date(s.signedAt) })),
+        waiver: item.waiver,
+        blocker: item.blockerSeverity && item.blockerReason ? { severity: item.blockerSeverity, reason: item.blockerReason } : null,
+        staleEvidenceBehindSignOff: staleBehind,
+      };
+    }),
+    permissions: facts.permissions.map((p) => ({
+      id: p.id,
+      permission: p.permission,
+      required: p.required,
+      productionResult: p.result ?? "unverified",
+      productionCheckedAt: p.checkedAt ? new Date(p.checkedAt) : null,
+    })),
+    productionScenarios: facts.scenarios,
+  });
+}
+
+async function readFacts(executor: Executor, implementationId: string, scope: ReturnType<typeof implementationScope>) {
+  const [row] = await executor
+    .select({
+      id: implementations.id,
+      status: implementations.status,
+      workflows: implementations.workflows,
+      freshnessWindowDays: implementations.freshnessWindowDays,
+      ...gateFacts(),
+    })
+    .from(implementations)
+    .where(and(eq(implementations.id, implementationId), scope));
+  return row ?? null;
+}
+
+export type GateDecision = {
+  id: string;
+  decision: GateVerdict;
+  computedVerdict: GateVerdict;
+  notes: string;
+  decidedByName: string;
+  decidedAt: Date;
+  reasons: { key: string; severity: string; message: string }[];
+  acceptances: { reasonKey: string; reasonText: string; acceptedByName: string; reevaluateOn: string }[];
+};
+
+// The gate as the implementation page and the report show it, with the decisions taken.
+export async function getGate(viewer: Viewer, implementationId: string) {
+  authorize(viewer, "implementation.read");
+  if (!isUuid(implementationId)) throw notFound("Implementation");
+  const db = getDb();
+  const [facts, decisions] = await Promise.all([
+    readFacts(db, implementationId, implementationScope(viewer)),
+    db
+      .select({
+        id: goLiveDecisions.id,
+        decision: goLiveDecisions.decision,
+        computedVerdict: goLiveDecisions.computedVerdict,
+        notes: goLiveDecisions.notes,
+        decidedByName: goLiveDecisions.decidedByName,
+        decidedAt: goLiveDecisions.decidedAt,
+        reasons: goLiveDecisions.reasons,
+        acceptances: sql<GateDecision["acceptances"]>`coalesce((
+          select json_agg(json_build_object('reasonKey', ra.reason_key, 'reasonText', ra.reason_text,
+            'acceptedByName', ra.accepted_by_name, 'reevaluateOn', ra.reevaluate_on) order by ra.reevaluate_on)
+          from risk_acceptances ra where ra.decision_id = "go_live_decisions"."id"
+        ), '[]'::json)`,
+      })
+      .from(goLiveDecisions)
+      .innerJoin(implementations, eq(implementations.id, goLiveDecisions.implementationId))
+      .where(and(eq(goLiveDecisions.implementationId, implementationId), implementationScope(viewer)))
+      .orderBy(desc(goLiveDecisions.decidedAt)),
+  ]);
+  if (!facts) throw notFound("Implementation");
+  const gate = gateFromFacts(facts);
+  return {
+    ...gate,
+    implementationStatus: facts.status,
+    decisions: decisions as GateDecision[],
+    canDecide: can(viewer, "gate.decide") && (facts.status === "active" || facts.status === "live"),
+  };
+}
+
+export type GateView = Awaited<ReturnType<typeof getGate>>;
+
+// Recomputes the verdict inside a write's transaction and, when it differs from the one last
+// announced, stores it and queues a notification. The gate_states row is locked before the
+// facts are read, so two concurrent writes on one implementation announce in order and the
+// later one sees the earlier one's change.
+export async function refreshGateState(tx: Executor, implementationId: string, requestId?: string): Promise<void> {
+  const [state] = await tx
+    .select({ verdict: gateStates.verdict })
+    .from(gateStates)
+    .where(eq(gateStates.implementationId, implementationId))
+    .for("update");
+  const facts = await readFacts(tx, implementationId, undefined);
+  if (!facts) return;
+  const gate = gateFromFacts(facts);
+  if (!state) {
+    // First evaluation: nothing was announced before, so there is no change to announce.
+    await tx.insert(gateStates).values({ implementationId, verdict: gate.verdict }).onConflictDoNothing();
+    return;
+  }
+  if (gate.verdict === state.verdict) return;
+  await tx.update(gateStates).set({ verdict: gate.verdict, evaluatedAt: new Date() }).where(eq(gateStates.implementationId, implementationId));
+  await queueEvent(tx, {
+    implementationId,
+    event: "gate.verdict_changed",
+    data: {
+      previousVerdict: state.verdict,
+      verdict: gate.verdict,
+      reasons: gate.reasons.map((r) => ({ severity: r.severity, message: r.message })),
+      requestId: requestId ?? null,
+    },
+  });
+}
+
+// The manager's go/no-go. The verdict is recomputed here: a decision made on a gate that has
+// changed since the page was opened is refused, a decision above the verdict is refused, and a
+// conditional go needs every remaining risk accepted by a named person until a date.
+export async function recordGoLiveDecision(viewer: Viewer, input: RecordDecisionInput, requestId?: string) {
+  authorize(viewer, "gate.decide");
+  return getDb().transaction(async (tx) => {
+    const [impl] = await tx
+      .select({ id: implementations.id, status: implementations.status, version: implementations.version })
+      .from(implementations)
+      .where(and(eq(implementations.id, input.implementationId), implementationScope(viewer)))
+      .for("update");
+    if (!impl) throw notFound("Implementation");
+    if (impl.status !== "active" && impl.status !== "live") {
+      throw invalid(`The implementation is ${impl.status}; set it active before a go/no-go.`);
+    }
+    const facts = await readFacts(tx, impl.id, undefined);
+    const gate = gateFromFacts(facts!);
+    if (gate.digest !== input.gateDigest) {
+      throw conflict("The gate changed since you opened this page (a sign-off, blocker or result moved). Review the new verdict and decide again.");
+    }
+    const allowed: GateVerdict[] =
+      gate.verdict === "go" ? ["go", "conditional_go", "no_go"] : gate.verdict === "conditional_go" ? ["conditional_go", "no_go"] : ["no_go"];
+    if (!allowed.includes(input.decision)) {
+      throw invalid("Check the highlighted fields.", {
+        decision: [`The gate says ${gate.verdict === "no_go" ? "No-go" : "Conditional go"}: a better decision than the verdict cannot be recorded.`],
+      });
+    }
+    const risks = gate.reasons.filter((r) => r.severity === "risk");
+    if (input.decision === "conditional_go") {
+      const accepted = new Map(input.acceptances.map((a) => [a.reasonKey, a]));
+      const missing = risks.filter((r) => !accepted.has(r.key));
+      if (missing.length > 0) {
+        throw invalid("Every remaining risk needs a named person who accepts it and a re-evaluation date.", {
+          acceptances: missing.map((r) => `Not accepted: ${r.message}`),
+        });
+      }
+    }
+
+    const [decision] = await tx
+      .insert(goLiveDecisions)
+      .values({
+        implementationId: impl.id,
+        decision: input.decision,
+        computedVerdict: gate.verdict,
+        reasons: gate.reasons.map((r) => ({ key: r.key, severity: r.severity, message: r.message })),
+        gateDigest: gate.digest,
+        notes: input.notes,
+        decidedById: viewer.userId,
+        decidedByName: viewer.name,
+      })
+      .returning({ id: goLiveDecisions.id, decidedAt: goLiveDecisions.decidedAt });
+    const acceptances =
+      input.decision === "conditional_go"
+        ? risks.map((r) => {
+            const a = input.acceptances.find((x) => x.reasonKey === r.key)!;
+            return {
+              decisionId: decision!.id,
+              implementationId: impl.id,
+              reasonKey: r.key,
+              reasonText: r.message,
+              acceptedByName: a.acceptedByName,
+              reevaluateOn: a.reevaluateOn,
+            };
+          })
+        : [];
+    if (acceptances.length > 0) await tx.insert(riskAcceptances).values(acceptances);
+
+    const goesLive = input.decision !== "no_go" && impl.status === "active";
+    if (goesLive) {
+      await tx
+        .update(implementations)
+        .set({ status: "live", version: impl.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+        .where(eq(implementations.id, impl.id));
+    }
+    await recordAudit(tx, viewer, {
+      action: "go_live.decided",
+      entityType: "go_live_decision",
+      entityId: decision!.id,
+      implementationId: impl.id,
+      before: goesLive ? { status: impl.status } : undefined,
+      after: {
+        decision: input.decision,
+        computedVerdict: gate.verdict,
+        notes: input.notes,
+        acceptances: acceptances.map((a) => ({ risk: a.reasonText, acceptedBy: a.acceptedByName, reevaluateOn: a.reevaluateOn })),
+        ...(goesLive ? { status: "live" } : {}),
+      },
+      requestId,
+    });
+    return { implementationId: impl.id, decisionId: decision!.id, status: goesLive ? "live" : impl.status };
+  });
+}

@@ -1,0 +1,438 @@
+import "server-only";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { getDb, type Executor, type Transaction } from "@/db";
+import {
+  checklistItems,
+  environments,
+  evidence,
+  implementations,
+  sessionReauthentications,
+  signOffs,
+  users,
+  waivers,
+} from "@/db/schema";
+import { env } from "@/lib/env";
+import { roleSignOffState } from "@/lib/gate";
+import { buildItemSnapshot, signOffMeaning, snapshotDigest, type ItemSnapshot } from "@/lib/sign-off-snapshot";
+import type { RevokeWaiverInput, SignOffItemInput, WaiveItemInput } from "@/lib/validation/sign-offs";
+import type { ItemStatus, Role } from "@/lib/vocabulary";
+import type { Viewer } from "@/lib/viewer";
+import { recordAudit } from "./audit";
+import { queueEvent } from "./events";
+import { conflict, forbidden, invalid, notFound } from "./errors";
+import { refreshGateState } from "./gate";
+import { authorize, can } from "./policy";
+import { verifyCredentials } from "./sign-in";
+import { implementationScope, isUuid } from "./tenant";
+
+// Sign-offs and waivers on checklist items. A sign-off is bound to the item version and the
+// SHA-256 of the snapshot its signer was shown; any later change to the item or its evidence
+// supersedes it (supersedeSignOffs, called by every write that bumps an item's version).
+
+const recorder = sql`(select u.name from users u where u.id = ${evidence.recordedById})`;
+
+// The snapshot of an item as it stands, from the same rows a signer's page shows.
+async function currentSnapshot(executor: Executor, item: typeof checklistItems.$inferSelect): Promise<ItemSnapshot> {
+  const rows = await executor
+    .select({
+      id: evidence.id,
+      kind: evidence.kind,
+      environment: environments.kind,
+      whatWasTested: evidence.whatWasTested,
+      outcome: evidence.outcome,
+      observedAt: evidence.observedAt,
+      recordedBy: sql<string>`${recorder}`,
+      linkUrl: evidence.linkUrl,
+    })
+    .from(evidence)
+    .innerJoin(environments, eq(environments.id, evidence.environmentId))
+    .where(eq(evidence.checklistItemId, item.id));
+  return buildItemSnapshot({ item, evidence: rows });
+}
+
+// Whether this browser session signed in, or re-entered its password, recently enough to sign.
+async function recentlyAuthenticated(executor: Executor, viewer: Viewer): Promise<boolean> {
+  const limitMs = env().SIGN_OFF_REAUTH_MINUTES * 60_000;
+  const since = new Date(Date.now() - limitMs);
+  const session = viewer.session;
+  if (!session?.id) return false;
+  if (session.signedInAt && session.signedInAt > since) return true;
+  const [row] = await executor
+    .select({ at: sessionReauthentications.reauthenticatedAt })
+    .from(sessionReauthentications)
+    .where(
+      and(
+        eq(sessionReauthentications.userId, viewer.userId),
+        eq(sessionReauthentications.sessionId, session.id),
+        gt(sessionReauthentications.reauthenticatedAt, since),
+      ),
+    );
+  return Boolean(row);
+}
+
+async function lockItem(tx: Transaction, viewer: Viewer, itemId: string) {
+  const [row] = await tx
+    .select({ item: checklistItems })
+    .from(checklistItems)
+    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
+    .where(and(eq(checklistItems.id, itemId), implementationScope(viewer)))
+    .for("update", { of: checklistItems });
+  if (!row) throw notFound("Checklist item");
+  return row.item;
+}
+
+function staleVersion(seen: number, now: number): never {
+  throw conflict(
+    `You reviewed version ${seen} of this item; it is now version ${now}. Review what changed, then sign again.`,
+  );
+}
+
+export type SignOffPanel = Awaited<ReturnType<typeof getSignOffPanel>>;
+
+// What the item page shows about sign-offs: each required role's state, the full history
+// (superseded ones marked), the waiver, and — for someone who may sign — the exact snapshot,
+// its digest and what signing means.
+export async function getSignOffPanel(viewer: Viewer, implementationId: string, itemId: string) {
+  authorize(viewer, "implementation.read");
+  if (!isUuid(implementationId) || !isUuid(itemId)) throw notFound("Checklist item");
+  const db = getDb();
+  const [row] = await db
+    .select({ item: checklistItems })
+    .from(checklistItems)
+    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
+    .where(and(eq(checklistItems.id, itemId), eq(checklistItems.implementationId, implementationId), implementationScope(viewer)));
+  if (!row) throw notFound("Checklist item");
+  const item = row.item;
+
+  const [history, waiverRows, snapshot, fresh, signer] = await Promise.all([
+    db
+      .select({
+        id: signOffs.id,
+        signerName: signOffs.signerName,
+        signerOrganizationName: signOffs.signerOrganizationName,
+        signerRole: signOffs.signerRole,
+        decision: signOffs.decision,
+        meaning: signOffs.meaning,
+        comment: signOffs.comment,
+        signedAt: signOffs.signedAt,
+        itemVersion: signOffs.itemVersion,
+        snapshotSha256: signOffs.snapshotSha256,
+      })
+      .from(signOffs)
+      .where(eq(signOffs.checklistItemId, item.id))
+      .orderBy(desc(signOffs.signedAt)),
+    db
+      .select({
+        id: waivers.id,
+        reason: waivers.reason,
+        approverName: waivers.approverName,
+        expiresOn: waivers.expiresOn,
+        grantedAt: waivers.grantedAt,
+        grantedByName: users.name,
+      })
+      .from(waivers)
+      .innerJoin(users, eq(users.id, waivers.grantedById))
+      .where(and(eq(waivers.checklistItemId, item.id), isNull(waivers.revokedAt))),
+    currentSnapshot(db, item),
+    recentlyAuthenticated(db, viewer),
+    db.select({ hasPassword: sql<boolean>`${users.passwordHash} is not null` }).from(users).where(eq(users.id, viewer.userId)),
+  ]);
+
+  const gateSignOffs = history.map((h) => ({
+    role: h.signerRole,
+    decision: h.decision,
+    itemVersion: h.itemVersion,
+    signerName: h.signerName,
+    signedAt: h.signedAt,
+  }));
+  const roles = item.requiredSignOffRoles.map((role) => {
+    const state = roleSignOffState({ version: item.version, signOffs: gateSignOffs }, role);
+    return {
+      role,
+      state: state.approved ? ("approved" as const) : state.superseded ? ("superseded" as const) : ("waiting" as const),
+      signerName: (state.current ?? state.superseded)?.signerName ?? null,
+      signedAt: (state.current ?? state.superseded)?.signedAt ?? null,
+      signedVersion: (state.current ?? state.superseded)?.itemVersion ?? null,
+    };
+  });
+  const viewerRole = viewer.role as Role;
+  const needsViewer = item.requiredSignOffRoles.includes(viewerRole);
+  const alreadySigned = roles.find((r) => r.role === viewerRole)?.state === "approved";
+  const whyNot = !can(viewer, "signoff.sign") || !needsViewer
+    ? null
+    : alreadySigned
+      ? "You signed this version already."
+      : item.status !== "ready_for_signoff"
+        ? "This item can be signed once its owner marks it ready for sign-off."
+        : null;
+  const today = new Date().toISOString().slice(0, 10);
+  const waiver = waiverRows[0] ?? null;
+  const latest = history[0] ?? null;
+
+  return {
+    itemId: item.id,
+    implementationId: item.implementationId,
+    version: item.version,
+    status: item.status,
+    required: item.required,
+    roles,
+    history: history.map((h) => ({ ...h, superseded: h.itemVersion < item.version })),
+    // A rejection the owner must act on: the latest word on the item, not yet followed by a new sign-off.
+    rejection: latest?.decision === "reject" ? latest : null,
+    waiver: waiver ? { ...waiver, expired: waiver.expiresOn < today } : null,
+    signing: {
+      // Null when the viewer's role does not sign this item at all.
+      role: needsViewer && can(viewer, "signoff.sign") ? viewerRole : null,
+      canSign: needsViewer && can(viewer, "signoff.sign") && whyNot === null,
+      whyNot,
+      snapshot,
+      snapshotDigest: snapshotDigest(snapshot),
+      meaning: { approve: signOffMeaning("approve", item.needsOperationalValidation), reject: signOffMeaning("reject", item.needsOperationalValidation) },
+      reauthenticationRequired: !fresh,
+      hasPassword: signer[0]?.hasPassword ?? false,
+      reauthMinutes: env().SIGN_OFF_REAUTH_MINUTES,
+    },
+    canWaive: can(viewer, "waiver.grant") && item.required && !waiver && item.status !== "signed_off",
+    canRevokeWaiver: can(viewer, "waiver.grant") && Boolean(waiver),
+  };
+}
+
+// Checks a re-entered password for this session and remembers it for the session.
+async function reauthenticate(viewer: Viewer, password: string, ip: string): Promise<void> {
+  if (!viewer.session?.id) {
+    throw invalid("Your session cannot be confirmed. Sign out and sign in again, then sign.");
+  }
+  const user = password ? await verifyCredentials({ email: viewer.email, password, ip, purpose: "reauthentication" }) : null;
+  if (!user || user.id !== viewer.userId) {
+    throw invalid("Check the highlighted fields.", { password: ["That password is not right (or too many attempts: wait and try again)."] });
+  }
+  await getDb()
+    .insert(sessionReauthentications)
+    .values({ userId: viewer.userId, sessionId: viewer.session.id })
+    .onConflictDoUpdate({
+      target: [sessionReauthentications.userId, sessionReauthentications.sessionId],
+      set: { reauthenticatedAt: sql`now()` },
+    });
+}
+
+export async function signOffItem(viewer: Viewer, input: SignOffItemInput & { ip?: string }, requestId?: string) {
+  authorize(viewer, "signoff.sign");
+  if (!(await recentlyAuthenticated(getDb(), viewer))) {
+    if (!input.password) {
+      const minutes = env().SIGN_OFF_REAUTH_MINUTES;
+      throw invalid(`You signed in more than ${minutes} minutes ago. Enter your password to sign.`, {
+        password: [`Enter your password: signing needs a sign-in from the last ${minutes} minutes.`],
+      });
+    }
+    await reauthenticate(viewer, input.password, input.ip ?? "unknown");
+  }
+
+  return getDb().transaction(async (tx) => {
+    const item = await lockItem(tx, viewer, input.itemId);
+    const role = viewer.role as Role;
+    if (!item.requiredSignOffRoles.includes(role)) {
+      throw forbidden();
+    }
+    if (item.version !== input.itemVersion) staleVersion(input.itemVersion, item.version);
+    const snapshot = await currentSnapshot(tx, item);
+    const digest = snapshotDigest(snapshot);
+    if (digest !== input.snapshotDigest) {
+      throw conflict("What you reviewed is not what the item holds now. Reload, review it again, then sign.");
+    }
+    if (item.status !== "ready_for_signoff") {
+      throw invalid(`This item is ${item.status.replaceAll("_", " ")}; only an item ready for sign-off can be signed.`);
+    }
+    const [existing] = await tx
+      .select({ signerName: signOffs.signerName, signedAt: signOffs.signedAt })
+      .from(signOffs)
+      .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.signerRole, role), eq(signOffs.itemVersion, item.version)));
+    if (existing) {
+      throw conflict(`${existing.signerName} already signed version ${item.version} for your role at ${existing.signedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+    }
+
+    const meaning = signOffMeaning(input.decision, item.needsOperationalValidation);
+    const [signed] = await tx
+      .insert(signOffs)
+      .values({
+        checklistItemId: item.id,
+        implementationId: item.implementationId,
+        signerId: viewer.userId,
+        signerName: viewer.name,
+        signerOrganizationId: viewer.organizationId,
+        signerOrganizationName: viewer.organizationName,
+        signerRole: role,
+        decision: input.decision,
+        meaning,
+        comment: input.comment,
+        itemVersion: item.version,
+        snapshotSha256: digest,
+        snapshot,
+      })
+      // The unique index (item, role, version) is the last word if two signers race.
+      .onConflictDoNothing()
+      .returning({ id: signOffs.id, signedAt: signOffs.signedAt });
+    if (!signed) throw conflict("Someone with your role signed this version a moment ago. Reload to see it.");
+
+    let status: ItemStatus = item.status;
+    let version = item.version;
+    if (input.decision === "reject") {
+      // Back to work: the version moves on, so no sign-off of the rejected version counts.
+      status = "in_progress";
+      version = item.version + 1;
+      await tx
+        .update(checklistItems)
+        .set({ status, version, updatedById: viewer.userId, updatedAt: new Date() })
+        .where(eq(checklistItems.id, item.id));
+    } else {
+      const approvals = await tx
+        .select({ role: signOffs.signerRole })
+        .from(signOffs)
+        .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.itemVersion, item.version), eq(signOffs.decision, "approve")));
+      const approved = new Set(approvals.map((a) => a.role));
+      if (item.requiredSignOffRoles.every((r) => approved.has(r))) {
+        // Signed off by everyone it needs. The version stays: every sign-off remains bound to it.
+        status = "signed_off";
+        await tx.update(checklistItems).set({ status }).where(eq(checklistItems.id, item.id));
+      }
+    }
+
+    await recordAudit(tx, viewer, {
+      action: input.decision === "approve" ? "sign_off.approved" : "sign_off.rejected",
+      entityType: "sign_off",
+      entityId: signed.id,
+      implementationId: item.implementationId,
+      before: { itemStatus: item.status },
+      after: {
+        itemId: item.id,
+        itemTitle: item.title,
+        role,
+        decision: input.decision,
+        meaning,
+        comment: input.comment,
+        itemVersion: item.version,
+        snapshotSha256: digest,
+        itemStatus: status,
+      },
+      requestId,
+    });
+    await queueEvent(tx, {
+      implementationId: item.implementationId,
+      event: "sign_off.recorded",
+      data: {
+        itemId: item.id,
+        itemTitle: item.title,
+        decision: input.decision,
+        role,
+        signer: viewer.name,
+        organization: viewer.organizationName,
+        itemVersion: item.version,
+        comment: input.comment,
+        itemStatus: status,
+      },
+    });
+    await refreshGateState(tx, item.implementationId, requestId);
+    return { implementationId: item.implementationId, signOffId: signed.id, status, version };
+  });
+}
+
+// Called by every write that moves an item past `previousVersion`: approvals of that version
+// no longer count. Returns the signers whose approval was superseded (for the audit event).
+export async function supersedeSignOffs(
+  tx: Transaction,
+  item: { id: string; implementationId: string; title: string },
+  previousVersion: number,
+  newVersion: number,
+): Promise<string[]> {
+  const superseded = await tx
+    .select({ signerName: signOffs.signerName, role: signOffs.signerRole })
+    .from(signOffs)
+    .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.itemVersion, previousVersion), eq(signOffs.decision, "approve")));
+  if (superseded.length > 0) {
+    await queueEvent(tx, {
+      implementationId: item.implementationId,
+      event: "sign_off.superseded",
+      data: {
+        itemId: item.id,
+        itemTitle: item.title,
+        signedVersion: previousVersion,
+        currentVersion: newVersion,
+        signers: superseded.map((s) => ({ name: s.signerName, role: s.role })),
+      },
+    });
+  }
+  return superseded.map((s) => s.signerName);
+}
+
+export async function waiveItem(viewer: Viewer, input: WaiveItemInput, requestId?: string) {
+  authorize(viewer, "waiver.grant");
+  return getDb().transaction(async (tx) => {
+    const item = await lockItem(tx, viewer, input.itemId);
+    if (item.version !== input.version) staleVersion(input.version, item.version);
+    if (!item.required) throw invalid("Only a required item needs a waiver; this one is optional.");
+    if (item.status === "signed_off") throw invalid("This item is signed off; it needs no waiver.");
+    if (item.status === "blocked") throw invalid("Resolve or keep the blocker first: a blocked item cannot be waived.");
+    const [active] = await tx.select({ id: waivers.id }).from(waivers).where(and(eq(waivers.checklistItemId, item.id), isNull(waivers.revokedAt)));
+    if (active) throw conflict("This item already has a waiver in force.");
+    const [waiver] = await tx
+      .insert(waivers)
+      .values({
+        checklistItemId: item.id,
+        implementationId: item.implementationId,
+        reason: input.reason,
+        approverName: input.approverName,
+        expiresOn: input.expiresOn,
+        itemVersion: item.version + 1,
+        grantedById: viewer.userId,
+      })
+      .returning({ id: waivers.id });
+    await tx
+      .update(checklistItems)
+      .set({ status: "waived", version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+      .where(eq(checklistItems.id, item.id));
+    await supersedeSignOffs(tx, item, item.version, item.version + 1);
+    await recordAudit(tx, viewer, {
+      action: "waiver.granted",
+      entityType: "waiver",
+      entityId: waiver!.id,
+      implementationId: item.implementationId,
+      before: { itemStatus: item.status },
+      after: { itemId: item.id, itemTitle: item.title, reason: input.reason, approverName: input.approverName, expiresOn: input.expiresOn, itemStatus: "waived" },
+      requestId,
+    });
+    await refreshGateState(tx, item.implementationId, requestId);
+    return { implementationId: item.implementationId, waiverId: waiver!.id, version: item.version + 1 };
+  });
+}
+
+export async function revokeWaiver(viewer: Viewer, input: RevokeWaiverInput, requestId?: string) {
+  authorize(viewer, "waiver.grant");
+  return getDb().transaction(async (tx) => {
+    const item = await lockItem(tx, viewer, input.itemId);
+    if (item.version !== input.version) staleVersion(input.version, item.version);
+    const [active] = await tx
+      .select({ id: waivers.id, reason: waivers.reason, approverName: waivers.approverName, expiresOn: waivers.expiresOn })
+      .from(waivers)
+      .where(and(eq(waivers.checklistItemId, item.id), isNull(waivers.revokedAt)));
+    if (!active) throw invalid("This item has no waiver in force.");
+    await tx
+      .update(waivers)
+      .set({ revokedAt: new Date(), revokedById: viewer.userId, revokeReason: input.reason })
+      .where(eq(waivers.id, active.id));
+    const status = item.status === "waived" ? "in_progress" : item.status;
+    await tx
+      .update(checklistItems)
+      .set({ status, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+      .where(eq(checklistItems.id, item.id));
+    await recordAudit(tx, viewer, {
+      action: "waiver.revoked",
+      entityType: "waiver",
+      entityId: active.id,
+      implementationId: item.implementationId,
+      before: { itemStatus: item.status, reason: active.reason, approverName: active.approverName, expiresOn: active.expiresOn },
+      after: { itemId: item.id, itemTitle: item.title, revokeReason: input.reason, itemStatus: status },
+      requestId,
+    });
+    await refreshGateState(tx, item.implementationId, requestId);
+    return { implementationId: item.implementationId, version: item.version + 1 };
+  });
+}
