@@ -43,6 +43,7 @@ const inventory: Record<string, string> = {
   "sign-offs.supersedeSignOffs": "called inside checklist writes' transactions; sign-offs.db.test.ts: supersede on edit and on evidence",
   "sign-offs.waiveItem": "sign-offs.db.test.ts: managers only; other organization → not found",
   "sign-offs.revokeWaiver": "sign-offs.db.test.ts: managers only",
+  "report.getReadinessReport": "report.db.test.ts: other organization, missing and malformed ids → not found",
   "audit.recordAudit": "called inside other DAL functions' transactions with their viewer",
   "policy.can": "policy.test.ts",
   "policy.authorize": "policy.test.ts",

@@ -1,11 +1,14 @@
 "use server";
 
-// Writes on one implementation: record a configuration change, add an ad-hoc item.
+// Writes on one implementation: record a configuration change, add an ad-hoc item, record the
+// go/no-go decision.
 import { defineFormAction } from "@/lib/actions/action";
 import { addItem } from "@/lib/dal/checklist";
 import { addItemSchema } from "@/lib/validation/checklist";
 import { recordConfigurationChange } from "@/lib/dal/configuration";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
+import { recordGoLiveDecision } from "@/lib/dal/gate";
+import { recordDecisionSchema } from "@/lib/validation/sign-offs";
 
 export const recordConfigurationChangeAction = defineFormAction({
   schema: recordConfigurationChangeSchema,
@@ -18,4 +21,10 @@ export const addItemAction = defineFormAction({
   schema: addItemSchema,
   run: (input, { viewer, requestId }) => addItem(viewer, input, requestId),
   revalidate: (_input, data) => ["/", `/implementations/${data.implementationId}`],
+});
+
+export const recordGoLiveDecisionAction = defineFormAction({
+  schema: recordDecisionSchema,
+  run: (input, { viewer, requestId }) => recordGoLiveDecision(viewer, input, requestId),
+  revalidate: (_input, data) => ["/", `/implementations/${data.implementationId}`, `/implementations/${data.implementationId}/report`],
 });

@@ -4,6 +4,10 @@ import { ImplementationHeader } from "@/components/implementation/implementation
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/dal/policy";
 import { getImplementation } from "@/lib/dal/implementations";
+import { getGate } from "@/lib/dal/gate";
+import { GateSummary, VerdictBadge } from "@/components/gate/gate-panel";
+import { gateVerdictLabel } from "@/lib/labels";
+import { DecisionForm } from "./_components/decision-form";
 import { daysUntil, describeGoLive } from "@/lib/dates";
 import { environmentLabel, interfaceLabel, workflowLabel } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
@@ -18,7 +22,8 @@ export const metadata: Metadata = { title: "Implementation" };
 export default async function ImplementationPage({ params }: Props) {
   const { id } = await params;
   const viewer = await requireViewer();
-  const impl = await orNotFound(getImplementation(viewer, id));
+  const [impl, gate] = await orNotFound(Promise.all([getImplementation(viewer, id), getGate(viewer, id)]));
+  const today = new Date().toISOString().slice(0, 10);
   const goLive = impl.goLiveDate ? describeGoLive(daysUntil(impl.goLiveDate), impl.status) : null;
 
   return (
@@ -27,13 +32,62 @@ export default async function ImplementationPage({ params }: Props) {
         implementation={impl}
         current="checklist"
         actions={
-          can(viewer, "implementation.update") ? (
-            <Link href={`/implementations/${impl.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50">
-              Edit
+          <>
+            <Link href={`/implementations/${impl.id}/report`} className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50">
+              Readiness report
             </Link>
-          ) : null
+            {can(viewer, "implementation.update") ? (
+              <Link href={`/implementations/${impl.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50">
+                Edit
+              </Link>
+            ) : null}
+          </>
         }
       />
+
+      <section aria-labelledby="gate-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="gate-heading" className="sr-only">
+          Go/no-go gate
+        </h2>
+        <GateSummary gate={gate} />
+        {gate.decisions.length > 0 ? (
+          <>
+            <h3 className="mt-4 text-sm font-semibold">Decisions</h3>
+            <ul className="mt-1 space-y-2 text-sm" aria-label="Go/no-go decisions">
+              {gate.decisions.map((d) => (
+                <li key={d.id}>
+                  <VerdictBadge verdict={d.decision} /> by {d.decidedByName} on{" "}
+                  <time dateTime={d.decidedAt.toISOString()}>{d.decidedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>{" "}
+                  <span className="text-slate-600">(gate said {gateVerdictLabel[d.computedVerdict]})</span>
+                  {d.notes ? <span className="block whitespace-pre-wrap text-slate-700">{d.notes}</span> : null}
+                  {d.acceptances.length > 0 ? (
+                    <ul className="ml-4 list-disc text-slate-700">
+                      {d.acceptances.map((a) => (
+                        <li key={a.reasonKey}>
+                          {a.reasonText} — accepted by {a.acceptedByName}, re-evaluate on {a.reevaluateOn}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {gate.canDecide ? (
+          <details className="mt-4 border-t border-slate-200 pt-3">
+            <summary className="cursor-pointer text-sm font-semibold">Record the go/no-go decision</summary>
+            <DecisionForm
+              key={gate.digest}
+              implementationId={impl.id}
+              verdict={gate.verdict}
+              gateDigest={gate.digest}
+              risks={gate.reasons.filter((r) => r.severity === "risk").map((r) => ({ key: r.key, message: r.message }))}
+              today={today}
+            />
+          </details>
+        ) : null}
+      </section>
 
       <dl className="mt-6 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4">
         <div>

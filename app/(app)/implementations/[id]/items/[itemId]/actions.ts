@@ -1,9 +1,15 @@
 "use server";
 
-// Writes on one checklist item: edit its fields, record evidence, block and unblock it.
+// Writes on one checklist item: edit its fields, record evidence, block and unblock it, sign
+// it off, waive it.
 import { defineFormAction } from "@/lib/actions/action";
+import { signIn } from "@/lib/auth/config";
+import { requestAddress } from "@/lib/auth/request-address";
 import { blockItem, recordEvidence, unblockItem, updateItem } from "@/lib/dal/checklist";
+import { revokeWaiver, signOffItem, waiveItem } from "@/lib/dal/sign-offs";
+import { safeCallbackPath } from "@/lib/validation/auth";
 import { blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
+import { revokeWaiverSchema, signOffItemSchema, waiveItemSchema } from "@/lib/validation/sign-offs";
 
 const affected = (data: { implementationId: string }, itemId: string) => [
   "/",
@@ -34,3 +40,27 @@ export const unblockItemAction = defineFormAction({
   run: (input, { viewer, requestId }) => unblockItem(viewer, input, requestId),
   revalidate: (input, data) => affected(data, input.itemId),
 });
+
+export const signOffItemAction = defineFormAction({
+  schema: signOffItemSchema,
+  run: async (input, { viewer, requestId }) => signOffItem(viewer, { ...input, ip: await requestAddress() }, requestId),
+  revalidate: (input, data) => [...affected(data, input.itemId), `/implementations/${data.implementationId}/report`],
+});
+
+export const waiveItemAction = defineFormAction({
+  schema: waiveItemSchema,
+  run: (input, { viewer, requestId }) => waiveItem(viewer, input, requestId),
+  revalidate: (input, data) => affected(data, input.itemId),
+});
+
+export const revokeWaiverAction = defineFormAction({
+  schema: revokeWaiverSchema,
+  run: (input, { viewer, requestId }) => revokeWaiver(viewer, input, requestId),
+  revalidate: (input, data) => affected(data, input.itemId),
+});
+
+// Re-authentication for people who sign in through the health system's identity provider:
+// a fresh sign-in there (prompt=login) gives the session a new sign-in time.
+export async function reauthenticateWithSsoAction(formData: FormData): Promise<void> {
+  await signIn("oidc", { redirectTo: safeCallbackPath(formData.get("callbackUrl")) }, { prompt: "login", max_age: "0" });
+}

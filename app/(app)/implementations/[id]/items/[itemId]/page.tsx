@@ -3,11 +3,13 @@ import Link from "next/link";
 import { Badge, ItemStatusBadge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getItem } from "@/lib/dal/checklist";
+import { getSignOffPanel } from "@/lib/dal/sign-offs";
 import { categoryLabel, environmentLabel, roleLabel, severityLabel } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
 import { BlockForm, UnblockForm } from "./_components/blocker-forms";
 import { EvidenceForm } from "./_components/evidence-form";
 import { ItemForm } from "./_components/item-form";
+import { SignOffPanel } from "./_components/sign-off-panel";
 
 export const metadata: Metadata = { title: "Checklist item" };
 
@@ -21,7 +23,7 @@ const staleText = {
 export default async function ItemPage({ params }: Props) {
   const { id, itemId } = await params;
   const viewer = await requireViewer();
-  const item = await orNotFound(getItem(viewer, id, itemId));
+  const [item, signOffPanel] = await orNotFound(Promise.all([getItem(viewer, id, itemId), getSignOffPanel(viewer, id, itemId)]));
   const now = new Date().toISOString().slice(0, 16);
 
   return (
@@ -81,6 +83,12 @@ export default async function ItemPage({ params }: Props) {
         <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id="details-heading" className="text-lg font-semibold">Details</h2>
           <div className="mt-4">
+            {item.canEdit && item.status === "signed_off" ? (
+              <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                This item is signed off. Saving a change supersedes its sign-offs: it goes back to ready for sign-off and needs
+                signing again.
+              </p>
+            ) : null}
             {item.canEdit ? (
               <ItemForm
                 implementationId={item.implementationId}
@@ -174,6 +182,8 @@ export default async function ItemPage({ params }: Props) {
           ) : null}
         </section>
       </div>
+
+      <SignOffPanel panel={signOffPanel} today={now.slice(0, 10)} path={`/implementations/${item.implementationId}/items/${item.id}`} />
     </>
   );
 }

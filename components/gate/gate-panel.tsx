@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import type { GateView } from "@/lib/dal/gate";
+import { gateVerdictLabel } from "@/lib/labels";
+import type { GateVerdict } from "@/lib/vocabulary";
+
+const verdictStyle: Record<GateVerdict, { box: string; symbol: string }> = {
+  go: { box: "border-emerald-400 bg-emerald-50 text-emerald-950", symbol: "✓" },
+  conditional_go: { box: "border-amber-400 bg-amber-50 text-amber-950", symbol: "◆" },
+  no_go: { box: "border-rose-400 bg-rose-50 text-rose-950", symbol: "✕" },
+};
+
+export function VerdictBadge({ verdict }: { verdict: GateVerdict }) {
+  return (
+    <Badge tone={verdict === "go" ? "good" : verdict === "conditional_go" ? "warn" : "bad"}>
+      <span aria-hidden="true">{verdictStyle[verdict].symbol}</span>
+      {gateVerdictLabel[verdict]}
+    </Badge>
+  );
+}
+
+// The gate's verdict and every reason behind it, each linked to where it can be cleared.
+// `links` is off in the printed report.
+export function GateSummary({ gate, links = true }: { gate: Pick<GateView, "verdict" | "reasons" | "waivers" | "requiredItems" | "requiredItemsDone">; links?: boolean }) {
+  const blocking = gate.reasons.filter((r) => r.severity === "blocking");
+  const risks = gate.reasons.filter((r) => r.severity === "risk");
+  const style = verdictStyle[gate.verdict];
+  return (
+    <div>
+      <p className={`inline-flex items-center gap-2 rounded-md border px-3 py-1.5 text-lg font-semibold ${style.box}`}>
+        <span aria-hidden="true">{style.symbol}</span>
+        Gate: {gateVerdictLabel[gate.verdict]}
+      </p>
+      <p className="mt-2 text-sm text-slate-700">
+        {gate.requiredItemsDone} of {gate.requiredItems} required items signed off or waived.{" "}
+        {gate.verdict === "go"
+          ? "Every condition for go-live holds."
+          : gate.verdict === "conditional_go"
+            ? "Nothing blocks go-live, but each risk below needs a named person to accept it."
+            : "The reasons below block go-live."}
+      </p>
+      {blocking.length > 0 ? (
+        <>
+          <h3 className="mt-3 text-sm font-semibold">Blocking ({blocking.length})</h3>
+          <ul className="mt-1 space-y-1 text-sm" aria-label="Blocking reasons">
+            {blocking.map((r) => (
+              <li key={r.key} className="flex gap-2">
+                <span aria-hidden="true" className="text-rose-700">✕</span>
+                {links ? (
+                  <Link href={r.href} className="underline decoration-slate-300 hover:decoration-slate-700">
+                    {r.message}
+                  </Link>
+                ) : (
+                  <span>{r.message}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {risks.length > 0 ? (
+        <>
+          <h3 className="mt-3 text-sm font-semibold">Risks to accept ({risks.length})</h3>
+          <ul className="mt-1 space-y-1 text-sm" aria-label="Risks">
+            {risks.map((r) => (
+              <li key={r.key} className="flex gap-2">
+                <span aria-hidden="true" className="text-amber-700">◆</span>
+                {links ? (
+                  <Link href={r.href} className="underline decoration-slate-300 hover:decoration-slate-700">
+                    {r.message}
+                  </Link>
+                ) : (
+                  <span>{r.message}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {gate.waivers.length > 0 ? (
+        <>
+          <h3 className="mt-3 text-sm font-semibold">Waived ({gate.waivers.length})</h3>
+          <ul className="mt-1 space-y-1 text-sm" aria-label="Waivers in force">
+            {gate.waivers.map((w) => (
+              <li key={w.itemId}>
+                “{w.title}” waived until {w.expiresOn}, approved by {w.approverName}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
