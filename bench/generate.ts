@@ -29,9 +29,6 @@ export type GenerateResult = {
   seconds: Record<string, number>;
 };
 
-// The deterministic id of synthetic implementation i (1-based), as the SQL below computes it.
-export const benchImplementationIdSql = (i: number) => `md5('bench-impl-${i}')::uuid`;
-
 export function benchDatabaseName(implementations: number): string {
   return `readyroom_bench_${implementations}`;
 }
@@ -84,9 +81,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
     await timed("bulk load", () =>
       sql.begin(async (tx) => {
+        // Deterministic ids shaped like db/seed.ts seedId(): RFC 9562 version 8, variant 10,
+        // which z.uuid() and isUuid() accept (a bare md5 cast to uuid is not a valid UUID).
+        await tx.unsafe(
+          `create function pg_temp.bench_id(name text) returns uuid language sql immutable as $$
+             select (substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-8' || substr(h, 14, 3) || '-a' || substr(h, 18, 3)
+                     || '-' || substr(h, 21, 12))::uuid
+             from md5(name) as h $$`,
+        );
         await tx.unsafe(
           `insert into organizations (id, name, slug, kind)
-           select md5('bench-org-' || c)::uuid, 'Synthetic Health System ' || lpad(c::text, 4, '0') || ' (fictional)',
+           select pg_temp.bench_id('bench-org-' || c), 'Synthetic Health System ' || lpad(c::text, 4, '0') || ' (fictional)',
                   'bench-customer-' || c, 'customer'
            from generate_series(1, $1::int) c`,
           [customers],
@@ -96,8 +101,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
           `insert into implementations (id, customer_organization_id, name, ehr_vendor, workflows, interfaces, phase,
                                         go_live_date, implementation_manager_id, engineering_owner_id, status,
                                         created_by_id, freshness_window_days)
-           select md5('bench-impl-' || i)::uuid,
-                  md5('bench-org-' || (1 + i % $2::int))::uuid,
+           select pg_temp.bench_id('bench-impl-' || i),
+                  pg_temp.bench_id('bench-org-' || (1 + i % $2::int)),
                   'Synthetic implementation ' || lpad(i::text, 5, '0'),
                   (array['epic','oracle_health','meditech','athenahealth','other']::ehr_vendor[])[1 + i % 5],
                   (array['appointment_sync','patient_demographics','documents']::workflow[])[1:1 + i % 3],
@@ -115,7 +120,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
         await tx.unsafe(
           `insert into environments (id, implementation_id, kind, name)
-           select md5('bench-env-' || i || '-' || k)::uuid, md5('bench-impl-' || i)::uuid,
+           select pg_temp.bench_id('bench-env-' || i || '-' || k), pg_temp.bench_id('bench-impl-' || i),
                   (array['sandbox','test','production']::environment_kind[])[k],
                   (array['Vendor sandbox','Customer test (non-prod)','Production'])[k]
            from generate_series(1, $1::int) i, generate_series(1, 3) k`,
@@ -126,7 +131,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         // which makes older production evidence stale.
         await tx.unsafe(
           `insert into configuration_changes (implementation_id, environment_id, changed_at, note, recorded_by_id)
-           select md5('bench-impl-' || i)::uuid, md5('bench-env-' || i || '-3')::uuid, now() - interval '10 days',
+           select pg_temp.bench_id('bench-impl-' || i), pg_temp.bench_id('bench-env-' || i || '-3'), now() - interval '10 days',
                   'Synthetic interface engine route change', $2::uuid
            from generate_series(1, $1::int) i where i % 3 = 0`,
           [impls, user("engineer")],
@@ -139,7 +144,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
                                         required_sign_off_roles, needs_operational_validation, owner_id, status,
                                         next_step, expected_outcome, due_date, what_changed, what_was_tested,
                                         blocker_reason, blocker_severity, blocker_ticket_url, blocked_since, blocked_by_id)
-           select md5('bench-item-' || i || '-' || j)::uuid, md5('bench-impl-' || i)::uuid, 'bench-' || j, j,
+           select pg_temp.bench_id('bench-item-' || i || '-' || j), pg_temp.bench_id('bench-impl-' || i), 'bench-' || j, j,
                   'Synthetic check ' || lpad(j::text, 3, '0'),
                   'A synthetic readiness check generated for the benchmark.',
                   (array['configuration','data_quality','permissions','timing','validation','monitoring','ownership']::item_category[])[1 + j % 7],
@@ -170,9 +175,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         await tx.unsafe(
           `insert into evidence (id, checklist_item_id, implementation_id, environment_id, kind, what_was_tested, outcome,
                                  observed_at, recorded_by_id, link_url)
-           select md5('bench-ev-' || i || '-' || j || '-' || e)::uuid,
-                  md5('bench-item-' || i || '-' || j)::uuid, md5('bench-impl-' || i)::uuid,
-                  md5('bench-env-' || i || '-' || (1 + e % 3))::uuid,
+           select pg_temp.bench_id('bench-ev-' || i || '-' || j || '-' || e),
+                  pg_temp.bench_id('bench-item-' || i || '-' || j), pg_temp.bench_id('bench-impl-' || i),
+                  pg_temp.bench_id('bench-env-' || i || '-' || (1 + e % 3)),
                   (case when e % 4 = 3 then 'operational' else 'technical' end)::evidence_kind,
                   'Synthetic scenario run ' || e,
                   (case when (i + j + e) % 11 = 0 then 'fail' when (i + j + e) % 17 = 0 then 'inconclusive' else 'pass' end)::evidence_outcome,
@@ -210,8 +215,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
                   $5::uuid,
                   (array['checklist_item.updated','evidence.recorded','checklist_item.blocked','checklist_item.unblocked'])[1 + n % 4],
                   'checklist_item',
-                  md5('bench-item-' || (1 + n % $1::int) || '-' || ((n / $1::int) % $2::int))::uuid::text,
-                  md5('bench-impl-' || (1 + n % $1::int))::uuid,
+                  pg_temp.bench_id('bench-item-' || (1 + n % $1::int) || '-' || ((n / $1::int) % $2::int))::text,
+                  pg_temp.bench_id('bench-impl-' || (1 + n % $1::int)),
                   jsonb_build_object('status', 'in_progress', 'version', 1 + n % 5),
                   jsonb_build_object('status', 'ready_for_signoff', 'version', 2 + n % 5),
                   'bench-' || n
