@@ -67,22 +67,29 @@ export async function countStatements(session: Session, path: string, runs = 3):
   return result;
 }
 
-export type FirstLoadJs = { scripts: { src: string; bytes: number; gzipBytes: number }[]; gzipBytes: number; bytes: number; htmlBytes: number; htmlGzipBytes: number };
+type Script = { src: string; bytes: number; gzipBytes: number };
 
-// The JavaScript files a page's HTML makes the browser load (every <script src>), each
-// gzipped as a server would send it, summed.
+export type FirstLoadJs = { scripts: Script[]; noModuleScripts: Script[]; gzipBytes: number; bytes: number; htmlBytes: number; htmlGzipBytes: number };
+
+// The JavaScript files a page's HTML makes a current browser load (every <script src> but the
+// `nomodule` ones), each gzipped as a server would send it, summed.
 export async function firstLoadJs(session: Session, path: string): Promise<FirstLoadJs> {
   const page = await get(session, path);
   if (page.status !== 200) throw new Error(`${path} answered ${page.status}`);
-  const sources = [...new Set([...page.body.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")))];
-  const scripts = [];
-  for (const src of sources) {
+  const tags = [...page.body.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)];
+  const scripts: Script[] = [];
+  const legacy: Script[] = [];
+  for (const src of new Set(tags.map((m) => m[1]!.replaceAll("&amp;", "&")))) {
     const res = await fetch(new URL(src, session.origin));
     const bytes = Buffer.from(await res.arrayBuffer());
-    scripts.push({ src, bytes: bytes.length, gzipBytes: gzipSync(bytes).length });
+    const entry = { src, bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
+    // `nomodule` scripts (Next's legacy polyfills) are skipped by every browser that runs modules.
+    const noModule = tags.some((m) => m[1] === src && /\bnomodule\b/i.test(m[0]));
+    (noModule ? legacy : scripts).push(entry);
   }
   return {
     scripts,
+    noModuleScripts: legacy,
     bytes: scripts.reduce((sum, s) => sum + s.bytes, 0),
     gzipBytes: scripts.reduce((sum, s) => sum + s.gzipBytes, 0),
     htmlBytes: Buffer.byteLength(page.body),
