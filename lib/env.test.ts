@@ -71,6 +71,14 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...server, READYROOM_SEED_DEMO: "true", READYROOM_ALLOW_DEMO_ACCOUNTS: "true" }).READYROOM_SEED_DEMO).toBe(true);
   });
 
+  it("keeps benchmark instrumentation off unless asked, and off a live production server", () => {
+    const server = { NODE_ENV: "production", AUTH_SECRET: strongSecret, DATABASE_URL: "postgres://app@db:5432/rr" };
+    expect(parseEnv(server).READYROOM_BENCH).toBe(false);
+    expect(parseEnv({ NODE_ENV: "development", READYROOM_BENCH: "1" }).READYROOM_BENCH).toBe(true);
+    expect(() => parseEnv({ ...server, READYROOM_BENCH: "true" })).toThrow(/READYROOM_BENCH/);
+    expect(parseEnv({ ...server, READYROOM_BENCH: "true", READYROOM_ALLOW_DEMO_ACCOUNTS: "true" }).READYROOM_BENCH).toBe(true);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", AUTH_SECRET: "" }).DATABASE_URL).toBeUndefined();
   });

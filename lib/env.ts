@@ -49,6 +49,9 @@ const schema = z
     // The demo accounts share a published password. On a real server in production they are
     // refused unless this acknowledges it (for a demo or benchmark server, never a live one).
     READYROOM_ALLOW_DEMO_ACCOUNTS: booleanString.optional(),
+    // Benchmark instrumentation (bench/): counts SQL statements and serves the empty routes
+    // under /api/bench and /bench. Off unless set; never for a live server.
+    READYROOM_BENCH: booleanString.optional(),
   })
   .superRefine((env, ctx) => {
     const secret = env.AUTH_SECRET?.trim();
@@ -91,9 +94,18 @@ const schema = z
           "would create demo accounts with a published password on a production server; set READYROOM_ALLOW_DEMO_ACCOUNTS=true only for a demo or benchmark server",
       });
     }
+    if (env.NODE_ENV === "production" && env.READYROOM_BENCH && !env.READYROOM_ALLOW_DEMO_ACCOUNTS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["READYROOM_BENCH"],
+        message:
+          "turns on benchmark instrumentation; on a production build it also needs READYROOM_ALLOW_DEMO_ACCOUNTS=true, which says this is a demo or benchmark server",
+      });
+    }
   })
   .transform((env) => ({
     ...env,
+    READYROOM_BENCH: env.READYROOM_BENCH ?? false,
     // The demo seeds itself on embedded Postgres; a real server is seeded only when asked.
     READYROOM_SEED_DEMO: env.READYROOM_SEED_DEMO ?? !env.DATABASE_URL,
     oidc:

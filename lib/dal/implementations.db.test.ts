@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configurationChanges, evidence, implementations } from "@/db/schema";
 import { seedDemo, seedId } from "@/db/seed";
@@ -57,14 +58,15 @@ describe("listPortfolio", () => {
     expect(live.items.requiredDone).toBe(live.items.required);
   });
 
-  it("counts stale evidence exactly as the staleness rule does", async () => {
+  // Stale evidence per implementation by the pure rule, over the latest evidence of each kind
+  // per item and environment.
+  async function staleByRule(): Promise<Map<string, number>> {
     const db = testDb.handle.db;
     const [allEvidence, changes, impls] = await Promise.all([
       db.select().from(evidence),
       db.select().from(configurationChanges),
       db.select().from(implementations),
     ]);
-    // The latest evidence of each kind per item and environment, judged by the pure rule.
     const latest = new Map<string, (typeof allEvidence)[number]>();
     for (const e of allEvidence) {
       const key = `${e.checklistItemId}|${e.environmentId}|${e.kind}`;
@@ -81,11 +83,39 @@ describe("listPortfolio", () => {
       });
       if (verdict.stale) expected.set(impl.id, (expected.get(impl.id) ?? 0) + 1);
     }
+    return expected;
+  }
+
+  it("counts stale evidence exactly as the staleness rule does", async () => {
+    const expected = await staleByRule();
     const rows = await listPortfolio(viewers["admin@vendor.example"]!);
     for (const row of rows) expect(row.staleEvidence, row.name).toBe(expected.get(row.id) ?? 0);
     // The demo has both kinds: evidence past the window, and evidence from before a change.
     expect(rows.find((r) => r.id === riverbendImpl)!.staleEvidence).toBeGreaterThan(0);
     expect(rows.find((r) => r.id === seedId("impl:lakeshore-documents"))!.staleEvidence).toBeGreaterThan(0);
+  });
+
+  it("counts a change to every environment against all evidence, and a change to one environment only against its own", async () => {
+    const db = testDb.handle.db;
+    const before = new Map((await listPortfolio(viewers["admin@vendor.example"]!)).map((r) => [r.id, r.staleEvidence]));
+    const recordedById = seedId("user:engineer");
+    const added = await db
+      .insert(configurationChanges)
+      .values([
+        // Touches every environment of Riverbend appointments, an hour ago.
+        { implementationId: riverbendImpl, environmentId: null, changedAt: new Date(Date.now() - 3_600_000), note: "Everywhere", recordedById },
+        // Touches only the sandbox of Lakeshore availability.
+        { implementationId: lakeshoreImpl, environmentId: seedId("env:lakeshore-availability:sandbox"), changedAt: new Date(Date.now() - 3_600_000), note: "Sandbox only", recordedById },
+      ])
+      .returning({ id: configurationChanges.id });
+    try {
+      const expected = await staleByRule();
+      const rows = await listPortfolio(viewers["admin@vendor.example"]!);
+      for (const row of rows) expect(row.staleEvidence, row.name).toBe(expected.get(row.id) ?? 0);
+      expect(rows.find((r) => r.id === riverbendImpl)!.staleEvidence).toBeGreaterThan(before.get(riverbendImpl)!);
+    } finally {
+      for (const { id } of added) await db.delete(configurationChanges).where(eq(configurationChanges.id, id));
+    }
   });
 
   it("orders by go-live date, undated last", async () => {

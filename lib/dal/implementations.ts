@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import {
@@ -52,31 +52,55 @@ function itemCountsSubquery() {
 // Stale evidence per implementation, counting only the latest evidence of each kind for each
 // item and environment (older evidence that was since repeated is history, not a gap). The
 // same rule as evidenceStaleness() in lib/readiness.ts, in SQL so the portfolio is one query.
+// Shaped for a large portfolio: the latest observation is a grouped max (a hash aggregate, no
+// sort of every evidence row), and "a configuration change after it" is a comparison with the
+// last change per implementation and environment (joined once), not a lookup per evidence row.
 function staleEvidenceSubquery() {
   const db = getDb();
   const latest = db
-    .selectDistinctOn([evidence.checklistItemId, evidence.environmentId, evidence.kind], {
+    .select({
       implementationId: evidence.implementationId,
       environmentId: evidence.environmentId,
-      observedAt: evidence.observedAt,
+      observedAt: sql<Date>`max(${evidence.observedAt})`.as("latest_observed_at"),
     })
     .from(evidence)
-    .orderBy(evidence.checklistItemId, evidence.environmentId, evidence.kind, desc(evidence.observedAt))
+    .groupBy(evidence.checklistItemId, evidence.environmentId, evidence.kind, evidence.implementationId)
     .as("latest_evidence");
-  const changedSince = sql`exists (
-    select 1 from ${configurationChanges}
-    where ${configurationChanges.implementationId} = ${latest.implementationId}
-      and (${configurationChanges.environmentId} is null or ${configurationChanges.environmentId} = ${latest.environmentId})
-      and ${configurationChanges.changedAt} > ${latest.observedAt})`;
+  const lastChangeHere = db
+    .select({
+      implementationId: configurationChanges.implementationId,
+      environmentId: configurationChanges.environmentId,
+      changedAt: sql<Date>`max(${configurationChanges.changedAt})`.as("last_changed_at"),
+    })
+    .from(configurationChanges)
+    .where(isNotNull(configurationChanges.environmentId))
+    .groupBy(configurationChanges.implementationId, configurationChanges.environmentId)
+    .as("last_change_here");
+  // A change with no environment touched every environment.
+  const lastChangeAll = db
+    .select({
+      implementationId: configurationChanges.implementationId,
+      changedAt: sql<Date>`max(${configurationChanges.changedAt})`.as("last_changed_everywhere_at"),
+    })
+    .from(configurationChanges)
+    .where(isNull(configurationChanges.environmentId))
+    .groupBy(configurationChanges.implementationId)
+    .as("last_change_all");
+  const stale = sql`${latest.observedAt} < now() - make_interval(days => ${implementations.freshnessWindowDays})
+    or ${latest.observedAt} < ${lastChangeHere.changedAt}
+    or ${latest.observedAt} < ${lastChangeAll.changedAt}`;
   return db
     .select({
       implementationId: latest.implementationId,
-      stale: sql<number>`(count(*) filter (where ${latest.observedAt} < now() - make_interval(days => ${implementations.freshnessWindowDays}) or ${changedSince}))::int`.as(
-        "n_stale",
-      ),
+      stale: sql<number>`(count(*) filter (where ${stale}))::int`.as("n_stale"),
     })
     .from(latest)
     .innerJoin(implementations, eq(implementations.id, latest.implementationId))
+    .leftJoin(
+      lastChangeHere,
+      and(eq(lastChangeHere.implementationId, latest.implementationId), eq(lastChangeHere.environmentId, latest.environmentId)),
+    )
+    .leftJoin(lastChangeAll, eq(lastChangeAll.implementationId, latest.implementationId))
     .groupBy(latest.implementationId)
     .as("stale_counts");
 }
