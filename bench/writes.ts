@@ -59,7 +59,7 @@ export const recordEvidence: WriteTarget = {
 // as `signOffItemAction` from the item page's actions.ts, is a form action, and its form on
 // the item page carries the item id, the version and the snapshot digest as hidden inputs
 // (read from the page, so the digest is exactly what the signer saw); the signer adds the
-// decision and the meaning. If the form names differ, change `fields` below; if signing needs
+// decision and an optional comment. If the form names differ, change `fields` below; if signing needs
 // a re-entered password in this session, do that once after signing in (see load.ts).
 export const signOff: WriteTarget = {
   key: "sign_off",
@@ -81,7 +81,7 @@ export const signOff: WriteTarget = {
       path: `/implementations/${r.impl}/items/${r.item}`,
       fields: {
         decision: "approve",
-        meaning: "I have reviewed this item and its evidence and approve it for go-live.",
+        comment: "",
       },
     }));
   },
