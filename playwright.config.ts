@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests against a production build (built by scripts/e2e.mjs into .next-e2e) on
@@ -6,6 +7,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 const oidcPort = port + 1;
 const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
+// One secret for the e2e server, known to the specs too, so a spec can age a session token
+// (to test re-authentication) the way time would.
+process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
+export const e2eAuthSecret = process.env.E2E_AUTH_SECRET;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -55,7 +60,7 @@ export default defineConfig({
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { E2E_PORT: String(port), AUTH_OIDC_ISSUER: oidcIssuer },
+      env: { E2E_PORT: String(port), AUTH_OIDC_ISSUER: oidcIssuer, AUTH_SECRET: e2eAuthSecret },
       stdout: process.env.E2E_SERVER_LOGS ? "pipe" : "ignore",
       stderr: "pipe",
     },

@@ -20,7 +20,7 @@ const server = spawn(
       PGLITE_DIR: join(dataDir, "pglite"),
       READYROOM_SEED_DEMO: "true",
       READYROOM_DIST_DIR: ".next-e2e",
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"),
       // The loopback provider started by playwright.config.ts (e2e/oidc-provider.mjs).
       AUTH_OIDC_ISSUER: process.env.AUTH_OIDC_ISSUER ?? "",
       AUTH_OIDC_CLIENT_ID: process.env.AUTH_OIDC_ISSUER ? "readyroom-e2e" : "",

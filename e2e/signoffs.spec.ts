@@ -1,0 +1,209 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { decode, encode } from "next-auth/jwt";
+import { DEMO_PASSWORD, refuseServerErrors, storageStatePath, type AccountKey } from "./fixtures";
+
+// Customer IT signs what was shown, a manager's edit supersedes it, a stale sign-in must
+// re-enter the password, the gate turns from No-go to Go as the last signature lands, the
+// manager records Go, and the report prints. Runs on "Scheduling availability" (Lakeshore),
+// which the seed leaves two items short of Go.
+
+const IMPLEMENTATION = "Scheduling availability";
+const COOKIE = "authjs.session-token";
+
+test.describe.configure({ mode: "serial" });
+
+async function openImplementation(page: Page) {
+  await page.goto("/");
+  await page.getByRole("link", { name: IMPLEMENTATION }).click();
+  await expect(page.getByRole("heading", { level: 1, name: IMPLEMENTATION })).toBeVisible();
+}
+
+async function openItem(page: Page, item: string) {
+  await openImplementation(page);
+  await page.getByRole("link", { name: item, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: item })).toBeVisible();
+}
+
+const signForm = (page: Page) => page.getByRole("form", { name: "Sign off" });
+const requiredSignOffs = (page: Page) => page.getByRole("list", { name: "Required sign-offs" });
+
+// A context whose session signed in two hours ago: the stored session, re-issued with an
+// older sign-in time and a session id of its own, as time would leave it.
+async function staleSession(browser: Browser, key: AccountKey) {
+  const state = JSON.parse(readFileSync(storageStatePath(key), "utf8")) as { cookies: { name: string; value: string }[] };
+  const cookie = state.cookies.find((c) => c.name === COOKIE)!;
+  const secret = process.env.E2E_AUTH_SECRET!;
+  const token = await decode({ token: cookie.value, secret, salt: COOKIE });
+  const aged = await encode({
+    token: { ...token, authTime: Math.floor(Date.now() / 1000) - 2 * 60 * 60, sid: `e2e-stale-${key}` },
+    secret,
+    salt: COOKIE,
+  });
+  const context = await browser.newContext({
+    storageState: { ...state, cookies: state.cookies.map((c) => (c.name === COOKIE ? { ...c, value: aged } : c)) } as never,
+  });
+  return context;
+}
+
+test("customer IT signs the snapshot shown; the manager's edit supersedes it", async ({ browser }) => {
+  const customer = await browser.newContext({ storageState: storageStatePath("lakeshoreIt") });
+  const page = await customer.newPage();
+  const noServerErrors = refuseServerErrors(page);
+  await openItem(page, "Manual example validation");
+
+  const snapshot = page.getByRole("group", { name: "What you are signing" });
+  await expect(snapshot).toContainText("Manual example validation (version 1)");
+  await expect(snapshot).toContainText("Three real schedule changes seen by the front desk as expected");
+  await expect(snapshot).toContainText(/SHA-256 [0-9a-f]{64}/);
+  await expect(signForm(page)).toContainText("I have validated this workflow with a real example in production");
+
+  // A rejection needs a comment.
+  await signForm(page).getByLabel(/^Reject/).check();
+  await signForm(page).getByRole("button", { name: "Sign version 1" }).click();
+  await expect(page.locator("#signoff-comment-error")).toContainText("Say why you reject it");
+  await signForm(page).getByLabel(/^Approve/).check();
+  await signForm(page).getByRole("button", { name: "Sign version 1" }).click();
+  await expect(requiredSignOffs(page).getByText("Signed v1 by Priya Raman")).toBeVisible();
+  noServerErrors();
+
+  const managerContext = await browser.newContext({ storageState: storageStatePath("manager") });
+  const manager = await managerContext.newPage();
+  await openItem(manager, "Manual example validation");
+  await manager.getByRole("form", { name: "Edit item" }).getByLabel("Next step").fill("Manager to sign after the front-desk call.");
+  await manager.getByRole("form", { name: "Edit item" }).getByRole("button", { name: "Save changes" }).click();
+  await expect(manager.getByText("Version 2")).toBeVisible();
+  await expect(requiredSignOffs(manager).getByText("Signed v1, now v2 — re-sign needed")).toBeVisible();
+  await expect(manager.getByRole("table").getByText("Superseded")).toBeVisible();
+
+  await page.reload();
+  await expect(requiredSignOffs(page).getByText("Signed v1, now v2 — re-sign needed")).toBeVisible();
+  await expect(signForm(page).getByRole("button", { name: "Sign version 2" })).toBeVisible();
+  await managerContext.close();
+  await customer.close();
+});
+
+test("another health system's customer IT can neither see nor reach the item", async ({ browser }) => {
+  const lakeshore = await browser.newContext({ storageState: storageStatePath("lakeshoreIt") });
+  const own = await lakeshore.newPage();
+  await openItem(own, "Production smoke test");
+  const path = new URL(own.url()).pathname;
+  await lakeshore.close();
+
+  const riverbend = await browser.newContext({ storageState: storageStatePath("riverbendIt") });
+  const page = await riverbend.newPage();
+  const response = await page.goto(path);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText("Production smoke test")).toHaveCount(0);
+  expect((await page.request.get(`/api${path.split("/items/")[0]}/items-csv`)).status()).toBe(404);
+  await riverbend.close();
+});
+
+test("a sign-in older than the limit must re-enter the password; the gate turns Go with the last signature", async ({ browser }) => {
+  const context = await staleSession(browser, "lakeshoreIt");
+  const page = await context.newPage();
+  const noServerErrors = refuseServerErrors(page);
+
+  await openImplementation(page);
+  await expect(page.getByText("Gate: No-go")).toBeVisible();
+
+  for (const item of ["Manual example validation", "Production smoke test"]) {
+    await openItem(page, item);
+    const password = signForm(page).getByLabel("Your password");
+    await expect(password).toBeVisible();
+    await password.fill("not-the-password");
+    await signForm(page).getByRole("button", { name: /Sign version/ }).click();
+    await expect(page.locator("#signoff-password-error")).toContainText("That password is not right");
+    await signForm(page).getByLabel("Your password").fill(DEMO_PASSWORD);
+    await signForm(page).getByRole("button", { name: /Sign version/ }).click();
+    await expect(requiredSignOffs(page).getByText(/Signed v\d by Priya Raman/)).toBeVisible();
+  }
+  noServerErrors();
+  await context.close();
+
+  const managerContext = await browser.newContext({ storageState: storageStatePath("manager") });
+  const manager = await managerContext.newPage();
+  await openImplementation(manager);
+  await expect(manager.getByText("Gate: No-go")).toBeVisible();
+  await expect(manager.getByRole("list", { name: "Blocking reasons" })).toContainText("“Manual example validation” needs sign-off by the implementation manager.");
+
+  await openItem(manager, "Manual example validation");
+  await signForm(manager).getByRole("button", { name: /Sign version/ }).click();
+  await expect(manager.getByText("Signed off", { exact: true })).toBeVisible();
+
+  await openImplementation(manager);
+  await expect(manager.getByText("Gate: Go")).toBeVisible();
+  await expect(manager.getByText("9 of 9 required items signed off or waived.")).toBeVisible();
+
+  await manager.getByText("Record the go/no-go decision").click();
+  const decision = manager.getByRole("form", { name: "Go/no-go decision" });
+  await decision.getByLabel("Notes (who was in the meeting, what was agreed)").fill("Go-live meeting with Lakeshore IT and the front desk lead.");
+  await decision.getByRole("button", { name: "Record Go" }).click();
+  await expect(manager.getByRole("list", { name: "Go/no-go decisions" })).toContainText("Go by Maya Okafor");
+  await expect(manager.getByRole("banner").getByText("Live")).toBeVisible();
+  await managerContext.close();
+});
+
+test("the readiness report prints as a document and its items download as CSV", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStatePath("manager") });
+  const page = await context.newPage();
+  await openImplementation(page);
+  await page.getByRole("link", { name: "Readiness report" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Lakeshore Medical Group \(fictional\) — Scheduling availability/ })).toBeVisible();
+  await expect(page.getByText("Gate: Go")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+  await expect(page.getByText(/Approved by Priya Raman \(Customer IT, Lakeshore Medical Group \(fictional\)\), .* version \d/).first()).toBeVisible();
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
+  await page.screenshot({ path: test.info().outputPath("readiness-report-print.png"), fullPage: true });
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.byteLength).toBeGreaterThan(10_000);
+
+  const csv = await page.request.get(page.url().replace(/\/implementations\/([^/]+)\/report$/, "/api/implementations/$1/items-csv"));
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-disposition"]).toMatch(/attachment; filename="readiness-lakeshore-medical-group-fictional-scheduling-availability-/);
+  const text = await csv.text();
+  expect(text.split("\r\n")[0]).toMatch(/^Position,Item,Category,Required,Status/);
+  expect(text).toContain("Production smoke test");
+  await context.close();
+});
+
+test("waiver and sign-off forms answer bad input next to the field, never with a server error", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStatePath("manager") });
+  const page = await context.newPage();
+  const noServerErrors = refuseServerErrors(page);
+  await page.goto("/");
+  await page.getByRole("link", { name: "Appointment sync" }).click();
+  await page.getByRole("link", { name: "Support readiness", exact: true }).click();
+  await page.getByText("Waive this item").click();
+  const form = page.getByRole("form", { name: "Waive item" });
+  const cases: [string, string, string, RegExp][] = [
+    ["", "Dana Cole", "2030-01-01", /Reason is required/],
+    ["x".repeat(10_001), "Dana Cole", "2026-12-31", /too long/],
+    ["Reason\u0000", "Dana Cole", "2026-12-31", /not allowed/],
+    ["Reason", "Dana Cole", "2025-02-30", /date|past/],
+  ];
+  for (const [reason, approver, expires, message] of cases) {
+    await form.getByLabel("Reason").fill(reason);
+    await form.getByLabel("Approved by (name and role)").fill(approver);
+    await form.getByLabel("Expires on").evaluate((el, v) => ((el as HTMLInputElement).type = "text", ((el as HTMLInputElement).value = v)), expires);
+    await form.getByRole("button", { name: "Waive item" }).click();
+    await expect(form.getByText(message).first()).toBeVisible();
+  }
+  // Stored literally and shown as text: markup in a waiver never runs.
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await form.getByLabel("Reason").fill('<script>alert(1)</script>"><img src=x onerror=alert(1)>');
+  await form.getByLabel("Approved by (name and role)").fill("' OR 1=1-- % _ \\ 👩‍⚕️ Ｄａｎａ");
+  await form.getByLabel("Expires on").evaluate((el) => ((el as HTMLInputElement).type = "text", ((el as HTMLInputElement).value = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10))));
+  await form.getByRole("button", { name: "Waive item" }).click();
+  await expect(page.getByText("Approved by ' OR 1=1-- % _ \\ 👩‍⚕️ Ｄａｎａ")).toBeVisible();
+  await expect(page.getByText('Reason: <script>alert(1)</script>"><img src=x onerror=alert(1)>')).toBeVisible();
+  expect(dialogs).toBe(0);
+  noServerErrors();
+  await context.close();
+});
