@@ -8,6 +8,8 @@ const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 export const activityQuerySchema = z.object({
   person: optional(z.uuid()),
+  // Narrows an implementation's trail to one checklist item.
+  item: optional(z.uuid()),
   kind: optional(z.enum(Object.keys(activityKinds) as [keyof typeof activityKinds, ...(keyof typeof activityKinds)[]])),
   // Keyset pagination: the id of the last event on the previous page.
   after: optional(z.string().regex(/^\d{1,15}$/).transform(Number)),
