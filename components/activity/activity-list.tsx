@@ -4,8 +4,9 @@ import { roleLabel } from "@/lib/labels";
 import type { Role } from "@/lib/vocabulary";
 
 // A readable timeline: who, what and when, and for each changed field its value before and
-// after. Text is rendered as text (React escapes it), so stored markup never runs.
-export function ActivityList({ entries, label }: { entries: ActivityEntry[]; label: string }) {
+// after. Text is rendered as text (React escapes it), so stored markup never runs. `compact`
+// names the changed fields only, for a page that already shows the current values.
+export function ActivityList({ entries, label, compact = false }: { entries: ActivityEntry[]; label: string; compact?: boolean }) {
   if (entries.length === 0) return <p className="mt-3 text-sm text-slate-600">No activity to show.</p>;
   return (
     <ol className="mt-3 space-y-3" aria-label={label}>
@@ -20,7 +21,10 @@ export function ActivityList({ entries, label }: { entries: ActivityEntry[]; lab
               {entry.occurredAt.toISOString().slice(0, 16).replace("T", " ")} UTC
             </time>
           </p>
-          {entry.changes.length > 0 ? (
+          {compact && entry.changes.length > 0 ? (
+            <p className="mt-1 text-slate-600">Changed: {entry.changes.map((c) => c.label).join(", ")}</p>
+          ) : null}
+          {!compact && entry.changes.length > 0 ? (
             <table className="mt-2 w-full text-left text-sm" aria-label="Changed fields">
               <thead className="text-xs uppercase tracking-wide text-slate-600">
                 <tr>

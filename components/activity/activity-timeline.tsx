@@ -4,7 +4,7 @@ import { listActivity } from "@/lib/dal/activity";
 import { isDomainError } from "@/lib/dal/errors";
 import { ActivityList } from "./activity-list";
 
-// An item's recent history, self-contained for the bottom of the item page: it reads the
+// An item's recent history (who, what, when, which fields), self-contained for the bottom of the item page: it reads the
 // audit trail through the DAL with the viewer's own rights and links to the full timeline.
 export async function ItemActivity({ implementationId, itemId }: { implementationId: string; itemId: string }) {
   const viewer = await requireViewer();
@@ -20,10 +20,10 @@ export async function ItemActivity({ implementationId, itemId }: { implementatio
       <h2 id="item-activity-heading" className="text-lg font-semibold">
         History
       </h2>
-      <ActivityList entries={page.entries} label="Item history" />
+      <ActivityList entries={page.entries} label="Item history" compact />
       <p className="mt-2 text-sm">
         <Link href={`/implementations/${implementationId}/activity?item=${itemId}`} className="text-sky-800 hover:underline">
-          {page.nextAfter ? "Older changes and filters" : "Open in the activity timeline"}
+          See each change before and after{page.nextAfter ? ", and older changes" : ""}
         </Link>
       </p>
     </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ItemActivity } from "@/components/activity/activity-timeline";
 import { Badge, ItemStatusBadge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getItem } from "@/lib/dal/checklist";
@@ -174,6 +175,7 @@ export default async function ItemPage({ params }: Props) {
           ) : null}
         </section>
       </div>
+      <ItemActivity implementationId={item.implementationId} itemId={item.id} />
     </>
   );
 }
