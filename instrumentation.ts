@@ -3,4 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { prepareServer } = await import("@/lib/dal/startup");
   await prepareServer();
+  // Webhook deliveries go out from every instance; a failure is logged, never fatal.
+  const { startDeliveryWorker } = await import("@/lib/notifications/worker");
+  startDeliveryWorker();
 }

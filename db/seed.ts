@@ -336,6 +336,17 @@ const implementationPlans: ImplementationPlan[] = [
     template: "go-live-readiness",
     items: {
       "sample-payload-review": { status: "in_progress", owner: "riverbend-it", nextStep: "Send ADT^A08 samples with merged patients.", dueInDays: 14 },
+      "monitoring-setup": {
+        status: "blocked",
+        owner: "engineer2",
+        blocker: {
+          reason: "Latency dashboard missing the second region.",
+          severity: "post_live",
+          ticket: "https://support.example/agent/tickets/8812",
+          sinceDaysAgo: 9,
+          by: "engineer2",
+        },
+      },
     },
     evidence: [],
     permissions: [

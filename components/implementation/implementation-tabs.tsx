@@ -4,6 +4,8 @@ import Link from "next/link";
 // Add a section by adding a line here.
 export const implementationSections = [
   { key: "checklist", label: "Checklist", path: "" },
+  { key: "activity", label: "Activity", path: "/activity" },
+  { key: "notifications", label: "Notifications", path: "/notifications" },
 ] as const;
 
 export type ImplementationSection = (typeof implementationSections)[number]["key"];

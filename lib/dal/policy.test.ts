@@ -11,6 +11,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "implementation.update",
     "blockers.read_all",
     "audit.read",
+    "webhook.manage",
     "template.manage",
     "organization.manage",
     "user.manage",
@@ -31,6 +32,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "blockers.read_all",
     "blocker.resolve",
     "audit.read",
+    "webhook.manage",
     "session.end_own",
   ],
   engineer: [

@@ -22,6 +22,7 @@ export const policy = {
   "blockers.read_all": ["admin", "implementation_manager", "engineer"],
   "blocker.resolve": ["implementation_manager", "engineer"],
   "audit.read": ["admin", "implementation_manager", "engineer", "customer_it"],
+  "webhook.manage": ["admin", "implementation_manager"],
   "template.manage": ["admin"],
   "organization.manage": ["admin"],
   "user.manage": ["admin"],

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ItemActivity } from "@/components/activity/activity-timeline";
 import { Badge, ItemStatusBadge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getItem } from "@/lib/dal/checklist";
@@ -184,6 +185,7 @@ export default async function ItemPage({ params }: Props) {
       </div>
 
       <SignOffPanel panel={signOffPanel} today={now.slice(0, 10)} path={`/implementations/${item.implementationId}/items/${item.id}`} />
+      <ItemActivity implementationId={item.implementationId} itemId={item.id} />
     </>
   );
 }

@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TicketLink } from "@/components/tickets/ticket-link";
+import { Badge } from "@/components/ui/badge";
+import { requireViewer } from "@/lib/auth/viewer";
+import { listBlockerCustomers, listBlockers } from "@/lib/dal/blockers";
+import { can } from "@/lib/dal/policy";
+import { describeGoLive } from "@/lib/dates";
+import { severityLabel } from "@/lib/labels";
+import { blockersQueryString, parseBlockersQuery } from "@/lib/validation/blockers";
+import { BlockerFilters } from "./_components/blocker-filters";
+import { ResolveBlockerForm } from "./_components/resolve-blocker-form";
+
+export const metadata: Metadata = { title: "Blockers" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function BlockersPage({ searchParams }: Props) {
+  const viewer = await requireViewer();
+  // Customer IT have no cross-portfolio view: the page does not exist for them.
+  if (!can(viewer, "blockers.read_all")) notFound();
+  const query = parseBlockersQuery(await searchParams);
+  const [rows, customers] = await Promise.all([listBlockers(viewer, query), listBlockerCustomers(viewer)]);
+  const mayResolve = can(viewer, "blocker.resolve");
+  const filtered = query.mine || query.severity || query.customer || query.within;
+
+  return (
+    <>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Blockers</h1>
+          <p className="text-sm text-slate-600">
+            Every open blocker across the portfolio: go-live blockers first, then the soonest go-live, then the oldest.
+          </p>
+        </div>
+        <div className="flex items-center gap-4">
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {rows.length} open blocker{rows.length === 1 ? "" : "s"}
+            {filtered ? " match this filter" : ""}
+          </p>
+          <a href={`/api/blockers.csv${blockersQueryString(query)}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50" download>
+            Export CSV
+          </a>
+        </div>
+      </div>
+
+      <BlockerFilters query={query} customers={customers} />
+
+      {rows.length === 0 ? (
+        <p className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+          {filtered ? "No open blocker matches this filter." : "No open blockers. Nothing stands in the way right now."}
+        </p>
+      ) : (
+        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Open blockers">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-3">Item</th>
+                <th scope="col" className="px-3 py-3">Severity</th>
+                <th scope="col" className="px-3 py-3">Reason</th>
+                <th scope="col" className="px-3 py-3">Owner</th>
+                <th scope="col" className="px-3 py-3">Blocked since</th>
+                <th scope="col" className="px-3 py-3">Go-live</th>
+                <th scope="col" className="px-3 py-3">Ticket</th>
+                {mayResolve ? <th scope="col" className="px-3 py-3"><span className="sr-only">Actions</span></th> : null}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((row) => {
+                const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.implementationStatus) : null;
+                return (
+                  <tr key={row.itemId} className="align-top">
+                    <td className="px-3 py-3">
+                      <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
+                        {row.itemTitle}
+                      </Link>
+                      <div className="text-slate-600">
+                        <Link href={`/implementations/${row.implementationId}`} className="hover:underline">
+                          {row.implementationName}
+                        </Link>{" "}
+                        · {row.customerName}
+                      </div>
+                    </td>
+                    <td className="px-3 py-3">
+                      <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
+                        <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
+                        {severityLabel[row.severity]}
+                      </Badge>
+                    </td>
+                    <td className="max-w-xs px-3 py-3 break-words">{row.reason}</td>
+                    <td className="px-3 py-3">{row.ownerName ?? <span className="text-slate-500">Unassigned</span>}</td>
+                    <td className="px-3 py-3 whitespace-nowrap">
+                      <time dateTime={row.blockedSince}>{row.blockedSince}</time>
+                      <div className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : "text-slate-600"}>
+                        {row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`}
+                      </div>
+                    </td>
+                    <td className="px-3 py-3 whitespace-nowrap">
+                      {row.goLiveDate && goLive ? (
+                        <>
+                          <time dateTime={row.goLiveDate}>{row.goLiveDate}</time>
+                          <div className={goLive.late || (row.daysToGoLive ?? 99) <= 7 ? "font-medium text-rose-800" : "text-slate-600"}>{goLive.text}</div>
+                        </>
+                      ) : (
+                        <span className="text-slate-500">Not set</span>
+                      )}
+                    </td>
+                    <td className="px-3 py-3">
+                      <TicketLink url={row.ticketUrl} />
+                    </td>
+                    {mayResolve ? (
+                      <td className="px-3 py-3">
+                        <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} />
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checklistItems } from "@/db/schema";
+import { seedDemo, seedId } from "@/db/seed";
+import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { parseActivityQuery } from "@/lib/validation/activity";
+import { recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
+import type { Viewer } from "@/lib/viewer";
+import { ACTIVITY_PAGE_SIZE, listActivity } from "./activity";
+import { recordEvidence, unblockItem, updateItem } from "./checklist";
+
+let testDb: TestDatabase;
+const v: Record<string, Viewer> = {};
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemo(testDb.handle.db);
+  for (const [key, email] of Object.entries({
+    manager: "manager@vendor.example",
+    engineer: "engineer@vendor.example",
+    riverbend: "it@riverbend.example",
+    lakeshore: "it@lakeshore.example",
+  })) {
+    v[key] = await demoViewer(email);
+  }
+});
+afterAll(() => testDb.drop());
+
+const impl = seedId("impl:riverbend-appointments");
+const item = (key: string) => seedId(`item:riverbend-appointments:${key}`);
+const none = parseActivityQuery({});
+
+async function row(itemId: string) {
+  const [r] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
+  return r!;
+}
+
+async function setNextStep(viewer: Viewer, itemId: string, nextStep: string, ownerId?: string) {
+  const r = await row(itemId);
+  await updateItem(
+    viewer,
+    updateItemSchema.parse({
+      itemId,
+      version: String(r.version),
+      ownerId: ownerId ?? r.ownerId ?? "",
+      status: r.status,
+      nextStep,
+      expectedOutcome: r.expectedOutcome,
+      dueDate: r.dueDate ?? "",
+      whatChanged: r.whatChanged,
+      whatWasTested: r.whatWasTested,
+      whatNeedsProof: r.whatNeedsProof,
+    }),
+  );
+}
+
+describe("listActivity", () => {
+  it("shows who changed what with a before/after diff, naming people rather than ids", async () => {
+    await setNextStep(v.manager!, item("configuration-review"), "Confirm mapping <script>alert(1)</script>", seedId("user:riverbend-it"));
+    const { entries } = await listActivity(v.engineer!, { implementationId: impl }, none);
+    const latest = entries[0]!;
+    expect(latest.actorName).toBe("Maya Okafor");
+    expect(latest.action).toBe("checklist_item.updated");
+    expect(latest.changes).toEqual([
+      { field: "ownerId", label: "Owner", before: "Sam Whitfield", after: "Casey Lin" },
+      { field: "nextStep", label: "Next step", before: "Confirm department mapping for the two pilot clinics.", after: "Confirm mapping <script>alert(1)</script>" },
+    ]);
+  });
+
+  it("narrows to one item, including its evidence, and filters by person and kind", async () => {
+    const blocked = await row(item("api-permission-checks"));
+    await unblockItem(v.engineer!, unblockItemSchema.parse({ itemId: blocked.id, version: String(blocked.version), resolution: "Scope added by the health system" }));
+    await recordEvidence(
+      v.engineer!,
+      recordEvidenceSchema.parse({ itemId: blocked.id, environmentId: seedId("env:riverbend-appointments:production"), kind: "technical", whatWasTested: "Booking returns 201", outcome: "pass", observedAt: new Date().toISOString().slice(0, 16), linkUrl: "" }),
+    );
+    const itemTrail = await listActivity(v.riverbend!, { implementationId: impl, itemId: blocked.id }, none);
+    expect(itemTrail.entries.map((e) => e.action)).toEqual(["evidence.recorded", "checklist_item.unblocked"]);
+    const unblocked = itemTrail.entries[1]!;
+    expect(unblocked.changes).toContainEqual({ field: "status", label: "Status", before: "Blocked", after: "In progress" });
+    expect(unblocked.changes).toContainEqual({ field: "resolution", label: "Resolution", before: null, after: "Scope added by the health system" });
+    expect(itemTrail.people.map((p) => p.name)).toEqual(["Erin Vasquez"]);
+
+    const byManager = await listActivity(v.engineer!, { implementationId: impl }, parseActivityQuery({ person: v.manager!.userId }));
+    expect(byManager.entries.every((e) => e.actorName === "Maya Okafor")).toBe(true);
+    const evidenceOnly = await listActivity(v.engineer!, { implementationId: impl }, parseActivityQuery({ kind: "evidence" }));
+    expect(evidenceOnly.entries.map((e) => e.action)).toEqual(["evidence.recorded"]);
+  });
+
+  it("pages by keyset without repeating or skipping an event", async () => {
+    for (let i = 0; i < ACTIVITY_PAGE_SIZE + 3; i++) await setNextStep(v.manager!, item("monitoring-setup"), `Step ${i}`);
+    const first = await listActivity(v.engineer!, { implementationId: impl }, none);
+    expect(first.entries).toHaveLength(ACTIVITY_PAGE_SIZE);
+    expect(first.nextAfter).not.toBeNull();
+    const second = await listActivity(v.engineer!, { implementationId: impl }, parseActivityQuery({ after: String(first.nextAfter) }));
+    const ids = [...first.entries, ...second.entries].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(second.nextAfter).toBeNull();
+  });
+
+  it("answers not found for another organization's implementation or item, a missing one and a malformed id", async () => {
+    for (const target of [
+      { implementationId: impl },
+      { implementationId: impl, itemId: item("configuration-review") },
+      { implementationId: "00000000-0000-4000-8000-000000000000" },
+      { implementationId: "not-a-uuid" },
+      { implementationId: seedId("impl:lakeshore-orders"), itemId: item("configuration-review") },
+    ]) {
+      await expect(listActivity(v.lakeshore!, target, none)).rejects.toMatchObject({ code: "not_found" });
+    }
+  });
+});

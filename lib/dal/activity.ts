@@ -1,0 +1,130 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { auditEvents, checklistItems, implementations, users } from "@/db/schema";
+import { diffAudit, type FieldChange } from "@/lib/activity";
+import type { ActivityQuery } from "@/lib/validation/activity";
+import type { Viewer } from "@/lib/viewer";
+import { notFound } from "./errors";
+import { authorize, can } from "./policy";
+import { implementationScope, isUuid } from "./tenant";
+
+// The activity trail of one implementation, or of one item, read from the audit events:
+// who did what and when, with the changed fields before and after. Newest first, paginated
+// by keyset (occurred_at, id). The tenant condition is in the SQL, through the implementation.
+
+export const ACTIVITY_PAGE_SIZE = 25;
+
+export type ActivityEntry = {
+  id: number;
+  occurredAt: Date;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes: FieldChange[];
+};
+
+export type ActivityPage = {
+  entries: ActivityEntry[];
+  nextAfter: number | null;
+  people: { id: string; name: string }[];
+};
+
+export async function listActivity(
+  viewer: Viewer,
+  target: { implementationId: string; itemId?: string },
+  query: ActivityQuery,
+): Promise<ActivityPage> {
+  authorize(viewer, "audit.read");
+  if (!isUuid(target.implementationId) || (target.itemId !== undefined && !isUuid(target.itemId))) {
+    throw notFound(target.itemId ? "Checklist item" : "Implementation");
+  }
+  const db = getDb();
+
+  // The implementation (and item) must be visible to the viewer: same answer as missing.
+  const [visible] = await db
+    .select({ id: implementations.id, itemId: checklistItems.id })
+    .from(implementations)
+    .leftJoin(checklistItems, and(eq(checklistItems.implementationId, implementations.id), eq(checklistItems.id, target.itemId ?? sql`null`)))
+    .where(and(eq(implementations.id, target.implementationId), implementationScope(viewer)))
+    .limit(1);
+  if (!visible || (target.itemId && !visible.itemId)) throw notFound(target.itemId ? "Checklist item" : "Implementation");
+
+  const scope: (SQL | undefined)[] = [
+    eq(auditEvents.implementationId, target.implementationId),
+    implementationScope(viewer),
+    // Webhook settings are the vendor's operations, not the customer's business.
+    can(viewer, "webhook.manage") || viewer.organizationKind === "vendor" ? undefined : sql`${auditEvents.action} not like 'webhook.%'`,
+  ];
+  if (target.itemId) {
+    // Evidence and sign-offs name their item in the event's `after`.
+    scope.push(
+      or(
+        and(eq(auditEvents.entityType, "checklist_item"), eq(auditEvents.entityId, target.itemId)),
+        sql`${auditEvents.after}->>'itemId' = ${target.itemId}`,
+      ),
+    );
+  }
+  const conditions = [...scope];
+  if (query.person) conditions.push(eq(auditEvents.actorId, query.person));
+  if (query.kind) conditions.push(like(auditEvents.action, `${query.kind}.%`));
+  if (query.after !== undefined) {
+    conditions.push(
+      sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (select a.occurred_at, a.id from audit_events a where a.id = ${query.after})`,
+    );
+  }
+
+  const [rows, people] = await Promise.all([
+    db
+      .select({
+        id: auditEvents.id,
+        occurredAt: auditEvents.occurredAt,
+        actorName: users.name,
+        actorRole: auditEvents.actorRole,
+        action: auditEvents.action,
+        entityType: auditEvents.entityType,
+        entityId: auditEvents.entityId,
+        before: auditEvents.before,
+        after: auditEvents.after,
+      })
+      .from(auditEvents)
+      .innerJoin(implementations, eq(implementations.id, auditEvents.implementationId))
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      .where(and(...conditions))
+      .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+      .limit(ACTIVITY_PAGE_SIZE + 1),
+    db
+      .selectDistinct({ id: users.id, name: users.name })
+      .from(auditEvents)
+      .innerJoin(implementations, eq(implementations.id, auditEvents.implementationId))
+      .innerJoin(users, eq(users.id, auditEvents.actorId))
+      .where(and(...scope))
+      .orderBy(asc(users.name)),
+  ]);
+
+  const page = rows.slice(0, ACTIVITY_PAGE_SIZE);
+  // Changed owners and other people are stored by id: name them for the reader.
+  const referenced = new Set<string>();
+  for (const row of page) {
+    for (const side of [row.before, row.after]) {
+      if (!side || typeof side !== "object") continue;
+      for (const [key, value] of Object.entries(side as Record<string, unknown>)) {
+        if (key.endsWith("Id") && typeof value === "string" && isUuid(value)) referenced.add(value);
+      }
+    }
+  }
+  const names = referenced.size
+    ? Object.fromEntries(
+        (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...referenced]))).map((u) => [u.id, u.name]),
+      )
+    : {};
+
+  return {
+    entries: page.map(({ before, after, ...row }) => ({ ...row, changes: diffAudit(before, after, names) })),
+    nextAfter: rows.length > ACTIVITY_PAGE_SIZE ? page[page.length - 1]!.id : null,
+    people,
+  };
+}
+

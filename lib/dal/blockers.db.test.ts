@@ -1,0 +1,120 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checklistItems, signOffs } from "@/db/schema";
+import { seedDemo, seedId } from "@/db/seed";
+import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { todayIso } from "@/lib/dates";
+import { blockItemSchema } from "@/lib/validation/checklist";
+import { parseBlockersQuery } from "@/lib/validation/blockers";
+import type { Viewer } from "@/lib/viewer";
+import { listBlockers } from "./blockers";
+import { blockItem } from "./checklist";
+import { getMyWork, getNavCounts } from "./my-work";
+
+let testDb: TestDatabase;
+const v: Record<string, Viewer> = {};
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemo(testDb.handle.db);
+  for (const [key, email] of Object.entries({
+    manager: "manager@vendor.example",
+    engineer: "engineer@vendor.example",
+    engineer2: "engineer2@vendor.example",
+    riverbend: "it@riverbend.example",
+    lakeshore: "it@lakeshore.example",
+  })) {
+    v[key] = await demoViewer(email);
+  }
+});
+afterAll(() => testDb.drop());
+
+const item = (impl: string, key: string) => seedId(`item:${impl}:${key}`);
+const all = parseBlockersQuery({});
+
+async function block(viewer: Viewer, itemId: string, severity: "go_live" | "post_live", sinceDaysAgo: number) {
+  const [row] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
+  const since = todayIso(new Date(Date.now() - sinceDaysAgo * 86_400_000));
+  await blockItem(viewer, blockItemSchema.parse({ itemId, version: String(row!.version), reason: `Blocked ${severity}`, severity, ticketUrl: "", since }));
+}
+
+describe("listBlockers", () => {
+  it("orders go-live blockers first, then the soonest go-live, then the oldest", async () => {
+    // lakeshore-availability goes live in 6 days, riverbend-appointments in 21, riverbend-demographics in 75.
+    await block(v.manager!, item("riverbend-demographics", "configuration-review"), "go_live", 40);
+    await block(v.manager!, item("lakeshore-availability", "production-smoke-test"), "go_live", 1);
+    await block(v.manager!, item("riverbend-appointments", "monitoring-setup"), "go_live", 12);
+    const rows = await listBlockers(v.engineer!, all);
+    expect(rows.map((r) => [r.implementationName, r.itemTitle, r.severity])).toEqual([
+      ["Scheduling availability", "Production smoke test", "go_live"],
+      ["Appointment sync", "Monitoring setup", "go_live"],
+      ["Appointment sync", "API permission checks", "go_live"],
+      ["Patient demographics feed", "Configuration review", "go_live"],
+      ["Patient demographics feed", "Monitoring setup", "post_live"],
+    ]);
+    const first = rows[0]!;
+    expect(first.daysBlocked).toBe(1);
+    expect(first.daysToGoLive).toBe(6);
+    expect(rows[1]!.daysBlocked).toBe(12);
+  });
+
+  it("filters by severity, customer, mine and go-live window", async () => {
+    expect((await listBlockers(v.engineer!, parseBlockersQuery({ severity: "post_live" }))).map((r) => r.itemTitle)).toEqual(["Monitoring setup"]);
+    const riverbend = seedId("org:riverbend");
+    expect(new Set((await listBlockers(v.engineer!, parseBlockersQuery({ customer: riverbend }))).map((r) => r.customerName))).toEqual(
+      new Set(["Riverbend Health (fictional)"]),
+    );
+    expect((await listBlockers(v.engineer!, parseBlockersQuery({ mine: "1" }))).map((r) => r.itemTitle)).toEqual(["API permission checks"]);
+    expect((await listBlockers(v.engineer!, parseBlockersQuery({ within: "7" }))).map((r) => r.implementationName)).toEqual([
+      "Scheduling availability",
+    ]);
+  });
+
+  it("is refused to customer IT, who have no blockers page", async () => {
+    await expect(listBlockers(v.riverbend!, all)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("my work", () => {
+  it("lists the viewer's own open items and blockers, and sign-offs waiting on their role", async () => {
+    const work = await getMyWork(v.engineer!);
+    expect(work.blockers.map((b) => b.itemTitle)).toEqual(["API permission checks"]);
+    expect(work.owned.every((i) => i.status !== "blocked" && i.status !== "signed_off")).toBe(true);
+    // Ready for sign-off and requiring an engineer, without an engineer's sign-off on this version.
+    expect(work.signOffsWaiting.length).toBeGreaterThan(0);
+    for (const waiting of work.signOffsWaiting) expect(waiting.status).toBe("ready_for_signoff");
+    const counts = await getNavCounts(v.engineer!);
+    expect(counts.myWork).toBe(work.owned.length + work.blockers.length + work.signOffsWaiting.length);
+    expect(counts.blockers).toBe(5);
+  });
+
+  it("drops a sign-off once the role has signed the current version", async () => {
+    const before = await getMyWork(v.engineer!);
+    const target = before.signOffsWaiting[0]!;
+    await testDb.handle.db.insert(signOffs).values({
+      checklistItemId: target.itemId,
+      implementationId: target.implementationId,
+      signerId: v.engineer!.userId,
+      signerName: v.engineer!.name,
+      signerOrganizationId: v.engineer!.organizationId,
+      signerOrganizationName: v.engineer!.organizationName,
+      signerRole: "engineer",
+      decision: "approve",
+      meaning: "test",
+      itemVersion: target.version,
+      snapshotSha256: "0".repeat(64),
+      snapshot: {},
+    });
+    const after = await getMyWork(v.engineer!);
+    expect(after.signOffsWaiting.map((i) => i.itemId)).not.toContain(target.itemId);
+  });
+
+  it("keeps customer IT to their own organization", async () => {
+    const work = await getMyWork(v.lakeshore!);
+    const names = new Set([...work.owned, ...work.signOffsWaiting, ...work.blockers].map((i) => i.customerName));
+    expect([...names].every((n) => n === "Lakeshore Medical Group (fictional)")).toBe(true);
+    expect(work.signOffsWaiting.length).toBeGreaterThan(0);
+    expect((await getNavCounts(v.lakeshore!)).blockers).toBeNull();
+    const riverbend = await getMyWork(v.riverbend!);
+    expect([...riverbend.owned, ...riverbend.signOffsWaiting].every((i) => i.customerName === "Riverbend Health (fictional)")).toBe(true);
+  });
+});

@@ -1,0 +1,76 @@
+import "server-only";
+import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/db";
+import { checklistItems, implementations, organizations, users } from "@/db/schema";
+import { todayIso } from "@/lib/dates";
+import type { BlockersQuery } from "@/lib/validation/blockers";
+import type { Viewer } from "@/lib/viewer";
+import { authorize } from "./policy";
+import { implementationScope } from "./tenant";
+
+// Open blockers across every implementation the viewer may see, most urgent first: go-live
+// blockers, then the soonest go-live, then the oldest. One statement, tenant condition in SQL.
+
+const owner = alias(users, "owner");
+
+export type BlockerRow = Awaited<ReturnType<typeof listBlockers>>[number];
+
+export async function listBlockers(viewer: Viewer, query: BlockersQuery, today = todayIso()) {
+  authorize(viewer, "blockers.read_all");
+  // A cancelled implementation never goes live: its leftover blockers block nothing.
+  const conditions: (SQL | undefined)[] = [
+    eq(checklistItems.status, "blocked"),
+    ne(implementations.status, "cancelled"),
+    implementationScope(viewer),
+  ];
+  if (query.mine) conditions.push(eq(checklistItems.ownerId, viewer.userId));
+  if (query.severity) conditions.push(eq(checklistItems.blockerSeverity, query.severity));
+  if (query.customer) conditions.push(eq(implementations.customerOrganizationId, query.customer));
+  // "Within N days" includes go-lives already past: a late go-live is the most urgent of all.
+  if (query.within) conditions.push(sql`${implementations.goLiveDate} <= ${today}::date + ${query.within}::int`);
+
+  return getDb()
+    .select({
+      itemId: checklistItems.id,
+      itemTitle: checklistItems.title,
+      itemVersion: checklistItems.version,
+      implementationId: implementations.id,
+      implementationName: implementations.name,
+      implementationStatus: implementations.status,
+      customerId: organizations.id,
+      customerName: organizations.name,
+      severity: sql<"go_live" | "post_live">`${checklistItems.blockerSeverity}`,
+      reason: sql<string>`${checklistItems.blockerReason}`,
+      ticketUrl: checklistItems.blockerTicketUrl,
+      ownerId: checklistItems.ownerId,
+      ownerName: owner.name,
+      blockedSince: sql<string>`${checklistItems.blockedSince}`,
+      daysBlocked: sql<number>`(${today}::date - ${checklistItems.blockedSince})::int`,
+      goLiveDate: implementations.goLiveDate,
+      daysToGoLive: sql<number | null>`(${implementations.goLiveDate} - ${today}::date)::int`,
+    })
+    .from(checklistItems)
+    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
+    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+    .leftJoin(owner, eq(owner.id, checklistItems.ownerId))
+    .where(and(...conditions))
+    .orderBy(
+      sql`(${checklistItems.blockerSeverity} = 'go_live') desc`,
+      sql`${implementations.goLiveDate} asc nulls last`,
+      asc(checklistItems.blockedSince),
+      asc(implementations.name),
+      asc(checklistItems.title),
+    );
+}
+
+// The customers that appear in the viewer's blockers (for the filter), cheaply.
+export async function listBlockerCustomers(viewer: Viewer) {
+  authorize(viewer, "blockers.read_all");
+  return getDb()
+    .selectDistinct({ id: organizations.id, name: organizations.name })
+    .from(implementations)
+    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+    .where(implementationScope(viewer))
+    .orderBy(asc(organizations.name));
+}

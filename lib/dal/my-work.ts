@@ -1,0 +1,90 @@
+import "server-only";
+import { and, asc, eq, notInArray, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { checklistItems, implementations, organizations, signOffs } from "@/db/schema";
+import { todayIso } from "@/lib/dates";
+import type { Viewer } from "@/lib/viewer";
+import { authorize, can } from "./policy";
+import { implementationScope } from "./tenant";
+
+// The signed-in person's own work: open items they own, sign-offs waiting on their role, and
+// the blockers they own; plus the counts the navigation shows. Tenant condition in SQL.
+
+// An item waits on the viewer's sign-off when it is ready, requires the viewer's role, and
+// no one in that role has signed its current version yet.
+function waitingOnRole(viewer: Viewer): SQL {
+  return and(
+    eq(checklistItems.status, "ready_for_signoff"),
+    sql`${viewer.role}::role = any(${checklistItems.requiredSignOffRoles})`,
+    sql`not exists (select 1 from ${signOffs} where ${signOffs.checklistItemId} = ${checklistItems.id}
+      and ${signOffs.signerRole} = ${viewer.role}::role and ${signOffs.itemVersion} = ${checklistItems.version})`,
+  )!;
+}
+
+const closedStatuses: ("signed_off" | "waived")[] = ["signed_off", "waived"];
+
+function itemColumns(today: string) {
+  return {
+    itemId: checklistItems.id,
+    itemTitle: checklistItems.title,
+    status: checklistItems.status,
+    nextStep: checklistItems.nextStep,
+    dueDate: checklistItems.dueDate,
+    version: checklistItems.version,
+    blockerSeverity: checklistItems.blockerSeverity,
+    blockerReason: checklistItems.blockerReason,
+    blockerTicketUrl: checklistItems.blockerTicketUrl,
+    blockedSince: checklistItems.blockedSince,
+    daysBlocked: sql<number | null>`(${today}::date - ${checklistItems.blockedSince})::int`,
+    implementationId: implementations.id,
+    implementationName: implementations.name,
+    customerName: organizations.name,
+    goLiveDate: implementations.goLiveDate,
+    daysToGoLive: sql<number | null>`(${implementations.goLiveDate} - ${today}::date)::int`,
+  };
+}
+
+export async function getMyWork(viewer: Viewer, today = todayIso()) {
+  authorize(viewer, "implementation.read");
+  const db = getDb();
+  const base = (where: SQL | undefined) =>
+    db
+      .select(itemColumns(today))
+      .from(checklistItems)
+      .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
+      .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+      .where(and(where, implementationScope(viewer), notInArray(implementations.status, ["cancelled"])))
+      .orderBy(sql`${implementations.goLiveDate} asc nulls last`, asc(implementations.name), asc(checklistItems.position));
+
+  const [owned, signOffsWaiting] = await Promise.all([
+    base(and(eq(checklistItems.ownerId, viewer.userId), notInArray(checklistItems.status, closedStatuses))),
+    can(viewer, "signoff.sign") ? base(waitingOnRole(viewer)) : Promise.resolve([]),
+  ]);
+  return {
+    owned: owned.filter((i) => i.status !== "blocked"),
+    blockers: owned.filter((i) => i.status === "blocked"),
+    signOffsWaiting,
+  };
+}
+
+// What the navigation shows next to "My work" and "Blockers": one statement, two counts.
+export async function getNavCounts(viewer: Viewer): Promise<{ myWork: number; blockers: number | null }> {
+  authorize(viewer, "implementation.read");
+  const mayReadBlockers = can(viewer, "blockers.read_all");
+  const maySign = can(viewer, "signoff.sign");
+  const [row] = await getDb()
+    .select({
+      owned: sql<number>`(count(*) filter (where ${checklistItems.ownerId} = ${viewer.userId}
+        and ${notInArray(checklistItems.status, closedStatuses)}))::int`,
+      waiting: maySign ? sql<number>`(count(*) filter (where ${waitingOnRole(viewer)}))::int` : sql<number>`0`,
+      blockers: sql<number>`(count(*) filter (where ${checklistItems.status} = 'blocked'))::int`,
+    })
+    .from(checklistItems)
+    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
+    .where(and(implementationScope(viewer), notInArray(implementations.status, ["cancelled"])));
+  return {
+    myWork: Number(row?.owned ?? 0) + Number(row?.waiting ?? 0),
+    blockers: mayReadBlockers ? Number(row?.blockers ?? 0) : null,
+  };
+}
+

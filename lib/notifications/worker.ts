@@ -1,0 +1,70 @@
+import "server-only";
+import { claimDueDeliveries, completeDelivery, queueGoLiveWarnings } from "@/lib/dal/webhooks";
+import { errorFields, log } from "@/lib/log";
+import { DEFAULT_RETRY_SCHEDULE_MS } from "./schedule";
+import { sendDelivery, type SendOptions } from "./send";
+
+// The in-process delivery worker: every few seconds it claims due deliveries from the outbox
+// and sends them; every hour it queues the go-live warnings (deduplicated per day). Each app
+// instance runs one; claims use SKIP LOCKED so instances never send the same delivery twice.
+// It never throws into the server: a failing run is logged and the next one tries again.
+
+export type DeliverOptions = SendOptions & { schedule?: readonly number[]; limit?: number; leaseMs?: number };
+
+export async function deliverDue(options: DeliverOptions = {}) {
+  const claims = await claimDueDeliveries({ limit: options.limit, leaseMs: options.leaseMs });
+  const results = await Promise.all(
+    claims.map(async (claim) => {
+      const outcome = await sendDelivery({ url: claim.url, secret: claim.secret, deliveryId: claim.id }, claim.payload, options);
+      const status = await completeDelivery(claim, outcome, options.schedule ?? DEFAULT_RETRY_SCHEDULE_MS);
+      if (status !== "delivered") {
+        // The URL may carry a token (Slack's does): log the delivery, never the address.
+        log.warn("webhook.delivery_failed", { deliveryId: claim.id, attempt: claim.attempts, statusCode: outcome.statusCode, error: outcome.error, next: status });
+      }
+      return status;
+    }),
+  );
+  return { delivered: results.filter((r) => r === "delivered").length, retry: results.filter((r) => r === "retry").length, failed: results.filter((r) => r === "failed").length };
+}
+
+type Worker = { stop(): Promise<void> };
+
+const globalForWorker = globalThis as unknown as { readyroomDeliveryWorker?: Worker };
+
+export function startDeliveryWorker(options: { intervalMs?: number; scanIntervalMs?: number } = {}): Worker {
+  if (globalForWorker.readyroomDeliveryWorker) return globalForWorker.readyroomDeliveryWorker;
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+
+  const guarded = (name: string, task: () => Promise<unknown>) => () => {
+    if (stopped || running) return; // one run at a time; a slow run simply delays the next
+    running = task()
+      .catch((error) => log.error(`webhook.${name}_failed`, errorFields(error)))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const deliver = guarded("worker", () => deliverDue());
+  const scan = guarded("scan", () => queueGoLiveWarnings());
+
+  const deliverTimer = setInterval(deliver, options.intervalMs ?? 5_000);
+  const scanTimer = setInterval(scan, options.scanIntervalMs ?? 3_600_000);
+  // Timers never keep the process alive on their own: shutting down is never delayed by them.
+  deliverTimer.unref();
+  scanTimer.unref();
+  const first = setTimeout(scan, 10_000);
+  first.unref();
+
+  const worker: Worker = {
+    async stop() {
+      stopped = true;
+      clearInterval(deliverTimer);
+      clearInterval(scanTimer);
+      clearTimeout(first);
+      await running;
+      globalForWorker.readyroomDeliveryWorker = undefined;
+    },
+  };
+  globalForWorker.readyroomDeliveryWorker = worker;
+  return worker;
+}
