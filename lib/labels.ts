@@ -6,8 +6,11 @@ import type {
   InterfaceKind,
   ItemCategory,
   ItemStatus,
+  PermissionInterface,
+  PermissionResult,
   Phase,
   Role,
+  ScenarioResult,
   Workflow,
 } from "@/lib/vocabulary";
 
@@ -88,4 +91,23 @@ export const environmentLabel: Record<EnvironmentKind, string> = {
 export const severityLabel: Record<BlockerSeverity, string> = {
   go_live: "Go-live blocker",
   post_live: "Post-live",
+};
+
+export const permissionInterfaceLabel: Record<PermissionInterface, string> = {
+  fhir_api: "FHIR API",
+  hl7v2_feed: "HL7 v2 feed",
+  proprietary_api: "Proprietary API",
+};
+
+export const permissionResultLabel: Record<PermissionResult, string> = {
+  unverified: "Unverified",
+  granted: "Granted",
+  denied: "Denied",
+  error: "Error",
+};
+
+export const scenarioResultLabel: Record<ScenarioResult, string> = {
+  not_run: "Not run",
+  pass: "Pass",
+  fail: "Fail",
 };

@@ -8,6 +8,7 @@ import { daysUntil, describeGoLive } from "@/lib/dates";
 import { environmentLabel, interfaceLabel, workflowLabel } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
 import { ChecklistLive } from "@/components/checklist/checklist-live";
+import { RegisterAlerts } from "@/components/registers/register-alerts";
 import { AddItemForm } from "./_components/add-item-form";
 import { ConfigurationChangeForm } from "./_components/configuration-change-form";
 
@@ -34,6 +35,7 @@ export default async function ImplementationPage({ params }: Props) {
           ) : null
         }
       />
+      <RegisterAlerts viewer={viewer} implementationId={impl.id} />
 
       <dl className="mt-6 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4">
         <div>
