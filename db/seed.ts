@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { permissionCatalog } from "@/lib/registers/catalog";
 import { buildItemSnapshot, signOffMeaning, snapshotDigest } from "@/lib/sign-off-snapshot";
 import type { Database } from "./index";
 import * as s from "./schema";
@@ -11,6 +12,7 @@ import type {
   ItemStatus,
   PermissionResult,
   Role,
+  Workflow,
 } from "./schema";
 
 // Synthetic demo data. Every organization, person, patient and identifier below is fictional;
@@ -349,10 +351,8 @@ const implementationPlans: ImplementationPlan[] = [
       },
     },
     evidence: [],
-    permissions: [
-      { iface: "hl7v2_feed", permission: "ADT^A04", results: ["granted", "unverified", "unverified"], by: "engineer2" },
-      { iface: "hl7v2_feed", permission: "ADT^A08", results: ["granted", "unverified", "unverified"], by: "engineer2" },
-    ],
+    // No matrix yet: e2e/registers.spec.ts builds one from the catalog here.
+    permissions: [],
     patients: [],
   },
   {
@@ -735,6 +735,140 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
       }
     }
 
+    await seedRegisters(tx, now);
+
     return { created: inserted.length > 0 };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Permission matrices and test-patient registers beyond the plans' first rows (issue 5): the
+// catalog rows of riverbend-appointments, proven in sandbox and test but only partly in
+// production, so drift shows; lakeshore-documents, live, with everything granted and passed
+// in production. Identifiers are ZZTEST values of synthetic patients.
+
+type RegisterSeed = {
+  impl: string;
+  rows: { workflow: Workflow; permission: string; results: [PermissionResult, PermissionResult, PermissionResult]; checkedDaysAgo: [number, number, number]; by: string }[];
+  patients: {
+    key: string;
+    label: string;
+    identifier: string;
+    env: EnvironmentKind;
+    scenarios: { surface: Workflow; scenario: string; expected: string; observed?: string; result: "not_run" | "pass" | "fail"; by?: string; daysAgo?: number }[];
+  }[];
+};
+
+const granted3 = ["granted", "granted", "granted"] as [PermissionResult, PermissionResult, PermissionResult];
+
+const registerSeeds: RegisterSeed[] = [
+  {
+    impl: "riverbend-appointments",
+    rows: [
+      { workflow: "appointment_sync", permission: "system/Appointment.crus", results: ["granted", "granted", "unverified"], checkedDaysAgo: [12, 3, 0], by: "engineer" },
+      { workflow: "appointment_sync", permission: "system/Schedule.rs", results: granted3, checkedDaysAgo: [12, 3, 2], by: "engineer" },
+      { workflow: "appointment_sync", permission: "system/Slot.rs", results: granted3, checkedDaysAgo: [12, 3, 2], by: "engineer" },
+      { workflow: "appointment_sync", permission: "SIU^S13", results: granted3, checkedDaysAgo: [12, 3, 2], by: "engineer2" },
+      { workflow: "appointment_sync", permission: "SIU^S14", results: ["granted", "granted", "unverified"], checkedDaysAgo: [12, 3, 0], by: "engineer2" },
+      { workflow: "appointment_sync", permission: "SIU^S15", results: ["granted", "granted", "error"], checkedDaysAgo: [12, 3, 1], by: "engineer2" },
+      { workflow: "scheduling_availability", permission: "system/Practitioner.rs", results: granted3, checkedDaysAgo: [12, 3, 2], by: "engineer" },
+      { workflow: "scheduling_availability", permission: "system/Location.rs", results: ["granted", "unverified", "unverified"], checkedDaysAgo: [12, 0, 0], by: "engineer" },
+    ],
+    patients: [
+      {
+        key: "c",
+        label: "Test patient C (synthetic)",
+        identifier: "ZZTEST1001",
+        env: "production",
+        scenarios: [
+          { surface: "appointment_sync", scenario: "Appointment rescheduled across departments", expected: "New slot shown in both departments; old slot freed", result: "not_run" },
+          { surface: "scheduling_availability", scenario: "Provider blocks an afternoon", expected: "Slots withdrawn from the booking page within 5 minutes", observed: "Slots still offered 10 minutes later", result: "fail", by: "riverbend-it", daysAgo: 1 },
+        ],
+      },
+      {
+        key: "d",
+        label: "Test patient D (synthetic)",
+        identifier: "ZZTEST1002",
+        env: "test",
+        scenarios: [
+          { surface: "scheduling_availability", scenario: "Provider blocks an afternoon", expected: "Slots withdrawn from the booking page within 5 minutes", observed: "Withdrawn after 40 s", result: "pass", by: "riverbend-it", daysAgo: 3 },
+        ],
+      },
+    ],
+  },
+  {
+    impl: "lakeshore-documents",
+    rows: permissionCatalog.documents.map((row) => ({ workflow: "documents" as const, permission: row.permission, results: granted3, checkedDaysAgo: [5, 4, 3] as [number, number, number], by: "engineer" })),
+    patients: [
+      {
+        key: "e",
+        label: "Test patient E (synthetic)",
+        identifier: "ZZTEST1200",
+        env: "production",
+        scenarios: [
+          { surface: "documents", scenario: "Discharge summary filed to the chart", expected: "Summary visible in the chart within 5 minutes", observed: "Visible after 2 minutes; HIM confirmed", result: "pass", by: "lakeshore-it", daysAgo: 3 },
+          { surface: "documents", scenario: "Corrected document replaces the original", expected: "Chart shows the correction, original marked superseded", observed: "As expected", result: "pass", by: "lakeshore-it", daysAgo: 3 },
+        ],
+      },
+    ],
+  },
+];
+
+async function seedRegisters(tx: Parameters<Parameters<Database["transaction"]>[0]>[0], now: Date) {
+  const userId = (k: string) => seedId(`user:${k}`);
+  for (const plan of registerSeeds) {
+    const implId = seedId(`impl:${plan.impl}`);
+    const envId = (kind: EnvironmentKind) => seedId(`env:${plan.impl}:${kind}`);
+    for (const row of plan.rows) {
+      const entry = permissionCatalog[row.workflow].find((r) => r.permission === row.permission);
+      if (!entry) throw new Error(`seed: ${row.permission} is not in the ${row.workflow} catalog`);
+      const requirementId = seedId(`register-perm:${plan.impl}:${entry.interface}:${entry.permission}`);
+      await tx
+        .insert(s.permissionRequirements)
+        .values({ id: requirementId, implementationId: implId, interface: entry.interface, permission: entry.permission, required: entry.required, note: entry.note })
+        .onConflictDoNothing();
+      await tx
+        .insert(s.permissionChecks)
+        .values(
+          s.environmentKinds.map((kind, k) => {
+            const result = row.results[k]!;
+            return {
+              id: seedId(`register-perm-check:${plan.impl}:${entry.interface}:${entry.permission}:${kind}`),
+              requirementId,
+              implementationId: implId,
+              environmentId: envId(kind),
+              result,
+              checkedAt: result === "unverified" ? null : daysFrom(now, -row.checkedDaysAgo[k]!),
+              checkedById: result === "unverified" ? null : userId(row.by),
+              note: result === "error" ? "Check run returned HTTP 500 from the interface engine; retry after their patch." : "",
+            };
+          }),
+        )
+        .onConflictDoNothing();
+    }
+    for (const patient of plan.patients) {
+      const patientId = seedId(`register-patient:${plan.impl}:${patient.key}`);
+      await tx
+        .insert(s.testPatients)
+        .values({ id: patientId, implementationId: implId, environmentId: envId(patient.env), label: patient.label, testIdentifier: patient.identifier, note: "Synthetic test patient; not a real person." })
+        .onConflictDoNothing();
+      await tx
+        .insert(s.testPatientScenarios)
+        .values(
+          patient.scenarios.map((sc, j) => ({
+            id: seedId(`register-scenario:${plan.impl}:${patient.key}:${j}`),
+            testPatientId: patientId,
+            implementationId: implId,
+            workflowSurface: sc.surface,
+            scenario: sc.scenario,
+            expectedOutcome: sc.expected,
+            observedOutcome: sc.observed ?? "",
+            result: sc.result,
+            validatedById: sc.by ? userId(sc.by) : null,
+            validatedAt: sc.daysAgo === undefined ? null : daysFrom(now, -sc.daysAgo),
+          })),
+        )
+        .onConflictDoNothing();
+    }
+  }
 }

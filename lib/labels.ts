@@ -7,8 +7,11 @@ import type {
   InterfaceKind,
   ItemCategory,
   ItemStatus,
+  PermissionInterface,
+  PermissionResult,
   Phase,
   Role,
+  ScenarioResult,
   Workflow,
 } from "@/lib/vocabulary";
 
@@ -98,3 +101,22 @@ export const gateVerdictLabel: Record<GateVerdict, string> = {
 };
 
 export const signOffDecisionLabel = { approve: "Approved", reject: "Rejected" } as const;
+
+export const permissionInterfaceLabel: Record<PermissionInterface, string> = {
+  fhir_api: "FHIR API",
+  hl7v2_feed: "HL7 v2 feed",
+  proprietary_api: "Proprietary API",
+};
+
+export const permissionResultLabel: Record<PermissionResult, string> = {
+  unverified: "Unverified",
+  granted: "Granted",
+  denied: "Denied",
+  error: "Error",
+};
+
+export const scenarioResultLabel: Record<ScenarioResult, string> = {
+  not_run: "Not run",
+  pass: "Pass",
+  fail: "Fail",
+};

@@ -17,6 +17,7 @@ function row(overrides: Partial<PortfolioInputRow> & { id: string }): PortfolioI
     goLiveDate: "2027-01-31",
     managerName: null,
     staleEvidence: 0,
+    permissionDrift: 0,
     items: { total: 9, required: 9, requiredDone: 3, goLiveBlockers: 0, byStatus: counts },
     ...overrides,
   };

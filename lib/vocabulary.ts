@@ -65,6 +65,7 @@ export type ItemStatus = (typeof itemStatuses)[number];
 export type BlockerSeverity = (typeof blockerSeverities)[number];
 export type EvidenceKind = (typeof evidenceKinds)[number];
 export type EvidenceOutcome = (typeof evidenceOutcomes)[number];
+export type PermissionInterface = (typeof permissionInterfaces)[number];
 export type PermissionResult = (typeof permissionResults)[number];
 export type ScenarioResult = (typeof scenarioResults)[number];
 export type GateVerdict = (typeof gateVerdicts)[number];

@@ -25,6 +25,7 @@ const columns: { key: PortfolioQuery["sort"] | null; label: string }[] = [
   { key: "risk", label: "Risk" },
   { key: null, label: "Go-live blockers" },
   { key: null, label: "Stale evidence" },
+  { key: null, label: "Permission drift" },
   { key: null, label: "Items by status" },
 ];
 
@@ -159,6 +160,18 @@ export default async function PortfolioPage({ searchParams }: Props) {
                           <span aria-hidden="true">◔</span>
                           {row.staleEvidence} stale
                         </Badge>
+                      ) : (
+                        <span className="text-slate-600">None</span>
+                      )}
+                    </td>
+                    <td className="px-4 py-3">
+                      {row.permissionDrift > 0 ? (
+                        <Link href={`/implementations/${row.id}/permissions`} className="hover:underline">
+                          <Badge tone="bad">
+                            <span aria-hidden="true">⚠</span>
+                            {row.permissionDrift} unproven in production
+                          </Badge>
+                        </Link>
                       ) : (
                         <span className="text-slate-600">None</span>
                       )}

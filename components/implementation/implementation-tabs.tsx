@@ -4,6 +4,8 @@ import Link from "next/link";
 // Add a section by adding a line here.
 export const implementationSections = [
   { key: "checklist", label: "Checklist", path: "" },
+  { key: "permissions", label: "API permissions", path: "/permissions" },
+  { key: "test-patients", label: "Test patients", path: "/test-patients" },
   { key: "activity", label: "Activity", path: "/activity" },
   { key: "notifications", label: "Notifications", path: "/notifications" },
 ] as const;

@@ -54,6 +54,7 @@ export async function getItem(viewer: Viewer, implementationId: string, itemId: 
       customerOrganizationId: implementations.customerOrganizationId,
       customerName: organizations.name,
       freshnessWindowDays: implementations.freshnessWindowDays,
+      key: checklistItems.key,
       title: checklistItems.title,
       description: checklistItems.description,
       category: checklistItems.category,

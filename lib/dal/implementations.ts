@@ -10,6 +10,8 @@ import {
   implementations,
   itemStatuses,
   organizations,
+  permissionChecks,
+  permissionRequirements,
   users,
   type ItemStatus,
 } from "@/db/schema";
@@ -105,6 +107,24 @@ function staleEvidenceSubquery() {
     .as("stale_counts");
 }
 
+// Permission rows granted in sandbox or test but not in production: the same rule as rowDrift()
+// in lib/registers/drift.ts, in SQL so the portfolio stays one query.
+function permissionDriftSubquery() {
+  const grantedIn = (kinds: string[]) => sql`exists (
+    select 1 from ${permissionChecks} inner join ${environments} on ${environments.id} = ${permissionChecks.environmentId}
+    where ${permissionChecks.requirementId} = ${permissionRequirements.id}
+      and ${permissionChecks.result} = 'granted'
+      and ${environments.kind} in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}))`;
+  return getDb()
+    .select({
+      implementationId: permissionRequirements.implementationId,
+      drift: sql<number>`(count(*) filter (where ${grantedIn(["sandbox", "test"])} and not ${grantedIn(["production"])}))::int`.as("n_drift"),
+    })
+    .from(permissionRequirements)
+    .groupBy(permissionRequirements.implementationId)
+    .as("drift_counts");
+}
+
 export type PortfolioRow = {
   id: string;
   name: string;
@@ -116,6 +136,8 @@ export type PortfolioRow = {
   customerId: string;
   managerName: string | null;
   staleEvidence: number;
+  // Permission rows that work in sandbox or test but are not granted in production.
+  permissionDrift: number;
   items: {
     total: number;
     required: number;
@@ -129,6 +151,7 @@ export async function listPortfolio(viewer: Viewer): Promise<PortfolioRow[]> {
   authorize(viewer, "implementation.read");
   const counts = itemCountsSubquery();
   const stale = staleEvidenceSubquery();
+  const drift = permissionDriftSubquery();
   const rows = await getDb()
     .select({
       id: implementations.id,
@@ -146,18 +169,21 @@ export async function listPortfolio(viewer: Viewer): Promise<PortfolioRow[]> {
       goLiveBlockers: counts.goLiveBlockers,
       byStatus: counts.byStatus,
       staleEvidence: stale.stale,
+      permissionDrift: drift.drift,
     })
     .from(implementations)
     .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
     .leftJoin(manager, eq(manager.id, implementations.implementationManagerId))
     .leftJoin(counts, eq(counts.implementationId, implementations.id))
     .leftJoin(stale, eq(stale.implementationId, implementations.id))
+    .leftJoin(drift, eq(drift.implementationId, implementations.id))
     .where(implementationScope(viewer))
     .orderBy(sql`${implementations.goLiveDate} asc nulls last`, asc(implementations.name));
 
-  return rows.map(({ total, required, requiredDone, goLiveBlockers, byStatus, staleEvidence, ...row }) => ({
+  return rows.map(({ total, required, requiredDone, goLiveBlockers, byStatus, staleEvidence, permissionDrift, ...row }) => ({
     ...row,
     staleEvidence: staleEvidence ?? 0,
+    permissionDrift: permissionDrift ?? 0,
     items: {
       total: total ?? 0,
       required: required ?? 0,

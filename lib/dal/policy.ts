@@ -18,7 +18,11 @@ export const policy = {
   "waiver.grant": ["implementation_manager"],
   "gate.decide": ["implementation_manager"],
   "permission.record": ["implementation_manager", "engineer", "customer_it"],
+  // Which permissions an integration needs is the vendor's call; the customer records results.
+  "permission.manage": ["implementation_manager", "engineer"],
   "test_patient.record": ["implementation_manager", "engineer", "customer_it"],
+  // Removing a test patient or scenario erases a result someone recorded: managers only.
+  "test_patient.remove": ["implementation_manager"],
   "blockers.read_all": ["admin", "implementation_manager", "engineer"],
   "blocker.resolve": ["implementation_manager", "engineer"],
   "audit.read": ["admin", "implementation_manager", "engineer", "customer_it"],

@@ -12,6 +12,7 @@ import { daysUntil, describeGoLive } from "@/lib/dates";
 import { environmentLabel, interfaceLabel, workflowLabel } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
 import { ChecklistLive } from "@/components/checklist/checklist-live";
+import { RegisterAlerts } from "@/components/registers/register-alerts";
 import { AddItemForm } from "./_components/add-item-form";
 import { ConfigurationChangeForm } from "./_components/configuration-change-form";
 
@@ -44,6 +45,7 @@ export default async function ImplementationPage({ params }: Props) {
           </>
         }
       />
+      <RegisterAlerts viewer={viewer} implementationId={impl.id} />
 
       <section aria-labelledby="gate-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="gate-heading" className="sr-only">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ItemActivity } from "@/components/activity/activity-timeline";
+import { RegisterItemSummary } from "@/components/registers/register-item-summary";
 import { Badge, ItemStatusBadge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getItem } from "@/lib/dal/checklist";
@@ -79,6 +80,8 @@ export default async function ItemPage({ params }: Props) {
           <BlockForm implementationId={item.implementationId} itemId={item.id} version={item.version} today={now.slice(0, 10)} />
         </details>
       ) : null}
+
+      <RegisterItemSummary viewer={viewer} implementationId={item.implementationId} itemKey={item.key} />
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

@@ -1,0 +1,118 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
+import { permissionInterfaceLabel, workflowLabel } from "@/lib/labels";
+import type { CatalogRow } from "@/lib/registers/catalog";
+import { checkPermission } from "@/lib/registers/permission-format";
+import { permissionInterfaces, type PermissionInterface, type Workflow } from "@/lib/vocabulary";
+import { addCatalogRowsAction, addPermissionRowAction } from "../actions";
+
+const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
+
+const placeholders: Record<PermissionInterface, string> = {
+  fhir_api: "patient/Appointment.rs",
+  hl7v2_feed: "SIU^S12",
+  proprietary_api: "appointments:write",
+};
+
+// The usual rows for one workflow, ticked, added in one step.
+export function CatalogForm({ implementationId, workflow, rows }: { implementationId: string; workflow: Workflow; rows: (CatalogRow & { key: string })[] }) {
+  const [state, formAction, pending] = useActionState(addCatalogRowsAction, null);
+  const formId = `catalog-${workflow}`;
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label={`Add catalog rows for ${workflowLabel[workflow]}`} className="mt-2 space-y-2">
+      <input type="hidden" name="implementationId" value={implementationId} />
+      <input type="hidden" name="workflow" value={workflow} />
+      <FormMessage state={state} success="Rows added to the matrix." />
+      <fieldset>
+        <legend className="sr-only">Rows to add for {workflowLabel[workflow]}</legend>
+        <ul className="space-y-1 text-sm">
+          {rows.map((row) => (
+            <li key={row.key} className="flex items-start gap-2">
+              <input id={`${formId}-${row.key}`} type="checkbox" name="rows" value={row.key} defaultChecked className="mt-1" />
+              <label htmlFor={`${formId}-${row.key}`}>
+                <code className="font-semibold">{row.permission}</code>{" "}
+                <span className="text-slate-600">
+                  · {permissionInterfaceLabel[row.interface]} · {row.required ? "required" : "optional"} · {row.note}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <FieldError formId={formId} name="rows" errors={errors?.rows} />
+      <button type="submit" disabled={pending} className={button}>
+        {pending ? "Adding…" : `Add selected rows for ${workflowLabel[workflow]}`}
+      </button>
+    </form>
+  );
+}
+
+// A row typed in, validated as you type by the same rule the server applies.
+export function AddRowForm({ implementationId }: { implementationId: string }) {
+  const [state, formAction, pending] = useActionState(addPermissionRowAction, null);
+  const form = useResetOnSuccess(state);
+  const [iface, setIface] = useState<PermissionInterface>("fhir_api");
+  const [permission, setPermission] = useState("");
+  const F = "add-row";
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const live = permission.trim() === "" ? null : checkPermission(iface, permission);
+  return (
+    <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} onReset={() => setPermission("")} noValidate aria-label="Add a permission row" className="mt-3 space-y-3">
+      <input type="hidden" name="implementationId" value={implementationId} />
+      <FormMessage state={state} success="Row added." />
+      <div className="grid gap-3 md:grid-cols-3">
+        <div>
+          <label htmlFor={`${F}-interface`} className="text-sm font-medium">Interface</label>
+          <select {...fieldProps(F, "interface", errors)} value={iface} onChange={(e) => setIface(e.target.value as PermissionInterface)} className={inputClass}>
+            {permissionInterfaces.map((i) => (
+              <option key={i} value={i}>{permissionInterfaceLabel[i]}</option>
+            ))}
+          </select>
+          <FieldError formId={F} name="interface" errors={errors?.interface} />
+        </div>
+        <div className="md:col-span-2">
+          <label htmlFor={`${F}-permission`} className="text-sm font-medium">
+            Permission {iface === "fhir_api" ? "(SMART scope)" : iface === "hl7v2_feed" ? "(message type^trigger event)" : ""}
+          </label>
+          <input
+            {...fieldProps(F, "permission", errors)}
+            aria-describedby={`${F}-permission-live${errors?.permission ? ` ${F}-permission-error` : ""}`}
+            placeholder={placeholders[iface]}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => setPermission(e.target.value)}
+            className={`${inputClass} font-mono`}
+          />
+          <p id={`${F}-permission-live`} aria-live="polite" className={`mt-1 text-xs ${live && !live.ok ? "text-rose-800" : "text-slate-600"}`}>
+            {live === null
+              ? iface === "fhir_api"
+                ? "SMART v2 (patient/Appointment.rs, system/Slot.rs) or v1 (patient/*.read)."
+                : iface === "hl7v2_feed"
+                  ? "Such as ADT^A08 or SIU^S12."
+                  : "As the API names it."
+              : live.ok
+                ? `✓ ${live.smartV1 ? "Valid, but a SMART v1 scope: " : ""}${live.description}`
+                : `✕ ${live.error}`}
+          </p>
+          <FieldError formId={F} name="permission" errors={errors?.permission} />
+        </div>
+      </div>
+      <div className="flex items-center gap-2">
+        <input id={`${F}-required`} name="required" type="checkbox" defaultChecked />
+        <label htmlFor={`${F}-required`} className="text-sm">Required for go-live</label>
+      </div>
+      <div>
+        <label htmlFor={`${F}-note`} className="text-sm font-medium">Note (optional)</label>
+        <input {...fieldProps(F, "note", errors)} className={inputClass} />
+        <FieldError formId={F} name="note" errors={errors?.note} />
+      </div>
+      <button type="submit" disabled={pending} className={button}>
+        {pending ? "Adding…" : "Add row"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,150 @@
+"use client";
+
+import { useActionState } from "react";
+import { submitWithButton } from "@/components/registers/submit-with-button";
+import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { permissionResultLabel } from "@/lib/labels";
+import { permissionResults, type PermissionResult } from "@/lib/vocabulary";
+import { recordPermissionCheckAction, removePermissionRowAction, setPermissionColumnAction, updatePermissionRowAction } from "../actions";
+
+const small = "rounded border px-1.5 py-0.5 text-xs font-medium disabled:opacity-60";
+const resultButton: Record<PermissionResult, string> = {
+  granted: "border-emerald-400 bg-white text-emerald-900 hover:bg-emerald-50",
+  denied: "border-rose-400 bg-white text-rose-900 hover:bg-rose-50",
+  error: "border-amber-400 bg-white text-amber-900 hover:bg-amber-50",
+  unverified: "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+};
+
+// One cell: a click on a result records it, by the viewer, now; the note is optional.
+export function CellForm({
+  requirementId,
+  permission,
+  environmentId,
+  environmentLabel,
+  version,
+  current,
+}: {
+  requirementId: string;
+  permission: string;
+  environmentId: string;
+  environmentLabel: string;
+  version: number;
+  current: PermissionResult;
+}) {
+  const [state, formAction, pending] = useActionState(recordPermissionCheckAction, null);
+  const formId = `cell-${requirementId}-${environmentId}`;
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} onSubmit={submitWithButton(formAction)} noValidate aria-label={`Record ${permission} in ${environmentLabel}`} className="mt-2 space-y-1">
+      <input type="hidden" name="requirementId" value={requirementId} />
+      <input type="hidden" name="environmentId" value={environmentId} />
+      <input type="hidden" name="version" value={version} />
+      {state && !state.ok ? <FormMessage state={state} success="" /> : null}
+      <details>
+        <summary className="cursor-pointer text-xs text-slate-600">Note (optional)</summary>
+        <label htmlFor={`${formId}-note`} className="sr-only">
+          Note for {permission} in {environmentLabel}
+        </label>
+        <input {...fieldProps(formId, "note", errors)} className={`${inputClass} !py-1 text-xs`} />
+        <FieldError formId={formId} name="note" errors={errors?.note} />
+      </details>
+      <div className="flex flex-wrap gap-1">
+        {(["granted", "denied", "error", "unverified"] as const)
+          .filter((r) => !(r === "unverified" && current === "unverified"))
+          .map((result) => (
+            <button
+              key={result}
+              type="submit"
+              name="result"
+              value={result}
+              disabled={pending}
+              aria-label={`Mark ${permission} ${permissionResultLabel[result].toLowerCase()} in ${environmentLabel}`}
+              className={`${small} ${resultButton[result]}`}
+            >
+              {result === "unverified" ? "Reset" : permissionResultLabel[result]}
+            </button>
+          ))}
+      </div>
+    </form>
+  );
+}
+
+// A whole column after a check run. It carries the version of every cell shown, so a change
+// made meanwhile is never overwritten.
+export function ColumnForm({ implementationId, environmentId, environmentLabel, cells }: { implementationId: string; environmentId: string; environmentLabel: string; cells: string[] }) {
+  const [state, formAction, pending] = useActionState(setPermissionColumnAction, null);
+  const formId = `column-${environmentId}`;
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label={`Set the ${environmentLabel} column`} className="mt-2 space-y-2 text-left text-sm font-normal normal-case tracking-normal">
+      <input type="hidden" name="implementationId" value={implementationId} />
+      <input type="hidden" name="environmentId" value={environmentId} />
+      {cells.map((c) => (
+        <input key={c} type="hidden" name="cells" value={c} />
+      ))}
+      <FormMessage state={state} success={`${environmentLabel} column updated.`} />
+      <FieldError formId={formId} name="cells" errors={errors?.cells} />
+      <div>
+        <label htmlFor={`${formId}-result`} className="text-xs font-medium">Result</label>
+        <select {...fieldProps(formId, "result", errors)} defaultValue="granted" className={inputClass}>
+          {permissionResults.map((r) => (
+            <option key={r} value={r}>{permissionResultLabel[r]}</option>
+          ))}
+        </select>
+        <FieldError formId={formId} name="result" errors={errors?.result} />
+      </div>
+      <div>
+        <label htmlFor={`${formId}-note`} className="text-xs font-medium">Note (optional)</label>
+        <input {...fieldProps(formId, "note", errors)} placeholder="e.g. check run 2026-05-01" className={inputClass} />
+        <FieldError formId={formId} name="note" errors={errors?.note} />
+      </div>
+      <div className="flex items-center gap-2">
+        <input id={`${formId}-onlyUnverified`} name="onlyUnverified" type="checkbox" defaultChecked aria-describedby={errors?.onlyUnverified ? `${formId}-onlyUnverified-error` : undefined} />
+        <label htmlFor={`${formId}-onlyUnverified`} className="text-xs">Only rows still unverified</label>
+      </div>
+      <FieldError formId={formId} name="onlyUnverified" errors={errors?.onlyUnverified} />
+      <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+        {pending ? "Saving…" : `Set ${environmentLabel} column`}
+      </button>
+    </form>
+  );
+}
+
+export function RowEditForm({ requirementId, permission, version, required, note }: { requirementId: string; permission: string; version: number; required: boolean; note: string }) {
+  const [state, formAction, pending] = useActionState(updatePermissionRowAction, null);
+  const formId = `row-${requirementId}`;
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label={`Edit ${permission}`} className="mt-2 space-y-2">
+      <input type="hidden" name="requirementId" value={requirementId} />
+      <input type="hidden" name="version" value={version} />
+      <FormMessage state={state} success="Saved." />
+      <div className="flex items-center gap-2">
+        <input id={`${formId}-required`} name="required" type="checkbox" defaultChecked={required} />
+        <label htmlFor={`${formId}-required`} className="text-xs">Required for go-live</label>
+      </div>
+      <div>
+        <label htmlFor={`${formId}-note`} className="text-xs font-medium">Note</label>
+        <input {...fieldProps(formId, "note", errors)} defaultValue={note} className={inputClass} />
+        <FieldError formId={formId} name="note" errors={errors?.note} />
+      </div>
+      <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+        {pending ? "Saving…" : "Save row"}
+      </button>
+    </form>
+  );
+}
+
+export function RemoveRowForm({ requirementId, permission, version }: { requirementId: string; permission: string; version: number }) {
+  const [state, formAction, pending] = useActionState(removePermissionRowAction, null);
+  return (
+    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label={`Remove ${permission}`} className="mt-2">
+      <input type="hidden" name="requirementId" value={requirementId} />
+      <input type="hidden" name="version" value={version} />
+      {state && !state.ok ? <FormMessage state={state} success="" /> : null}
+      <button type="submit" disabled={pending} className="rounded-md border border-rose-400 px-3 py-1 text-xs font-semibold text-rose-900 hover:bg-rose-50 disabled:opacity-60">
+        {pending ? "Removing…" : `Remove ${permission}`}
+      </button>
+    </form>
+  );
+}

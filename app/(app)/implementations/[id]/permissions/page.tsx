@@ -1,0 +1,183 @@
+import type { Metadata } from "next";
+import { ImplementationHeader } from "@/components/implementation/implementation-header";
+import { DriftBadge, PermissionResultBadge, StaleBadge } from "@/components/registers/result-badges";
+import { Badge } from "@/components/ui/badge";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getImplementationSummary } from "@/lib/dal/implementations";
+import { getPermissionMatrix } from "@/lib/dal/permissions";
+import { environmentLabel, permissionInterfaceLabel, permissionResultLabel, workflowLabel } from "@/lib/labels";
+import { orNotFound } from "@/lib/not-found";
+import { AddRowForm, CatalogForm } from "./_components/add-row-forms";
+import { CellForm, ColumnForm, RemoveRowForm, RowEditForm } from "./_components/matrix-forms";
+
+export const metadata: Metadata = { title: "API permissions" };
+
+type Props = { params: Promise<{ id: string }> };
+
+const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+export default async function PermissionsPage({ params }: Props) {
+  const { id } = await params;
+  const viewer = await requireViewer();
+  const [impl, matrix] = await Promise.all([orNotFound(getImplementationSummary(viewer, id)), orNotFound(getPermissionMatrix(viewer, id))]);
+  const s = matrix.summary;
+
+  return (
+    <>
+      <ImplementationHeader implementation={impl} current="permissions" />
+
+      <section aria-labelledby="matrix-summary-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+        <h2 id="matrix-summary-heading" className="text-lg font-semibold">API permission checks</h2>
+        <p className="text-slate-600">
+          Each permission the integration needs, checked in each environment. A grant in sandbox says nothing yet about production; results older than{" "}
+          {matrix.freshnessWindowDays} days, or than a later configuration change, are stale.
+        </p>
+        <p className="mt-2">
+          <strong>
+            {s.productionGranted} of {s.requiredRows} required permissions granted in production
+          </strong>
+          {s.productionGrantedStale > 0 ? ` (${s.productionGrantedStale} more granted, but stale)` : ""}
+          {s.stale > 0 ? ` · ${s.stale} stale results` : ""}
+        </p>
+        {s.drift.length > 0 ? (
+          <div role="note" aria-label="Permission drift" className="mt-3 rounded-md border border-rose-300 bg-rose-50 p-3 text-rose-950">
+            <p className="font-semibold">
+              <span aria-hidden="true">⚠ </span>
+              {s.drift.length} {s.drift.length === 1 ? "permission works" : "permissions work"} in sandbox or test, unproven in production
+            </p>
+            <ul className="mt-1 list-inside list-disc">
+              {s.drift.map((d) => (
+                <li key={d.requirementId}>
+                  <code>{d.permission}</code>: granted in {d.grantedIn.map((k) => environmentLabel[k].toLowerCase()).join(" and ")}, production{" "}
+                  {permissionResultLabel[d.production].toLowerCase()}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="matrix-heading" className="mt-6">
+        <h2 id="matrix-heading" className="text-lg font-semibold">Permission matrix</h2>
+        {matrix.rows.length === 0 ? (
+          <p className="mt-2 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
+            No permissions yet. {matrix.canManage ? "Add the usual rows for a workflow from the catalog below." : "An engineer or implementation manager adds them."}
+          </p>
+        ) : (
+          <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">Permissions by environment: result, who checked it and when</caption>
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">Permission</th>
+                  {matrix.environments.map((env) => (
+                    <th key={env.id} scope="col" className="px-3 py-2 align-top">
+                      {environmentLabel[env.kind]}
+                      {matrix.canRecord ? (
+                        <details className="mt-1">
+                          <summary className="cursor-pointer normal-case tracking-normal text-sky-800">Set column…</summary>
+                          <ColumnForm
+                            implementationId={matrix.implementationId}
+                            environmentId={env.id}
+                            environmentLabel={environmentLabel[env.kind]}
+                            cells={matrix.rows.map((r) => `${r.id}:${r.cells.find((c) => c.environmentId === env.id)?.version ?? 0}`)}
+                          />
+                        </details>
+                      ) : null}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {matrix.rows.map((row) => (
+                  <tr key={row.id} className="align-top" aria-label={row.permission}>
+                    <th scope="row" className="px-3 py-2 text-left font-normal">
+                      <code className="font-semibold">{row.permission}</code>
+                      <div className="mt-1 flex flex-wrap gap-1">
+                        <Badge>{permissionInterfaceLabel[row.interface]}</Badge>
+                        <Badge tone={row.required ? "info" : "neutral"}>{row.required ? "Required" : "Optional"}</Badge>
+                        {row.smartV1 ? <Badge tone="warn">SMART v1 scope</Badge> : null}
+                        {row.drift ? <DriftBadge /> : null}
+                      </div>
+                      <p className="mt-1 text-xs text-slate-600">{row.description}</p>
+                      {row.note ? <p className="mt-1 text-xs whitespace-pre-wrap">{row.note}</p> : null}
+                      {matrix.canManage ? (
+                        <details className="mt-1">
+                          <summary className="cursor-pointer text-xs text-sky-800">Edit or remove</summary>
+                          <RowEditForm key={row.version} requirementId={row.id} permission={row.permission} version={row.version} required={row.required} note={row.note} />
+                          <RemoveRowForm requirementId={row.id} permission={row.permission} version={row.version} />
+                        </details>
+                      ) : null}
+                    </th>
+                    {row.cells.map((cell) => (
+                      <td key={cell.environmentId} className="px-3 py-2" data-environment={cell.environmentKind}>
+                        <div className="flex flex-wrap gap-1">
+                          <PermissionResultBadge result={cell.result} />
+                          {cell.stale ? <StaleBadge /> : null}
+                        </div>
+                        {cell.checkedAt ? (
+                          <p className="mt-1 text-xs text-slate-600">
+                            {cell.checkedByName ?? "Someone"} · <time dateTime={cell.checkedAt.toISOString()}>{utc(cell.checkedAt)}</time>
+                          </p>
+                        ) : null}
+                        {cell.note ? <p className="mt-1 text-xs whitespace-pre-wrap">{cell.note}</p> : null}
+                        {matrix.canRecord ? (
+                          <CellForm
+                            key={cell.version}
+                            requirementId={row.id}
+                            permission={row.permission}
+                            environmentId={cell.environmentId}
+                            environmentLabel={environmentLabel[cell.environmentKind]}
+                            version={cell.version}
+                            current={cell.result}
+                          />
+                        ) : null}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {matrix.canManage ? (
+        <section aria-labelledby="catalog-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="catalog-heading" className="text-lg font-semibold">Add rows</h2>
+          {matrix.catalog.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-600">The matrix already has every row the catalog proposes.</p>
+          ) : (
+            <div className="mt-2 space-y-2">
+              {matrix.catalog.filter((g) => g.inScope).map((g) => (
+                <details key={g.workflow} open className="rounded-md border border-slate-200 p-3">
+                  <summary className="cursor-pointer text-sm font-semibold">
+                    {workflowLabel[g.workflow]} (in scope): {g.rows.length} proposed {g.rows.length === 1 ? "row" : "rows"}
+                  </summary>
+                  <CatalogForm implementationId={matrix.implementationId} workflow={g.workflow} rows={g.rows} />
+                </details>
+              ))}
+              {matrix.catalog.some((g) => !g.inScope) ? (
+                <details className="rounded-md border border-slate-200 p-3">
+                  <summary className="cursor-pointer text-sm font-semibold">Other workflows</summary>
+                  {matrix.catalog.filter((g) => !g.inScope).map((g) => (
+                    <details key={g.workflow} className="mt-2 rounded-md border border-slate-200 p-3">
+                      <summary className="cursor-pointer text-sm font-semibold">
+                        {workflowLabel[g.workflow]}: {g.rows.length} proposed {g.rows.length === 1 ? "row" : "rows"}
+                      </summary>
+                      <CatalogForm implementationId={matrix.implementationId} workflow={g.workflow} rows={g.rows} />
+                    </details>
+                  ))}
+                </details>
+              ) : null}
+            </div>
+          )}
+          <details className="mt-3 rounded-md border border-slate-200 p-3">
+            <summary className="cursor-pointer text-sm font-semibold">Add a row of your own</summary>
+            <AddRowForm implementationId={matrix.implementationId} />
+          </details>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { Badge } from "@/components/ui/badge";
+import { permissionResultLabel, scenarioResultLabel } from "@/lib/labels";
+import type { PermissionResult, ScenarioResult } from "@/lib/vocabulary";
+
+// Results spelled out, with a symbol; colour only reinforces them.
+
+const permissionTone = {
+  unverified: { tone: "neutral", symbol: "○" },
+  granted: { tone: "good", symbol: "✓" },
+  denied: { tone: "bad", symbol: "✕" },
+  error: { tone: "warn", symbol: "!" },
+} as const;
+
+export function PermissionResultBadge({ result }: { result: PermissionResult }) {
+  const { tone, symbol } = permissionTone[result];
+  return (
+    <Badge tone={tone}>
+      <span aria-hidden="true">{symbol}</span>
+      {permissionResultLabel[result]}
+    </Badge>
+  );
+}
+
+const scenarioTone = {
+  not_run: { tone: "neutral", symbol: "○" },
+  pass: { tone: "good", symbol: "✓" },
+  fail: { tone: "bad", symbol: "✕" },
+} as const;
+
+export function ScenarioResultBadge({ result }: { result: ScenarioResult }) {
+  const { tone, symbol } = scenarioTone[result];
+  return (
+    <Badge tone={tone}>
+      <span aria-hidden="true">{symbol}</span>
+      {scenarioResultLabel[result]}
+    </Badge>
+  );
+}
+
+export function DriftBadge() {
+  return (
+    <Badge tone="bad">
+      <span aria-hidden="true">⚠</span>
+      Works in sandbox/test, unproven in production
+    </Badge>
+  );
+}
+
+export function StaleBadge() {
+  return (
+    <Badge tone="warn">
+      <span aria-hidden="true">◔</span>
+      Stale
+    </Badge>
+  );
+}

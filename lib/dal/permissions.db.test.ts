@@ -1,0 +1,199 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, permissionChecks, permissionRequirements } from "@/db/schema";
+import { seedDemo, seedId } from "@/db/seed";
+import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import {
+  addCatalogRowsSchema,
+  addPermissionRowSchema,
+  recordPermissionCheckSchema,
+  removePermissionRowSchema,
+  setPermissionColumnSchema,
+  updatePermissionRowSchema,
+} from "@/lib/validation/registers";
+import type { Viewer } from "@/lib/viewer";
+import { listPortfolio } from "./implementations";
+import {
+  addCatalogRows,
+  addPermissionRow,
+  getPermissionMatrix,
+  recordPermissionCheck,
+  removePermissionRow,
+  setPermissionColumn,
+  updatePermissionRow,
+} from "./permissions";
+import { getRegisterSummary } from "./registers";
+
+let testDb: TestDatabase;
+const v: Record<string, Viewer> = {};
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemo(testDb.handle.db);
+  for (const [key, email] of Object.entries({
+    admin: "admin@vendor.example",
+    manager: "manager@vendor.example",
+    engineer: "engineer@vendor.example",
+    riverbend: "it@riverbend.example",
+    lakeshore: "it@lakeshore.example",
+  })) {
+    v[key] = await demoViewer(email);
+  }
+});
+afterAll(() => testDb.drop());
+
+const appointments = seedId("impl:riverbend-appointments");
+const demographics = seedId("impl:riverbend-demographics");
+const availability = seedId("impl:lakeshore-availability");
+const env = (impl: string, kind: string) => seedId(`env:${impl}:${kind}`);
+const MISSING = "00000000-0000-4000-8000-000000000000";
+
+async function rowId(implementationId: string, permission: string) {
+  const [row] = await testDb.handle.db
+    .select({ id: permissionRequirements.id, version: permissionRequirements.version })
+    .from(permissionRequirements)
+    .where(and(eq(permissionRequirements.implementationId, implementationId), eq(permissionRequirements.permission, permission)));
+  return row!;
+}
+
+async function cell(requirementId: string, environmentId: string) {
+  const [row] = await testDb.handle.db
+    .select()
+    .from(permissionChecks)
+    .where(and(eq(permissionChecks.requirementId, requirementId), eq(permissionChecks.environmentId, environmentId)));
+  return row;
+}
+
+describe("getPermissionMatrix", () => {
+  it("shows a customer their own matrix with drift flagged per row", async () => {
+    const m = await getPermissionMatrix(v.riverbend!, appointments);
+    expect(m.environments.map((e) => e.kind)).toEqual(["sandbox", "test", "production"]);
+    const appointment = m.rows.find((r) => r.permission === "patient/Appointment.rs")!;
+    expect(appointment.cells.map((c) => c.result)).toEqual(["granted", "granted", "denied"]);
+    expect(appointment.drift).toMatchObject({ grantedIn: ["sandbox", "test"], production: "denied" });
+    expect(m.rows.find((r) => r.permission === "system/Schedule.rs")!.drift).toBeNull();
+    expect(m.summary.drift.length).toBeGreaterThanOrEqual(5);
+    expect(m.canRecord).toBe(true);
+    expect(m.canManage).toBe(false);
+  });
+
+  it("answers another organization's, a missing and a malformed id with the same not found", async () => {
+    for (const id of [appointments, MISSING, "not-a-uuid"]) {
+      await expect(getPermissionMatrix(v.lakeshore!, id), id).rejects.toMatchObject({ code: "not_found", message: "Implementation was not found." });
+    }
+  });
+});
+
+describe("adding and removing rows", () => {
+  it("lets a manager add a workflow's catalog rows in one step, each with a cell per environment", async () => {
+    const before = await getPermissionMatrix(v.manager!, demographics);
+    expect(before.rows).toHaveLength(0);
+    const group = before.catalog.find((g) => g.workflow === "appointment_sync")!;
+    expect(group.inScope).toBe(false);
+    expect(before.catalog[0]).toMatchObject({ workflow: "patient_demographics", inScope: true });
+
+    const input = addCatalogRowsSchema.parse({ implementationId: demographics, workflow: "appointment_sync", rows: group.rows.map((r) => r.key) });
+    const result = await addCatalogRows(v.manager!, input);
+    expect(result.added).toBe(7);
+    const after = await getPermissionMatrix(v.manager!, demographics);
+    expect(after.rows).toHaveLength(7);
+    expect(after.rows.every((r) => r.cells.every((c) => c.version === 1 && c.result === "unverified"))).toBe(true);
+    expect(after.catalog.find((g) => g.workflow === "appointment_sync")).toBeUndefined();
+
+    const audits = await testDb.handle.db.select().from(auditEvents).where(and(eq(auditEvents.implementationId, demographics), eq(auditEvents.action, "permission_requirement.added")));
+    expect(audits).toHaveLength(7);
+    await expect(addCatalogRows(v.manager!, input)).rejects.toMatchObject({ code: "invalid", message: "Those rows are already in the matrix." });
+  });
+
+  it("refuses catalog keys the catalog does not propose", async () => {
+    const input = addCatalogRowsSchema.parse({ implementationId: demographics, workflow: "patient_demographics", rows: ["fhir_api|system/*.cruds"] });
+    await expect(addCatalogRows(v.manager!, input)).rejects.toMatchObject({ code: "invalid", fieldErrors: { rows: ["Choose rows from the catalog."] } });
+  });
+
+  it("lets engineers add a custom row, refuses a duplicate, and keeps customer IT to recording results", async () => {
+    const input = addPermissionRowSchema.parse({ implementationId: demographics, interface: "hl7v2_feed", permission: " adt^a28 ", required: "on", note: "" });
+    expect(input.permission).toBe("ADT^A28");
+    await addPermissionRow(v.engineer!, input);
+    await expect(addPermissionRow(v.engineer!, input)).rejects.toMatchObject({ code: "invalid", fieldErrors: { permission: ["This permission is already in the matrix."] } });
+    await expect(addPermissionRow(v.riverbend!, { ...input, permission: "ADT^A31" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(addPermissionRow(v.manager!, { ...input, implementationId: MISSING })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("checks the scope grammar before anything reaches the DAL", () => {
+    const parsed = addPermissionRowSchema.safeParse({ implementationId: demographics, interface: "fhir_api", permission: "patient/Appointment.sr", note: "" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ["permission"], message: expect.stringMatching(/in that order/) });
+  });
+
+  it("edits and removes a row with its version, audited, and refuses a stale one", async () => {
+    const row = await rowId(demographics, "ADT^A28");
+    const update = updatePermissionRowSchema.parse({ requirementId: row.id, version: String(row.version), note: "Only if the feed carries person records." });
+    await expect(updatePermissionRow(v.riverbend!, update)).rejects.toMatchObject({ code: "forbidden" });
+    const { version } = await updatePermissionRow(v.manager!, update);
+    expect(version).toBe(row.version + 1);
+    await expect(updatePermissionRow(v.manager!, update)).rejects.toMatchObject({ code: "conflict" });
+    await expect(removePermissionRow(v.manager!, removePermissionRowSchema.parse({ requirementId: row.id, version: String(row.version) }))).rejects.toMatchObject({ code: "conflict" });
+    await removePermissionRow(v.manager!, removePermissionRowSchema.parse({ requirementId: row.id, version: String(version) }));
+    expect(await rowId(demographics, "ADT^A28")).toBeUndefined();
+    const [audit] = await testDb.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, "permission_requirement.removed")));
+    expect(audit?.before).toMatchObject({ permission: "ADT^A28", cells: expect.any(Array) });
+  });
+});
+
+describe("recording results", () => {
+  it("lets customer IT of the same organization record a cell, with who and when", async () => {
+    const row = await rowId(demographics, "system/Slot.rs");
+    const environmentId = env("riverbend-demographics", "sandbox");
+    const input = recordPermissionCheckSchema.parse({ requirementId: row.id, environmentId, version: "1", result: "granted", note: "200 on search" });
+    const { version } = await recordPermissionCheck(v.riverbend!, input);
+    expect(version).toBe(2);
+    const c = await cell(row.id, environmentId);
+    expect(c).toMatchObject({ result: "granted", note: "200 on search", checkedById: v.riverbend!.userId });
+    expect(c?.checkedAt).toBeInstanceOf(Date);
+    // The same form again is out of date: who changed it is named.
+    await expect(recordPermissionCheck(v.engineer!, input)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("Casey Lin set this cell to granted") });
+  });
+
+  it("hides another organization's row and refuses another implementation's environment", async () => {
+    const row = await rowId(demographics, "system/Slot.rs");
+    const base = { requirementId: row.id, environmentId: env("riverbend-demographics", "test"), version: "1", result: "denied", note: "" };
+    await expect(recordPermissionCheck(v.lakeshore!, recordPermissionCheckSchema.parse(base))).rejects.toMatchObject({ code: "not_found", message: "Permission row was not found." });
+    await expect(recordPermissionCheck(v.engineer!, recordPermissionCheckSchema.parse({ ...base, environmentId: env("riverbend-appointments", "test") }))).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { environmentId: ["Choose one of this implementation's environments."] },
+    });
+    await expect(recordPermissionCheck(v.engineer!, { ...recordPermissionCheckSchema.parse(base), requirementId: "x' OR 1=1--" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(recordPermissionCheck(v.admin!, recordPermissionCheckSchema.parse(base))).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("sets a whole column after a check run, refusing it when a cell changed since the page was read", async () => {
+    const before = await getPermissionMatrix(v.engineer!, demographics);
+    const columnIndex = before.environments.findIndex((e) => e.kind === "sandbox");
+    const cells = before.rows.map((r) => `${r.id}:${r.cells[columnIndex]!.version}`);
+    const input = setPermissionColumnSchema.parse({ implementationId: demographics, environmentId: env("riverbend-demographics", "sandbox"), result: "granted", note: "Check run 42", onlyUnverified: "on", cells });
+    const { updated } = await setPermissionColumn(v.engineer!, input);
+    expect(updated).toBe(before.rows.length - 1);
+    await expect(setPermissionColumn(v.engineer!, input)).rejects.toMatchObject({ code: "conflict" });
+
+    const after = await getPermissionMatrix(v.engineer!, demographics);
+    expect(after.rows.every((r) => r.cells[columnIndex]!.result === "granted")).toBe(true);
+    // Granted in sandbox, unverified in production: every row now drifts.
+    expect(after.summary.drift).toHaveLength(after.rows.length);
+    await expect(setPermissionColumn(v.lakeshore!, { ...input, cells: input.cells })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("counts drift in the portfolio and the register summary, and a production grant clears it", async () => {
+    const portfolio = await listPortfolio(v.manager!);
+    const row = portfolio.find((r) => r.id === demographics)!;
+    expect(row.permissionDrift).toBe(7);
+    expect(portfolio.find((r) => r.id === availability)!.permissionDrift).toBe(0);
+
+    const slot = await rowId(demographics, "system/Slot.rs");
+    const prod = env("riverbend-demographics", "production");
+    await recordPermissionCheck(v.engineer!, recordPermissionCheckSchema.parse({ requirementId: slot.id, environmentId: prod, version: "1", result: "granted", note: "" }));
+    const summary = await getRegisterSummary(v.riverbend!, demographics);
+    expect(summary.permissions.drift).toHaveLength(6);
+    expect(summary.permissions.productionGranted).toBe(1);
+    expect((await listPortfolio(v.riverbend!)).find((r) => r.id === demographics)!.permissionDrift).toBe(6);
+    await expect(getRegisterSummary(v.lakeshore!, demographics)).rejects.toMatchObject({ code: "not_found" });
+  });
+});

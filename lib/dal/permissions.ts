@@ -1,0 +1,398 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Transaction } from "@/db";
+import { configurationChanges, environments, implementations, permissionChecks, permissionRequirements, users } from "@/db/schema";
+import { catalogKey, findCatalogRow, proposedRows, type CatalogRow } from "@/lib/registers/catalog";
+import { cellStale, rowDrift, summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
+import { checkPermission } from "@/lib/registers/permission-format";
+import type {
+  AddCatalogRowsInput,
+  AddPermissionRowInput,
+  RecordPermissionCheckInput,
+  RemovePermissionRowInput,
+  SetPermissionColumnInput,
+  UpdatePermissionRowInput,
+} from "@/lib/validation/registers";
+import { workflows, type EnvironmentKind, type PermissionResult } from "@/lib/vocabulary";
+import type { Viewer } from "@/lib/viewer";
+import { recordAudit } from "./audit";
+import { refreshGateState } from "./gate";
+import { conflict, invalid, notFound } from "./errors";
+import { authorize, can } from "./policy";
+import { implementationScope, isUuid } from "./tenant";
+
+// The permission matrix of one implementation (rows: permissions it needs; columns: its
+// environments) and the writes on it. A cell is a permission_checks row, created with its row
+// for every environment; a cell that is missing reads as unverified with version 0.
+
+const checker = alias(users, "checker");
+
+const envOrder = sql`array_position(array['sandbox','test','production']::environment_kind[], ${environments.kind})`;
+
+const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+export async function getPermissionMatrix(viewer: Viewer, implementationId: string) {
+  authorize(viewer, "implementation.read");
+  if (!isUuid(implementationId)) throw notFound("Implementation");
+  const db = getDb();
+  const [impl] = await db
+    .select({ id: implementations.id, workflows: implementations.workflows, freshnessWindowDays: implementations.freshnessWindowDays })
+    .from(implementations)
+    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)))
+    .limit(1);
+  if (!impl) throw notFound("Implementation");
+
+  const [envs, requirements, checks, changes] = await Promise.all([
+    db
+      .select({ id: environments.id, kind: environments.kind, name: environments.name })
+      .from(environments)
+      .where(eq(environments.implementationId, impl.id))
+      .orderBy(envOrder),
+    db
+      .select({
+        id: permissionRequirements.id,
+        interface: permissionRequirements.interface,
+        permission: permissionRequirements.permission,
+        required: permissionRequirements.required,
+        note: permissionRequirements.note,
+        version: permissionRequirements.version,
+      })
+      .from(permissionRequirements)
+      .where(eq(permissionRequirements.implementationId, impl.id))
+      .orderBy(asc(permissionRequirements.interface), asc(permissionRequirements.permission)),
+    db
+      .select({
+        id: permissionChecks.id,
+        requirementId: permissionChecks.requirementId,
+        environmentId: permissionChecks.environmentId,
+        result: permissionChecks.result,
+        checkedAt: permissionChecks.checkedAt,
+        checkedByName: checker.name,
+        note: permissionChecks.note,
+        version: permissionChecks.version,
+      })
+      .from(permissionChecks)
+      .leftJoin(checker, eq(checker.id, permissionChecks.checkedById))
+      .where(eq(permissionChecks.implementationId, impl.id)),
+    db
+      .select({ changedAt: configurationChanges.changedAt, environmentId: configurationChanges.environmentId })
+      .from(configurationChanges)
+      .where(eq(configurationChanges.implementationId, impl.id)),
+  ]);
+
+  const context = { now: new Date(), freshnessWindowDays: impl.freshnessWindowDays, configurationChanges: changes };
+  const byCell = new Map(checks.map((c) => [`${c.requirementId}:${c.environmentId}`, c]));
+  const rows = requirements.map((req) => {
+    const cells = envs.map((env) => {
+      const c = byCell.get(`${req.id}:${env.id}`);
+      const cell = {
+        environmentId: env.id,
+        environmentKind: env.kind,
+        result: (c?.result ?? "unverified") as PermissionResult,
+        checkedAt: c?.checkedAt ?? null,
+        checkedByName: c?.checkedByName ?? null,
+        note: c?.note ?? "",
+        version: c?.version ?? 0,
+      };
+      return { ...cell, stale: cellStale(cell, context) };
+    });
+    const format = checkPermission(req.interface, req.permission);
+    const row = { ...req, cells };
+    return {
+      ...row,
+      description: format.ok ? format.description : "",
+      smartV1: format.ok && format.smartV1,
+      drift: rowDrift(row),
+    };
+  });
+
+  const matrixRows: MatrixRow[] = rows;
+  const inScope = new Set(impl.workflows);
+  const catalog = [...impl.workflows, ...workflows.filter((w) => !inScope.has(w))]
+    .map((workflow) => ({
+      workflow,
+      inScope: inScope.has(workflow),
+      rows: proposedRows(workflow, requirements).map((r) => ({ ...r, key: catalogKey(r) })),
+    }))
+    .filter((group) => group.rows.length > 0);
+
+  return {
+    implementationId: impl.id,
+    freshnessWindowDays: impl.freshnessWindowDays,
+    environments: envs,
+    rows,
+    summary: summarizePermissions(matrixRows, context),
+    catalog,
+    canRecord: can(viewer, "permission.record"),
+    canManage: can(viewer, "permission.manage"),
+  };
+}
+
+export type PermissionMatrix = Awaited<ReturnType<typeof getPermissionMatrix>>;
+
+async function lockImplementation(tx: Transaction, viewer: Viewer, implementationId: string) {
+  if (!isUuid(implementationId)) throw notFound("Implementation");
+  const [impl] = await tx
+    .select({ id: implementations.id })
+    .from(implementations)
+    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)))
+    .for("update", { of: implementations });
+  if (!impl) throw notFound("Implementation");
+  return impl;
+}
+
+async function lockRequirement(tx: Transaction, viewer: Viewer, requirementId: string) {
+  if (!isUuid(requirementId)) throw notFound("Permission row");
+  const [row] = await tx
+    .select({ requirement: permissionRequirements })
+    .from(permissionRequirements)
+    .innerJoin(implementations, eq(implementations.id, permissionRequirements.implementationId))
+    .where(and(eq(permissionRequirements.id, requirementId), implementationScope(viewer)))
+    .for("update", { of: permissionRequirements });
+  if (!row) throw notFound("Permission row");
+  return row.requirement;
+}
+
+async function environmentOf(tx: Transaction, implementationId: string, environmentId: string) {
+  if (!isUuid(environmentId)) throw invalid("Check the highlighted fields.", { environmentId: ["Choose one of this implementation's environments."] });
+  const [env] = await tx
+    .select({ id: environments.id, kind: environments.kind })
+    .from(environments)
+    .where(and(eq(environments.id, environmentId), eq(environments.implementationId, implementationId)));
+  if (!env) throw invalid("Check the highlighted fields.", { environmentId: ["Choose one of this implementation's environments."] });
+  return env;
+}
+
+async function insertRows(tx: Transaction, viewer: Viewer, implementationId: string, rows: CatalogRow[], requestId?: string) {
+  const envs = await tx.select({ id: environments.id }).from(environments).where(eq(environments.implementationId, implementationId));
+  const inserted = await tx
+    .insert(permissionRequirements)
+    .values(rows.map((r) => ({ implementationId, interface: r.interface, permission: r.permission, required: r.required, note: r.note })))
+    .returning({ id: permissionRequirements.id, interface: permissionRequirements.interface, permission: permissionRequirements.permission });
+  if (envs.length > 0) {
+    await tx
+      .insert(permissionChecks)
+      .values(inserted.flatMap((r) => envs.map((e) => ({ requirementId: r.id, implementationId, environmentId: e.id }))));
+  }
+  for (const [i, r] of inserted.entries()) {
+    await recordAudit(tx, viewer, {
+      action: "permission_requirement.added",
+      entityType: "permission_requirement",
+      entityId: r.id,
+      implementationId,
+      after: rows[i],
+      requestId,
+    });
+  }
+  return inserted;
+}
+
+async function existingKeys(tx: Transaction, implementationId: string) {
+  const rows = await tx
+    .select({ interface: permissionRequirements.interface, permission: permissionRequirements.permission })
+    .from(permissionRequirements)
+    .where(eq(permissionRequirements.implementationId, implementationId));
+  return new Set(rows.map(catalogKey));
+}
+
+// The rows a manager ticked in the catalog for one workflow, in one step. Rows the matrix
+// already has are skipped; keys the catalog does not propose are refused.
+export async function addCatalogRows(viewer: Viewer, input: AddCatalogRowsInput, requestId?: string) {
+  authorize(viewer, "permission.manage");
+  return getDb().transaction(async (tx) => {
+    const impl = await lockImplementation(tx, viewer, input.implementationId);
+    const chosen = [...new Set(input.rows)].map((key) => findCatalogRow(input.workflow, key));
+    if (chosen.some((r) => !r)) throw invalid("Check the highlighted fields.", { rows: ["Choose rows from the catalog."] });
+    const have = await existingKeys(tx, impl.id);
+    const rows = (chosen as CatalogRow[]).filter((r) => !have.has(catalogKey(r)));
+    if (rows.length === 0) throw invalid("Those rows are already in the matrix.", { rows: ["Those rows are already in the matrix."] });
+    const inserted = await insertRows(tx, viewer, impl.id, rows, requestId);
+    await refreshGateState(tx, impl.id, requestId);
+    return { implementationId: impl.id, added: inserted.length };
+  });
+}
+
+export async function addPermissionRow(viewer: Viewer, input: AddPermissionRowInput, requestId?: string) {
+  authorize(viewer, "permission.manage");
+  return getDb().transaction(async (tx) => {
+    const impl = await lockImplementation(tx, viewer, input.implementationId);
+    const row: CatalogRow = { interface: input.interface, permission: input.permission, required: input.required, note: input.note };
+    if ((await existingKeys(tx, impl.id)).has(catalogKey(row))) {
+      throw invalid("Check the highlighted fields.", { permission: ["This permission is already in the matrix."] });
+    }
+    const [inserted] = await insertRows(tx, viewer, impl.id, [row], requestId);
+    await refreshGateState(tx, impl.id, requestId);
+    return { implementationId: impl.id, requirementId: inserted!.id };
+  });
+}
+
+function rowConflict(updatedAt: Date): never {
+  throw conflict(`This permission row changed at ${utc(updatedAt)}, after you opened the page. Reload to see the change, then apply yours again.`);
+}
+
+export async function updatePermissionRow(viewer: Viewer, input: UpdatePermissionRowInput, requestId?: string) {
+  authorize(viewer, "permission.manage");
+  return getDb().transaction(async (tx) => {
+    const req = await lockRequirement(tx, viewer, input.requirementId);
+    if (req.version !== input.version) rowConflict(req.updatedAt);
+    const before = { required: req.required, note: req.note };
+    const after = { required: input.required, note: input.note };
+    if (before.required === after.required && before.note === after.note) return { implementationId: req.implementationId, version: req.version };
+    const [updated] = await tx
+      .update(permissionRequirements)
+      .set({ ...after, version: req.version + 1, updatedAt: new Date() })
+      .where(and(eq(permissionRequirements.id, req.id), eq(permissionRequirements.version, input.version)))
+      .returning({ version: permissionRequirements.version });
+    if (!updated) rowConflict(req.updatedAt);
+    await recordAudit(tx, viewer, {
+      action: "permission_requirement.updated",
+      entityType: "permission_requirement",
+      entityId: req.id,
+      implementationId: req.implementationId,
+      before,
+      after,
+      requestId,
+    });
+    await refreshGateState(tx, req.implementationId, requestId);
+    return { implementationId: req.implementationId, version: updated.version };
+  });
+}
+
+export async function removePermissionRow(viewer: Viewer, input: RemovePermissionRowInput, requestId?: string) {
+  authorize(viewer, "permission.manage");
+  return getDb().transaction(async (tx) => {
+    const req = await lockRequirement(tx, viewer, input.requirementId);
+    if (req.version !== input.version) rowConflict(req.updatedAt);
+    const cells = await tx
+      .delete(permissionChecks)
+      .where(eq(permissionChecks.requirementId, req.id))
+      .returning({ environmentId: permissionChecks.environmentId, result: permissionChecks.result, checkedAt: permissionChecks.checkedAt, note: permissionChecks.note });
+    await tx.delete(permissionRequirements).where(eq(permissionRequirements.id, req.id));
+    await recordAudit(tx, viewer, {
+      action: "permission_requirement.removed",
+      entityType: "permission_requirement",
+      entityId: req.id,
+      implementationId: req.implementationId,
+      before: { interface: req.interface, permission: req.permission, required: req.required, note: req.note, cells },
+      requestId,
+    });
+    await refreshGateState(tx, req.implementationId, requestId);
+    return { implementationId: req.implementationId };
+  });
+}
+
+async function cellConflict(tx: Transaction, requirementId: string, environmentId: string): Promise<never> {
+  const [latest] = await tx
+    .select({ name: users.name, at: permissionChecks.updatedAt, result: permissionChecks.result })
+    .from(permissionChecks)
+    .leftJoin(users, eq(users.id, permissionChecks.checkedById))
+    .where(and(eq(permissionChecks.requirementId, requirementId), eq(permissionChecks.environmentId, environmentId)));
+  throw conflict(
+    latest
+      ? `${latest.name ?? "Someone"} set this cell to ${latest.result} at ${utc(latest.at)}, after you opened the page. Reload to see it, then record yours again.`
+      : "This cell changed after you opened the page. Reload to see it, then record yours again.",
+  );
+}
+
+function resultFields(viewer: Viewer, result: PermissionResult, note: string, now: Date) {
+  // Back to unverified asserts nothing, so it names no checker (the audit keeps who did it).
+  return result === "unverified"
+    ? { result, note, checkedAt: null, checkedById: null }
+    : { result, note, checkedAt: now, checkedById: viewer.userId };
+}
+
+// One cell: a result in one environment, by the viewer, now.
+export async function recordPermissionCheck(viewer: Viewer, input: RecordPermissionCheckInput, requestId?: string) {
+  authorize(viewer, "permission.record");
+  return getDb().transaction(async (tx) => {
+    const req = await lockRequirement(tx, viewer, input.requirementId);
+    const env = await environmentOf(tx, req.implementationId, input.environmentId);
+    const [cell] = await tx
+      .select()
+      .from(permissionChecks)
+      .where(and(eq(permissionChecks.requirementId, req.id), eq(permissionChecks.environmentId, env.id)))
+      .for("update");
+    if ((cell?.version ?? 0) !== input.version) await cellConflict(tx, req.id, env.id);
+    const now = new Date();
+    const fields = resultFields(viewer, input.result, input.note, now);
+    let version: number;
+    if (cell) {
+      const [updated] = await tx
+        .update(permissionChecks)
+        .set({ ...fields, version: cell.version + 1, updatedAt: now })
+        .where(and(eq(permissionChecks.id, cell.id), eq(permissionChecks.version, input.version)))
+        .returning({ version: permissionChecks.version });
+      if (!updated) await cellConflict(tx, req.id, env.id);
+      version = updated!.version;
+    } else {
+      await tx.insert(permissionChecks).values({ requirementId: req.id, implementationId: req.implementationId, environmentId: env.id, ...fields });
+      version = 1;
+    }
+    await recordAudit(tx, viewer, {
+      action: "permission_check.recorded",
+      entityType: "permission_requirement",
+      entityId: req.id,
+      implementationId: req.implementationId,
+      before: { environment: env.kind, result: cell?.result ?? "unverified", note: cell?.note ?? "" },
+      after: { environment: env.kind, permission: req.permission, result: input.result, note: input.note },
+      requestId,
+    });
+    await refreshGateState(tx, req.implementationId, requestId);
+    return { implementationId: req.implementationId, version };
+  });
+}
+
+// A whole column after a check run. The form carries the version of every cell the person
+// saw; if any changed (or a row came or went) nothing is written.
+export async function setPermissionColumn(viewer: Viewer, input: SetPermissionColumnInput, requestId?: string) {
+  authorize(viewer, "permission.record");
+  return getDb().transaction(async (tx) => {
+    const impl = await lockImplementation(tx, viewer, input.implementationId);
+    const env = await environmentOf(tx, impl.id, input.environmentId);
+    const requirements = await tx
+      .select({ id: permissionRequirements.id, permission: permissionRequirements.permission })
+      .from(permissionRequirements)
+      .where(eq(permissionRequirements.implementationId, impl.id))
+      .for("update");
+    const cells = requirements.length
+      ? await tx
+          .select()
+          .from(permissionChecks)
+          .where(and(eq(permissionChecks.environmentId, env.id), inArray(permissionChecks.requirementId, requirements.map((r) => r.id))))
+          .for("update")
+      : [];
+    const cellOf = new Map(cells.map((c) => [c.requirementId, c]));
+    const seen = new Map(input.cells.map((c) => [c.requirementId, c.version]));
+    const stale =
+      seen.size !== requirements.length ||
+      requirements.some((r) => seen.get(r.id) !== (cellOf.get(r.id)?.version ?? 0));
+    if (stale) {
+      throw conflict("Rows or results in this column changed after you opened the page. Reload to see them, then set the column again.");
+    }
+    const targets = requirements.filter((r) => !input.onlyUnverified || (cellOf.get(r.id)?.result ?? "unverified") === "unverified");
+    if (targets.length === 0) throw invalid("No row in this column is still unverified.", { onlyUnverified: ["No row in this column is still unverified."] });
+
+    const now = new Date();
+    const fields = resultFields(viewer, input.result, input.note, now);
+    for (const r of targets) {
+      const cell = cellOf.get(r.id);
+      if (cell) {
+        await tx.update(permissionChecks).set({ ...fields, version: cell.version + 1, updatedAt: now }).where(eq(permissionChecks.id, cell.id));
+      } else {
+        await tx.insert(permissionChecks).values({ requirementId: r.id, implementationId: impl.id, environmentId: env.id, ...fields });
+      }
+    }
+    await recordAudit(tx, viewer, {
+      action: "permission_checks.column_set",
+      entityType: "environment",
+      entityId: env.id,
+      implementationId: impl.id,
+      before: Object.fromEntries(targets.map((r) => [r.permission, cellOf.get(r.id)?.result ?? "unverified"])),
+      after: { environment: env.kind as EnvironmentKind, result: input.result, note: input.note, permissions: targets.map((r) => r.permission) },
+      requestId,
+    });
+    await refreshGateState(tx, impl.id, requestId);
+    return { implementationId: impl.id, updated: targets.length };
+  });
+}

@@ -1,0 +1,152 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, testPatients, testPatientScenarios } from "@/db/schema";
+import { seedDemo, seedId } from "@/db/seed";
+import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import {
+  addScenarioSchema,
+  addTestPatientSchema,
+  recordScenarioResultSchema,
+  removeScenarioSchema,
+  removeTestPatientSchema,
+} from "@/lib/validation/registers";
+import type { Viewer } from "@/lib/viewer";
+import { getRegisterSummary } from "./registers";
+import { addScenario, addTestPatient, getTestPatientRegister, recordScenarioResult, removeScenario, removeTestPatient } from "./test-patients";
+
+let testDb: TestDatabase;
+const v: Record<string, Viewer> = {};
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemo(testDb.handle.db);
+  for (const [key, email] of Object.entries({
+    manager: "manager@vendor.example",
+    engineer: "engineer@vendor.example",
+    riverbend: "it@riverbend.example",
+    lakeshore: "it@lakeshore.example",
+  })) {
+    v[key] = await demoViewer(email);
+  }
+});
+afterAll(() => testDb.drop());
+
+const appointments = seedId("impl:riverbend-appointments");
+const demographics = seedId("impl:riverbend-demographics");
+const documents = seedId("impl:lakeshore-documents");
+const env = (impl: string, kind: string) => seedId(`env:${impl}:${kind}`);
+const MISSING = "00000000-0000-4000-8000-000000000000";
+
+const patientInput = (overrides: Record<string, string> = {}) =>
+  addTestPatientSchema.parse({
+    implementationId: demographics,
+    environmentId: env("riverbend-demographics", "production"),
+    label: "Test patient F (synthetic)",
+    testIdentifier: "ZZTEST2001",
+    note: "",
+    ...overrides,
+  });
+
+async function scenarioRow(id: string) {
+  const [row] = await testDb.handle.db.select().from(testPatientScenarios).where(eq(testPatientScenarios.id, id));
+  return row;
+}
+
+describe("getTestPatientRegister", () => {
+  it("shows coverage per surface in scope, flagging surfaces with no production pass", async () => {
+    const r = await getTestPatientRegister(v.riverbend!, appointments);
+    expect(r.coverage.uncovered).toEqual(["appointment_sync", "scheduling_availability"]);
+    expect(r.coverage.productionFailed).toBe(1);
+    expect(r.patients.find((p) => p.testIdentifier === "ZZTEST1001")!.scenarios).toHaveLength(2);
+    const live = await getTestPatientRegister(v.lakeshore!, documents);
+    expect(live.coverage.uncovered).toEqual([]);
+    expect(live.coverage.productionPassed).toBe(2);
+  });
+
+  it("answers another organization's, a missing and a malformed id with the same not found", async () => {
+    for (const id of [documents, MISSING, "not-a-uuid"]) {
+      await expect(getTestPatientRegister(v.riverbend!, id), id).rejects.toMatchObject({ code: "not_found", message: "Implementation was not found." });
+    }
+  });
+});
+
+describe("the no-real-patient-data rule", () => {
+  it.each([
+    ["testIdentifier", "123-45-6789", /Social Security number/],
+    ["testIdentifier", "(555) 123-4567", /phone number/],
+    ["label", "jane.doe@example.org", /e-mail address/],
+    ["label", "Born 1984-03-07", /date \(of birth\?\)/],
+    ["label", "Test patient\u202E", /invisible or control character/],
+    ["testIdentifier", "ZZTEST\u200B2001", /invisible or control character/],
+    ["label", "x".repeat(10_000), /too long/],
+    ["testIdentifier", "ZZ\u0000", /not allowed/],
+  ])("refuses %s %j with a message that says why", (field, value, message) => {
+    const parsed = addTestPatientSchema.safeParse({ implementationId: demographics, environmentId: env("riverbend-demographics", "production"), label: "Test patient", testIdentifier: "ZZTEST9", note: "", [field]: value });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.find((i) => i.path[0] === field)?.message).toMatch(message);
+  });
+});
+
+describe("writes", () => {
+  let patientId: string;
+
+  it("lets customer IT of the same organization add a test patient, audited; the other organization gets not found", async () => {
+    await expect(addTestPatient(v.lakeshore!, patientInput())).rejects.toMatchObject({ code: "not_found" });
+    const { testPatientId } = await addTestPatient(v.riverbend!, patientInput());
+    patientId = testPatientId;
+    const [audit] = await testDb.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, patientId), eq(auditEvents.action, "test_patient.added")));
+    expect(audit?.after).toMatchObject({ environment: "production", testIdentifier: "ZZTEST2001" });
+  });
+
+  it("refuses a duplicate identifier in one environment and another implementation's environment", async () => {
+    await expect(addTestPatient(v.engineer!, patientInput())).rejects.toMatchObject({ code: "invalid", fieldErrors: { testIdentifier: [expect.stringContaining("already has")] } });
+    await expect(addTestPatient(v.engineer!, patientInput({ environmentId: env("riverbend-appointments", "test") }))).rejects.toMatchObject({ code: "invalid", fieldErrors: { environmentId: [expect.any(String)] } });
+    await expect(addTestPatient(v.engineer!, { ...patientInput(), environmentId: "not-a-uuid" })).rejects.toMatchObject({ code: "invalid" });
+  });
+
+  it("records a scenario passing in production and coverage updates", async () => {
+    expect((await getRegisterSummary(v.riverbend!, demographics)).testPatients.uncovered).toEqual(["patient_demographics"]);
+    const input = addScenarioSchema.parse({
+      testPatientId: patientId,
+      workflowSurface: "patient_demographics",
+      scenario: "Patient with inactive contacts reloaded",
+      expectedOutcome: "Inactive contacts stay inactive",
+      observedOutcome: "",
+      result: "not_run",
+    });
+    await expect(addScenario(v.lakeshore!, input)).rejects.toMatchObject({ code: "not_found", message: "Test patient was not found." });
+    const { scenarioId } = await addScenario(v.riverbend!, input);
+    const row = await scenarioRow(scenarioId);
+    expect(row).toMatchObject({ result: "not_run", validatedById: null });
+
+    const record = recordScenarioResultSchema.parse({ scenarioId, version: String(row!.version), result: "pass", observedOutcome: "Inactive contacts stayed inactive" });
+    await recordScenarioResult(v.riverbend!, record);
+    expect(await scenarioRow(scenarioId)).toMatchObject({ result: "pass", validatedById: v.riverbend!.userId });
+    const summary = await getRegisterSummary(v.riverbend!, demographics);
+    expect(summary.testPatients.uncovered).toEqual([]);
+    expect(summary.testPatients.surfaces[0]).toMatchObject({ surface: "patient_demographics", productionPassed: 1, covered: true });
+
+    await expect(recordScenarioResult(v.engineer!, record)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("Casey Lin changed this scenario to pass") });
+    await expect(recordScenarioResult(v.lakeshore!, { ...record, version: 2 })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("asks for what was observed before a pass or a fail", () => {
+    const parsed = recordScenarioResultSchema.safeParse({ scenarioId: MISSING, version: "1", result: "fail", observedOutcome: "  " });
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ["observedOutcome"], message: expect.stringMatching(/what you observed/) });
+  });
+
+  it("lets only managers remove scenarios and patients, with the version they saw", async () => {
+    const [scenario] = await testDb.handle.db.select().from(testPatientScenarios).where(eq(testPatientScenarios.testPatientId, patientId));
+    const removeInput = removeScenarioSchema.parse({ scenarioId: scenario!.id, version: String(scenario!.version) });
+    await expect(removeScenario(v.riverbend!, removeInput)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(removeScenario(v.engineer!, removeInput)).rejects.toMatchObject({ code: "forbidden" });
+    await removeScenario(v.manager!, removeInput);
+    expect(await scenarioRow(scenario!.id)).toBeUndefined();
+
+    const [patient] = await testDb.handle.db.select().from(testPatients).where(eq(testPatients.id, patientId));
+    await expect(removeTestPatient(v.manager!, removeTestPatientSchema.parse({ testPatientId: patientId, version: String(patient!.version - 1) }))).rejects.toMatchObject({ code: "conflict" });
+    await removeTestPatient(v.manager!, removeTestPatientSchema.parse({ testPatientId: patientId, version: String(patient!.version) }));
+    const [audit] = await testDb.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, patientId), eq(auditEvents.action, "test_patient.removed")));
+    expect(audit?.before).toMatchObject({ testIdentifier: "ZZTEST2001" });
+    await expect(removeTestPatient(v.manager!, removeTestPatientSchema.parse({ testPatientId: MISSING, version: "1" }))).rejects.toMatchObject({ code: "not_found" });
+  });
+});

@@ -1,0 +1,151 @@
+import { z } from "zod";
+import { checkPermission, MAX_PERMISSION_LENGTH } from "@/lib/registers/permission-format";
+import { detectPhi } from "@/lib/registers/phi";
+import { permissionInterfaces, permissionResults, scenarioResults, workflows } from "@/lib/vocabulary";
+import { checkbox, id, requiredText, text, version } from "./common";
+
+// Forms of the permission matrix and the test-patient register.
+
+// Invisible and direction-changing characters make a label or identifier read as something
+// it is not (U+202E, U+200B): refused outright in the fields people compare by eye.
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+
+const plainText = (max: number, label: string) =>
+  requiredText(max, label).refine((v) => !INVISIBLE.test(v), `${label} contains an invisible or control character.`);
+
+// Label and identifier must not look like a real person's details (DESIGN.md: never real data).
+const synthetic = (max: number, label: string) =>
+  plainText(max, label).superRefine((v, ctx) => {
+    const phi = detectPhi(v);
+    if (phi) ctx.addIssue({ code: "custom", message: `${label} ${phi.message}` });
+  });
+
+// A cell that does not exist yet (never recorded) has version 0.
+const cellVersion = z.coerce.number({ error: "The form is out of date. Reload the page." }).int().min(0);
+
+const permissionResult = z.enum(permissionResults, { error: "Choose granted, denied, error or unverified." });
+
+export const addPermissionRowSchema = z
+  .object({
+    implementationId: id("Implementation"),
+    interface: z.enum(permissionInterfaces, { error: "Choose FHIR API, HL7 v2 feed or proprietary API." }),
+    permission: z.string().max(MAX_PERMISSION_LENGTH * 4, `A permission is at most ${MAX_PERMISSION_LENGTH} characters.`),
+    required: checkbox,
+    note: text(2000, "Note"),
+  })
+  .transform((input, ctx) => {
+    const check = checkPermission(input.interface, input.permission);
+    if (!check.ok) {
+      ctx.addIssue({ code: "custom", path: ["permission"], message: check.error });
+      return z.NEVER;
+    }
+    return { ...input, permission: check.value };
+  });
+
+export type AddPermissionRowInput = z.output<typeof addPermissionRowSchema>;
+
+export const addCatalogRowsSchema = z.object({
+  implementationId: id("Implementation"),
+  workflow: z.enum(workflows, { error: "Choose a workflow." }),
+  // Catalog keys ("fhir_api|system/Slot.rs"); the DAL keeps only those the catalog proposes.
+  rows: z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z
+      .array(z.string().max(400, "Choose rows from the catalog."))
+      .max(100, "Choose rows from the catalog.")
+      .min(1, "Choose at least one row to add."),
+  ),
+});
+
+export type AddCatalogRowsInput = z.output<typeof addCatalogRowsSchema>;
+
+export const updatePermissionRowSchema = z.object({
+  requirementId: id("Permission row"),
+  version,
+  required: checkbox,
+  note: text(2000, "Note"),
+});
+
+export type UpdatePermissionRowInput = z.output<typeof updatePermissionRowSchema>;
+
+export const removePermissionRowSchema = z.object({ requirementId: id("Permission row"), version });
+
+export type RemovePermissionRowInput = z.output<typeof removePermissionRowSchema>;
+
+export const recordPermissionCheckSchema = z.object({
+  requirementId: id("Permission row"),
+  environmentId: id("Environment"),
+  version: cellVersion,
+  result: permissionResult,
+  note: text(2000, "Note"),
+});
+
+export type RecordPermissionCheckInput = z.output<typeof recordPermissionCheckSchema>;
+
+const CELL = /^([0-9a-f-]{36}):(\d{1,9})$/i;
+
+export const setPermissionColumnSchema = z.object({
+  implementationId: id("Implementation"),
+  environmentId: id("Environment"),
+  result: permissionResult,
+  note: text(2000, "Note"),
+  onlyUnverified: checkbox,
+  // What the person saw: "requirementId:cellVersion" for each row of the column.
+  cells: z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z
+      .array(z.string().regex(CELL, "The form is out of date. Reload the page."))
+      .max(500, "The form is out of date. Reload the page.")
+      .min(1, "This column has no rows yet.")
+      .transform((list) => list.map((c) => ({ requirementId: c.slice(0, 36).toLowerCase(), version: Number(c.slice(37)) }))),
+  ),
+});
+
+export type SetPermissionColumnInput = z.output<typeof setPermissionColumnSchema>;
+
+export const addTestPatientSchema = z.object({
+  implementationId: id("Implementation"),
+  environmentId: id("Environment"),
+  label: synthetic(120, "Label"),
+  testIdentifier: synthetic(64, "Test identifier"),
+  note: text(2000, "Note"),
+});
+
+export type AddTestPatientInput = z.output<typeof addTestPatientSchema>;
+
+export const removeTestPatientSchema = z.object({ testPatientId: id("Test patient"), version });
+
+export type RemoveTestPatientInput = z.output<typeof removeTestPatientSchema>;
+
+// A pass or a fail says what was actually seen: "it worked" is not a result.
+function requireObservedWhenRun(input: { result: string; observedOutcome: string }, ctx: z.RefinementCtx) {
+  if (input.result !== "not_run" && input.observedOutcome === "") {
+    ctx.addIssue({ code: "custom", path: ["observedOutcome"], message: "Say what you observed when you record a pass or a fail." });
+  }
+}
+
+const scenarioResult = z.enum(scenarioResults, { error: "Choose not run, pass or fail." });
+
+export const addScenarioSchema = z.object({
+  testPatientId: id("Test patient"),
+  workflowSurface: z.enum(workflows, { error: "Choose a workflow surface." }),
+  scenario: requiredText(500, "Scenario"),
+  expectedOutcome: requiredText(2000, "Expected outcome"),
+  observedOutcome: text(2000, "Observed outcome"),
+  result: scenarioResult,
+}).superRefine(requireObservedWhenRun);
+
+export type AddScenarioInput = z.output<typeof addScenarioSchema>;
+
+export const recordScenarioResultSchema = z.object({
+  scenarioId: id("Scenario"),
+  version,
+  result: scenarioResult,
+  observedOutcome: text(2000, "Observed outcome"),
+}).superRefine(requireObservedWhenRun);
+
+export type RecordScenarioResultInput = z.output<typeof recordScenarioResultSchema>;
+
+export const removeScenarioSchema = z.object({ scenarioId: id("Scenario"), version });
+
+export type RemoveScenarioInput = z.output<typeof removeScenarioSchema>;
