@@ -23,7 +23,7 @@ test.describe("implementation page", () => {
       await expect(page.getByRole("heading", { level: 3, name: category })).toBeVisible();
     }
     await expect(page.locator('section[aria-labelledby="checklist-heading"] ul > li')).toHaveCount(11);
-    const blocked = page.locator("li", { hasText: "API permission checks" });
+    const blocked = page.locator(`section[aria-labelledby="checklist-heading"] li`, { hasText: "API permission checks" });
     await expect(blocked).toContainText("Blocked");
     await expect(blocked).toContainText("Go-live blocker");
   });

@@ -20,7 +20,7 @@ async function openSection(page: Page, section: "API permissions" | "Test patien
   await page.goto("/");
   await page.getByRole("link", { name: IMPLEMENTATION, exact: true }).click();
   await page.getByRole("navigation", { name: "Implementation sections" }).getByRole("link", { name: section }).click();
-  await expect(page.getByRole("link", { name: section })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Implementation sections" }).getByRole("link", { name: section })).toHaveAttribute("aria-current", "page");
 }
 
 const matrixRow = (page: Page, permission: string) => page.getByRole("row", { name: permission, exact: true });

@@ -42,7 +42,7 @@ test.describe("as an implementation manager", () => {
     await add.getByLabel("Needs operational validation").check();
     await add.getByRole("button", { name: "Add item" }).click();
     await expect(page.locator('section[aria-labelledby="checklist-heading"] ul > li')).toHaveCount(10);
-    await expect(page.getByRole("link", { name: "Scanned referral letters legible in the chart" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Scanned referral letters legible in the chart", exact: true })).toBeVisible();
 
     await page.getByRole("link", { name: "Edit" }).click();
     const edit = page.getByRole("form", { name: "Edit implementation" });
