@@ -5,6 +5,7 @@ import { getDb, setDatabaseHandle, type Database, type DatabaseHandle } from "@/
 import { checklistItems, checklistTemplateItems, checklistTemplates, implementations } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import type { ActionResult } from "@/lib/actions/result";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/viewer";
 
 // The security suite's one table of every server action and route handler (RELIABILITY.md,
@@ -476,7 +477,7 @@ export const actionTable: Record<string, ActionSpec> = {
 // The sign-in form's fields, for the bad-input corpus (signInAction is outside the role matrix).
 export const signInFields: Record<string, FieldKind> = {
   email: { kind: "email" },
-  password: { kind: "password", max: 1024 },
+  password: { kind: "password", max: MAX_PASSWORD_LENGTH },
   callbackUrl: { kind: "redirectPath" },
 };
 
