@@ -64,8 +64,10 @@ vi.mock("@/lib/auth/config", async () => {
   return {
     auth: async () => null,
     handlers: {},
+    // Credentials answer "wrong password"; the OIDC provider redirects to its sign-in page.
     signIn: async (...args: unknown[]) => {
       mockState.signIns.push(args);
+      if (args[0] === "oidc") throw new RedirectSignal("https://idp.example/authorize");
       throw new MockAuthError("CredentialsSignin");
     },
     signOut: async (options: { redirectTo?: string }) => {
@@ -212,5 +214,39 @@ describe(`authorization matrix: ${routeCases.length} route-handler cases`, () =>
       }
       expect(await checksum(), "a read changed the database").toBe(before);
     });
+  });
+});
+
+// Every `'use server'` export is a public POST endpoint: a crafted request can pass any
+// arguments, not just what the form sends. None of these may throw (a 500) or write.
+const craftedArguments: [string, unknown[]][] = [
+  ["no arguments", []],
+  ["a string instead of the form", [null, "itemId=x"]],
+  ["a plain object instead of the form", [null, { role: "admin", itemId: "x" }]],
+  ["numbers", [42, 42]],
+  ["an array", [null, ["a", "b"]]],
+];
+describe(`crafted arguments: ${exported.length} exported actions × ${craftedArguments.length} argument shapes`, () => {
+  it.each(exported.map((e) => [e.name, e] as const))("%s answers crafted arguments without throwing or writing", async (_label, e) => {
+    for (const role of [null, "implementation_manager"] as const) {
+      for (const [shape, args] of craftedArguments) {
+        await isolated(testDb.handle, async () => {
+          const before = await checksum();
+          mockState.viewer = role ? viewers[role] : null;
+          let outcome: string;
+          try {
+            const result = (await (e.fn as (...a: unknown[]) => Promise<{ ok: boolean; code?: string } | undefined>)(...args)) ?? { ok: true };
+            outcome = result.ok ? "ok" : (result.code ?? "?");
+          } catch (error) {
+            outcome = error instanceof RedirectSignal ? `redirect ${error.redirectTo}` : `threw ${String(error)}`;
+          } finally {
+            mockState.viewer = null;
+          }
+          expect(outcome, `${e.name} with ${shape} as ${role ?? "signed out"}`).not.toMatch(/^threw|^unexpected/);
+          // Sign-out legitimately ends the caller's sessions; nothing else may write.
+          if (e.name !== "signOutAction") expect(await checksum(), `${e.name} with ${shape}`).toBe(before);
+        });
+      }
+    }
   });
 });
