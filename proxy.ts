@@ -7,6 +7,37 @@ import { contentSecurityPolicy } from "@/lib/security-headers";
 // It never decides access — every page, action and route asks the DAL.
 
 const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health"];
+
+// next.config.js `serverActions.bodySizeLimit` ("1mb"). Next enforces it itself but answers a
+// larger body with a 500; refusing it here by its Content-Length gives a clean 413 instead.
+// (A chunked body without Content-Length still reaches Next's own check.)
+export const SERVER_ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+
+// A POST to a page is a server action. Next refuses a foreign Origin too, but with a 500.
+function refusedPost(request: NextRequest): NextResponse | null {
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let foreign = false;
+  if (origin) {
+    try {
+      foreign = new URL(origin).host !== host;
+    } catch {
+      foreign = true; // "null" (sandboxed frames, some redirects) or garbage
+    }
+  }
+  if (foreign) return plainPage(403, "This form was sent from another site, so it was refused. Nothing was saved.");
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > SERVER_ACTION_BODY_LIMIT_BYTES) {
+    return plainPage(413, "That form is too large to send (the limit is 1 MB). Nothing was saved. Shorten the text and try again.");
+  }
+  return null;
+}
+
+function plainPage(status: number, message: string): NextResponse {
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Readyroom</title></head><body><main><h1>Readyroom could not accept that</h1><p>${message}</p><p><a href="/">Back to the portfolio</a></p></main></body></html>`;
+  return new NextResponse(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {
@@ -22,7 +53,10 @@ export function proxy(request: NextRequest) {
     .some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
 
   let response: NextResponse;
-  if (!isPublic && !hasSession) {
+  const refused = refusedPost(request);
+  if (refused) {
+    response = refused;
+  } else if (!isPublic && !hasSession) {
     if (pathname.startsWith("/api/")) {
       response = NextResponse.json({ error: "unauthenticated" }, { status: 401 });
     } else {

@@ -30,7 +30,7 @@ export default defineConfig({
           // Against a real database with the committed migrations: in-memory PGlite by
           // default, a fresh database on the server named by DATABASE_URL when it is set.
           name: "db",
-          include: ["{app,db,lib}/**/*.db.test.ts"],
+          include: ["{app,db,lib,test}/**/*.db.test.ts"],
           // Runs after the unit project when both are run at once (`npx vitest run`).
           sequence: { groupOrder: 1 },
           environment: "node",

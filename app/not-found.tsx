@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+// Rendered per request, not prerendered at build: a static page cannot carry the request's CSP
+// nonce, and its scripts would be blocked.
+export default async function NotFound() {
+  await connection();
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 text-center">
       <h1 className="text-2xl font-semibold">Page not found</h1>

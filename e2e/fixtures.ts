@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 
 // The synthetic demo accounts (db/seed.ts) the journeys sign in as.
@@ -28,4 +29,11 @@ export function refuseServerErrors(page: Page) {
     if (response.status() >= 500) failures.push(`${response.status()} ${response.url()}`);
   });
   return () => expect(failures, "server errors").toEqual([]);
+}
+
+// db/seed.ts's deterministic ids, for specs that address seeded rows directly (the spec
+// process does not load the app's modules).
+export function seedId(name: string): string {
+  const h = createHash("sha256").update(`readyroom-demo:${name}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

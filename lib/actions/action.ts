@@ -74,6 +74,9 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S, T>) {
 export function defineFormAction<S extends z.ZodType, T>(options: Options<S, T>) {
   return (_previous: ActionResult<T> | null, formData: FormData) => {
     const raw: Record<string, unknown> = {};
+    // Anyone can POST any arguments to an action: something other than a form is an empty
+    // one (refused by the schema with field messages), not a TypeError and a 500.
+    if (!(formData instanceof FormData)) return execute(options, raw);
     for (const key of new Set(formData.keys())) {
       if (key.startsWith("$ACTION")) continue;
       const values = formData.getAll(key).filter((v): v is string => typeof v === "string");

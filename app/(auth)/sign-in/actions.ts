@@ -8,6 +8,8 @@ import type { ActionResult } from "@/lib/actions/result";
 import { SIGN_IN_FAILED, safeCallbackPath, signInSchema } from "@/lib/validation/auth";
 
 export async function signInAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  // A crafted request may pass anything: treat a non-form as an empty form.
+  if (!(formData instanceof FormData)) formData = new FormData();
   const parsed = signInSchema.safeParse({
     email: formData.get("email") ?? "",
     password: formData.get("password") ?? "",
@@ -35,5 +37,6 @@ export async function signInAction(_previous: ActionResult | null, formData: For
 }
 
 export async function signInWithOidcAction(formData: FormData): Promise<void> {
-  await signIn("oidc", { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
+  const callbackUrl = formData instanceof FormData ? formData.get("callbackUrl") : null;
+  await signIn("oidc", { redirectTo: safeCallbackPath(callbackUrl) });
 }

@@ -1,0 +1,61 @@
+import { seedId } from "@/db/seed";
+
+// The bad-input corpus of RELIABILITY.md ("Bad input"), sent to every field of every server
+// action by test/security/bad-input.db.test.ts and, for the rendered ones, through the browser
+// by e2e/security.spec.ts. Some of these are perfectly good free text (emoji, `%`, `' OR 1=1--`):
+// there the bar is that they are stored literally and rendered inert. `expectation()` below says,
+// per input and field kind, which answer is right.
+
+export type BadInput = { name: string; value: string | string[] };
+
+const MB = 1024 * 1024;
+
+export const badInputs: BadInput[] = [
+  { name: "10 kB string", value: "x".repeat(10 * 1024) },
+  { name: "1 MB string", value: "x".repeat(MB) },
+  { name: "2 MB string", value: "x".repeat(2 * MB) },
+  { name: "NUL byte", value: "before\u0000after" },
+  { name: "RTL override U+202E", value: "invoice\u202Egnp.exe" },
+  { name: "zero-width space U+200B", value: "zero\u200Bwidth" },
+  { name: "combining marks", value: "Z\u0351\u0361a\u0308\u0301l\u0336g\u0489o" },
+  { name: "emoji", value: "Go-live 🚀 👩🏽‍⚕️ ✅" },
+  { name: "full-width letters", value: "ＲＥＡＤＹ ｒｏｏｍ １２３" },
+  { name: "script tag", value: "<script>alert(1)</script>" },
+  { name: "attribute break-out with img onerror", value: '"><img src=x onerror=alert(1)>' },
+  { name: "javascript: URL", value: "javascript:alert(1)" },
+  { name: "javascript: URL, mixed case and padded", value: "  JaVaScRiPt:alert(document.domain)" },
+  { name: "data: URL", value: "data:text/html,<script>alert(1)</script>" },
+  { name: "SQL: ' OR 1=1--", value: "' OR 1=1--" },
+  { name: "SQL: statement injection", value: "'); DROP TABLE users;--" },
+  { name: "LIKE wildcard %", value: "%" },
+  { name: "LIKE wildcard _", value: "_" },
+  { name: "backslash", value: "\\" },
+  { name: "date 2025-02-30", value: "2025-02-30" },
+  { name: "date 0000-01-01", value: "0000-01-01" },
+  { name: "date 9999-12-31", value: "9999-12-31" },
+  { name: "NaN", value: "NaN" },
+  { name: "number -1", value: "-1" },
+  { name: "number 1e309", value: "1e309" },
+  { name: "another organization's UUID", value: seedId("impl:lakeshore-availability") },
+  { name: "nil UUID", value: "00000000-0000-0000-0000-000000000000" },
+  { name: "non-UUID id", value: "not-a-uuid" },
+  { name: "UUID followed by SQL", value: "00000000-0000-4000-8000-000000000000' OR '1'='1" },
+  { name: "empty", value: "" },
+  { name: "whitespace only", value: "   \t " },
+  { name: "CR LF inside", value: "line one\r\nline two" },
+  { name: "template syntax", value: "{{7*7}} ${7*7} <%= 7*7 %>" },
+  { name: "field sent twice", value: ["first", "second"] },
+];
+
+// Not a field value: fields a client adds to any form, which the server must ignore
+// (RELIABILITY.md: "extra role/orgId fields (ignored)"). Run once per action.
+export const extraFields = {
+  role: "admin",
+  organizationId: seedId("org:lakeshore"),
+  orgId: seedId("org:lakeshore"),
+  userId: seedId("user:admin"),
+  recordedById: seedId("user:admin"),
+  sessionVersion: "0",
+  __proto__field: "polluted",
+};
+export const extraFieldMarker = seedId("org:lakeshore");

@@ -1,0 +1,276 @@
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db";
+import { seedDemo } from "@/db/seed";
+import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import type { Viewer } from "@/lib/viewer";
+import { badInputs, extraFieldMarker, extraFields, type BadInput } from "../bad-input";
+import {
+  actionModules,
+  actionTable,
+  checksum,
+  fixtureContext,
+  invokeForm,
+  isolated,
+  roleEmails,
+  roles,
+  root,
+  signInFields,
+  type FieldKind,
+  type Fields,
+  type Invocation,
+  type Outcome,
+  type Role,
+} from "./action-table";
+import { mockState } from "./mocks";
+
+// The bad-input corpus (test/bad-input.ts) through every field of every server action, as
+// the role allowed to make the call. Each answer must be the one `expectation` names —
+// never a 5xx-like "unexpected" or a throw — a refusal must leave the database exactly as it
+// was, and accepted free text must be stored literally.
+
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-request-id": "security-corpus-0001" }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [] }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/navigation", async () => {
+  const { RedirectSignal } = await import("./mocks");
+  return {
+    redirect: (to: string) => {
+      throw new RedirectSignal(to);
+    },
+    notFound: () => {
+      throw new Error("NEXT_NOT_FOUND");
+    },
+  };
+});
+vi.mock("@/lib/auth/viewer", async () => {
+  const { mockState } = await import("./mocks");
+  return { getViewer: async () => mockState.viewer, requireViewer: async () => mockState.viewer };
+});
+vi.mock("next-auth", async () => ({ AuthError: (await import("./mocks")).MockAuthError }));
+vi.mock("@/lib/auth/config", async () => {
+  const { mockState, RedirectSignal, MockAuthError } = await import("./mocks");
+  return {
+    auth: async () => null,
+    handlers: {},
+    // Every well-formed sign-in reaches next-auth, which here answers "wrong password".
+    signIn: async (...args: unknown[]) => {
+      mockState.signIns.push(args);
+      throw new MockAuthError("CredentialsSignin");
+    },
+    signOut: async (options: { redirectTo?: string }) => {
+      throw new RedirectSignal(options.redirectTo ?? "/");
+    },
+  };
+});
+
+const modules = await Promise.all(actionModules().map(async (file) => (await import(join(root, file))) as Record<string, unknown>));
+const actions = new Map(modules.flatMap((m) => Object.entries(m)));
+
+// --- the expectation table: input × field kind -----------------------------------------------
+// `outcomes`: the answers that are right. `stored`: for an accepted text, the exact value that
+// must now be in the database.
+type Expectation = { outcomes: Outcome[]; stored?: string };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const refused: Expectation = { outcomes: ["invalid"] };
+const accepted: Expectation = { outcomes: ["ok"] };
+
+// `vendorStaff`: the submitting role serves every customer, so another organization's id is a
+// record it may legitimately reach (the matrix covers customer IT's view of it).
+export function expectation(kind: FieldKind, input: BadInput, vendorStaff: boolean): Expectation {
+  const { value } = input;
+  const reachable = vendorStaff && input.name === "another organization's UUID";
+  if (Array.isArray(value)) {
+    // A field sent twice: a list where one value is expected is refused; a checkbox reads it
+    // as unticked; sign-in reads the first value.
+    if (kind.kind === "checkbox") return accepted;
+    if (kind.kind === "enumList") return refused; // "first"/"second" are not choices
+    if (kind.kind === "password" || kind.kind === "redirectPath") return { outcomes: ["unauthenticated"] };
+    return refused;
+  }
+  const blank = value.trim() === "";
+  switch (kind.kind) {
+    case "text":
+      if (value.includes("\u0000") || value.length > kind.max) return refused;
+      if (kind.required && blank) return refused;
+      return blank ? accepted : { outcomes: ["ok"], stored: value.trim() };
+    case "id":
+      // A well-formed id that names nothing of the right kind is "not found" or a field error.
+      if (reachable) return { outcomes: ["ok", "not_found", "invalid"] };
+      return UUID.test(value) ? { outcomes: ["not_found", "invalid"] } : refused;
+    case "optionalId":
+      if (value === "") return accepted;
+      if (reachable) return { outcomes: ["ok", "not_found", "invalid"] };
+      return UUID.test(value) ? { outcomes: ["not_found", "invalid"] } : refused;
+    case "enum":
+      return kind.optional && value === "" ? accepted : refused;
+    case "enumList":
+      return value === "" ? accepted : refused;
+    case "date":
+      return kind.optional && blank ? accepted : refused;
+    case "pastDateTime":
+      return refused;
+    case "url":
+      return kind.optional && blank ? accepted : refused;
+    case "version":
+      return kind.optional && value === "" ? accepted : refused;
+    case "integer":
+      return refused;
+    case "checkbox":
+      return accepted; // anything but "on" is an unticked box
+    case "email":
+      return refused;
+    case "password":
+      return value === "" || value.includes("\u0000") || value.length > kind.max ? refused : { outcomes: ["unauthenticated"] };
+    case "redirectPath":
+      return { outcomes: ["unauthenticated"] };
+  }
+}
+
+type Rows = Record<string, unknown>[];
+const rowsOf = (result: unknown): Rows => (Array.isArray(result) ? result : ((result as { rows: Rows }).rows ?? []));
+
+// How many column values anywhere equal this text.
+async function occurrences(value: string): Promise<number> {
+  const tables = rowsOf(
+    await getDb().execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`),
+  ).map((r) => String(r.table_name));
+  const parts = tables.map((t) => sql`(select count(*)::int from ${sql.identifier(t)} x, jsonb_each_text(to_jsonb(x)) kv where kv.value = ${value})`);
+  return Number(rowsOf(await getDb().execute(sql`select (${sql.join(parts, sql` + `)}) as n`))[0]!.n);
+}
+
+// Stored literally: in some column, or (for what only the audit trail keeps, such as a
+// blocker's resolution) as a value in an audit event's "after".
+async function storedSomewhere(value: string): Promise<boolean> {
+  if ((await occurrences(value)) > 0) return true;
+  const audit = await getDb().execute(
+    sql`select count(*)::int as n from audit_events a, jsonb_each_text(coalesce(a.after, '{}'::jsonb)) kv where kv.value = ${value}`,
+  );
+  return Number(rowsOf(audit)[0]!.n) > 0;
+}
+
+let testDb: TestDatabase;
+const viewers = {} as Record<Role, Viewer>;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemo(testDb.handle.db);
+  for (const role of roles) viewers[role] = await demoViewer(roleEmails[role]);
+});
+afterAll(() => testDb.drop());
+
+type Target = { action: string; role: Role | null; extraRole?: Role; fields: Record<string, FieldKind>; base: (ctx: ReturnType<typeof fixtureContext>, as?: Role) => Promise<Fields> | Fields; prepare?: () => Promise<Record<string, string>> };
+
+const corpusTargets: Target[] = [
+  ...Object.entries(actionTable)
+    .filter(([, spec]) => Object.keys(spec.fields).length > 0)
+    .map(([action, spec]) => {
+      const role = spec.corpusRole ?? "implementation_manager";
+      return {
+        action,
+        role,
+        // Extra fields are sent by the least privileged role that may make the call.
+        extraRole: spec.expect.customer_it.own === "ok" ? ("customer_it" as const) : role,
+        fields: spec.fields,
+        base: (ctx: ReturnType<typeof fixtureContext>, as: Role = role) => spec.input(as, "own", ctx),
+        prepare: spec.prepare ? () => spec.prepare!({ viewers }) : undefined,
+      };
+    }),
+  {
+    action: "signInAction",
+    role: null,
+    fields: signInFields,
+    base: () => ({ email: "it@riverbend.example", password: "not-the-password", callbackUrl: "/" }),
+  },
+];
+
+const fieldCount = corpusTargets.reduce((n, t) => n + Object.keys(t.fields).length, 0);
+
+async function run(target: Target, fields: Fields): Promise<{ answer: Invocation; before: string; after: () => Promise<string> }> {
+  const before = await checksum();
+  mockState.viewer = target.role ? viewers[target.role] : null;
+  mockState.signIns = [];
+  const answer = await invokeForm(actions.get(target.action), fields).finally(() => {
+    mockState.viewer = null;
+  });
+  return { answer, before, after: checksum };
+}
+
+describe(`bad input: ${badInputs.length} inputs × ${fieldCount} fields of ${corpusTargets.length} actions = ${badInputs.length * fieldCount} cases`, () => {
+  it("covers RELIABILITY.md's list with at least 30 inputs", () => {
+    expect(badInputs.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(badInputs.map((i) => i.name)).size).toBe(badInputs.length);
+  });
+
+  it("declares every field each action's valid input sends", async () => {
+    for (const target of corpusTargets) {
+      await isolated(testDb.handle, async () => {
+        const prepared = target.prepare ? await target.prepare() : {};
+        const base = await target.base(fixtureContext(viewers, prepared));
+        expect(Object.keys(base).sort(), target.action).toEqual(Object.keys(target.fields).sort());
+      });
+    }
+  });
+
+  const cases = corpusTargets.flatMap((target) => Object.entries(target.fields).map(([field, kind]) => ({ target, field, kind })));
+  it.each(cases.map((c) => [`${c.target.action}.${c.field} (${c.kind.kind})`, c] as const))("%s", async (_label, { target, field, kind }) => {
+    const problems: string[] = [];
+    for (const input of badInputs) {
+      const expected = expectation(kind, input, target.role !== null && target.role !== "customer_it");
+      await isolated(testDb.handle, async () => {
+        const prepared = target.prepare ? await target.prepare() : {};
+        const base = await target.base(fixtureContext(viewers, prepared));
+        const { answer, before, after } = await run(target, { ...base, [field]: input.value });
+        const where = `${input.name}: got ${answer.outcome}`;
+        if (answer.outcome === "threw" || answer.outcome === "unexpected") {
+          problems.push(`${where} (${String(answer.error ?? JSON.stringify(answer.result))})`);
+          return;
+        }
+        if (!expected.outcomes.includes(answer.outcome)) {
+          problems.push(`${where}, expected ${expected.outcomes.join(" or ")} ${JSON.stringify(answer.result).slice(0, 200)}`);
+        }
+        if (answer.outcome === "invalid") {
+          // A clear message next to the field — or, for a field error the DAL finds, a message.
+          const messages = answer.result && !answer.result.ok ? answer.result.fieldErrors?.[field] : undefined;
+          if (!messages?.length && !(answer.result && !answer.result.ok && answer.result.message)) problems.push(`${where} without a message`);
+          if (answer.result && !answer.result.ok && JSON.stringify(answer.result).includes(String(input.value).slice(0, 40)) && String(input.value).length > 3) {
+            problems.push(`${input.name}: the answer echoes the input back`);
+          }
+        }
+        if (answer.outcome !== "ok") {
+          if ((await after()) !== before) problems.push(`${input.name}: refused, but the database changed`);
+        } else if (expected.stored !== undefined && !(await storedSomewhere(expected.stored))) {
+          problems.push(`${input.name}: accepted, but not stored literally`);
+        }
+        if (target.action === "signInAction" && answer.outcome === "unauthenticated") {
+          const redirectTo = (mockState.signIns.at(-1)?.[1] as { redirectTo?: string } | undefined)?.redirectTo ?? "";
+          if (!redirectTo.startsWith("/") || redirectTo.startsWith("//")) problems.push(`${input.name}: sign-in would redirect to ${redirectTo}`);
+        }
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(corpusTargets.filter((t) => t.role).map((t) => [t.action, t] as const))(
+    "%s ignores extra role / organization / user fields",
+    async (_label, target) => {
+      const answers: Outcome[] = [];
+      for (const extra of [{}, extraFields]) {
+        await isolated(testDb.handle, async () => {
+          const prepared = target.prepare ? await target.prepare() : {};
+          const as = target.extraRole ?? target.role!;
+          const base = await target.base(fixtureContext(viewers, prepared), as);
+          const marks = await occurrences(extraFieldMarker);
+          const { answer } = await run({ ...target, role: as }, { ...base, ...extra });
+          answers.push(answer.outcome as Outcome);
+          expect(await occurrences(extraFieldMarker), "a client-sent organization id was stored").toBe(marks);
+          expect(viewers.customer_it.role).toBe("customer_it");
+        });
+      }
+      expect(answers[1]).toBe(answers[0]);
+      expect(answers[0]).toBe("ok");
+    },
+  );
+});
