@@ -62,5 +62,7 @@ export const revokeWaiverAction = defineFormAction({
 // Re-authentication for people who sign in through the health system's identity provider:
 // a fresh sign-in there (prompt=login) gives the session a new sign-in time.
 export async function reauthenticateWithSsoAction(formData: FormData): Promise<void> {
-  await signIn("oidc", { redirectTo: safeCallbackPath(formData.get("callbackUrl")) }, { prompt: "login", max_age: "0" });
+  // A crafted call may send anything: only a form's callbackUrl is read, and only a local path.
+  const callbackUrl = formData instanceof FormData ? formData.get("callbackUrl") : null;
+  await signIn("oidc", { redirectTo: safeCallbackPath(callbackUrl) }, { prompt: "login", max_age: "0" });
 }
