@@ -74,3 +74,11 @@ describe("portfolioView", () => {
     expect(ids({ customer: "' OR 1=1--", ehr: "<script>", sort: "drop table", dir: "sideways" })).toEqual(ids({}));
   });
 });
+
+describe("portfolio page parameter", () => {
+  it("reads a page number from the URL and falls back to the first page on anything else", () => {
+    expect(parsePortfolioQuery({ page: "3" }).page).toBe(3);
+    for (const bad of ["0", "-1", "abc", "1e309", "2.5", "' OR 1=1--"]) expect(parsePortfolioQuery({ page: bad }).page).toBe(1);
+    expect(parsePortfolioQuery({}).page).toBe(1);
+  });
+});

@@ -8,7 +8,7 @@ import { can } from "@/lib/dal/policy";
 import { describeGoLive, todayIso } from "@/lib/dates";
 import { ehrVendorLabel, implementationStatusLabel, itemStatusLabel, phaseLabel } from "@/lib/labels";
 import { portfolioView } from "@/lib/portfolio";
-import { parsePortfolioQuery, type PortfolioQuery } from "@/lib/validation/portfolio";
+import { PORTFOLIO_PAGE_SIZE, parsePortfolioQuery, type PortfolioQuery } from "@/lib/validation/portfolio";
 import { itemStatuses } from "@/lib/vocabulary";
 import { PortfolioFilters } from "./_components/portfolio-filters";
 
@@ -29,14 +29,28 @@ const columns: { key: PortfolioQuery["sort"] | null; label: string }[] = [
   { key: null, label: "Items by status" },
 ];
 
-function sortHref(query: PortfolioQuery, key: PortfolioQuery["sort"]): string {
+function filterParams(query: PortfolioQuery): URLSearchParams {
   const params = new URLSearchParams();
   for (const name of ["customer", "ehr", "phase", "risk", "window"] as const) {
     const value = query[name];
     if (value) params.set(name, value);
   }
+  return params;
+}
+
+// A new sort starts again at the first page.
+function sortHref(query: PortfolioQuery, key: PortfolioQuery["sort"]): string {
+  const params = filterParams(query);
   params.set("sort", key);
   params.set("dir", query.sort === key && query.dir === "asc" ? "desc" : "asc");
+  return `/?${params.toString()}`;
+}
+
+function pageHref(query: PortfolioQuery, page: number): string {
+  const params = filterParams(query);
+  params.set("sort", query.sort);
+  params.set("dir", query.dir);
+  if (page > 1) params.set("page", String(page));
   return `/?${params.toString()}`;
 }
 
@@ -49,6 +63,9 @@ export default async function PortfolioPage({ searchParams }: Props) {
     (a, b) => a.name.localeCompare(b.name),
   );
   const filtered = rows.length !== all.length;
+  const pageCount = Math.max(1, Math.ceil(rows.length / PORTFOLIO_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const shown = rows.slice((page - 1) * PORTFOLIO_PAGE_SIZE, page * PORTFOLIO_PAGE_SIZE);
 
   return (
     <>
@@ -69,6 +86,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
         ) : null}
         <p className="text-sm text-slate-600" aria-live="polite">
           {filtered ? `${rows.length} of ${all.length} implementations` : `${all.length} implementation${all.length === 1 ? "" : "s"}`}
+          {pageCount > 1 ? ` · showing ${(page - 1) * PORTFOLIO_PAGE_SIZE + 1}–${(page - 1) * PORTFOLIO_PAGE_SIZE + shown.length}` : ""}
         </p>
         </div>
       </div>
@@ -108,7 +126,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {rows.map((row) => {
+              {shown.map((row) => {
                 const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.status) : null;
                 return (
                   <tr key={row.id} className="align-top">
@@ -194,6 +212,27 @@ export default async function PortfolioPage({ searchParams }: Props) {
           </table>
         </div>
       )}
+      {pageCount > 1 ? (
+        <nav aria-label="Portfolio pages" className="mt-4 flex items-center justify-between text-sm">
+          {page > 1 ? (
+            <Link href={pageHref(query, page - 1)} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-slate-600">
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? (
+            <Link href={pageHref(query, page + 1)} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -19,7 +19,11 @@ export const portfolioQuerySchema = z.object({
   window: optional(z.enum(goLiveWindows)),
   sort: z.enum(portfolioSorts).catch("go_live").default("go_live"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
+
+// Rows per portfolio page: a page of a large portfolio stays quick to render and to read.
+export const PORTFOLIO_PAGE_SIZE = 50;
 
 export type PortfolioQuery = z.output<typeof portfolioQuerySchema>;
 
