@@ -55,6 +55,8 @@ export type GatePermission = {
   required: boolean;
   productionResult: PermissionResult;
   productionCheckedAt: Date | null;
+  // When the caller knows better (configuration changes too); otherwise the freshness window decides.
+  productionStale?: boolean;
 };
 
 export type GateScenario = {
@@ -237,13 +239,13 @@ export function evaluateGate(input: GateInput): Gate {
         href: permissionsHref,
       });
     } else if (
-      p.productionCheckedAt &&
-      input.now.getTime() - p.productionCheckedAt.getTime() > input.freshnessWindowDays * DAY_MS
+      p.productionStale ??
+      (p.productionCheckedAt !== null && input.now.getTime() - p.productionCheckedAt.getTime() > input.freshnessWindowDays * DAY_MS)
     ) {
       reasons.push({
         key: `permission-stale:${p.id}`,
         severity: "risk",
-        message: `Required permission ${p.permission} was last checked in production more than ${plural(input.freshnessWindowDays, "day")} ago.`,
+        message: `Required permission ${p.permission}: its production grant is stale (older than ${plural(input.freshnessWindowDays, "day")} or than a later configuration change).`,
         href: permissionsHref,
       });
     }

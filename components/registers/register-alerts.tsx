@@ -1,14 +1,22 @@
 import Link from "next/link";
-import { getRegisterSummary } from "@/lib/dal/registers";
+import type { Drift } from "@/lib/registers/drift";
 import { workflowLabel } from "@/lib/labels";
-import type { Viewer } from "@/lib/viewer";
+import type { Workflow } from "@/lib/vocabulary";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 // The callout near an implementation's header: permission drift and workflow surfaces with no
 // production proof, each linking to its register. Renders nothing when both are clean.
-export async function RegisterAlerts({ viewer, implementationId }: { viewer: Viewer; implementationId: string }) {
-  const { permissions, testPatients } = await getRegisterSummary(viewer, implementationId);
+// The page hands in what the gate read (one statement for both).
+export function RegisterAlerts({
+  implementationId,
+  permissions,
+  testPatients,
+}: {
+  implementationId: string;
+  permissions: { drift: Drift[] };
+  testPatients: { uncovered: Workflow[] };
+}) {
   const drift = permissions.drift.length;
   const uncovered = testPatients.uncovered;
   if (drift === 0 && uncovered.length === 0) return null;

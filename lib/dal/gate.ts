@@ -1,11 +1,13 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { gateStates, goLiveDecisions, implementations, riskAcceptances } from "@/db/schema";
 import { evaluateGate, type Gate, type GateInput } from "@/lib/gate";
 import { evidenceStaleness } from "@/lib/readiness";
 import type { RecordDecisionInput } from "@/lib/validation/sign-offs";
-import type { GateVerdict, ImplementationStatus, PermissionResult, Role, Workflow } from "@/lib/vocabulary";
+import { cellStale, summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
+import { testPatientCoverage } from "@/lib/registers/coverage";
+import type { EnvironmentKind, GateVerdict, ImplementationStatus, PermissionInterface, PermissionResult, Role, Workflow } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
 import { recordAudit } from "./audit";
 import { queueEvent } from "./events";
@@ -73,28 +75,42 @@ function gateFacts() {
       select json_agg(json_build_object('changedAt', c.changed_at, 'environmentId', c.environment_id))
       from configuration_changes c where c.implementation_id = ${implRef}
     ), '[]'::json)`,
-    permissions: sql<{ id: string; permission: string; required: boolean; result: PermissionResult | null; checkedAt: string | null }[]>`coalesce((
+    permissions: sql<RawPermission[]>`coalesce((
       select json_agg(json_build_object(
-        'id', pr.id, 'permission', pr.permission, 'required', pr.required,
-        'result', pc.result, 'checkedAt', pc.checked_at
+        'id', pr.id, 'interface', pr.interface, 'permission', pr.permission, 'required', pr.required,
+        'cells', (
+          select coalesce(json_agg(json_build_object(
+            'environmentId', pc.environment_id, 'environmentKind', pe.kind, 'result', pc.result, 'checkedAt', pc.checked_at
+          )), '[]'::json)
+          from permission_checks pc join environments pe on pe.id = pc.environment_id
+          where pc.requirement_id = pr.id
+        )
       ) order by pr.permission)
       from permission_requirements pr
-      left join environments pe on pe.implementation_id = pr.implementation_id and pe.kind = 'production'
-      left join permission_checks pc on pc.requirement_id = pr.id and pc.environment_id = pe.id
       where pr.implementation_id = ${implRef}
     ), '[]'::json)`,
-    scenarios: sql<{ id: string; patientLabel: string; scenario: string; workflowSurface: Workflow; result: "not_run" | "pass" | "fail" }[]>`coalesce((
+    scenarios: sql<RawScenario[]>`coalesce((
       select json_agg(json_build_object(
-        'id', s.id, 'patientLabel', tp.label, 'scenario', s.scenario,
+        'id', s.id, 'patientLabel', tp.label, 'scenario', s.scenario, 'environmentKind', te.kind,
         'workflowSurface', s.workflow_surface, 'result', s.result
       ) order by tp.label, s.scenario)
       from test_patient_scenarios s
       join test_patients tp on tp.id = s.test_patient_id
       join environments te on te.id = tp.environment_id
-      where s.implementation_id = ${implRef} and te.kind = 'production'
+      where s.implementation_id = ${implRef}
     ), '[]'::json)`,
   };
 }
+
+type RawPermission = {
+  id: string;
+  interface: PermissionInterface;
+  permission: string;
+  required: boolean;
+  cells: { environmentId: string; environmentKind: EnvironmentKind; result: PermissionResult; checkedAt: string | null }[];
+};
+
+type RawScenario = GateInput["productionScenarios"][number] & { environmentKind: EnvironmentKind };
 
 type Facts = {
   id: string;
@@ -104,9 +120,19 @@ type Facts = {
   items: RawItem[];
   environments: { id: string; kind: string }[];
   changes: { changedAt: string; environmentId: string | null }[];
-  permissions: { id: string; permission: string; required: boolean; result: PermissionResult | null; checkedAt: string | null }[];
-  scenarios: GateInput["productionScenarios"];
+  permissions: RawPermission[];
+  scenarios: RawScenario[];
 };
+
+function matrixRows(facts: Facts): MatrixRow[] {
+  return facts.permissions.map((p) => ({
+    id: p.id,
+    interface: p.interface,
+    permission: p.permission,
+    required: p.required,
+    cells: p.cells.map((c) => ({ ...c, checkedAt: c.checkedAt ? new Date(c.checkedAt) : null })),
+  }));
+}
 
 export function gateFromFacts(facts: Facts, now = new Date()): Gate {
   const envByKind = new Map(facts.environments.map((e) => [e.kind, e.id]));
@@ -146,14 +172,19 @@ export function gateFromFacts(facts: Facts, now = new Date()): Gate {
         staleEvidenceBehindSignOff: staleBehind,
       };
     }),
-    permissions: facts.permissions.map((p) => ({
-      id: p.id,
-      permission: p.permission,
-      required: p.required,
-      productionResult: p.result ?? "unverified",
-      productionCheckedAt: p.checkedAt ? new Date(p.checkedAt) : null,
-    })),
-    productionScenarios: facts.scenarios,
+    permissions: matrixRows(facts).map((row) => {
+      const cell = row.cells.find((c) => c.environmentKind === "production");
+      return {
+        id: row.id,
+        permission: row.permission,
+        required: row.required,
+        productionResult: cell?.result ?? "unverified",
+        productionCheckedAt: cell?.checkedAt ?? null,
+        // The register's rule: older than the window or than a later configuration change.
+        productionStale: cell ? cellStale(cell, staleness) : false,
+      };
+    }),
+    productionScenarios: facts.scenarios.filter((sc) => sc.environmentKind === "production"),
   });
 }
 
@@ -186,36 +217,47 @@ export type GateDecision = {
 export async function getGate(viewer: Viewer, implementationId: string) {
   authorize(viewer, "implementation.read");
   if (!isUuid(implementationId)) throw notFound("Implementation");
-  const db = getDb();
-  const [facts, decisions] = await Promise.all([
-    readFacts(db, implementationId, implementationScope(viewer)),
-    db
-      .select({
-        id: goLiveDecisions.id,
-        decision: goLiveDecisions.decision,
-        computedVerdict: goLiveDecisions.computedVerdict,
-        notes: goLiveDecisions.notes,
-        decidedByName: goLiveDecisions.decidedByName,
-        decidedAt: goLiveDecisions.decidedAt,
-        reasons: goLiveDecisions.reasons,
-        acceptances: sql<GateDecision["acceptances"]>`coalesce((
-          select json_agg(json_build_object('reasonKey', ra.reason_key, 'reasonText', ra.reason_text,
-            'acceptedByName', ra.accepted_by_name, 'reevaluateOn', ra.reevaluate_on) order by ra.reevaluate_on)
-          from risk_acceptances ra where ra.decision_id = "go_live_decisions"."id"
-        ), '[]'::json)`,
-      })
-      .from(goLiveDecisions)
-      .innerJoin(implementations, eq(implementations.id, goLiveDecisions.implementationId))
-      .where(and(eq(goLiveDecisions.implementationId, implementationId), implementationScope(viewer)))
-      .orderBy(desc(goLiveDecisions.decidedAt)),
-  ]);
-  if (!facts) throw notFound("Implementation");
-  const gate = gateFromFacts(facts);
+  const [row] = await getDb()
+    .select({
+      id: implementations.id,
+      status: implementations.status,
+      workflows: implementations.workflows,
+      freshnessWindowDays: implementations.freshnessWindowDays,
+      ...gateFacts(),
+      decisions: sql<(Omit<GateDecision, "decidedAt"> & { decidedAt: string })[]>`coalesce((
+        select json_agg(json_build_object(
+          'id', d.id, 'decision', d.decision, 'computedVerdict', d.computed_verdict, 'notes', d.notes,
+          'decidedByName', d.decided_by_name, 'decidedAt', d.decided_at, 'reasons', d.reasons,
+          'acceptances', (
+            select coalesce(json_agg(json_build_object('reasonKey', ra.reason_key, 'reasonText', ra.reason_text,
+              'acceptedByName', ra.accepted_by_name, 'reevaluateOn', ra.reevaluate_on) order by ra.reevaluate_on), '[]'::json)
+            from risk_acceptances ra where ra.decision_id = d.id
+          )
+        ) order by d.decided_at desc)
+        from go_live_decisions d where d.implementation_id = ${implRef}
+      ), '[]'::json)`,
+    })
+    .from(implementations)
+    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)));
+  if (!row) throw notFound("Implementation");
+  const now = new Date();
+  const gate = gateFromFacts(row, now);
+  const staleness = {
+    now,
+    freshnessWindowDays: row.freshnessWindowDays,
+    configurationChanges: row.changes.map((c) => ({ changedAt: new Date(c.changedAt), environmentId: c.environmentId })),
+  };
   return {
     ...gate,
-    implementationStatus: facts.status,
-    decisions: decisions as GateDecision[],
-    canDecide: can(viewer, "gate.decide") && (facts.status === "active" || facts.status === "live"),
+    implementationStatus: row.status,
+    decisions: row.decisions.map((d) => ({ ...d, decidedAt: new Date(d.decidedAt) })) as GateDecision[],
+    // The registers at a glance, from the same facts: drift and uncovered workflows.
+    permissionSummary: summarizePermissions(matrixRows(row), staleness),
+    coverage: testPatientCoverage(
+      row.workflows,
+      row.scenarios.map((sc) => ({ workflowSurface: sc.workflowSurface, environmentKind: sc.environmentKind, result: sc.result })),
+    ),
+    canDecide: can(viewer, "gate.decide") && (row.status === "active" || row.status === "live"),
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import {
@@ -15,6 +15,7 @@ import {
   users,
   type ItemStatus,
 } from "@/db/schema";
+import type { BlockerSeverity, EnvironmentKind, ItemCategory, Role } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
 import { notFound } from "./errors";
 import { authorize, can } from "./policy";
@@ -25,7 +26,6 @@ import { implementationScope, isUuid } from "./tenant";
 
 const manager = alias(users, "manager");
 const engineeringOwner = alias(users, "engineering_owner");
-const owner = alias(users, "owner");
 
 function itemCountsSubquery() {
   // One aggregate per implementation: totals, readiness and a count per status as JSON.
@@ -196,11 +196,12 @@ export async function listPortfolio(viewer: Viewer): Promise<PortfolioRow[]> {
 
 export type ImplementationDetail = Awaited<ReturnType<typeof getImplementation>>;
 
+// The implementation page: header, environments, checklist and configuration changes, read in
+// one statement (the page's statement count must not grow with the portfolio).
 export async function getImplementation(viewer: Viewer, implementationId: string) {
   authorize(viewer, "implementation.read");
   if (!isUuid(implementationId)) throw notFound("Implementation");
-  const db = getDb();
-  const [header] = await db
+  const [row] = await getDb()
     .select({
       id: implementations.id,
       name: implementations.name,
@@ -216,6 +217,31 @@ export async function getImplementation(viewer: Viewer, implementationId: string
       engineeringOwnerName: engineeringOwner.name,
       version: implementations.version,
       updatedAt: implementations.updatedAt,
+      environments: sql<{ id: string; kind: EnvironmentKind; name: string }[]>`coalesce((
+        select json_agg(json_build_object('id', e.id, 'kind', e.kind, 'name', e.name)
+          order by array_position(array['sandbox','test','production']::environment_kind[], e.kind))
+        from environments e where e.implementation_id = "implementations"."id"
+      ), '[]'::json)`,
+      items: sql<ChecklistRow[]>`coalesce((
+        select json_agg(json_build_object(
+          'id', ci.id, 'title', ci.title, 'category', ci.category, 'required', ci.required, 'status', ci.status,
+          'ownerName', ou.name, 'nextStep', ci.next_step, 'expectedOutcome', ci.expected_outcome, 'dueDate', ci.due_date,
+          'requiredSignOffRoles', ci.required_sign_off_roles, 'needsOperationalValidation', ci.needs_operational_validation,
+          'blockerReason', ci.blocker_reason, 'blockerSeverity', ci.blocker_severity, 'blockedSince', ci.blocked_since,
+          'version', ci.version
+        ) order by ci.position)
+        from checklist_items ci left join users ou on ou.id = ci.owner_id
+        where ci.implementation_id = "implementations"."id"
+      ), '[]'::json)`,
+      configurationChanges: sql<{ id: string; environmentKind: EnvironmentKind | null; changedAt: string; note: string; recordedByName: string }[]>`coalesce((
+        select json_agg(json_build_object(
+          'id', c.id, 'environmentKind', ce.kind, 'changedAt', c.changed_at, 'note', c.note, 'recordedByName', ru.name
+        ) order by c.changed_at desc)
+        from configuration_changes c
+        left join environments ce on ce.id = c.environment_id
+        join users ru on ru.id = c.recorded_by_id
+        where c.implementation_id = "implementations"."id"
+      ), '[]'::json)`,
     })
     .from(implementations)
     .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
@@ -223,61 +249,33 @@ export async function getImplementation(viewer: Viewer, implementationId: string
     .leftJoin(engineeringOwner, eq(engineeringOwner.id, implementations.engineeringOwnerId))
     .where(and(eq(implementations.id, implementationId), implementationScope(viewer)))
     .limit(1);
-  if (!header) throw notFound("Implementation");
-
-  const recorder = alias(users, "recorder");
-  const [envs, items, changes] = await Promise.all([
-    db
-      .select({ id: environments.id, kind: environments.kind, name: environments.name })
-      .from(environments)
-      .where(eq(environments.implementationId, header.id))
-      .orderBy(sql`array_position(array['sandbox','test','production']::environment_kind[], ${environments.kind})`),
-    db
-      .select({
-        id: checklistItems.id,
-        title: checklistItems.title,
-        category: checklistItems.category,
-        required: checklistItems.required,
-        status: checklistItems.status,
-        ownerName: owner.name,
-        nextStep: checklistItems.nextStep,
-        expectedOutcome: checklistItems.expectedOutcome,
-        dueDate: checklistItems.dueDate,
-        requiredSignOffRoles: checklistItems.requiredSignOffRoles,
-        needsOperationalValidation: checklistItems.needsOperationalValidation,
-        blockerReason: checklistItems.blockerReason,
-        blockerSeverity: checklistItems.blockerSeverity,
-        blockedSince: checklistItems.blockedSince,
-        version: checklistItems.version,
-      })
-      .from(checklistItems)
-      .leftJoin(owner, eq(owner.id, checklistItems.ownerId))
-      .where(eq(checklistItems.implementationId, header.id))
-      .orderBy(asc(checklistItems.position)),
-    db
-      .select({
-        id: configurationChanges.id,
-        environmentKind: environments.kind,
-        changedAt: configurationChanges.changedAt,
-        note: configurationChanges.note,
-        recordedByName: recorder.name,
-      })
-      .from(configurationChanges)
-      .leftJoin(environments, eq(environments.id, configurationChanges.environmentId))
-      .innerJoin(recorder, eq(recorder.id, configurationChanges.recordedById))
-      .where(eq(configurationChanges.implementationId, header.id))
-      .orderBy(desc(configurationChanges.changedAt)),
-  ]);
+  if (!row) throw notFound("Implementation");
 
   return {
-    ...header,
-    environments: envs,
-    items,
-    configurationChanges: changes,
+    ...row,
+    configurationChanges: row.configurationChanges.map((c) => ({ ...c, changedAt: new Date(c.changedAt) })),
     canRecordConfigurationChange: can(viewer, "configuration_change.record"),
     canAddItem: can(viewer, "checklist.edit_any"),
   };
 }
+
+type ChecklistRow = {
+  id: string;
+  title: string;
+  category: ItemCategory;
+  required: boolean;
+  status: ItemStatus;
+  ownerName: string | null;
+  nextStep: string;
+  expectedOutcome: string;
+  dueDate: string | null;
+  requiredSignOffRoles: Role[];
+  needsOperationalValidation: boolean;
+  blockerReason: string | null;
+  blockerSeverity: BlockerSeverity | null;
+  blockedSince: string | null;
+  version: number;
+};
 
 export type ImplementationSummary = Awaited<ReturnType<typeof getImplementationSummary>>;
 

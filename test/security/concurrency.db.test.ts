@@ -16,6 +16,9 @@ import { mockState } from "./mocks";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-id": "security-concurrency-1" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+// The item actions module also holds the single sign-on re-authentication, which imports
+// next-auth; these tests never call it.
+vi.mock("@/lib/auth/config", () => ({ signIn: async () => {}, signOut: async () => {}, auth: async () => null }));
 vi.mock("@/lib/auth/viewer", async () => {
   const { mockState } = await import("./mocks");
   return { getViewer: async () => mockState.viewer, requireViewer: async () => mockState.viewer };

@@ -45,7 +45,7 @@ export default async function ImplementationPage({ params }: Props) {
           </>
         }
       />
-      <RegisterAlerts viewer={viewer} implementationId={impl.id} />
+      <RegisterAlerts implementationId={impl.id} permissions={gate.permissionSummary} testPatients={gate.coverage} />
 
       <section aria-labelledby="gate-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="gate-heading" className="sr-only">
