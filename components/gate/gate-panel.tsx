@@ -19,6 +19,42 @@ export function VerdictBadge({ verdict }: { verdict: GateVerdict }) {
   );
 }
 
+// On the page, a long list shows its first few reasons and folds the rest; the printed report
+// shows every reason.
+const FOLD_AFTER = 5;
+
+function ReasonList({ label, reasons, symbol, symbolClass, links }: { label: string; reasons: GateView["reasons"]; symbol: string; symbolClass: string; links: boolean }) {
+  const item = (r: GateView["reasons"][number]) => (
+    <li key={r.key} className="flex gap-2">
+      <span aria-hidden="true" className={symbolClass}>{symbol}</span>
+      {links ? (
+        <Link href={r.href} className="underline decoration-slate-300 hover:decoration-slate-700">
+          {r.message}
+        </Link>
+      ) : (
+        <span>{r.message}</span>
+      )}
+    </li>
+  );
+  const fold = links && reasons.length > FOLD_AFTER + 1;
+  const first = fold ? reasons.slice(0, FOLD_AFTER) : reasons;
+  return (
+    <>
+      <ul className="mt-1 space-y-1 text-sm" aria-label={label}>
+        {first.map(item)}
+      </ul>
+      {fold ? (
+        <details className="mt-1 text-sm">
+          <summary className="cursor-pointer text-slate-700">Show {reasons.length - FOLD_AFTER} more</summary>
+          <ul className="mt-1 space-y-1" aria-label={`${label} (more)`}>
+            {reasons.slice(FOLD_AFTER).map(item)}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
 // The gate's verdict and every reason behind it, each linked to where it can be cleared.
 // `links` is off in the printed report.
 export function GateSummary({ gate, links = true }: { gate: Pick<GateView, "verdict" | "reasons" | "waivers" | "requiredItems" | "requiredItemsDone">; links?: boolean }) {
@@ -42,39 +78,13 @@ export function GateSummary({ gate, links = true }: { gate: Pick<GateView, "verd
       {blocking.length > 0 ? (
         <>
           <h3 className="mt-3 text-sm font-semibold">Blocking ({blocking.length})</h3>
-          <ul className="mt-1 space-y-1 text-sm" aria-label="Blocking reasons">
-            {blocking.map((r) => (
-              <li key={r.key} className="flex gap-2">
-                <span aria-hidden="true" className="text-rose-700">✕</span>
-                {links ? (
-                  <Link href={r.href} className="underline decoration-slate-300 hover:decoration-slate-700">
-                    {r.message}
-                  </Link>
-                ) : (
-                  <span>{r.message}</span>
-                )}
-              </li>
-            ))}
-          </ul>
+          <ReasonList label="Blocking reasons" reasons={blocking} symbol="✕" symbolClass="text-rose-700" links={links} />
         </>
       ) : null}
       {risks.length > 0 ? (
         <>
           <h3 className="mt-3 text-sm font-semibold">Risks to accept ({risks.length})</h3>
-          <ul className="mt-1 space-y-1 text-sm" aria-label="Risks">
-            {risks.map((r) => (
-              <li key={r.key} className="flex gap-2">
-                <span aria-hidden="true" className="text-amber-700">◆</span>
-                {links ? (
-                  <Link href={r.href} className="underline decoration-slate-300 hover:decoration-slate-700">
-                    {r.message}
-                  </Link>
-                ) : (
-                  <span>{r.message}</span>
-                )}
-              </li>
-            ))}
-          </ul>
+          <ReasonList label="Risks" reasons={risks} symbol="◆" symbolClass="text-amber-700" links={links} />
         </>
       ) : null}
       {gate.waivers.length > 0 ? (

@@ -153,7 +153,7 @@ export function SignOffPanel({ panel, today, path }: { panel: Panel; today: stri
         </details>
       ) : null}
 
-      <h3 className="mt-6 text-base font-semibold">History</h3>
+      <h3 className="mt-6 text-base font-semibold">Sign-off history</h3>
       {panel.history.length === 0 ? (
         <p className="text-sm text-slate-600">No sign-offs yet.</p>
       ) : (
