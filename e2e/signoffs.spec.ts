@@ -117,6 +117,17 @@ test("a sign-in older than the limit must re-enter the password; the gate turns 
   await signForm(page).getByRole("button", { name: /Sign version/ }).click();
   await expect(requiredSignOffs(page).getByText(/Signed v\d by Priya Raman/)).toBeVisible();
 
+  const managerContext = await browser.newContext({ storageState: storageStatePath("manager") });
+  const manager = await managerContext.newPage();
+  await openItem(manager, "Manual example validation");
+  await signForm(manager).getByRole("button", { name: /Sign version/ }).click();
+  await expect(requiredSignOffs(manager).getByText(/Signed v\d by Maya Okafor/)).toBeVisible();
+
+  // The manager watches the gate while the customer gives the last signature.
+  await openImplementation(manager);
+  await expect(manager.getByText("Gate: No-go")).toBeVisible();
+  await expect(manager.getByRole("list", { name: "Blocking reasons" })).toContainText("“Production smoke test” needs sign-off by customer IT.");
+
   // The re-entered password now counts for this session: the next signature needs none.
   await openItem(page, "Production smoke test");
   await expect(signForm(page)).toBeVisible();
@@ -126,18 +137,10 @@ test("a sign-in older than the limit must re-enter the password; the gate turns 
   noServerErrors();
   await context.close();
 
-  const managerContext = await browser.newContext({ storageState: storageStatePath("manager") });
-  const manager = await managerContext.newPage();
-  await openImplementation(manager);
-  await expect(manager.getByText("Gate: No-go")).toBeVisible();
-  await expect(manager.getByRole("list", { name: "Blocking reasons" })).toContainText("“Manual example validation” needs sign-off by the implementation manager.");
-
-  await openItem(manager, "Manual example validation");
-  await signForm(manager).getByRole("button", { name: /Sign version/ }).click();
-  await expect(requiredSignOffs(manager).getByText(/Signed v\d by Maya Okafor/)).toBeVisible();
-
-  await openImplementation(manager);
-  await expect(manager.getByText("Gate: Go")).toBeVisible();
+  // No reload: the verdict turns Go by itself, and says the page's decision form is out of date.
+  await expect(manager.getByText("Gate: Go")).toBeVisible({ timeout: 20_000 });
+  await expect(manager.getByText("The gate changed since this page loaded. Reload before recording a decision.")).toBeVisible();
+  await manager.reload();
   await expect(manager.getByText("9 of 9 required items signed off or waived.")).toBeVisible();
 
   await manager.getByText("Record the go/no-go decision").click();

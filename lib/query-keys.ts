@@ -2,6 +2,7 @@
 export const queryKeys = {
   implementation: (implementationId: string) => ["implementation", implementationId] as const,
   checklist: (implementationId: string) => ["implementation", implementationId, "checklist"] as const,
+  gate: (implementationId: string) => ["implementation", implementationId, "gate"] as const,
 };
 
 // How often a view that several people work on at once asks for changes.

@@ -57,7 +57,9 @@ function ReasonList({ label, reasons, symbol, symbolClass, links }: { label: str
 
 // The gate's verdict and every reason behind it, each linked to where it can be cleared.
 // `links` is off in the printed report.
-export function GateSummary({ gate, links = true }: { gate: Pick<GateView, "verdict" | "reasons" | "waivers" | "requiredItems" | "requiredItemsDone">; links?: boolean }) {
+export type GateSummaryData = Pick<GateView, "verdict" | "reasons" | "waivers" | "requiredItems" | "requiredItemsDone">;
+
+export function GateSummary({ gate, links = true }: { gate: GateSummaryData; links?: boolean }) {
   const blocking = gate.reasons.filter((r) => r.severity === "blocking");
   const risks = gate.reasons.filter((r) => r.severity === "risk");
   const style = verdictStyle[gate.verdict];

@@ -5,7 +5,8 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/dal/policy";
 import { getImplementation } from "@/lib/dal/implementations";
 import { getGate } from "@/lib/dal/gate";
-import { GateSummary, VerdictBadge } from "@/components/gate/gate-panel";
+import { VerdictBadge } from "@/components/gate/gate-panel";
+import { GateLive } from "@/components/gate/gate-live";
 import { gateVerdictLabel } from "@/lib/labels";
 import { DecisionForm } from "./_components/decision-form";
 import { daysUntil, describeGoLive } from "@/lib/dates";
@@ -51,7 +52,17 @@ export default async function ImplementationPage({ params }: Props) {
         <h2 id="gate-heading" className="sr-only">
           Go/no-go gate
         </h2>
-        <GateSummary gate={gate} />
+        <GateLive
+          implementationId={impl.id}
+          initial={{
+            verdict: gate.verdict,
+            reasons: gate.reasons,
+            waivers: gate.waivers,
+            requiredItems: gate.requiredItems,
+            requiredItemsDone: gate.requiredItemsDone,
+            digest: gate.digest,
+          }}
+        />
         {gate.decisions.length > 0 ? (
           <>
             <h3 className="mt-4 text-sm font-semibold">Decisions</h3>
