@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { eq, sql } from "drizzle-orm";
@@ -6,6 +7,7 @@ import { checklistItems, checklistTemplateItems, checklistTemplates, implementat
 import { seedId } from "@/db/seed";
 import type { ActionResult } from "@/lib/actions/result";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { MAX_PERMISSION_LENGTH } from "@/lib/registers/permission-format";
 import type { Viewer } from "@/lib/viewer";
 
 // The security suite's one table of every server action and route handler (RELIABILITY.md,
@@ -38,6 +40,13 @@ export const roleEmails: Record<Role, string> = {
   customer_it: "it@riverbend.example",
 };
 
+// A demo user as a request would see them: with a browser session signed in a moment ago
+// (signing needs a recent sign-in, lib/dal/sign-offs.ts).
+export async function sessionViewer(email: string): Promise<Viewer> {
+  const { demoViewer } = await import("@/db/testing");
+  return { ...(await demoViewer(email)), session: { id: randomUUID(), signedInAt: new Date() } };
+}
+
 export const ids = {
   riverbendOrg: seedId("org:riverbend"),
   lakeshoreOrg: seedId("org:lakeshore"),
@@ -68,7 +77,18 @@ export type FieldKind =
   | { kind: "checkbox" }
   | { kind: "email" }
   | { kind: "password"; max: number }
-  | { kind: "redirectPath" };
+  | { kind: "redirectPath" }
+  // Free text compared by eye (a test patient's label, a permission): required, no control or
+  // invisible characters, and for a test patient nothing that looks like a real person's details.
+  | { kind: "plainText"; max: number; synthetic?: boolean }
+  // The SHA-256 a form carries of what the person reviewed (sign-off snapshot, gate).
+  | { kind: "digest" }
+  // A required list of values offered by the page (catalog rows, a column's cells).
+  | { kind: "choiceList" }
+  // A permission cell's version: 0 for a cell never recorded, so a blank reads as 0 and is stale.
+  | { kind: "cellVersion" }
+  // A password asked for only when the sign-in is old; ignored when it is recent.
+  | { kind: "reauthPassword"; max: number };
 
 export const text = (max: number): FieldKind => ({ kind: "text", max, required: false });
 export const requiredText = (max: number): FieldKind => ({ kind: "text", max, required: true });
@@ -110,6 +130,8 @@ export const specialActions: Record<string, string> = {
     "pre-authentication: answers every caller alike; throttling and identical failures in lib/dal/sign-in.db.test.ts, e2e/sign-in.spec.ts. Its fields still go through the bad-input corpus.",
   signInWithOidcAction:
     "pre-authentication redirect to the OIDC provider; it takes only a callback path (sanitised by safeCallbackPath, lib/validation/auth.test.ts); e2e/sso.spec.ts",
+  reauthenticateWithSsoAction:
+    "a redirect to the OIDC provider for a fresh sign-in (prompt=login, max_age=0) before signing: it reads nothing and writes nothing here, takes only a callback path (safeCallbackPath), and the new sign-in time comes back through next-auth's callback. Still run through the crafted-arguments check.",
 };
 
 // expect row: own, other organization, missing id, malformed id.
@@ -203,6 +225,159 @@ async function draftTemplate({ viewers }: Pick<FixtureContext, "viewers">) {
   return { templateId, templateVersion: String(draft!.version), templateItemId: item!.id };
 }
 
+// A row's version, read through the rolled-back transaction (for tables FixtureContext has no
+// reader for). Undefined for a missing or malformed id.
+async function versionOf(table: string, id: string): Promise<number | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  const [r] = rowsOf(await getDb().execute(sql`select version from ${sql.identifier(table)} where id = ${id}`));
+  return r ? Number(r.version) : undefined;
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const noDigest = "0".repeat(64);
+
+// Lakeshore's availability project has no blocked item any more (its monitoring setup is
+// signed off): block one for the "other organization" case.
+async function blockLakeshoreItem({ viewers }: Pick<FixtureContext, "viewers">) {
+  const { blockItem } = await import("@/lib/dal/checklist");
+  const { blockItemSchema } = await import("@/lib/validation/checklist");
+  const itemId = ids.lakeshoreItem("production-smoke-test");
+  const version = (await versionOf("checklist_items", itemId))!;
+  await blockItem(
+    viewers.implementation_manager,
+    blockItemSchema.parse({ itemId, version, reason: "Matrix: blocked to be resolved", severity: "go_live", ticketUrl: "", since: today() }),
+    "matrix-prepare",
+  );
+  return {};
+}
+
+const unblockSpec: ActionSpec = {
+  call: "form",
+  fields: { itemId: idField, version: versionField, resolution: requiredText(2000) },
+  prepare: blockLakeshoreItem,
+  input: async (_role, target, ctx) => {
+    // Blocked items: Riverbend's API permission checks (Erin's), Lakeshore's smoke test (blocked by prepare).
+    const itemId = pick(target, ids.riverbendItem("api-permission-checks"), ids.lakeshoreItem("production-smoke-test"));
+    const item = await ctx.item(itemId);
+    return { itemId, version: String(item?.version ?? 1), resolution: "Matrix: resolved" };
+  },
+  expect: {
+    admin: row("forbidden", "forbidden", "not_found", "invalid"),
+    implementation_manager: row("ok", "ok", "not_found", "invalid"),
+    engineer: row("ok", "ok", "not_found", "invalid"),
+    // Casey owns no blocked item; customer IT resolves only blockers on items they own.
+    customer_it: row("forbidden", "not_found", "not_found", "invalid"),
+  },
+  unauthenticated: "unauthenticated",
+};
+
+// Sign-offs. Each signing role gets an item of its own side that waits for its role:
+// Riverbend's "Epic client IDs" (engineer + customer IT) and "Non-production testing"
+// (engineer + manager); Lakeshore's "Manual example validation" (customer IT + manager) and
+// "Production smoke test" (engineer + customer IT, already signed by Lakeshore's engineer).
+function signOffTarget(role: Role, target: Target): string {
+  if (target === "own") return role === "implementation_manager" ? ids.riverbendItem("non-production-testing") : ids.riverbendItem("epic-client-ids");
+  if (target === "other") return role === "implementation_manager" ? ids.lakeshoreItem("manual-example-validation") : ids.lakeshoreItem("production-smoke-test");
+  return pick(target, "", "");
+}
+
+async function signOffForm(role: Role, target: Target, ctx: FixtureContext): Promise<Fields> {
+  const itemId = signOffTarget(role, target);
+  const item = await ctx.item(itemId);
+  let digest = noDigest;
+  if (item) {
+    // What the signer's page shows, read as a vendor manager (who sees every customer).
+    const { getSignOffPanel } = await import("@/lib/dal/sign-offs");
+    digest = (await getSignOffPanel(ctx.viewers.implementation_manager, item.implementationId, item.id)).signing.snapshotDigest;
+  }
+  return { itemId, itemVersion: String(item?.version ?? 1), snapshotDigest: digest, decision: "approve", comment: "Matrix: reviewed and approved", password: "" };
+}
+
+const managersDecide = {
+  admin: row("forbidden", "forbidden", "forbidden", "invalid"),
+  implementation_manager: row("ok", "ok", "not_found", "invalid"),
+  engineer: row("forbidden", "forbidden", "forbidden", "invalid"),
+  customer_it: row("forbidden", "forbidden", "forbidden", "invalid"),
+};
+
+// Waivers: a required Riverbend item in progress, a Lakeshore one waiting for sign-off.
+const waiverItem = (target: Target) => pick(target, ids.riverbendItem("configuration-review"), ids.lakeshoreItem("manual-example-validation"));
+
+async function grantWaivers({ viewers }: Pick<FixtureContext, "viewers">) {
+  const { waiveItem } = await import("@/lib/dal/sign-offs");
+  const { waiveItemSchema } = await import("@/lib/validation/sign-offs");
+  for (const target of ["own", "other"] as const) {
+    const itemId = waiverItem(target);
+    const version = (await versionOf("checklist_items", itemId))!;
+    await waiveItem(
+      viewers.implementation_manager,
+      waiveItemSchema.parse({ itemId, version, reason: "Matrix: waived to be revoked", approverName: "Maya Okafor", expiresOn: inDays(30) }),
+      "matrix-prepare",
+    );
+  }
+  return {};
+}
+
+// Webhooks: none in the seed; prepare sets one up on each side.
+async function configureWebhooks({ viewers }: Pick<FixtureContext, "viewers">) {
+  const { saveWebhook } = await import("@/lib/dal/webhooks");
+  const out: Record<string, string> = {};
+  for (const [key, implementationId] of [["own", ids.riverbendImpl], ["other", ids.lakeshoreImpl]] as const) {
+    await saveWebhook(viewers.admin, { implementationId, version: null, url: `https://hooks.example/${key}` }, "matrix-prepare");
+    const [r] = rowsOf(await getDb().execute(sql`select version from webhooks where implementation_id = ${implementationId}`));
+    out[key] = String(r!.version);
+  }
+  return out;
+}
+const webhookVersion = (target: Target, ctx: FixtureContext) => ctx.prepared[target === "other" ? "other" : "own"]!;
+
+const webhookManagers = {
+  admin: row("ok", "ok", "not_found", "invalid"),
+  implementation_manager: row("ok", "ok", "not_found", "invalid"),
+  engineer: row("forbidden", "forbidden", "forbidden", "invalid"),
+  customer_it: row("forbidden", "forbidden", "forbidden", "invalid"),
+};
+
+// Permission matrix and test-patient register rows of the seed, on each side.
+const permissionRow = (target: Target) => pick(target, seedId("perm:riverbend-appointments:0"), seedId("perm:lakeshore-availability:0"));
+const testPatient = (target: Target) => pick(target, seedId("patient:riverbend-appointments:0"), seedId("patient:lakeshore-availability:0"));
+const scenario = (target: Target) => pick(target, seedId("scenario:riverbend-appointments:0:0"), seedId("scenario:lakeshore-availability:0:0"));
+const productionEnv = (target: Target) => (target === "other" ? ids.lakeshoreEnv("production") : ids.riverbendEnv("production"));
+
+// The vendor manages which permissions an integration needs; everyone on the project records results.
+const permissionManagers = {
+  admin: row("forbidden", "forbidden", "forbidden", "invalid"),
+  implementation_manager: row("ok", "ok", "not_found", "invalid"),
+  engineer: row("ok", "ok", "not_found", "invalid"),
+  customer_it: row("forbidden", "forbidden", "forbidden", "invalid"),
+};
+const projectMembers = {
+  admin: row("forbidden", "forbidden", "forbidden", "invalid"),
+  implementation_manager: row("ok", "ok", "not_found", "invalid"),
+  engineer: row("ok", "ok", "not_found", "invalid"),
+  customer_it: row("ok", "not_found", "not_found", "invalid"),
+};
+// Removing a test patient or scenario erases a recorded result: managers only.
+const removalManagers = managersDecide;
+
+async function cellVersion(requirementId: string, environmentId: string): Promise<number> {
+  if (!/^[0-9a-f-]{36}$/.test(requirementId)) return 0;
+  const [r] = rowsOf(
+    await getDb().execute(sql`select version from permission_checks where requirement_id = ${requirementId} and environment_id = ${environmentId}`),
+  );
+  return r ? Number(r.version) : 0;
+}
+
+// Every row of a column as the page shows it: "requirementId:cellVersion".
+async function columnCells(implementationId: string, environmentId: string): Promise<string[]> {
+  const rows = rowsOf(
+    await getDb().execute(sql`select r.id, coalesce(c.version, 0) as version from permission_requirements r
+      left join permission_checks c on c.requirement_id = r.id and c.environment_id = ${environmentId}
+      where r.implementation_id = ${implementationId} order by r.id`),
+  );
+  return rows.map((r) => `${String(r.id)}:${Number(r.version)}`);
+}
+
 export const actionTable: Record<string, ActionSpec> = {
   updateItemAction: {
     call: "form",
@@ -289,24 +464,7 @@ export const actionTable: Record<string, ActionSpec> = {
     },
     unauthenticated: "unauthenticated",
   },
-  unblockItemAction: {
-    call: "form",
-    fields: { itemId: idField, version: versionField, resolution: requiredText(2000) },
-    input: async (_role, target, ctx) => {
-      // Blocked items: Riverbend's API permission checks (Erin's), Lakeshore's monitoring setup.
-      const itemId = pick(target, ids.riverbendItem("api-permission-checks"), ids.lakeshoreItem("monitoring-setup"));
-      const item = await ctx.item(itemId);
-      return { itemId, version: String(item?.version ?? 1), resolution: "Matrix: resolved" };
-    },
-    expect: {
-      admin: row("forbidden", "forbidden", "not_found", "invalid"),
-      implementation_manager: row("ok", "ok", "not_found", "invalid"),
-      engineer: row("ok", "ok", "not_found", "invalid"),
-      // Casey owns no blocked item; customer IT resolves only blockers on items they own.
-      customer_it: row("forbidden", "not_found", "not_found", "invalid"),
-    },
-    unauthenticated: "unauthenticated",
-  },
+  unblockItemAction: unblockSpec,
   recordConfigurationChangeAction: {
     call: "form",
     fields: { implementationId: idField, environmentId: optionalIdField, changedAt: { kind: "pastDateTime" }, note: requiredText(2000) },
@@ -454,6 +612,243 @@ export const actionTable: Record<string, ActionSpec> = {
     unauthenticated: "unauthenticated",
     corpusRole: "admin",
   },
+  resolveBlockerAction: unblockSpec,
+  signOffItemAction: {
+    call: "form",
+    fields: {
+      itemId: idField,
+      itemVersion: versionField,
+      snapshotDigest: { kind: "digest" },
+      decision: enumField,
+      comment: text(4000),
+      password: { kind: "reauthPassword", max: 1000 },
+    },
+    input: (role, target, ctx) => signOffForm(role, target, ctx),
+    expect: {
+      // Admins are never signers.
+      admin: row("forbidden", "forbidden", "forbidden", "invalid"),
+      implementation_manager: row("ok", "ok", "not_found", "invalid"),
+      // Lakeshore's engineer already signed the smoke test for the engineer role: reached, and
+      // refused as the second sign-off of one role on one version.
+      engineer: row("ok", "conflict", "not_found", "invalid"),
+      customer_it: row("ok", "not_found", "not_found", "invalid"),
+    },
+    unauthenticated: "unauthenticated",
+  },
+  waiveItemAction: {
+    call: "form",
+    fields: { itemId: idField, version: versionField, reason: requiredText(2000), approverName: requiredText(200), expiresOn: { kind: "date", optional: false } },
+    input: async (_role, target, ctx) => {
+      const itemId = waiverItem(target);
+      return {
+        itemId,
+        version: String((await ctx.item(itemId))?.version ?? 1),
+        reason: "Matrix: waived for the pilot",
+        approverName: "Maya Okafor",
+        expiresOn: inDays(30),
+      };
+    },
+    expect: managersDecide,
+    unauthenticated: "unauthenticated",
+  },
+  revokeWaiverAction: {
+    call: "form",
+    fields: { itemId: idField, version: versionField, reason: requiredText(2000) },
+    prepare: grantWaivers,
+    input: async (_role, target, ctx) => {
+      const itemId = waiverItem(target);
+      return { itemId, version: String((await ctx.item(itemId))?.version ?? 1), reason: "Matrix: waiver revoked" };
+    },
+    expect: managersDecide,
+    unauthenticated: "unauthenticated",
+  },
+  recordGoLiveDecisionAction: {
+    call: "form",
+    fields: { implementationId: idField, gateDigest: { kind: "digest" }, decision: enumField, notes: text(10_000) },
+    input: async (_role, target, ctx) => {
+      const implementationId = pick(target, ids.riverbendImpl, ids.lakeshoreImpl);
+      let gateDigest = noDigest;
+      if (await ctx.implementation(implementationId)) {
+        const { getGate } = await import("@/lib/dal/gate");
+        gateDigest = (await getGate(ctx.viewers.implementation_manager, implementationId)).digest;
+      }
+      // No-go is allowed whatever the verdict while the implementation is active or live.
+      return { implementationId, gateDigest, decision: "no_go", notes: "Matrix: not yet" };
+    },
+    expect: managersDecide,
+    unauthenticated: "unauthenticated",
+  },
+  saveWebhookAction: {
+    call: "form",
+    fields: { implementationId: idField, version: { kind: "version", optional: true }, url: { kind: "url", optional: false } },
+    input: (_role, target) => ({ implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl), version: "", url: "https://hooks.example/readyroom" }),
+    expect: webhookManagers,
+    unauthenticated: "unauthenticated",
+  },
+  rotateWebhookSecretAction: {
+    call: "form",
+    fields: { implementationId: idField, version: versionField },
+    prepare: configureWebhooks,
+    input: (_role, target, ctx) => ({ implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl), version: webhookVersion(target, ctx) }),
+    expect: webhookManagers,
+    unauthenticated: "unauthenticated",
+  },
+  setWebhookEnabledAction: {
+    call: "form",
+    fields: { implementationId: idField, version: versionField, enabled: enumField },
+    prepare: configureWebhooks,
+    input: (_role, target, ctx) => ({ implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl), version: webhookVersion(target, ctx), enabled: "false" }),
+    expect: webhookManagers,
+    unauthenticated: "unauthenticated",
+  },
+  sendTestDeliveryAction: {
+    call: "form",
+    fields: { implementationId: idField },
+    prepare: configureWebhooks,
+    input: (_role, target) => ({ implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl) }),
+    expect: webhookManagers,
+    unauthenticated: "unauthenticated",
+  },
+  addCatalogRowsAction: {
+    call: "form",
+    fields: { implementationId: idField, workflow: enumField, rows: { kind: "choiceList" } },
+    // Neither side's matrix has the documents workflow's rows yet.
+    input: (_role, target) => ({
+      implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl),
+      workflow: "documents",
+      rows: ["fhir_api|system/DocumentReference.crs", "fhir_api|system/Binary.r"],
+    }),
+    expect: permissionManagers,
+    unauthenticated: "unauthenticated",
+  },
+  addPermissionRowAction: {
+    call: "form",
+    fields: { implementationId: idField, interface: enumField, permission: { kind: "plainText", max: MAX_PERMISSION_LENGTH }, required: checkboxField, note: text(2000) },
+    // A proprietary API permission is free text as the API names it (FHIR and HL7 have their own grammar).
+    input: (_role, target) => ({
+      implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl),
+      interface: "proprietary_api",
+      permission: "scheduling.matrix.read",
+      required: "on",
+      note: "Matrix: added by hand",
+    }),
+    expect: permissionManagers,
+    unauthenticated: "unauthenticated",
+  },
+  updatePermissionRowAction: {
+    call: "form",
+    fields: { requirementId: idField, version: versionField, required: checkboxField, note: text(2000) },
+    input: async (_role, target) => {
+      const requirementId = permissionRow(target);
+      return { requirementId, version: String((await versionOf("permission_requirements", requirementId)) ?? 1), required: "on", note: "Matrix: note edited" };
+    },
+    expect: permissionManagers,
+    unauthenticated: "unauthenticated",
+  },
+  removePermissionRowAction: {
+    call: "form",
+    fields: { requirementId: idField, version: versionField },
+    input: async (_role, target) => {
+      const requirementId = permissionRow(target);
+      return { requirementId, version: String((await versionOf("permission_requirements", requirementId)) ?? 1) };
+    },
+    expect: permissionManagers,
+    unauthenticated: "unauthenticated",
+  },
+  recordPermissionCheckAction: {
+    call: "form",
+    fields: { requirementId: idField, environmentId: idField, version: { kind: "cellVersion" }, result: enumField, note: text(2000) },
+    input: async (_role, target) => {
+      const requirementId = permissionRow(target);
+      const environmentId = productionEnv(target);
+      return { requirementId, environmentId, version: String(await cellVersion(requirementId, environmentId)), result: "denied", note: "Matrix: 403 from production" };
+    },
+    expect: projectMembers,
+    unauthenticated: "unauthenticated",
+  },
+  setPermissionColumnAction: {
+    call: "form",
+    fields: { implementationId: idField, environmentId: idField, result: enumField, note: text(2000), onlyUnverified: checkboxField, cells: { kind: "choiceList" } },
+    input: async (_role, target) => {
+      const implementationId = pick(target, ids.riverbendImpl, ids.lakeshoreImpl);
+      const environmentId = productionEnv(target);
+      const cells = await columnCells(target === "other" ? ids.lakeshoreImpl : ids.riverbendImpl, environmentId);
+      return { implementationId, environmentId, result: "granted", note: "Matrix: check run", onlyUnverified: "", cells };
+    },
+    expect: projectMembers,
+    unauthenticated: "unauthenticated",
+  },
+  addTestPatientAction: {
+    call: "form",
+    fields: {
+      implementationId: idField,
+      environmentId: idField,
+      label: { kind: "plainText", max: 120, synthetic: true },
+      testIdentifier: { kind: "plainText", max: 64, synthetic: true },
+      note: text(2000),
+    },
+    input: (_role, target) => ({
+      implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl),
+      environmentId: target === "other" ? ids.lakeshoreEnv("test") : ids.riverbendEnv("test"),
+      label: "Matrix patient (synthetic)",
+      testIdentifier: "ZZMATRIX01",
+      note: "Synthetic: added by the security matrix",
+    }),
+    expect: projectMembers,
+    unauthenticated: "unauthenticated",
+  },
+  removeTestPatientAction: {
+    call: "form",
+    fields: { testPatientId: idField, version: versionField },
+    input: async (_role, target) => {
+      const testPatientId = testPatient(target);
+      return { testPatientId, version: String((await versionOf("test_patients", testPatientId)) ?? 1) };
+    },
+    expect: removalManagers,
+    unauthenticated: "unauthenticated",
+  },
+  addScenarioAction: {
+    call: "form",
+    fields: {
+      testPatientId: idField,
+      workflowSurface: enumField,
+      scenario: requiredText(500),
+      expectedOutcome: requiredText(2000),
+      observedOutcome: text(2000),
+      result: enumField,
+    },
+    // Not run yet: an observed outcome is optional then (a pass or fail needs one).
+    input: (_role, target) => ({
+      testPatientId: testPatient(target),
+      workflowSurface: "scheduling_availability",
+      scenario: "Matrix: provider blocks a morning",
+      expectedOutcome: "Slots withdrawn within 5 minutes",
+      observedOutcome: "Matrix: not seen yet",
+      result: "not_run",
+    }),
+    expect: projectMembers,
+    unauthenticated: "unauthenticated",
+  },
+  recordScenarioResultAction: {
+    call: "form",
+    fields: { scenarioId: idField, version: versionField, result: enumField, observedOutcome: text(2000) },
+    input: async (_role, target) => {
+      const scenarioId = scenario(target);
+      return { scenarioId, version: String((await versionOf("test_patient_scenarios", scenarioId)) ?? 1), result: "not_run", observedOutcome: "Matrix: to be run again" };
+    },
+    expect: projectMembers,
+    unauthenticated: "unauthenticated",
+  },
+  removeScenarioAction: {
+    call: "form",
+    fields: { scenarioId: idField, version: versionField },
+    input: async (_role, target) => {
+      const scenarioId = scenario(target);
+      return { scenarioId, version: String((await versionOf("test_patient_scenarios", scenarioId)) ?? 1) };
+    },
+    expect: removalManagers,
+    unauthenticated: "unauthenticated",
+  },
   signOutAction: {
     call: "none",
     fields: {},
@@ -508,6 +903,67 @@ export const routeTable: Record<string, RouteSpec> = {
       },
     },
   },
+  "api/implementations/[id]/gate": {
+    methods: {
+      GET: {
+        params: (target) => ({ id: pick(target, ids.riverbendImpl, ids.lakeshoreImpl) }),
+        expect: {
+          admin: readAll(200, 200),
+          implementation_manager: readAll(200, 200),
+          engineer: readAll(200, 200),
+          customer_it: readAll(200, 404),
+        },
+        unauthenticated: 401,
+      },
+    },
+  },
+  "api/implementations/[id]/items-csv": {
+    methods: {
+      GET: {
+        params: (target) => ({ id: pick(target, ids.riverbendImpl, ids.lakeshoreImpl) }),
+        expect: {
+          admin: readAll(200, 200),
+          implementation_manager: readAll(200, 200),
+          engineer: readAll(200, 200),
+          customer_it: readAll(200, 404),
+        },
+        unauthenticated: 401,
+      },
+    },
+  },
+  "api/blockers.csv": {
+    methods: {
+      GET: {
+        params: () => ({}),
+        // The cross-portfolio blockers list is vendor staff's; customer IT sees blockers on
+        // their own implementation pages, and here gets the same 404 as for anything unknown.
+        expect: { admin: { own: 200 }, implementation_manager: { own: 200 }, engineer: { own: 200 }, customer_it: { own: 404 } },
+        unauthenticated: 401,
+        notApplicable: {
+          other: "takes no id: every customer's blockers are vendor staff's to read",
+          missing: "takes no id (the customer filter is a URL parameter that only narrows the list)",
+          malformed: "takes no id (a malformed filter is ignored, lib/validation/blockers.test.ts)",
+        },
+      },
+    },
+  },
+  // Benchmark probes: they exist only with READYROOM_BENCH on (never in production, nor here),
+  // and answer 404 to everyone otherwise.
+  ...Object.fromEntries(
+    ["api/bench/empty", "api/bench/sql-statements"].map((route) => [
+      route,
+      {
+        methods: {
+          GET: {
+            params: () => ({}),
+            expect: { admin: { own: 404 }, implementation_manager: { own: 404 }, engineer: { own: 404 }, customer_it: { own: 404 } },
+            unauthenticated: 404,
+            notApplicable: { other: "takes no id", missing: "takes no id", malformed: "takes no id" },
+          },
+        },
+      } satisfies RouteSpec,
+    ]),
+  ),
   "api/health": {
     methods: {
       GET: {

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { seedDemo } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { detectPhi } from "@/lib/registers/phi";
 import type { Viewer } from "@/lib/viewer";
 import { badInputs, extraFieldMarker, extraFields, type BadInput } from "../bad-input";
 import {
@@ -14,6 +15,7 @@ import {
   invokeForm,
   isolated,
   roleEmails,
+  sessionViewer,
   roles,
   root,
   signInFields,
@@ -99,7 +101,9 @@ export function expectation(kind: FieldKind, input: BadInput, vendorStaff: boole
       return blank ? accepted : { outcomes: ["ok"], stored: value.trim() };
     case "id":
       // A well-formed id that names nothing of the right kind is "not found" or a field error.
-      if (reachable) return { outcomes: ["ok", "not_found", "invalid"] };
+      // A record the role may reach is checked against the version or digest the form carries
+      // for another record, so it may also be a conflict (the go/no-go's gate digest).
+      if (reachable) return { outcomes: ["ok", "not_found", "invalid", "conflict"] };
       return UUID.test(value) ? { outcomes: ["not_found", "invalid"] } : refused;
     case "optionalId":
       if (value === "") return accepted;
@@ -127,6 +131,25 @@ export function expectation(kind: FieldKind, input: BadInput, vendorStaff: boole
       return value === "" || value.includes("\u0000") || value.length > kind.max ? refused : { outcomes: ["unauthenticated"] };
     case "redirectPath":
       return { outcomes: ["unauthenticated"] };
+    case "plainText": {
+      // Raw length counts; then trimmed, it must be non-blank, printable, and (for a test
+      // patient) not look like a real person's details, with the field's rule (lib/registers/phi.ts).
+      if (value.includes("\u0000") || value.length > kind.max || blank) return refused;
+      const trimmed = value.trim();
+      if (/[\p{Cc}\p{Cf}]/u.test(trimmed)) return refused;
+      if (kind.synthetic && detectPhi(trimmed)) return refused;
+      return { outcomes: ["ok"], stored: trimmed };
+    }
+    case "digest":
+      return refused; // nothing in the corpus is 64 lowercase hex digits
+    case "choiceList":
+      return refused; // nothing in the corpus is one of the page's choices
+    case "cellVersion":
+      // A blank reads as 0, "never recorded": stale for a cell that has a result.
+      return blank ? { outcomes: ["conflict"] } : refused;
+    case "reauthPassword":
+      // Not needed after a recent sign-in, so any password that fits is ignored, never stored.
+      return value.length > kind.max ? refused : accepted;
   }
 }
 
@@ -157,7 +180,7 @@ const viewers = {} as Record<Role, Viewer>;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   await seedDemo(testDb.handle.db);
-  for (const role of roles) viewers[role] = await demoViewer(roleEmails[role]);
+  for (const role of roles) viewers[role] = await sessionViewer(roleEmails[role]);
 });
 afterAll(() => testDb.drop());
 

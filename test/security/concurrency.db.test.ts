@@ -1,12 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openPostgres, setDatabaseHandle, type DatabaseHandle } from "@/db";
-import { auditEvents, checklistItems, implementations } from "@/db/schema";
+import { auditEvents, checklistItems, implementations, signOffs, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
 import type { ActionResult } from "@/lib/actions/result";
 import { ids, toFormData, type Fields } from "./action-table";
-import { mockState } from "./mocks";
+import { getSignOffPanel } from "@/lib/dal/sign-offs";
+import { mockState, tokenScope, type MockToken } from "./mocks";
 
 // Concurrency (RELIABILITY.md): 50 clients edit one item at once. Exactly one wins per
 // version, the others are told who changed it; clients that retry on conflict all land, in
@@ -16,16 +18,25 @@ import { mockState } from "./mocks";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-id": "security-concurrency-1" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-// The item actions module also holds the single sign-on re-authentication, which imports
-// next-auth; these tests never call it.
-vi.mock("@/lib/auth/config", () => ({ signIn: async () => {}, signOut: async () => {}, auth: async () => null }));
+// The sign-off actions' module also holds the SSO re-authentication redirect; next-auth is not
+// loadable outside Next's bundler and is not used by the calls here.
+vi.mock("@/lib/auth/config", () => ({ auth: async () => null, handlers: {}, signIn: async () => {}, signOut: async () => {} }));
 vi.mock("@/lib/auth/viewer", async () => {
-  const { mockState } = await import("./mocks");
-  return { getViewer: async () => mockState.viewer, requireViewer: async () => mockState.viewer };
+  const { mockState, tokenScope } = await import("./mocks");
+  // With a session token in scope, resolve it as lib/auth/viewer.ts does; otherwise the fixed viewer.
+  const getViewer = async () => {
+    const token = tokenScope.getStore();
+    if (!token) return mockState.viewer;
+    const { loadViewer } = await import("@/lib/dal/users");
+    const viewer = await loadViewer(token.userId, token.sessionVersion);
+    return viewer && { ...viewer, session: { id: token.sessionId, signedInAt: token.signedInAt } };
+  };
+  return { getViewer, requireViewer: getViewer };
 });
 
 const { updateItemAction } = await import("@/app/(app)/implementations/[id]/items/[itemId]/actions");
 const { updateImplementationAction } = await import("@/app/(app)/implementations/[id]/edit/actions");
+const { signOffItemAction } = await import("@/app/(app)/implementations/[id]/items/[itemId]/actions");
 
 const CLIENTS = 50;
 // Retrying clients make ~n²/2 attempts; on PGlite, where they cannot run in parallel anyway,
@@ -147,11 +158,96 @@ describe(`${CLIENTS} clients editing one record at once`, () => {
   });
 });
 
-// Sign-offs (issue 5): "50 parallel sign-offs leave one" (RELIABILITY.md, Concurrency).
-// THE LEAD WRITES THIS with the sign-off code: 50 clients sign the same item version for the
-// same role at once → exactly one active sign-off, 49 refused; a sign-off replayed after an
-// edit, a revocation or a sign-out is refused. Use `pool` and `mockState.viewer` as above.
-describe("50 parallel sign-offs (sign-off code: issue 5)", () => {
-  it.todo("50 parallel sign-offs of one item version for one role leave exactly one active sign-off");
-  it.todo("a sign-off replayed after an edit, a revocation or a sign-out is refused");
+// Sign-offs (issue 4): "50 parallel sign-offs leave one" (RELIABILITY.md, Concurrency), through
+// the server action, each call with its own signed-in session as a browser would send it.
+async function tokenFor(email: string): Promise<MockToken> {
+  const [user] = await pool.db.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users).where(eq(users.email, email));
+  return { userId: user!.id, sessionVersion: user!.sessionVersion, sessionId: randomUUID(), signedInAt: new Date() };
+}
+const as = <T>(token: MockToken, call: () => Promise<T>) => tokenScope.run(token, call);
+
+// What the signer's page shows: the item's version and the digest of its snapshot.
+async function signingForm(token: MockToken, itemId: string, changes: Fields = {}): Promise<Fields> {
+  const viewer = (await as(token, async () => (await import("@/lib/auth/viewer")).getViewer()))!;
+  const item = await itemRow(itemId);
+  const panel = await getSignOffPanel(viewer, item.implementationId, itemId);
+  return { itemId, itemVersion: String(item.version), snapshotDigest: panel.signing.snapshotDigest, decision: "approve", comment: "", password: "", ...changes };
+}
+const sign = (token: MockToken, form: Fields) => as(token, () => (signOffItemAction as FormAction)(null, toFormData(form)));
+async function signOffsOf(itemId: string) {
+  return pool.db.select().from(signOffs).where(eq(signOffs.checklistItemId, itemId));
+}
+
+describe(`${CLIENTS} parallel sign-offs (issue 4)`, () => {
+  it(`${CLIENTS} parallel sign-offs of one item version for one role leave exactly one sign-off`, async () => {
+    // Epic client IDs waits for engineering and customer IT; Riverbend has two customer IT users.
+    const itemId = ids.riverbendItem("epic-client-ids");
+    const signers = [await tokenFor("it@riverbend.example"), await tokenFor("it2@riverbend.example")];
+    const start = await itemRow(itemId);
+    expect(start.status).toBe("ready_for_signoff");
+    const before = (await signOffsOf(itemId)).length;
+    const form = await signingForm(signers[0]!, itemId);
+    const results = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => sign(signers[i % 2]!, form)));
+    expect(results.filter((r) => r.ok), realPostgres() ? "on PostgreSQL, 50 connections" : "on PGlite, interleaved").toHaveLength(1);
+    for (const r of results.filter((r) => !r.ok)) expect(r).toMatchObject({ ok: false, code: "conflict" });
+    const rows = (await signOffsOf(itemId)).filter((r) => r.signerRole === "customer_it" && r.itemVersion === start.version);
+    expect(rows).toHaveLength(1);
+    expect((await signOffsOf(itemId)).length).toBe(before + 1);
+    // Engineering has not signed yet: the item still waits, at the same version.
+    expect(await itemRow(itemId)).toMatchObject({ status: "ready_for_signoff", version: start.version });
+  });
+
+  it("a sign-off replayed after an edit, a waiver's revocation, a sign-out or the signer's disabling is refused", async () => {
+    // Non-production testing waits for engineering and the implementation manager.
+    const itemId = ids.riverbendItem("non-production-testing");
+    const erin = await tokenFor("engineer@vendor.example");
+    const maya = await tokenFor("manager@vendor.example");
+    const count = async () => (await signOffsOf(itemId)).length;
+    const edit = async (changes: Fields) => {
+      const result = await as(maya, async () => (updateItemAction as FormAction)(null, toFormData(itemForm(await itemRow(itemId), changes))));
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+    };
+
+    // After an edit: the version the signer reviewed is gone.
+    const reviewed = await signingForm(erin, itemId);
+    await edit({ nextStep: "Collect sign-offs (edited)" });
+    const signed = await count();
+    expect(await sign(erin, reviewed)).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/You reviewed version \d+/) });
+    expect(await count()).toBe(signed);
+
+    // After a waiver is granted and revoked: the item moved on twice.
+    const beforeWaiver = await signingForm(erin, itemId);
+    const item = await itemRow(itemId);
+    await as(maya, async () => {
+      const { waiveItem, revokeWaiver } = await import("@/lib/dal/sign-offs");
+      const viewer = (await (await import("@/lib/auth/viewer")).getViewer())!;
+      const expiresOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+      const { version } = await waiveItem(viewer, { itemId, version: item.version, reason: "Pilot clinic only", approverName: "Maya Okafor", expiresOn });
+      await revokeWaiver(viewer, { itemId, version, reason: "Full rollout after all" });
+    });
+    expect(await sign(erin, beforeWaiver)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await count()).toBe(signed);
+
+    // After a sign-out: every session of the signer ended, so the old token names nobody. The
+    // same form from a new sign-in goes through, so the refusal was the sign-out's doing.
+    await edit({ status: "ready_for_signoff" });
+    const ready = await signingForm(erin, itemId);
+    await as(erin, async () => {
+      const { endSession } = await import("@/lib/dal/users");
+      await endSession((await (await import("@/lib/auth/viewer")).getViewer())!);
+    });
+    expect(await sign(erin, ready)).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await count()).toBe(signed);
+    expect(await sign(await tokenFor("engineer@vendor.example"), ready)).toMatchObject({ ok: true });
+    expect(await count()).toBe(signed + 1);
+
+    // After the signer is disabled (access revoked by an admin): refused; once re-enabled, accepted.
+    const mayaForm = await signingForm(maya, itemId);
+    await pool.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, maya.userId));
+    expect(await sign(maya, mayaForm)).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await count()).toBe(signed + 1);
+    await pool.db.update(users).set({ disabledAt: null }).where(eq(users.id, maya.userId));
+    expect(await sign(maya, mayaForm)).toMatchObject({ ok: true });
+    expect(await itemRow(itemId)).toMatchObject({ status: "signed_off" });
+  });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Viewer } from "@/lib/viewer";
 
 // What the security tests' module mocks read and record. The mocks themselves are declared
@@ -16,3 +17,10 @@ export class RedirectSignal extends Error {
 }
 
 export class MockAuthError extends Error {}
+
+// A browser session's token as next-auth keeps it (lib/auth/config.ts): only the user id, the
+// session version and when it signed in. A mocked getViewer given one resolves it the way the
+// real one does (lib/auth/viewer.ts), so a signed-out or disabled user's token gets no viewer.
+// Held per call, so parallel calls can come from different people.
+export type MockToken = { userId: string; sessionVersion: number; sessionId: string; signedInAt: Date };
+export const tokenScope = new AsyncLocalStorage<MockToken>();
