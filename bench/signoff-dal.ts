@@ -8,6 +8,7 @@ import postgres from "postgres";
 import { openPostgres, setDatabaseHandle } from "@/db";
 import { getSignOffPanel, signOffItem } from "@/lib/dal/sign-offs";
 import { loadViewer } from "@/lib/dal/users";
+import type { SignOffItemInput } from "@/lib/validation/sign-offs";
 import { benchDatabaseName, DEFAULT_SERVER_URL } from "./generate";
 
 const { values } = parseArgs({
@@ -44,7 +45,7 @@ async function main() {
   const viewer = { ...base!, session: { id: "bench-session", signedInAt: new Date() } };
 
   // What the signer's page shows first (version and digest), outside the timed part.
-  const prepared = [];
+  const prepared: SignOffItemInput[] = [];
   for (const c of candidates) {
     const panel = await getSignOffPanel(viewer, c.impl, c.item);
     prepared.push({ itemId: c.item, itemVersion: panel.version, snapshotDigest: panel.signing.snapshotDigest, decision: "approve" as const, comment: "" });
