@@ -18,7 +18,11 @@ export const blockersQuerySchema = z.object({
   severity: optional(z.enum(blockerSeverities)),
   customer: optional(z.uuid()),
   within: optional(z.enum(blockerWindows).transform(Number)),
+  // The page shows the list a page at a time; the CSV export always holds the whole view.
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
+
+export const BLOCKERS_PAGE_SIZE = 50;
 
 export type BlockersQuery = z.output<typeof blockersQuerySchema>;
 

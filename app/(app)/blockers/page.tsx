@@ -8,7 +8,7 @@ import { listBlockerCustomers, listBlockers } from "@/lib/dal/blockers";
 import { can } from "@/lib/dal/policy";
 import { describeGoLive } from "@/lib/dates";
 import { severityLabel } from "@/lib/labels";
-import { blockersQueryString, parseBlockersQuery } from "@/lib/validation/blockers";
+import { BLOCKERS_PAGE_SIZE, blockersQueryString, parseBlockersQuery } from "@/lib/validation/blockers";
 import { BlockerFilters } from "./_components/blocker-filters";
 import { ResolveBlockerForm } from "./_components/resolve-blocker-form";
 
@@ -24,6 +24,13 @@ export default async function BlockersPage({ searchParams }: Props) {
   const [rows, customers] = await Promise.all([listBlockers(viewer, query), listBlockerCustomers(viewer)]);
   const mayResolve = can(viewer, "blocker.resolve");
   const filtered = query.mine || query.severity || query.customer || query.within;
+  const pageCount = Math.max(1, Math.ceil(rows.length / BLOCKERS_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const shown = rows.slice((page - 1) * BLOCKERS_PAGE_SIZE, page * BLOCKERS_PAGE_SIZE);
+  const pageHref = (n: number) => {
+    const qs = blockersQueryString(query);
+    return `/blockers${qs}${n > 1 ? `${qs ? "&" : "?"}page=${n}` : ""}`;
+  };
 
   return (
     <>
@@ -38,6 +45,7 @@ export default async function BlockersPage({ searchParams }: Props) {
           <p className="text-sm text-slate-600" aria-live="polite">
             {rows.length} open blocker{rows.length === 1 ? "" : "s"}
             {filtered ? " match this filter" : ""}
+            {pageCount > 1 ? ` · showing ${(page - 1) * BLOCKERS_PAGE_SIZE + 1}–${(page - 1) * BLOCKERS_PAGE_SIZE + shown.length}` : ""}
           </p>
           <a href={`/api/blockers.csv${blockersQueryString(query)}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50" download>
             Export CSV
@@ -67,7 +75,7 @@ export default async function BlockersPage({ searchParams }: Props) {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {rows.map((row) => {
+              {shown.map((row) => {
                 const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.implementationStatus) : null;
                 return (
                   <tr key={row.itemId} className="align-top">
@@ -121,6 +129,27 @@ export default async function BlockersPage({ searchParams }: Props) {
           </table>
         </div>
       )}
+      {pageCount > 1 ? (
+        <nav aria-label="Blocker pages" className="mt-4 flex items-center justify-between text-sm">
+          {page > 1 ? (
+            <Link href={pageHref(page - 1)} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-slate-600">
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? (
+            <Link href={pageHref(page + 1)} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </>
   );
 }
