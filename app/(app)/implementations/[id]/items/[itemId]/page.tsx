@@ -48,6 +48,11 @@ export default async function ItemPage({ params }: Props) {
         </div>
         <div className="flex flex-col items-end gap-1 text-sm">
           <ItemStatusBadge status={item.status} />
+          {signOffPanel.signing.canSign ? (
+            <a href="#signoffs-heading" className="font-medium text-emerald-800 underline">
+              Review and sign ↓
+            </a>
+          ) : null}
           <span className="text-slate-600">
             Version {item.version}
             {item.updatedByName ? ` · last changed by ${item.updatedByName}` : ""}
