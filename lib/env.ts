@@ -38,6 +38,9 @@ const schema = z
     SIGN_IN_LOCKOUT_MINUTES: positiveInt(15, 24 * 60),
     // A signature needs a sign-in (or a re-entered password) younger than this.
     SIGN_OFF_REAUTH_MINUTES: positiveInt(15, 24 * 60),
+    // Webhooks to private, loopback or link-local addresses are refused unless this says the
+    // receiver lives in the organization's own network.
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanString.default(false),
     // How many proxies (load balancer, CDN) in front of the app append to X-Forwarded-For.
     TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
     // Which organizations (slugs) may sign in through the OIDC provider: binds the identity

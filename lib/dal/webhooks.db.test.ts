@@ -58,7 +58,8 @@ beforeEach(() => {
 });
 
 const impl = seedId("impl:riverbend-appointments");
-const fast = { schedule: [0, 0], timeoutMs: 2_000 };
+// The test receiver listens on loopback, which a real deployment refuses (destination.ts).
+const fast = { schedule: [0, 0], timeoutMs: 2_000, allowPrivateNetworks: true };
 
 async function configure(url: string, implementationId = impl) {
   const settings = await getWebhookSettings(v.manager!, implementationId);
@@ -159,7 +160,7 @@ describe("delivery", () => {
     // blockItem queues its own event, in its own transaction.
     expect((await deliveries()).filter((d) => d.event === "item.blocked")).toHaveLength(1);
 
-    const outcome = await deliverDue({ timeoutMs: 2_000 });
+    const outcome = await deliverDue({ timeoutMs: 2_000, allowPrivateNetworks: true });
     expect(outcome.retry).toBeGreaterThanOrEqual(1);
     const rows = await deliveries();
     for (const row of rows) {

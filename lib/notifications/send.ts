@@ -1,4 +1,5 @@
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signPayload } from "./signing";
+import { refusedDestination, type Lookup } from "./destination";
 import { formatBody, type WebhookPayload } from "./format";
 
 // One HTTP attempt at a delivery: signed, with a timeout, never following a redirect (a
@@ -7,13 +8,22 @@ import { formatBody, type WebhookPayload } from "./format";
 
 export type SendOutcome = { ok: boolean; statusCode: number | null; error: string | null };
 
-export type SendOptions = { timeoutMs?: number; now?: Date; fetchImpl?: typeof fetch };
+export type SendOptions = {
+  timeoutMs?: number;
+  now?: Date;
+  fetchImpl?: typeof fetch;
+  // See destination.ts: private, loopback and link-local addresses are refused unless allowed.
+  allowPrivateNetworks?: boolean;
+  lookup?: Lookup;
+};
 
 export async function sendDelivery(
   target: { url: string; secret: string; deliveryId: string },
   payload: WebhookPayload,
   options: SendOptions = {},
 ): Promise<SendOutcome> {
+  const refused = await refusedDestination(target.url, options);
+  if (refused) return { ok: false, statusCode: null, error: refused };
   const body = formatBody(target.url, payload);
   const timestamp = Math.floor((options.now ?? new Date()).getTime() / 1000);
   try {

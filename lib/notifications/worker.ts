@@ -1,5 +1,6 @@
 import "server-only";
 import { claimDueDeliveries, completeDelivery, queueGoLiveWarnings } from "@/lib/dal/webhooks";
+import { env } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
 import { DEFAULT_RETRY_SCHEDULE_MS } from "./schedule";
 import { sendDelivery, type SendOptions } from "./send";
@@ -15,7 +16,10 @@ export async function deliverDue(options: DeliverOptions = {}) {
   const claims = await claimDueDeliveries({ limit: options.limit, leaseMs: options.leaseMs });
   const results = await Promise.all(
     claims.map(async (claim) => {
-      const outcome = await sendDelivery({ url: claim.url, secret: claim.secret, deliveryId: claim.id }, claim.payload, options);
+      const outcome = await sendDelivery({ url: claim.url, secret: claim.secret, deliveryId: claim.id }, claim.payload, {
+        ...options,
+        allowPrivateNetworks: options.allowPrivateNetworks ?? env().WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      });
       const status = await completeDelivery(claim, outcome, options.schedule ?? DEFAULT_RETRY_SCHEDULE_MS);
       if (status !== "delivered") {
         // The URL may carry a token (Slack's does): log the delivery, never the address.
