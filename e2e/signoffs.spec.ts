@@ -172,7 +172,7 @@ test("the readiness report prints as a document and its items download as CSV", 
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-disposition"]).toMatch(/attachment; filename="readiness-lakeshore-medical-group-fictional-scheduling-availability-/);
   const text = await csv.text();
-  expect(text.split("\r\n")[0]).toMatch(/^Position,Item,Category,Required,Status/);
+  expect(text.split("\r\n")[0]).toMatch(/^"Position","Item","Category","Required","Status"/);
   expect(text).toContain("Production smoke test");
   await context.close();
 });

@@ -34,7 +34,7 @@ describe("reportItemsCsv", () => {
   const [head, row] = csv.split("\r\n");
 
   it("has a header and one quoted row per item", () => {
-    expect(head).toMatch(/^Position,Item,Category,Required,Status,Version,Owner/);
+    expect(head).toMatch(/^"Position","Item","Category","Required","Status","Version","Owner"/);
     expect(row).toContain('"Smoke test, ""production"""');
     expect(row).toContain('"line one\nline two"'.replace("\n", "\n"));
   });

@@ -1,14 +1,7 @@
+import { toCsv } from "@/lib/csv";
 import type { ReadinessReport } from "@/lib/dal/report";
 
 // The readiness report's items as CSV, for the go-live meeting's spreadsheet.
-
-// A spreadsheet cell that starts with = + - @ (or a control) is run as a formula by Excel and
-// friends: prefix it so a value typed into Readyroom stays text in the export.
-function cell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 export function reportItemsCsv(report: ReadinessReport): string {
   const head = [
@@ -50,5 +43,5 @@ export function reportItemsCsv(report: ReadinessReport): string {
     i.waiver ? `until ${i.waiver.expiresOn}, approved by ${i.waiver.approverName}: ${i.waiver.reason}` : "",
     i.status === "blocked" && i.blockerReason ? `${i.blockerSeverity} since ${i.blockedSince}: ${i.blockerReason}` : "",
   ]);
-  return [head, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(head, rows);
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RiskBadge } from "@/components/readiness/risk-badge";
 import { Badge } from "@/components/ui/badge";
+import { Pager } from "@/components/ui/pager";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listPortfolio } from "@/lib/dal/implementations";
 import { can } from "@/lib/dal/policy";
@@ -212,27 +213,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label="Portfolio pages" className="mt-4 flex items-center justify-between text-sm">
-          {page > 1 ? (
-            <Link href={pageHref(query, page - 1)} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
-              ← Previous
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-slate-600">
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link href={pageHref(query, page + 1)} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
-              Next →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pager label="Portfolio pages" page={page} pageCount={pageCount} href={(n) => pageHref(query, n)} />
     </>
   );
 }

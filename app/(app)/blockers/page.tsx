@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TicketLink } from "@/components/tickets/ticket-link";
 import { Badge } from "@/components/ui/badge";
+import { Pager } from "@/components/ui/pager";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listBlockerCustomers, listBlockers } from "@/lib/dal/blockers";
 import { can } from "@/lib/dal/policy";
@@ -129,27 +130,7 @@ export default async function BlockersPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label="Blocker pages" className="mt-4 flex items-center justify-between text-sm">
-          {page > 1 ? (
-            <Link href={pageHref(page - 1)} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
-              ← Previous
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-slate-600">
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link href={pageHref(page + 1)} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
-              Next →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pager label="Blocker pages" page={page} pageCount={pageCount} href={pageHref} />
     </>
   );
 }

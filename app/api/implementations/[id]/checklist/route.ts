@@ -1,22 +1,9 @@
-import { getViewer } from "@/lib/auth/viewer";
-import { isDomainError } from "@/lib/dal/errors";
+import { viewerRoute } from "@/lib/api/viewer-route";
 import { getImplementation } from "@/lib/dal/implementations";
-import { errorFields, log } from "@/lib/log";
 
 // The implementation's checklist as JSON, for the page's live view. Same DAL, same rules:
 // another organization's implementation is "not found", like a missing one.
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const viewer = await getViewer();
-  if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
-  const { id } = await params;
-  try {
-    const implementation = await getImplementation(viewer, id);
-    return Response.json({ items: implementation.items }, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    if (isDomainError(error) && (error.code === "not_found" || error.code === "forbidden")) {
-      return Response.json({ error: "not_found" }, { status: 404 });
-    }
-    log.error("api.checklist_failed", errorFields(error));
-    return Response.json({ error: "unavailable" }, { status: 503 });
-  }
-}
+export const GET = viewerRoute<{ id: string }>("checklist", async (viewer, { id }) => {
+  const implementation = await getImplementation(viewer, id);
+  return Response.json({ items: implementation.items }, { headers: { "cache-control": "no-store" } });
+});

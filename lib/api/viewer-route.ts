@@ -1,0 +1,27 @@
+import "server-only";
+import { getViewer } from "@/lib/auth/viewer";
+import { isDomainError } from "@/lib/dal/errors";
+import type { Viewer } from "@/lib/viewer";
+import { errorFields, log } from "@/lib/log";
+
+// A GET route handler for a signed-in viewer, answering the way every read route does: 401
+// signed out; 404 for a record that is missing, another organization's or not the viewer's to
+// see (one answer for all three); 503, logged, for anything unexpected.
+export function viewerRoute<P extends Record<string, string>>(
+  name: string,
+  run: (viewer: Viewer, params: P, request: Request) => Promise<Response>,
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const viewer = await getViewer();
+    if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
+    try {
+      return await run(viewer, await context.params, request);
+    } catch (error) {
+      if (isDomainError(error) && (error.code === "not_found" || error.code === "forbidden")) {
+        return Response.json({ error: "not_found" }, { status: 404 });
+      }
+      log.error(`api.${name}_failed`, errorFields(error));
+      return Response.json({ error: "unavailable" }, { status: 503 });
+    }
+  };
+}
