@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { ActivityList } from "@/components/activity/activity-list";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { activityKinds } from "@/lib/activity";
@@ -16,7 +17,6 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const selectClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 function activityHref(implementationId: string, query: ActivityQuery, after?: number): string {
   const params = new URLSearchParams();
@@ -45,28 +45,8 @@ export default async function ActivityPage({ params, searchParams }: Props) {
         <p className="text-sm text-slate-600">Who changed what and when, newest first, from the audit trail.</p>
         <form method="get" aria-label="Filter activity" className="mt-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4 md:items-end">
           {query.item ? <input type="hidden" name="item" value={query.item} /> : null}
-          <label className="block">
-            <span className="font-medium text-slate-700">Person</span>
-            <select name="person" defaultValue={query.person ?? ""} className={selectClass}>
-              <option value="">Anyone</option>
-              {page.people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block">
-            <span className="font-medium text-slate-700">Kind</span>
-            <select name="kind" defaultValue={query.kind ?? ""} className={selectClass}>
-              <option value="">Everything</option>
-              {Object.entries(activityKinds).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Person" name="person" value={query.person ?? ""} any="Anyone" options={page.people.map((p) => ({ value: p.id, label: p.name }))} />
+          <FilterSelect label="Kind" name="kind" value={query.kind ?? ""} any="Everything" options={Object.entries(activityKinds).map(([value, label]) => ({ value, label }))} />
           <div className="flex gap-2">
             <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white hover:bg-slate-700">
               Apply
