@@ -45,7 +45,7 @@ export default async function BlockersPage({ searchParams }: Props) {
         <div className="flex items-center gap-4">
           <p className="text-sm text-slate-600" aria-live="polite">
             {rows.length} open blocker{rows.length === 1 ? "" : "s"}
-            {filtered ? " match this filter" : ""}
+            {filtered ? (rows.length === 1 ? " matches this filter" : " match this filter") : ""}
             {pageCount > 1 ? ` · showing ${(page - 1) * BLOCKERS_PAGE_SIZE + 1}–${(page - 1) * BLOCKERS_PAGE_SIZE + shown.length}` : ""}
           </p>
           <a href={`/api/blockers.csv${blockersQueryString(query)}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50" download>
