@@ -391,6 +391,8 @@ const implementationPlans: ImplementationPlan[] = [
       { item: "representative-test-patients", env: "production", kind: "operational", outcome: "pass", what: "ZZTEST-0100 booked into a freed slot; front desk confirmed", daysAgo: 3, by: "lakeshore-it" },
       { item: "api-permission-checks", env: "production", kind: "technical", outcome: "pass", what: "system/Slot.rs and system/Schedule.rs return 200", daysAgo: 3, by: "engineer2" },
       { item: "production-smoke-test", env: "production", kind: "technical", outcome: "pass", what: "Test provider blocked; slots withdrawn from the booking page in 40 s", daysAgo: 2, by: "engineer2" },
+      // The person's check behind the smoke test: without it the gate does not count its sign-off.
+      { item: "production-smoke-test", env: "production", kind: "operational", outcome: "pass", what: "Front desk saw the blocked afternoon vanish from the patient booking page", daysAgo: 2, by: "lakeshore-it" },
       { item: "manual-example-validation", env: "production", kind: "operational", outcome: "pass", what: "Three real schedule changes seen by the front desk as expected", daysAgo: 1, by: "lakeshore-it" },
     ],
     permissions: [

@@ -1,82 +1,66 @@
 import { describe, expect, it } from "vitest";
 import { itemStatuses } from "@/lib/vocabulary";
-import { portfolioView, type PortfolioInputRow } from "./portfolio";
+import { derivePortfolioRow, reasonCounts, type PortfolioInputRow } from "./portfolio";
 import { parsePortfolioQuery } from "./validation/portfolio";
 
-const today = "2026-11-22";
+// Filter, sort and paging now happen in SQL (lib/dal/implementations.db.test.ts and
+// lib/dal/portfolio.db.test.ts); what stays here is the shaping of a row and the URL's rules.
+
 const counts = Object.fromEntries(itemStatuses.map((s) => [s, 0])) as PortfolioInputRow["items"]["byStatus"];
 
-function row(overrides: Partial<PortfolioInputRow> & { id: string }): PortfolioInputRow {
+function row(overrides: Partial<PortfolioInputRow> = {}): PortfolioInputRow {
   return {
-    name: overrides.id,
+    id: "impl",
+    name: "Appointment sync",
     customerId: "00000000-0000-4000-8000-00000000000a",
     customerName: "Riverbend Health (fictional)",
     ehrVendor: "epic",
     phase: "pilot",
     status: "active",
-    goLiveDate: "2027-01-31",
+    goLiveDate: "2026-12-06",
     managerName: null,
+    verdict: "no_go",
+    blockingReasons: 3,
+    riskReasons: 1,
+    risk: "at_risk",
+    riskExplanation: ["The gate says No-go: 3 blocking reasons and 1 risk.", "14 days to go-live."],
     staleEvidence: 0,
     permissionDrift: 0,
-    items: { total: 9, required: 9, requiredDone: 3, goLiveBlockers: 0, byStatus: counts },
+    productionUnverified: 0,
+    scenariosFailing: 0,
+    scenariosNotRun: 0,
+    items: { total: 9, required: 9, requiredDone: 3, goLiveBlockers: 0, postLiveBlockers: 0, byStatus: counts },
     ...overrides,
   };
 }
 
-const rows = [
-  row({ id: "late", goLiveDate: "2026-11-20" }),
-  row({ id: "blocked", goLiveDate: "2026-12-30", items: { total: 9, required: 9, requiredDone: 3, goLiveBlockers: 1, byStatus: counts } }),
-  row({ id: "calm", goLiveDate: "2027-03-01", ehrVendor: "oracle_health", phase: "assessment", customerId: "00000000-0000-4000-8000-00000000000b", customerName: "Lakeshore Medical Group (fictional)" }),
-  row({ id: "live", status: "live", goLiveDate: "2026-10-01", items: { total: 9, required: 9, requiredDone: 9, goLiveBlockers: 0, byStatus: counts } }),
-  row({ id: "undated", goLiveDate: null }),
-];
-
-const ids = (query: Record<string, string>) => portfolioView(rows, parsePortfolioQuery(query), today).map((r) => r.id);
-
-describe("portfolioView", () => {
-  it("derives risk for every row, never taking it from input", () => {
-    const view = portfolioView(rows, parsePortfolioQuery({}), today);
-    expect(Object.fromEntries(view.map((r) => [r.id, r.risk.level]))).toEqual({
-      late: "late",
-      blocked: "at_risk",
-      calm: "on_track",
-      live: null,
-      undated: "at_risk",
-    });
-  });
-
-  it("sorts by go-live by default, undated last", () => {
-    expect(ids({})).toEqual(["live", "late", "blocked", "calm", "undated"]);
-  });
-
-  it("sorts by risk, readiness, customer and name, either way", () => {
-    expect(ids({ sort: "risk" })).toEqual(["late", "blocked", "undated", "calm", "live"]);
-    expect(ids({ sort: "readiness", dir: "desc" })[0]).toBe("live");
-    expect(ids({ sort: "customer" })[0]).toBe("calm");
-    expect(ids({ sort: "name", dir: "desc" })).toEqual(["undated", "live", "late", "calm", "blocked"]);
-  });
-
-  it("filters by customer, EHR, phase and risk", () => {
-    expect(ids({ customer: "00000000-0000-4000-8000-00000000000b" })).toEqual(["calm"]);
-    expect(ids({ ehr: "oracle_health" })).toEqual(["calm"]);
-    expect(ids({ phase: "assessment" })).toEqual(["calm"]);
-    expect(ids({ risk: "at_risk" })).toEqual(["blocked", "undated"]);
-    expect(ids({ risk: "not_tracked" })).toEqual(["live"]);
-  });
-
-  it("filters by go-live window and by overdue", () => {
-    expect(ids({ window: "30" })).toEqual([]);
-    expect(ids({ window: "90" })).toEqual(["blocked"]); // "calm" is 99 days out
-    expect(ids({ window: "overdue" })).toEqual(["late"]);
-  });
-
-  it("ignores malformed or unknown URL values instead of failing", () => {
-    expect(ids({ customer: "' OR 1=1--", ehr: "<script>", sort: "drop table", dir: "sideways" })).toEqual(ids({}));
+describe("derivePortfolioRow", () => {
+  it("takes the forecast from the summary (derived by the gate), never computing a second one", () => {
+    const view = derivePortfolioRow(row(), "2026-11-22");
+    expect(view.forecast).toEqual({ level: "at_risk", reasons: ["The gate says No-go: 3 blocking reasons and 1 risk.", "14 days to go-live."] });
+    expect(view.daysToGoLive).toBe(14);
+    expect(view.readiness).toEqual({ done: 3, total: 9, percent: 33 });
+    expect(derivePortfolioRow(row({ risk: "not_tracked", status: "live" }), "2026-11-22").forecast.level).toBeNull();
+    expect(derivePortfolioRow(row({ goLiveDate: null }), "2026-11-22").daysToGoLive).toBeNull();
   });
 });
 
-describe("portfolio page parameter", () => {
-  it("reads a page number from the URL and falls back to the first page on anything else", () => {
+describe("reasonCounts", () => {
+  it("spells out the gate's reasons at a glance", () => {
+    expect(reasonCounts({ blockingReasons: 3, riskReasons: 1 })).toBe("3 blocking · 1 risk");
+    expect(reasonCounts({ blockingReasons: 0, riskReasons: 2 })).toBe("2 risks");
+    expect(reasonCounts({ blockingReasons: 0, riskReasons: 0 })).toBe("No open reasons");
+  });
+});
+
+describe("portfolio URL", () => {
+  it("ignores malformed or unknown values instead of failing", () => {
+    const query = parsePortfolioQuery({ customer: "' OR 1=1--", ehr: "<script>", verdict: "maybe", risk: "x", sort: "drop table", dir: "sideways" });
+    expect(query).toMatchObject({ customer: undefined, ehr: undefined, verdict: undefined, risk: undefined, sort: "go_live", dir: "asc" });
+    expect(parsePortfolioQuery({ verdict: "no_go", sort: "verdict" })).toMatchObject({ verdict: "no_go", sort: "verdict" });
+  });
+
+  it("reads a page number and falls back to the first page on anything else", () => {
     expect(parsePortfolioQuery({ page: "3" }).page).toBe(3);
     for (const bad of ["0", "-1", "abc", "1e309", "2.5", "' OR 1=1--"]) expect(parsePortfolioQuery({ page: bad }).page).toBe(1);
     expect(parsePortfolioQuery({}).page).toBe(1);

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { evidenceStaleness, goLiveRisk, readiness, type RiskInput } from "./readiness";
+import { evidenceStaleness, goLiveRisk, readiness, riskBoundaries, type RiskInput } from "./readiness";
 
-const base: RiskInput = {
-  status: "active",
-  daysToGoLive: 30,
-  readiness: readiness(4, 9),
-  openGoLiveBlockers: 0,
-  staleEvidence: 0,
-};
+const base: RiskInput = { status: "active", daysToGoLive: 30, verdict: "no_go", blocking: 2, risks: 1 };
 
 describe("readiness", () => {
   it("is signed-off or waived required items over required items", () => {
@@ -26,52 +20,42 @@ describe("readiness", () => {
 });
 
 describe("goLiveRisk", () => {
-  it("is on track far from go-live with no blocker and fresh evidence", () => {
-    expect(goLiveRisk(base).level).toBe("on_track");
+  // The forecast is the gate's verdict seen against the time left: one rule, no second opinion.
+  it("is on track for a Go or a Conditional go, saying what the gate says", () => {
+    expect(goLiveRisk({ ...base, verdict: "go", blocking: 0, risks: 0 })).toEqual({ level: "on_track", reasons: ["The gate says Go.", "30 days to go-live."] });
+    expect(goLiveRisk({ ...base, daysToGoLive: 3, verdict: "conditional_go", blocking: 0, risks: 2 }).level).toBe("on_track");
   });
 
-  it("is on track when every required item is waived or signed off", () => {
-    const risk = goLiveRisk({ ...base, daysToGoLive: 2, readiness: readiness(9, 9) });
-    expect(risk).toEqual({ level: "on_track", reasons: [expect.stringContaining("Every required item")] });
+  it("is on track for a No-go with more than two weeks left, and says time remains", () => {
+    const risk = goLiveRisk({ ...base, daysToGoLive: 75, blocking: 11 });
+    expect(risk).toEqual({ level: "on_track", reasons: ["The gate says No-go: 11 blocking reasons and 1 risk.", "75 days to go-live: time remains to clear them."] });
   });
 
-  it("is at risk with an open go-live blocker, and says so", () => {
-    const risk = goLiveRisk({ ...base, openGoLiveBlockers: 2 });
-    expect(risk.level).toBe("at_risk");
-    expect(risk.reasons).toContain("2 open go-live blockers.");
-  });
-
-  it("is at risk with stale evidence", () => {
-    expect(goLiveRisk({ ...base, staleEvidence: 1 }).reasons).toContain("1 piece of evidence is stale.");
-  });
-
-  it("is at risk when go-live is within two weeks and readiness is incomplete", () => {
-    const risk = goLiveRisk({ ...base, daysToGoLive: 14 });
-    expect(risk.level).toBe("at_risk");
-    expect(risk.reasons).toEqual(["4 of 9 required items signed off with 14 days to go-live."]);
+  it("is at risk for a No-go within two weeks of go-live, go-live day included", () => {
+    expect(goLiveRisk({ ...base, daysToGoLive: 14 }).level).toBe("at_risk");
     expect(goLiveRisk({ ...base, daysToGoLive: 15 }).level).toBe("on_track");
+    expect(goLiveRisk({ ...base, daysToGoLive: 0 })).toEqual({ level: "at_risk", reasons: ["The gate says No-go: 2 blocking reasons and 1 risk.", "Go-live is today."] });
   });
 
-  it("counts go-live today as at risk when not ready, and on track when ready", () => {
-    expect(goLiveRisk({ ...base, daysToGoLive: 0 }).reasons).toEqual(["4 of 9 required items signed off with go-live today."]);
-    expect(goLiveRisk({ ...base, daysToGoLive: 0, readiness: readiness(9, 9) }).level).toBe("on_track");
+  it("is at risk for a No-go with no go-live date to plan against", () => {
+    expect(goLiveRisk({ ...base, daysToGoLive: null }).reasons).toContain("No go-live date is set.");
+    expect(goLiveRisk({ ...base, daysToGoLive: null }).level).toBe("at_risk");
   });
 
-  it("is late once the date has passed, listing every other reason too", () => {
-    const risk = goLiveRisk({ ...base, daysToGoLive: -3, openGoLiveBlockers: 1 });
-    expect(risk.level).toBe("late");
-    expect(risk.reasons).toEqual(["The go-live date passed 3 days ago and it is not live.", "1 open go-live blocker."]);
-  });
-
-  it("is at risk with no go-live date, or with no required items", () => {
-    expect(goLiveRisk({ ...base, daysToGoLive: null }).reasons).toEqual(["No go-live date is set."]);
-    expect(goLiveRisk({ ...base, readiness: readiness(0, 0) }).reasons).toEqual(["The checklist has no required items."]);
+  it("is late once the date has passed and it is not live, whatever the verdict", () => {
+    const risk = goLiveRisk({ ...base, daysToGoLive: -2, verdict: "go", blocking: 0, risks: 0 });
+    expect(risk).toEqual({ level: "late", reasons: ["The go-live date passed 2 days ago and it is not live.", "The gate says Go."] });
   });
 
   it("is not tracked for live, paused or cancelled implementations", () => {
     for (const status of ["live", "paused", "cancelled"] as const) {
-      expect(goLiveRisk({ ...base, status, daysToGoLive: -10 }).level).toBeNull();
+      expect(goLiveRisk({ ...base, status }).level).toBeNull();
     }
+  });
+
+  it("changes by time alone only at the boundaries riskBoundaries names", () => {
+    expect(riskBoundaries("2026-12-31")).toEqual([new Date("2026-12-17T00:00:00Z"), new Date("2027-01-01T00:00:00Z")]);
+    expect(riskBoundaries(null)).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ImplementationStatus } from "@/lib/vocabulary";
+import type { GateVerdict, ImplementationStatus } from "@/lib/vocabulary";
 
 // Readiness, evidence staleness and go-live risk: pure functions, no I/O, so the portfolio,
 // the implementation page and the tests all derive the same answer from the same facts.
@@ -47,49 +47,53 @@ export type RiskLevel = "on_track" | "at_risk" | "late";
 export type RiskInput = {
   status: ImplementationStatus;
   daysToGoLive: number | null;
-  readiness: Readiness;
-  openGoLiveBlockers: number;
-  staleEvidence: number;
+  // The gate's verdict and the number of its blocking reasons and risks.
+  verdict: GateVerdict;
+  blocking: number;
+  risks: number;
 };
 
 // A null level means risk is not tracked: the implementation is live, paused or cancelled.
 export type Risk = { level: RiskLevel | null; reasons: string[] };
 
-// How close go-live must be for incomplete readiness alone to put it at risk.
+// How close go-live must be for a No-go to put it at risk.
 export const READINESS_HORIZON_DAYS = 14;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+// The portfolio's forecast: the gate's verdict seen against the time left to go-live. The only
+// risk rule there is — the portfolio, its filters and its sort all read this one.
+//   late:     active and the go-live date has passed;
+//   at risk:  active, No-go, and go-live within the horizon (or no go-live date to plan against);
+//   on track: otherwise (Go, Conditional go, or a No-go with time left to clear it).
 export function goLiveRisk(input: RiskInput): Risk {
   if (input.status !== "active") {
     return { level: null, reasons: [`Risk is not tracked while the implementation is ${input.status}.`] };
   }
-  const reasons: string[] = [];
-  const { daysToGoLive, readiness: r } = input;
-  const ready = r.total > 0 && r.done === r.total;
-  const late = daysToGoLive !== null && daysToGoLive < 0;
-
-  if (late) reasons.push(`The go-live date passed ${plural(-daysToGoLive, "day")} ago and it is not live.`);
-  if (input.openGoLiveBlockers > 0) reasons.push(`${plural(input.openGoLiveBlockers, "open go-live blocker")}.`);
-  if (input.staleEvidence > 0) {
-    reasons.push(`${plural(input.staleEvidence, "piece")} of evidence ${input.staleEvidence === 1 ? "is" : "are"} stale.`);
+  const { daysToGoLive: days, verdict } = input;
+  const gate =
+    verdict === "go"
+      ? "The gate says Go."
+      : verdict === "conditional_go"
+        ? `The gate says Conditional go: ${plural(input.risks, "risk")} to accept.`
+        : `The gate says No-go: ${plural(input.blocking, "blocking reason")}${input.risks > 0 ? ` and ${plural(input.risks, "risk")}` : ""}.`;
+  if (days !== null && days < 0) {
+    return { level: "late", reasons: [`The go-live date passed ${plural(-days, "day")} ago and it is not live.`, gate] };
   }
-  if (daysToGoLive === null) reasons.push("No go-live date is set.");
-  if (r.total === 0) reasons.push("The checklist has no required items.");
-  else if (!ready && daysToGoLive !== null && daysToGoLive >= 0 && daysToGoLive <= READINESS_HORIZON_DAYS) {
-    reasons.push(
-      `${r.done} of ${r.total} required items signed off with ${daysToGoLive === 0 ? "go-live today" : `${plural(daysToGoLive, "day")} to go-live`}.`,
-    );
+  if (verdict === "no_go") {
+    if (days === null) return { level: "at_risk", reasons: [gate, "No go-live date is set."] };
+    if (days <= READINESS_HORIZON_DAYS) {
+      return { level: "at_risk", reasons: [gate, days === 0 ? "Go-live is today." : `${plural(days, "day")} to go-live.`] };
+    }
+    return { level: "on_track", reasons: [gate, `${plural(days, "day")} to go-live: time remains to clear them.`] };
   }
+  return { level: "on_track", reasons: [gate, days === null ? "No go-live date is set." : days === 0 ? "Go-live is today." : `${plural(days, "day")} to go-live.`] };
+}
 
-  if (late) return { level: "late", reasons };
-  if (reasons.length > 0) return { level: "at_risk", reasons };
-  return {
-    level: "on_track",
-    reasons: [
-      ready
-        ? "Every required item is signed off or waived; no open go-live blocker or stale evidence."
-        : `${r.done} of ${r.total} required items signed off, ${plural(daysToGoLive ?? 0, "day")} to go-live; no open go-live blocker or stale evidence.`,
-    ],
-  };
+// The moments (UTC midnights) at which goLiveRisk's answer may change by time alone, for a
+// go-live date: entering the horizon, and the day after go-live.
+export function riskBoundaries(goLiveDate: string | null): Date[] {
+  if (!goLiveDate) return [];
+  const day = Date.parse(`${goLiveDate}T00:00:00Z`);
+  return [new Date(day - READINESS_HORIZON_DAYS * DAY_MS), new Date(day + DAY_MS)];
 }

@@ -1,14 +1,14 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getNavCounts } from "@/lib/dal/my-work";
 import { can } from "@/lib/dal/policy";
 import { roleLabel } from "@/lib/labels";
+import { NavCount } from "./_components/nav-counts";
 import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
-  const counts = await getNavCounts(viewer);
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -29,13 +29,19 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 </li>
                 <li>
                   <Link href="/my-work" className="text-slate-700 hover:text-slate-950">
-                    My work ({counts.myWork})
+                    My work
+                    <Suspense fallback={null}>
+                      <NavCount viewer={viewer} which="myWork" />
+                    </Suspense>
                   </Link>
                 </li>
-                {counts.blockers !== null ? (
+                {can(viewer, "blockers.read_all") ? (
                   <li>
                     <Link href="/blockers" className="text-slate-700 hover:text-slate-950">
-                      Blockers ({counts.blockers})
+                      Blockers
+                      <Suspense fallback={null}>
+                        <NavCount viewer={viewer} which="blockers" />
+                      </Suspense>
                     </Link>
                   </li>
                 ) : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { VerdictBadge } from "@/components/gate/gate-panel";
 import { RiskBadge } from "@/components/readiness/risk-badge";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
@@ -8,7 +9,7 @@ import { listPortfolio } from "@/lib/dal/implementations";
 import { can } from "@/lib/dal/policy";
 import { describeGoLive, todayIso } from "@/lib/dates";
 import { ehrVendorLabel, implementationStatusLabel, itemStatusLabel, phaseLabel } from "@/lib/labels";
-import { portfolioView } from "@/lib/portfolio";
+import { derivePortfolioRow, reasonCounts, type PortfolioViewRow } from "@/lib/portfolio";
 import { PORTFOLIO_PAGE_SIZE, parsePortfolioQuery, type PortfolioQuery } from "@/lib/validation/portfolio";
 import { itemStatuses } from "@/lib/vocabulary";
 import { PortfolioFilters } from "./_components/portfolio-filters";
@@ -23,6 +24,7 @@ const columns: { key: PortfolioQuery["sort"] | null; label: string }[] = [
   { key: null, label: "Phase" },
   { key: "go_live", label: "Go-live" },
   { key: "readiness", label: "Readiness" },
+  { key: "verdict", label: "Gate" },
   { key: "risk", label: "Risk" },
   { key: null, label: "Go-live blockers" },
   { key: null, label: "Stale evidence" },
@@ -32,7 +34,7 @@ const columns: { key: PortfolioQuery["sort"] | null; label: string }[] = [
 
 function filterParams(query: PortfolioQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of ["customer", "ehr", "phase", "risk", "window"] as const) {
+  for (const name of ["customer", "ehr", "phase", "verdict", "risk", "window"] as const) {
     const value = query[name];
     if (value) params.set(name, value);
   }
@@ -58,15 +60,11 @@ function pageHref(query: PortfolioQuery, page: number): string {
 export default async function PortfolioPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   const query = parsePortfolioQuery(await searchParams);
-  const all = await listPortfolio(viewer);
-  const rows = portfolioView(all, query, todayIso());
-  const customers = [...new Map(all.map((r) => [r.customerId, { id: r.customerId, name: r.customerName }])).values()].sort(
-    (a, b) => a.name.localeCompare(b.name),
-  );
-  const filtered = rows.length !== all.length;
-  const pageCount = Math.max(1, Math.ceil(rows.length / PORTFOLIO_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
-  const shown = rows.slice((page - 1) * PORTFOLIO_PAGE_SIZE, page * PORTFOLIO_PAGE_SIZE);
+  const result = await listPortfolio(viewer, query);
+  const today = todayIso();
+  const shown = result.rows.map((row) => derivePortfolioRow(row, today));
+  const { customers, page, pageCount } = result;
+  const filtered = result.matching !== result.total;
 
   return (
     <>
@@ -86,7 +84,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
           </Link>
         ) : null}
         <p className="text-sm text-slate-600" aria-live="polite">
-          {filtered ? `${rows.length} of ${all.length} implementations` : `${all.length} implementation${all.length === 1 ? "" : "s"}`}
+          {filtered ? `${result.matching} of ${result.total} implementations` : `${result.total} implementation${result.total === 1 ? "" : "s"}`}
           {pageCount > 1 ? ` · showing ${(page - 1) * PORTFOLIO_PAGE_SIZE + 1}–${(page - 1) * PORTFOLIO_PAGE_SIZE + shown.length}` : ""}
         </p>
         </div>
@@ -94,14 +92,16 @@ export default async function PortfolioPage({ searchParams }: Props) {
 
       <PortfolioFilters query={query} customers={customers} />
 
-      {rows.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
           {filtered ? "No implementation matches this filter." : "No implementations to show yet."}
         </p>
       ) : (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <>
+        <PortfolioCards rows={shown} />
+        <div className="mt-4 hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Implementations with go-live date, readiness, risk and item counts</caption>
+            <caption className="sr-only">Implementations with go-live date, readiness, gate verdict, risk and item counts</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
                 {columns.map((column) => {
@@ -161,7 +161,13 @@ export default async function PortfolioPage({ searchParams }: Props) {
                       </div>
                     </td>
                     <td className="px-4 py-3">
-                      <RiskBadge risk={row.risk} />
+                      <Link href={`/implementations/${row.id}`} aria-label={`Gate: ${gateLabel(row)}`} className="block hover:underline">
+                        <VerdictBadge verdict={row.verdict} />
+                        <div className="mt-1 whitespace-nowrap text-xs text-slate-600">{reasonCounts(row)}</div>
+                      </Link>
+                    </td>
+                    <td className="px-4 py-3">
+                      <RiskBadge risk={row.forecast} />
                     </td>
                     <td className="px-4 py-3">
                       {row.items.goLiveBlockers > 0 ? (
@@ -212,8 +218,71 @@ export default async function PortfolioPage({ searchParams }: Props) {
             </tbody>
           </table>
         </div>
+        </>
       )}
       <Pager label="Portfolio pages" page={page} pageCount={pageCount} href={(n) => pageHref(query, n)} />
     </>
+  );
+}
+
+const verdictWords = { go: "Go", conditional_go: "Conditional go", no_go: "No-go" } as const;
+const gateLabel = (row: PortfolioViewRow) => `${verdictWords[row.verdict]}, ${reasonCounts(row)}`;
+
+// On a phone the table becomes a list of cards with the same facts, most important first.
+function PortfolioCards({ rows }: { rows: PortfolioViewRow[] }) {
+  return (
+    <ul className="mt-4 space-y-3 md:hidden" aria-label="Implementations">
+      {rows.map((row) => {
+        const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.status) : null;
+        return (
+          <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <div>
+                <Link href={`/implementations/${row.id}`} className="font-medium text-sky-800 hover:underline">
+                  {row.name}
+                </Link>
+                <div className="text-slate-600">
+                  {row.customerName} · {ehrVendorLabel[row.ehrVendor]} · {phaseLabel[row.phase]}
+                </div>
+              </div>
+              {row.status !== "active" ? <Badge>{implementationStatusLabel[row.status]}</Badge> : null}
+            </div>
+            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
+              <div>
+                <dt className="text-xs text-slate-500">Gate</dt>
+                <dd>
+                  <VerdictBadge verdict={row.verdict} />
+                  <div className="text-xs text-slate-600">{reasonCounts(row)}</div>
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Risk</dt>
+                <dd>
+                  <RiskBadge risk={row.forecast} />
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Go-live</dt>
+                <dd>{row.goLiveDate && goLive ? `${row.goLiveDate} (${goLive.text})` : "Not set"}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Readiness</dt>
+                <dd>
+                  {row.readiness.percent}% ({row.readiness.done} / {row.readiness.total} required)
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Go-live blockers</dt>
+                <dd>{row.items.goLiveBlockers > 0 ? `${row.items.goLiveBlockers} open` : "None"}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Stale evidence</dt>
+                <dd>{row.staleEvidence > 0 ? `${row.staleEvidence} stale` : "None"}</dd>
+              </div>
+            </dl>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

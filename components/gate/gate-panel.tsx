@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { GateView } from "@/lib/dal/gate";
+import { groupReasons } from "@/lib/gate-groups";
 import { gateVerdictLabel } from "@/lib/labels";
 import type { GateVerdict } from "@/lib/vocabulary";
 
@@ -19,35 +20,53 @@ export function VerdictBadge({ verdict }: { verdict: GateVerdict }) {
   );
 }
 
-// On the page, a long list shows its first few reasons and folds the rest; the printed report
+// On the page, a long list shows its first few groups and folds the rest; the printed report
 // shows every reason.
 const FOLD_AFTER = 5;
 
-function ReasonList({ label, reasons, symbol, symbolClass, links }: { label: string; reasons: GateView["reasons"]; symbol: string; symbolClass: string; links: boolean }) {
-  const item = (r: GateView["reasons"][number]) => (
-    <li key={r.key} className="flex gap-2">
-      <span aria-hidden="true" className={symbolClass}>{symbol}</span>
-      {links ? (
-        <Link href={r.href} className="underline decoration-slate-300 hover:decoration-slate-700">
-          {r.message}
-        </Link>
-      ) : (
-        <span>{r.message}</span>
-      )}
+type Reason = GateView["reasons"][number];
+
+// Reasons grouped by what they are about (an item, a register) and who can act on it; each
+// says what would clear it.
+function ReasonList({ label, reasons, symbol, symbolClass, links }: { label: string; reasons: Reason[]; symbol: string; symbolClass: string; links: boolean }) {
+  const groups = groupReasons(reasons);
+  const group = ({ group: g, reasons: rs }: (typeof groups)[number]) => (
+    <li key={g.key}>
+      <p className="font-medium text-slate-900">
+        {g.label}
+        <span className="font-normal text-slate-600"> · {g.ownerName ? `owner: ${g.ownerName}` : "no owner yet"}</span>
+      </p>
+      <ul className="mt-0.5 space-y-1 pl-1">
+        {rs.map((r) => (
+          <li key={r.key} className="flex gap-2">
+            <span aria-hidden="true" className={symbolClass}>{symbol}</span>
+            <span>
+              {links ? (
+                <Link href={r.href} className="underline decoration-slate-300 hover:decoration-slate-700">
+                  {r.message}
+                </Link>
+              ) : (
+                <span>{r.message}</span>
+              )}
+              {r.clear ? <span className="block text-xs text-slate-600">To clear: {r.clear}</span> : null}
+            </span>
+          </li>
+        ))}
+      </ul>
     </li>
   );
-  const fold = links && reasons.length > FOLD_AFTER + 1;
-  const first = fold ? reasons.slice(0, FOLD_AFTER) : reasons;
+  const fold = links && groups.length > FOLD_AFTER + 1;
+  const first = fold ? groups.slice(0, FOLD_AFTER) : groups;
   return (
     <>
-      <ul className="mt-1 space-y-1 text-sm" aria-label={label}>
-        {first.map(item)}
+      <ul className="mt-1 space-y-2 text-sm" aria-label={label}>
+        {first.map(group)}
       </ul>
       {fold ? (
         <details className="mt-1 text-sm">
-          <summary className="cursor-pointer text-slate-700">Show {reasons.length - FOLD_AFTER} more</summary>
-          <ul className="mt-1 space-y-1" aria-label={`${label} (more)`}>
-            {reasons.slice(FOLD_AFTER).map(item)}
+          <summary className="cursor-pointer text-slate-700">Show {groups.length - FOLD_AFTER} more</summary>
+          <ul className="mt-1 space-y-2" aria-label={`${label} (more)`}>
+            {groups.slice(FOLD_AFTER).map(group)}
           </ul>
         </details>
       ) : null}

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { gateStates, goLiveDecisions, implementations, riskAcceptances } from "@/db/schema";
-import { evaluateGate, type Gate, type GateInput } from "@/lib/gate";
-import { evidenceStaleness } from "@/lib/readiness";
+import { gateStates, goLiveDecisions, implementations, readinessSummaries, riskAcceptances } from "@/db/schema";
+import { evaluateGate, type Gate, type GateAcceptance, type GateEvidence, type GateInput } from "@/lib/gate";
+import { summarize, type ReadinessSummary } from "@/lib/readiness-summary";
 import type { RecordDecisionInput } from "@/lib/validation/sign-offs";
-import { cellStale, summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
+import { summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
 import { testPatientCoverage } from "@/lib/registers/coverage";
 import type { EnvironmentKind, GateVerdict, ImplementationStatus, PermissionInterface, PermissionResult, Role, Workflow } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
@@ -19,39 +19,61 @@ import { implementationScope, isUuid } from "./tenant";
 // computed by lib/gate.ts, the decisions managers record against it, and the last announced
 // verdict (so a change is notified once, in the transaction of the change that caused it).
 
+type RawEvidence = { id: string; kind: "technical" | "operational"; environment: EnvironmentKind; outcome: "pass" | "fail" | "inconclusive"; observedAt: string };
+
 type RawItem = {
   id: string;
   title: string;
   required: boolean;
   status: GateInput["items"][number]["status"];
   version: number;
+  ownerName: string | null;
+  needsOperationalValidation: boolean;
   roles: Role[];
   blockerSeverity: "go_live" | "post_live" | null;
   blockerReason: string | null;
+  evidence: RawEvidence[];
   signOffs: {
     role: Role;
     decision: "approve" | "reject";
     itemVersion: number;
     signerName: string;
     signedAt: string;
-    evidence: { id: string; environment: string; observedAt: string }[] | null;
+    // What a current approval saw: its signed snapshot's evidence.
+    evidence: RawEvidence[] | null;
   }[];
   waiver: { expiresOn: string; approverName: string } | null;
 };
 
-// Everything the gate needs, correlated to the implementation row, so the tenant condition
-// and the facts are one round trip.
+// Everything the gate and the readiness summary need, correlated to the implementation row, so
+// the tenant condition and the facts are one round trip.
 // Drizzle leaves a column unqualified in a one-table select; the subqueries need it qualified.
 const implRef = sql.raw(`"implementations"."id"`);
 
 function gateFacts() {
   return {
+    id: implementations.id,
+    status: implementations.status,
+    workflows: implementations.workflows,
+    freshnessWindowDays: implementations.freshnessWindowDays,
+    goLiveDate: implementations.goLiveDate,
+    managerName: sql<string | null>`(select u.name from users u where u.id = "implementations"."implementation_manager_id")`,
+    engineeringOwnerName: sql<string | null>`(select u.name from users u where u.id = "implementations"."engineering_owner_id")`,
     items: sql<RawItem[]>`coalesce((
       select json_agg(json_build_object(
         'id', ci.id, 'title', ci.title, 'required', ci.required, 'status', ci.status,
         'version', ci.version, 'roles', ci.required_sign_off_roles,
+        'ownerName', (select ou.name from users ou where ou.id = ci.owner_id),
+        'needsOperationalValidation', ci.needs_operational_validation,
         'blockerSeverity', case when ci.status = 'blocked' then ci.blocker_severity end,
         'blockerReason', case when ci.status = 'blocked' then ci.blocker_reason end,
+        'evidence', (
+          select coalesce(json_agg(json_build_object(
+            'id', ev.id, 'kind', ev.kind, 'environment', ee.kind, 'outcome', ev.outcome, 'observedAt', ev.observed_at
+          )), '[]'::json)
+          from evidence ev join environments ee on ee.id = ev.environment_id
+          where ev.checklist_item_id = ci.id
+        ),
         'signOffs', (
           select coalesce(json_agg(json_build_object(
             'role', so.signer_role, 'decision', so.decision, 'itemVersion', so.item_version,
@@ -67,13 +89,10 @@ function gateFacts() {
       ) order by ci.position)
       from checklist_items ci where ci.implementation_id = ${implRef}
     ), '[]'::json)`,
-    environments: sql<{ id: string; kind: string }[]>`coalesce((
-      select json_agg(json_build_object('id', e.id, 'kind', e.kind))
-      from environments e where e.implementation_id = ${implRef}
-    ), '[]'::json)`,
-    changes: sql<{ changedAt: string; environmentId: string | null }[]>`coalesce((
-      select json_agg(json_build_object('changedAt', c.changed_at, 'environmentId', c.environment_id))
-      from configuration_changes c where c.implementation_id = ${implRef}
+    changes: sql<{ changedAt: string; environment: EnvironmentKind | null; environmentId: string | null }[]>`coalesce((
+      select json_agg(json_build_object('changedAt', c.changed_at, 'environment', ce.kind, 'environmentId', c.environment_id))
+      from configuration_changes c left join environments ce on ce.id = c.environment_id
+      where c.implementation_id = ${implRef}
     ), '[]'::json)`,
     permissions: sql<RawPermission[]>`coalesce((
       select json_agg(json_build_object(
@@ -99,6 +118,16 @@ function gateFacts() {
       join environments te on te.id = tp.environment_id
       where s.implementation_id = ${implRef}
     ), '[]'::json)`,
+    // The risks accepted by the latest decision, if it was a conditional go.
+    acceptances: sql<GateAcceptance[]>`coalesce((
+      select json_agg(json_build_object('reasonKey', ra.reason_key, 'reasonText', ra.reason_text,
+        'acceptedByName', ra.accepted_by_name, 'reevaluateOn', ra.reevaluate_on))
+      from risk_acceptances ra
+      where ra.decision_id = (
+        select d.id from go_live_decisions d where d.implementation_id = ${implRef}
+        order by d.decided_at desc, d.id desc limit 1
+      )
+    ), '[]'::json)`,
   };
 }
 
@@ -112,16 +141,19 @@ type RawPermission = {
 
 type RawScenario = GateInput["productionScenarios"][number] & { environmentKind: EnvironmentKind };
 
-type Facts = {
+export type Facts = {
   id: string;
   status: ImplementationStatus;
   workflows: Workflow[];
   freshnessWindowDays: number;
+  goLiveDate: string | null;
+  managerName: string | null;
+  engineeringOwnerName: string | null;
   items: RawItem[];
-  environments: { id: string; kind: string }[];
-  changes: { changedAt: string; environmentId: string | null }[];
+  changes: { changedAt: string; environment: EnvironmentKind | null; environmentId: string | null }[];
   permissions: RawPermission[];
   scenarios: RawScenario[];
+  acceptances: GateAcceptance[];
 };
 
 function matrixRows(facts: Facts): MatrixRow[] {
@@ -134,44 +166,39 @@ function matrixRows(facts: Facts): MatrixRow[] {
   }));
 }
 
-export function gateFromFacts(facts: Facts, now = new Date()): Gate {
-  const envByKind = new Map(facts.environments.map((e) => [e.kind, e.id]));
-  const staleness = {
-    now,
-    freshnessWindowDays: facts.freshnessWindowDays,
-    configurationChanges: facts.changes.map((c) => ({ changedAt: new Date(c.changedAt), environmentId: c.environmentId })),
-  };
-  return evaluateGate({
+const toEvidence = (e: RawEvidence): GateEvidence => ({
+  id: e.id,
+  kind: e.kind,
+  environment: e.environment,
+  outcome: e.outcome,
+  observedAt: new Date(e.observedAt),
+});
+
+// The facts as the pure gate takes them, at `now`.
+export function gateInputFromFacts(facts: Facts, now: Date): GateInput {
+  return {
     implementationId: facts.id,
     status: facts.status,
     workflows: facts.workflows,
     freshnessWindowDays: facts.freshnessWindowDays,
-    today: now.toISOString().slice(0, 10),
     now,
-    items: facts.items.map((item) => {
-      // Evidence each current approval saw, counted once however many roles saw it.
-      const seen = new Map<string, { environment: string; observedAt: string }>();
-      for (const s of item.signOffs) for (const e of s.evidence ?? []) seen.set(e.id, e);
-      const staleBehind = [...seen.values()].filter(
-        (e) =>
-          evidenceStaleness(
-            { observedAt: new Date(e.observedAt), environmentId: envByKind.get(e.environment) ?? "" },
-            staleness,
-          ).stale,
-      ).length;
-      return {
-        id: item.id,
-        title: item.title,
-        required: item.required,
-        status: item.status,
-        version: item.version,
-        requiredSignOffRoles: item.roles,
-        signOffs: item.signOffs.map((s) => ({ ...s, signedAt: new Date(s.signedAt) })),
-        waiver: item.waiver,
-        blocker: item.blockerSeverity && item.blockerReason ? { severity: item.blockerSeverity, reason: item.blockerReason } : null,
-        staleEvidenceBehindSignOff: staleBehind,
-      };
-    }),
+    managerName: facts.managerName,
+    engineeringOwnerName: facts.engineeringOwnerName,
+    configurationChanges: facts.changes.map((c) => ({ changedAt: new Date(c.changedAt), environment: c.environment })),
+    items: facts.items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      required: item.required,
+      status: item.status,
+      version: item.version,
+      ownerName: item.ownerName,
+      needsOperationalValidation: item.needsOperationalValidation,
+      requiredSignOffRoles: item.roles,
+      evidence: item.evidence.map(toEvidence),
+      signOffs: item.signOffs.map((s) => ({ ...s, signedAt: new Date(s.signedAt), evidence: (s.evidence ?? []).map(toEvidence) })),
+      waiver: item.waiver,
+      blocker: item.blockerSeverity && item.blockerReason ? { severity: item.blockerSeverity, reason: item.blockerReason } : null,
+    })),
     permissions: matrixRows(facts).map((row) => {
       const cell = row.cells.find((c) => c.environmentKind === "production");
       return {
@@ -180,23 +207,31 @@ export function gateFromFacts(facts: Facts, now = new Date()): Gate {
         required: row.required,
         productionResult: cell?.result ?? "unverified",
         productionCheckedAt: cell?.checkedAt ?? null,
-        // The register's rule: older than the window or than a later configuration change.
-        productionStale: cell ? cellStale(cell, staleness) : false,
       };
     }),
-    productionScenarios: facts.scenarios.filter((sc) => sc.environmentKind === "production"),
+    productionScenarios: facts.scenarios
+      .filter((sc) => sc.environmentKind === "production")
+      .map(({ environmentKind: _kind, ...sc }) => sc),
+    acceptances: facts.acceptances,
+  };
+}
+
+export function summaryFromFacts(facts: Facts, now: Date) {
+  return summarize({
+    gate: gateInputFromFacts(facts, now),
+    goLiveDate: facts.goLiveDate,
+    matrix: matrixRows(facts),
+    scenarios: facts.scenarios.map((sc) => ({ environmentKind: sc.environmentKind, result: sc.result })),
   });
 }
 
-async function readFacts(executor: Executor, implementationId: string, scope: ReturnType<typeof implementationScope>) {
+export function gateFromFacts(facts: Facts, now = new Date()): Gate {
+  return evaluateGate(gateInputFromFacts(facts, now));
+}
+
+async function readFacts(executor: Executor, implementationId: string, scope: ReturnType<typeof implementationScope>): Promise<Facts | null> {
   const [row] = await executor
-    .select({
-      id: implementations.id,
-      status: implementations.status,
-      workflows: implementations.workflows,
-      freshnessWindowDays: implementations.freshnessWindowDays,
-      ...gateFacts(),
-    })
+    .select(gateFacts())
     .from(implementations)
     .where(and(eq(implementations.id, implementationId), scope));
   return row ?? null;
@@ -214,15 +249,11 @@ export type GateDecision = {
 };
 
 // The gate as the implementation page and the report show it, with the decisions taken.
-export async function getGate(viewer: Viewer, implementationId: string) {
+export async function getGate(viewer: Viewer, implementationId: string, now = new Date()) {
   authorize(viewer, "implementation.read");
   if (!isUuid(implementationId)) throw notFound("Implementation");
   const [row] = await getDb()
     .select({
-      id: implementations.id,
-      status: implementations.status,
-      workflows: implementations.workflows,
-      freshnessWindowDays: implementations.freshnessWindowDays,
       ...gateFacts(),
       decisions: sql<(Omit<GateDecision, "decidedAt"> & { decidedAt: string })[]>`coalesce((
         select json_agg(json_build_object(
@@ -240,7 +271,6 @@ export async function getGate(viewer: Viewer, implementationId: string) {
     .from(implementations)
     .where(and(eq(implementations.id, implementationId), implementationScope(viewer)));
   if (!row) throw notFound("Implementation");
-  const now = new Date();
   const gate = gateFromFacts(row, now);
   const staleness = {
     now,
@@ -263,26 +293,36 @@ export async function getGate(viewer: Viewer, implementationId: string) {
 
 export type GateView = Awaited<ReturnType<typeof getGate>>;
 
-// Recomputes the verdict inside a write's transaction and, when it differs from the one last
-// announced, stores it and queues a notification. The gate_states row is locked before the
-// facts are read, so two concurrent writes on one implementation announce in order and the
-// later one sees the earlier one's change.
-export async function refreshGateState(tx: Executor, implementationId: string, requestId?: string): Promise<void> {
+// Re-derives the gate and the readiness summary inside a write's transaction (every write on
+// an implementation's data calls it), and when the verdict differs from the one last announced,
+// stores it and queues a notification. The gate_states row is created if missing and locked
+// before the facts are read, so two concurrent writes on one implementation announce in order
+// and the later one sees the earlier one's change. The read path calls it too, in a transaction
+// of its own, for implementations whose summary has passed its `until` (refreshDueSummaries).
+export async function refreshGateState(tx: Executor, implementationId: string, requestId?: string, now = new Date()): Promise<void> {
+  const created = await tx
+    .insert(gateStates)
+    .values({ implementationId, verdict: "no_go" })
+    .onConflictDoNothing()
+    .returning({ implementationId: gateStates.implementationId });
   const [state] = await tx
     .select({ verdict: gateStates.verdict })
     .from(gateStates)
     .where(eq(gateStates.implementationId, implementationId))
     .for("update");
   const facts = await readFacts(tx, implementationId, undefined);
-  if (!facts) return;
-  const gate = gateFromFacts(facts);
-  if (!state) {
-    // First evaluation: nothing was announced before, so there is no change to announce.
-    await tx.insert(gateStates).values({ implementationId, verdict: gate.verdict }).onConflictDoNothing();
+  if (!facts || !state) return;
+  const { gate, summary } = summaryFromFacts(facts, now);
+  await tx
+    .insert(readinessSummaries)
+    .values({ implementationId, ...summary, evaluatedAt: now })
+    .onConflictDoUpdate({ target: readinessSummaries.implementationId, set: { ...summary, evaluatedAt: now } });
+  // First evaluation: nothing was announced before, so there is no change to announce.
+  if (created.length > 0 || gate.verdict === state.verdict) {
+    if (created.length > 0) await tx.update(gateStates).set({ verdict: gate.verdict, evaluatedAt: now }).where(eq(gateStates.implementationId, implementationId));
     return;
   }
-  if (gate.verdict === state.verdict) return;
-  await tx.update(gateStates).set({ verdict: gate.verdict, evaluatedAt: new Date() }).where(eq(gateStates.implementationId, implementationId));
+  await tx.update(gateStates).set({ verdict: gate.verdict, evaluatedAt: now }).where(eq(gateStates.implementationId, implementationId));
   await queueEvent(tx, {
     implementationId,
     event: "gate.verdict_changed",
@@ -293,6 +333,51 @@ export async function refreshGateState(tx: Executor, implementationId: string, r
       requestId: requestId ?? null,
     },
   });
+}
+
+// Time alone changes verdicts (evidence ages, a waiver expires, an accepted risk reaches its
+// re-evaluation date): before the portfolio reads its page, every summary in the viewer's scope
+// whose `until` has passed, or that was never built, is re-derived — each in a short
+// transaction of its own, through the same refreshGateState as the writes. The query behind it
+// is an index range scan on `until` plus an anti-join for missing rows.
+export async function refreshDueSummaries(viewer: Viewer, now = new Date()): Promise<number> {
+  const db = getDb();
+  const due = await db
+    .select({ id: implementations.id })
+    .from(implementations)
+    .leftJoin(readinessSummaries, eq(readinessSummaries.implementationId, implementations.id))
+    .where(
+      and(
+        implementationScope(viewer),
+        or(isNull(readinessSummaries.implementationId), lte(readinessSummaries.until, now), gt(readinessSummaries.evaluatedAt, now)),
+      ),
+    );
+  for (const { id } of due) {
+    await db.transaction((tx) => refreshGateState(tx, id, undefined, now));
+  }
+  return due.length;
+}
+
+// Every summary whose `until` has passed, across all organizations: the scheduled sweep, so a
+// verdict that time changed is announced even when nobody opens the portfolio.
+export async function refreshAllDueSummaries(now = new Date(), limit = 500): Promise<number> {
+  const db = getDb();
+  const due = await db
+    .select({ id: implementations.id })
+    .from(implementations)
+    .leftJoin(readinessSummaries, eq(readinessSummaries.implementationId, implementations.id))
+    .where(or(isNull(readinessSummaries.implementationId), lte(readinessSummaries.until, now)))
+    .limit(limit);
+  for (const { id } of due) {
+    await db.transaction((tx) => refreshGateState(tx, id, undefined, now));
+  }
+  return due.length;
+}
+
+// The summary rebuilt from scratch, without storing it: what the maintained row must equal.
+export async function rebuildSummary(implementationId: string, now = new Date()): Promise<ReadinessSummary | null> {
+  const facts = await readFacts(getDb(), implementationId, undefined);
+  return facts ? summaryFromFacts(facts, now).summary : null;
 }
 
 // The manager's go/no-go. The verdict is recomputed here: a decision made on a gate that has
@@ -384,6 +469,8 @@ export async function recordGoLiveDecision(viewer: Viewer, input: RecordDecision
       },
       requestId,
     });
+    // The status and the accepted risks changed: the gate and the summary follow.
+    await refreshGateState(tx, impl.id, requestId);
     return { implementationId: impl.id, decisionId: decision!.id, status: goesLive ? "live" : impl.status };
   });
 }

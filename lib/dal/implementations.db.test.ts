@@ -6,6 +6,8 @@ import { evidenceStaleness } from "@/lib/readiness";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
 import { DomainError } from "./errors";
+import { recordConfigurationChange } from "./configuration";
+import { getGate, refreshGateState } from "./gate";
 import { getImplementation, getImplementationSummary, listPortfolio } from "./implementations";
 
 let testDb: TestDatabase;
@@ -31,31 +33,36 @@ const lakeshoreImpl = seedId("impl:lakeshore-availability");
 describe("listPortfolio", () => {
   it("shows vendor staff every implementation", async () => {
     for (const email of ["admin@vendor.example", "manager@vendor.example", "engineer@vendor.example"]) {
-      const rows = await listPortfolio(viewers[email]!);
+      const rows = (await listPortfolio(viewers[email]!)).rows;
       expect(rows).toHaveLength(5);
     }
   });
 
   it("shows customer IT only their own organization's implementations", async () => {
-    const riverbend = await listPortfolio(viewers["it@riverbend.example"]!);
+    const riverbend = (await listPortfolio(viewers["it@riverbend.example"]!)).rows;
     expect(riverbend.map((r) => r.customerName)).toEqual([
       "Riverbend Health (fictional)",
       "Riverbend Health (fictional)",
     ]);
-    const lakeshore = await listPortfolio(viewers["it@lakeshore.example"]!);
+    const lakeshore = (await listPortfolio(viewers["it@lakeshore.example"]!)).rows;
     expect(lakeshore).toHaveLength(3);
     expect(lakeshore.every((r) => r.customerName === "Lakeshore Medical Group (fictional)")).toBe(true);
   });
 
   it("counts items by status, required items done and open go-live blockers", async () => {
-    const rows = await listPortfolio(viewers["manager@vendor.example"]!);
+    const rows = (await listPortfolio(viewers["manager@vendor.example"]!)).rows;
     const appointments = rows.find((r) => r.id === riverbendImpl)!;
     expect(appointments.items.total).toBe(11);
     expect(appointments.items.goLiveBlockers).toBe(1);
     expect(appointments.items.byStatus.blocked).toBe(1);
     expect(Object.values(appointments.items.byStatus).reduce((a, b) => a + b, 0)).toBe(11);
+    // Done as the gate counts it: the live implementation's operational items were validated
+    // more than the freshness window ago, so their sign-offs no longer count.
     const live = rows.find((r) => r.status === "live")!;
-    expect(live.items.requiredDone).toBe(live.items.required);
+    const gate = await getGate(viewers["manager@vendor.example"]!, live.id);
+    expect(live.items.requiredDone).toBe(gate.requiredItemsDone);
+    expect(live.items.required).toBe(9);
+    expect(live.items.requiredDone).toBe(6);
   });
 
   // Stale evidence per implementation by the pure rule, over the latest evidence of each kind
@@ -88,7 +95,7 @@ describe("listPortfolio", () => {
 
   it("counts stale evidence exactly as the staleness rule does", async () => {
     const expected = await staleByRule();
-    const rows = await listPortfolio(viewers["admin@vendor.example"]!);
+    const rows = (await listPortfolio(viewers["admin@vendor.example"]!)).rows;
     for (const row of rows) expect(row.staleEvidence, row.name).toBe(expected.get(row.id) ?? 0);
     // The demo has both kinds: evidence past the window, and evidence from before a change.
     expect(rows.find((r) => r.id === riverbendImpl)!.staleEvidence).toBeGreaterThan(0);
@@ -97,29 +104,29 @@ describe("listPortfolio", () => {
 
   it("counts a change to every environment against all evidence, and a change to one environment only against its own", async () => {
     const db = testDb.handle.db;
-    const before = new Map((await listPortfolio(viewers["admin@vendor.example"]!)).map((r) => [r.id, r.staleEvidence]));
-    const recordedById = seedId("user:engineer");
-    const added = await db
-      .insert(configurationChanges)
-      .values([
-        // Touches every environment of Riverbend appointments, an hour ago.
-        { implementationId: riverbendImpl, environmentId: null, changedAt: new Date(Date.now() - 3_600_000), note: "Everywhere", recordedById },
-        // Touches only the sandbox of Lakeshore availability.
-        { implementationId: lakeshoreImpl, environmentId: seedId("env:lakeshore-availability:sandbox"), changedAt: new Date(Date.now() - 3_600_000), note: "Sandbox only", recordedById },
-      ])
-      .returning({ id: configurationChanges.id });
+    const before = new Map(((await listPortfolio(viewers["admin@vendor.example"]!)).rows).map((r) => [r.id, r.staleEvidence]));
+    // Through the DAL, as the app records them: the write refreshes the maintained summary.
+    const manager = viewers["manager@vendor.example"]!;
+    const added = [
+      // Touches every environment of Riverbend appointments, an hour ago.
+      await recordConfigurationChange(manager, { implementationId: riverbendImpl, environmentId: null, changedAt: new Date(Date.now() - 3_600_000), note: "Everywhere" }),
+      // Touches only the sandbox of Lakeshore availability.
+      await recordConfigurationChange(manager, { implementationId: lakeshoreImpl, environmentId: seedId("env:lakeshore-availability:sandbox"), changedAt: new Date(Date.now() - 3_600_000), note: "Sandbox only" }),
+    ];
     try {
       const expected = await staleByRule();
-      const rows = await listPortfolio(viewers["admin@vendor.example"]!);
+      const rows = (await listPortfolio(viewers["admin@vendor.example"]!)).rows;
       for (const row of rows) expect(row.staleEvidence, row.name).toBe(expected.get(row.id) ?? 0);
       expect(rows.find((r) => r.id === riverbendImpl)!.staleEvidence).toBeGreaterThan(before.get(riverbendImpl)!);
     } finally {
       for (const { id } of added) await db.delete(configurationChanges).where(eq(configurationChanges.id, id));
+      // Removed behind the DAL's back: bring the two summaries back in line with the facts.
+      for (const id of [riverbendImpl, lakeshoreImpl]) await db.transaction((tx) => refreshGateState(tx, id));
     }
   });
 
   it("orders by go-live date, undated last", async () => {
-    const rows = await listPortfolio(viewers["admin@vendor.example"]!);
+    const rows = (await listPortfolio(viewers["admin@vendor.example"]!)).rows;
     const dates = rows.map((r) => r.goLiveDate);
     expect(dates.at(-1)).toBeNull();
     const dated = dates.filter((d): d is string => d !== null);

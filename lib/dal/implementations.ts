@@ -1,23 +1,15 @@
 import "server-only";
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import {
-  checklistItems,
-  configurationChanges,
-  environments,
-  evidence,
-  implementations,
-  itemStatuses,
-  organizations,
-  permissionChecks,
-  permissionRequirements,
-  users,
-  type ItemStatus,
-} from "@/db/schema";
-import type { BlockerSeverity, EnvironmentKind, ItemCategory, Role } from "@/lib/vocabulary";
+import { environments, implementations, itemStatuses, organizations, readinessSummaries, users, type ItemStatus } from "@/db/schema";
+import { todayIso } from "@/lib/dates";
+import type { RiskLevel } from "@/lib/readiness";
+import { PORTFOLIO_PAGE_SIZE, parsePortfolioQuery, type PortfolioQuery } from "@/lib/validation/portfolio";
+import type { BlockerSeverity, EnvironmentKind, GateVerdict, ItemCategory, Role } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
 import { notFound } from "./errors";
+import { refreshDueSummaries } from "./gate";
 import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
 
@@ -26,104 +18,6 @@ import { implementationScope, isUuid } from "./tenant";
 
 const manager = alias(users, "manager");
 const engineeringOwner = alias(users, "engineering_owner");
-
-function itemCountsSubquery() {
-  // One aggregate per implementation: totals, readiness and a count per status as JSON.
-  const byStatus = sql.join(
-    itemStatuses.map((status) => sql`${status}::text, count(*) filter (where ${checklistItems.status} = ${status})`),
-    sql`, `,
-  );
-  return getDb()
-    .select({
-      implementationId: checklistItems.implementationId,
-      total: sql<number>`count(*)::int`.as("n_total"),
-      required: sql<number>`(count(*) filter (where ${checklistItems.required}))::int`.as("n_required"),
-      requiredDone: sql<number>`(count(*) filter (where ${checklistItems.required} and ${checklistItems.status} in ('signed_off', 'waived')))::int`.as(
-        "n_required_done",
-      ),
-      goLiveBlockers: sql<number>`(count(*) filter (where ${checklistItems.status} = 'blocked' and ${checklistItems.blockerSeverity} = 'go_live'))::int`.as(
-        "n_go_live_blockers",
-      ),
-      byStatus: sql<Partial<Record<ItemStatus, number>>>`jsonb_build_object(${byStatus})`.as("by_status"),
-    })
-    .from(checklistItems)
-    .groupBy(checklistItems.implementationId)
-    .as("item_counts");
-}
-
-// Stale evidence per implementation, counting only the latest evidence of each kind for each
-// item and environment (older evidence that was since repeated is history, not a gap). The
-// same rule as evidenceStaleness() in lib/readiness.ts, in SQL so the portfolio is one query.
-// Shaped for a large portfolio: the latest observation is a grouped max (a hash aggregate, no
-// sort of every evidence row), and "a configuration change after it" is a comparison with the
-// last change per implementation and environment (joined once), not a lookup per evidence row.
-function staleEvidenceSubquery() {
-  const db = getDb();
-  const latest = db
-    .select({
-      implementationId: evidence.implementationId,
-      environmentId: evidence.environmentId,
-      observedAt: sql<Date>`max(${evidence.observedAt})`.as("latest_observed_at"),
-    })
-    .from(evidence)
-    .groupBy(evidence.checklistItemId, evidence.environmentId, evidence.kind, evidence.implementationId)
-    .as("latest_evidence");
-  const lastChangeHere = db
-    .select({
-      implementationId: configurationChanges.implementationId,
-      environmentId: configurationChanges.environmentId,
-      changedAt: sql<Date>`max(${configurationChanges.changedAt})`.as("last_changed_at"),
-    })
-    .from(configurationChanges)
-    .where(isNotNull(configurationChanges.environmentId))
-    .groupBy(configurationChanges.implementationId, configurationChanges.environmentId)
-    .as("last_change_here");
-  // A change with no environment touched every environment.
-  const lastChangeAll = db
-    .select({
-      implementationId: configurationChanges.implementationId,
-      changedAt: sql<Date>`max(${configurationChanges.changedAt})`.as("last_changed_everywhere_at"),
-    })
-    .from(configurationChanges)
-    .where(isNull(configurationChanges.environmentId))
-    .groupBy(configurationChanges.implementationId)
-    .as("last_change_all");
-  const stale = sql`${latest.observedAt} < now() - make_interval(days => ${implementations.freshnessWindowDays})
-    or ${latest.observedAt} < ${lastChangeHere.changedAt}
-    or ${latest.observedAt} < ${lastChangeAll.changedAt}`;
-  return db
-    .select({
-      implementationId: latest.implementationId,
-      stale: sql<number>`(count(*) filter (where ${stale}))::int`.as("n_stale"),
-    })
-    .from(latest)
-    .innerJoin(implementations, eq(implementations.id, latest.implementationId))
-    .leftJoin(
-      lastChangeHere,
-      and(eq(lastChangeHere.implementationId, latest.implementationId), eq(lastChangeHere.environmentId, latest.environmentId)),
-    )
-    .leftJoin(lastChangeAll, eq(lastChangeAll.implementationId, latest.implementationId))
-    .groupBy(latest.implementationId)
-    .as("stale_counts");
-}
-
-// Permission rows granted in sandbox or test but not in production: the same rule as rowDrift()
-// in lib/registers/drift.ts, in SQL so the portfolio stays one query.
-function permissionDriftSubquery() {
-  const grantedIn = (kinds: string[]) => sql`exists (
-    select 1 from ${permissionChecks} inner join ${environments} on ${environments.id} = ${permissionChecks.environmentId}
-    where ${permissionChecks.requirementId} = ${permissionRequirements.id}
-      and ${permissionChecks.result} = 'granted'
-      and ${environments.kind} in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}))`;
-  return getDb()
-    .select({
-      implementationId: permissionRequirements.implementationId,
-      drift: sql<number>`(count(*) filter (where ${grantedIn(["sandbox", "test"])} and not ${grantedIn(["production"])}))::int`.as("n_drift"),
-    })
-    .from(permissionRequirements)
-    .groupBy(permissionRequirements.implementationId)
-    .as("drift_counts");
-}
 
 export type PortfolioRow = {
   id: string;
@@ -135,63 +29,146 @@ export type PortfolioRow = {
   goLiveDate: string | null;
   customerId: string;
   managerName: string | null;
+  // The gate's verdict and its counts of reasons, as the implementation page shows them.
+  verdict: GateVerdict;
+  blockingReasons: number;
+  riskReasons: number;
+  // The forecast derived from the verdict and the time to go-live (lib/readiness.ts goLiveRisk).
+  risk: RiskLevel | "not_tracked";
+  riskExplanation: string[];
   staleEvidence: number;
   // Permission rows that work in sandbox or test but are not granted in production.
   permissionDrift: number;
+  productionUnverified: number;
+  scenariosFailing: number;
+  scenariosNotRun: number;
   items: {
     total: number;
     required: number;
     requiredDone: number;
     goLiveBlockers: number;
+    postLiveBlockers: number;
     byStatus: Record<ItemStatus, number>;
   };
 };
 
-export async function listPortfolio(viewer: Viewer): Promise<PortfolioRow[]> {
-  authorize(viewer, "implementation.read");
-  const counts = itemCountsSubquery();
-  const stale = staleEvidenceSubquery();
-  const drift = permissionDriftSubquery();
-  const rows = await getDb()
-    .select({
-      id: implementations.id,
-      name: implementations.name,
-      customerId: organizations.id,
-      customerName: organizations.name,
-      ehrVendor: implementations.ehrVendor,
-      phase: implementations.phase,
-      status: implementations.status,
-      goLiveDate: implementations.goLiveDate,
-      managerName: manager.name,
-      total: counts.total,
-      required: counts.required,
-      requiredDone: counts.requiredDone,
-      goLiveBlockers: counts.goLiveBlockers,
-      byStatus: counts.byStatus,
-      staleEvidence: stale.stale,
-      permissionDrift: drift.drift,
-    })
-    .from(implementations)
-    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
-    .leftJoin(manager, eq(manager.id, implementations.implementationManagerId))
-    .leftJoin(counts, eq(counts.implementationId, implementations.id))
-    .leftJoin(stale, eq(stale.implementationId, implementations.id))
-    .leftJoin(drift, eq(drift.implementationId, implementations.id))
-    .where(implementationScope(viewer))
-    .orderBy(sql`${implementations.goLiveDate} asc nulls last`, asc(implementations.name));
+export type PortfolioPage = {
+  rows: PortfolioRow[];
+  // Implementations the viewer may see, and those matching the filter.
+  total: number;
+  matching: number;
+  page: number;
+  pageCount: number;
+  customers: { id: string; name: string }[];
+};
 
-  return rows.map(({ total, required, requiredDone, goLiveBlockers, byStatus, staleEvidence, permissionDrift, ...row }) => ({
-    ...row,
-    staleEvidence: staleEvidence ?? 0,
-    permissionDrift: permissionDrift ?? 0,
-    items: {
-      total: total ?? 0,
-      required: required ?? 0,
-      requiredDone: requiredDone ?? 0,
-      goLiveBlockers: goLiveBlockers ?? 0,
-      byStatus: Object.fromEntries(itemStatuses.map((st) => [st, Number(byStatus?.[st] ?? 0)])) as Record<ItemStatus, number>,
-    },
-  }));
+// The URL's filter as SQL, so a page of 50 is read whatever the portfolio's size.
+function portfolioFilter(query: PortfolioQuery, today: string): SQL | undefined {
+  const days = sql`(${implementations.goLiveDate} - ${today}::date)`;
+  return and(
+    query.customer ? eq(implementations.customerOrganizationId, query.customer) : undefined,
+    query.ehr ? eq(implementations.ehrVendor, query.ehr) : undefined,
+    query.phase ? eq(implementations.phase, query.phase) : undefined,
+    query.risk ? eq(readinessSummaries.risk, query.risk) : undefined,
+    query.verdict ? eq(readinessSummaries.verdict, query.verdict) : undefined,
+    query.window === "overdue"
+      ? and(isNotNull(implementations.goLiveDate), sql`${days} < 0`, eq(implementations.status, "active"))
+      : query.window
+        ? and(isNotNull(implementations.goLiveDate), sql`${days} between 0 and ${Number(query.window)}`)
+        : undefined,
+  );
+}
+
+function portfolioOrder(query: PortfolioQuery): SQL[] {
+  const dir = query.dir === "desc" ? sql`desc` : sql`asc`;
+  const key = {
+    go_live: sql`${implementations.goLiveDate} ${dir} nulls last`,
+    readiness: sql`${readinessSummaries.readinessPercent} ${dir}`,
+    risk: sql`(case ${readinessSummaries.risk} when 'late' then 0 when 'at_risk' then 1 when 'on_track' then 2 else 3 end) ${dir}`,
+    verdict: sql`(case ${readinessSummaries.verdict} when 'no_go' then 0 when 'conditional_go' then 1 else 2 end) ${dir}, ${readinessSummaries.blockingReasons} ${query.dir === "desc" ? sql`asc` : sql`desc`}`,
+    customer: sql`${organizations.name} ${dir}`,
+    name: sql`${implementations.name} ${dir}`,
+  }[query.sort];
+  return [key, sql`${implementations.name} asc`, sql`${implementations.id} asc`];
+}
+
+// The portfolio: one page of implementations with their readiness summary, filtered, sorted
+// and paged in SQL, the tenant condition in the WHERE. Summaries whose `until` has passed are
+// re-derived first, so no row shows a verdict older than its facts.
+export async function listPortfolio(viewer: Viewer, query: PortfolioQuery = parsePortfolioQuery({}), now = new Date()): Promise<PortfolioPage> {
+  authorize(viewer, "implementation.read");
+  await refreshDueSummaries(viewer, now);
+  const db = getDb();
+  const scope = implementationScope(viewer);
+  const filter = portfolioFilter(query, todayIso(now)) ?? sql`true`;
+  const [counts] = await db
+    .select({ total: sql<number>`count(*)::int`, matching: sql<number>`(count(*) filter (where ${filter}))::int` })
+    .from(implementations)
+    .innerJoin(readinessSummaries, eq(readinessSummaries.implementationId, implementations.id))
+    .where(scope);
+  const total = Number(counts?.total ?? 0);
+  const matching = Number(counts?.matching ?? 0);
+  const pageCount = Math.max(1, Math.ceil(matching / PORTFOLIO_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+
+  const [rows, customers] = await Promise.all([
+    db
+      .select({
+        id: implementations.id,
+        name: implementations.name,
+        customerId: organizations.id,
+        customerName: organizations.name,
+        ehrVendor: implementations.ehrVendor,
+        phase: implementations.phase,
+        status: implementations.status,
+        goLiveDate: implementations.goLiveDate,
+        managerName: manager.name,
+        summary: readinessSummaries,
+      })
+      .from(implementations)
+      .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+      .innerJoin(readinessSummaries, eq(readinessSummaries.implementationId, implementations.id))
+      .leftJoin(manager, eq(manager.id, implementations.implementationManagerId))
+      .where(and(scope, filter))
+      .orderBy(...portfolioOrder(query))
+      .limit(PORTFOLIO_PAGE_SIZE)
+      .offset((page - 1) * PORTFOLIO_PAGE_SIZE),
+    db
+      .selectDistinct({ id: organizations.id, name: organizations.name })
+      .from(implementations)
+      .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+      .where(scope)
+      .orderBy(asc(organizations.name)),
+  ]);
+
+  return {
+    total,
+    matching,
+    page,
+    pageCount,
+    customers,
+    rows: rows.map(({ summary: s, ...row }) => ({
+      ...row,
+      verdict: s.verdict,
+      blockingReasons: s.blockingReasons,
+      riskReasons: s.riskReasons,
+      risk: s.risk as PortfolioRow["risk"],
+      riskExplanation: s.riskExplanation,
+      staleEvidence: s.staleEvidence,
+      permissionDrift: s.permissionDrift,
+      productionUnverified: s.productionUnverified,
+      scenariosFailing: s.scenariosFailing,
+      scenariosNotRun: s.scenariosNotRun,
+      items: {
+        total: s.itemsTotal,
+        required: s.requiredItems,
+        requiredDone: s.requiredDone,
+        goLiveBlockers: s.openGoLiveBlockers,
+        postLiveBlockers: s.openPostLiveBlockers,
+        byStatus: Object.fromEntries(itemStatuses.map((st) => [st, Number(s.itemsByStatus[st] ?? 0)])) as Record<ItemStatus, number>,
+      },
+    })),
+  };
 }
 
 export type ImplementationDetail = Awaited<ReturnType<typeof getImplementation>>;

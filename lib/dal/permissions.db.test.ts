@@ -182,7 +182,7 @@ describe("recording results", () => {
   });
 
   it("counts drift in the portfolio and the register summary, and a production grant clears it", async () => {
-    const portfolio = await listPortfolio(v.manager!);
+    const portfolio = (await listPortfolio(v.manager!)).rows;
     const row = portfolio.find((r) => r.id === demographics)!;
     expect(row.permissionDrift).toBe(7);
     expect(portfolio.find((r) => r.id === availability)!.permissionDrift).toBe(0);
@@ -193,7 +193,7 @@ describe("recording results", () => {
     const summary = await getRegisterSummary(v.riverbend!, demographics);
     expect(summary.permissions.drift).toHaveLength(6);
     expect(summary.permissions.productionGranted).toBe(1);
-    expect((await listPortfolio(v.riverbend!)).find((r) => r.id === demographics)!.permissionDrift).toBe(6);
+    expect(((await listPortfolio(v.riverbend!)).rows).find((r) => r.id === demographics)!.permissionDrift).toBe(6);
     await expect(getRegisterSummary(v.lakeshore!, demographics)).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshAllDueSummaries } from "@/lib/dal/gate";
 import { claimDueDeliveries, completeDelivery, queueGoLiveWarnings } from "@/lib/dal/webhooks";
 import { env } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
@@ -8,6 +9,8 @@ import { sendDelivery, type SendOptions } from "./send";
 // The in-process delivery worker: every few seconds it claims due deliveries from the outbox
 // and sends them; every hour it queues the go-live warnings (deduplicated per day). Each app
 // instance runs one; claims use SKIP LOCKED so instances never send the same delivery twice.
+// Every minute it also re-derives the gates whose time-based facts have flipped (a waiver
+// expired, evidence aged), so a verdict that time changed is announced without anyone reading.
 // It never throws into the server: a failing run is logged and the next one tries again.
 
 export type DeliverOptions = SendOptions & { schedule?: readonly number[]; limit?: number; leaseMs?: number };
@@ -35,7 +38,7 @@ type Worker = { stop(): Promise<void> };
 
 const globalForWorker = globalThis as unknown as { readyroomDeliveryWorker?: Worker };
 
-export function startDeliveryWorker(options: { intervalMs?: number; scanIntervalMs?: number } = {}): Worker {
+export function startDeliveryWorker(options: { intervalMs?: number; scanIntervalMs?: number; sweepIntervalMs?: number } = {}): Worker {
   if (globalForWorker.readyroomDeliveryWorker) return globalForWorker.readyroomDeliveryWorker;
   let running: Promise<unknown> | null = null;
   let stopped = false;
@@ -50,12 +53,15 @@ export function startDeliveryWorker(options: { intervalMs?: number; scanInterval
   };
   const deliver = guarded("worker", () => deliverDue());
   const scan = guarded("scan", () => queueGoLiveWarnings());
+  const sweep = guarded("gate_sweep", () => refreshAllDueSummaries());
 
   const deliverTimer = setInterval(deliver, options.intervalMs ?? 5_000);
   const scanTimer = setInterval(scan, options.scanIntervalMs ?? 3_600_000);
   // Timers never keep the process alive on their own: shutting down is never delayed by them.
+  const sweepTimer = setInterval(sweep, options.sweepIntervalMs ?? 60_000);
   deliverTimer.unref();
   scanTimer.unref();
+  sweepTimer.unref();
   const first = setTimeout(scan, 10_000);
   first.unref();
 
@@ -64,6 +70,7 @@ export function startDeliveryWorker(options: { intervalMs?: number; scanInterval
       stopped = true;
       clearInterval(deliverTimer);
       clearInterval(scanTimer);
+      clearInterval(sweepTimer);
       clearTimeout(first);
       await running;
       globalForWorker.readyroomDeliveryWorker = undefined;

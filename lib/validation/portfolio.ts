@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { ehrVendors, phases } from "@/lib/vocabulary";
+import { ehrVendors, gateVerdicts, phases } from "@/lib/vocabulary";
 
 // The portfolio's filter and sort, as kept in the URL. Anything unknown or malformed is
 // ignored (the filter falls back to "any"), so a hand-edited URL never breaks the page.
 
 export const riskFilters = ["late", "at_risk", "on_track", "not_tracked"] as const;
 export const goLiveWindows = ["overdue", "7", "14", "30", "90"] as const;
-export const portfolioSorts = ["go_live", "readiness", "risk", "customer", "name"] as const;
+export const portfolioSorts = ["go_live", "readiness", "verdict", "risk", "customer", "name"] as const;
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -16,6 +16,7 @@ export const portfolioQuerySchema = z.object({
   ehr: optional(z.enum(ehrVendors)),
   phase: optional(z.enum(phases)),
   risk: optional(z.enum(riskFilters)),
+  verdict: optional(z.enum(gateVerdicts)),
   window: optional(z.enum(goLiveWindows)),
   sort: z.enum(portfolioSorts).catch("go_live").default("go_live"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),

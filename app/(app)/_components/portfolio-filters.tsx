@@ -4,6 +4,7 @@ import { ehrVendorLabel, phaseLabel } from "@/lib/labels";
 import type { PortfolioQuery } from "@/lib/validation/portfolio";
 import { ehrVendors, phases } from "@/lib/vocabulary";
 
+const verdictLabel = { no_go: "No-go", conditional_go: "Conditional go", go: "Go" } as const;
 const riskLabel = { late: "Late", at_risk: "At risk", on_track: "On track", not_tracked: "Not tracked" } as const;
 const windowLabel = { overdue: "Overdue", "7": "Within 7 days", "14": "Within 14 days", "30": "Within 30 days", "90": "Within 90 days" } as const;
 
@@ -17,7 +18,7 @@ export function PortfolioFilters({
   customers: { id: string; name: string }[];
 }) {
   return (
-    <form method="get" aria-label="Filter the portfolio" className="mt-6 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-6 md:items-end">
+    <form method="get" aria-label="Filter the portfolio" className="mt-6 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4 lg:grid-cols-7 md:items-end">
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       {customers.length > 1 ? (
@@ -25,6 +26,7 @@ export function PortfolioFilters({
       ) : null}
       <FilterSelect label="EHR" name="ehr" value={query.ehr ?? ""} any="Any" options={ehrVendors.map((v) => ({ value: v, label: ehrVendorLabel[v] }))} />
       <FilterSelect label="Phase" name="phase" value={query.phase ?? ""} any="Any" options={phases.map((p) => ({ value: p, label: phaseLabel[p] }))} />
+      <FilterSelect label="Gate" name="verdict" value={query.verdict ?? ""} any="Any" options={Object.entries(verdictLabel).map(([value, label]) => ({ value, label }))} />
       <FilterSelect label="Risk" name="risk" value={query.risk ?? ""} any="Any" options={Object.entries(riskLabel).map(([value, label]) => ({ value, label }))} />
       <FilterSelect label="Go-live" name="window" value={query.window ?? ""} any="Any time" options={Object.entries(windowLabel).map(([value, label]) => ({ value, label }))} />
       <div className="flex gap-2">
