@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gateStates, goLiveDecisions, implementations, riskAcceptances, webhookDeliveries, webhooks } from "@/db/schema";
 import { seedDemo, seedId } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
-import { blockItemSchema, unblockItemSchema } from "@/lib/validation/checklist";
-import { recordDecisionSchema } from "@/lib/validation/sign-offs";
+import { blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
+import { recordDecisionSchema, signOffItemSchema } from "@/lib/validation/sign-offs";
 import type { Viewer } from "@/lib/viewer";
-import { blockItem, unblockItem } from "./checklist";
+import { blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
 import { getGate, recordGoLiveDecision } from "./gate";
+import { recordConfigurationChange } from "./configuration";
+import { getSignOffPanel, signOffItem } from "./sign-offs";
 
 let testDb: TestDatabase;
 const v: Record<string, Viewer> = {};
@@ -42,6 +44,66 @@ describe("getGate", () => {
     await expect(getGate(v.lakeshore!, appointments)).rejects.toMatchObject({ code: "not_found" });
     await expect(getGate(v.manager!, seedId("impl:nope"))).rejects.toMatchObject({ code: "not_found" });
     await expect(getGate(v.manager!, "x")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("a sign-off that needs operational validation", () => {
+  const fresh = (viewer: Viewer): Viewer => ({ ...viewer, session: { id: "gate-session", signedInAt: new Date(Date.now() - 60_000) } });
+  const itemId = seedId("item:riverbend-appointments:representative-test-patients");
+  const production = seedId("env:riverbend-appointments:production");
+
+  async function signAll() {
+    for (const signer of [fresh(v.riverbend!), fresh(v.manager!)]) {
+      const panel = await getSignOffPanel(signer, appointments, itemId);
+      await signOffItem(
+        signer,
+        signOffItemSchema.parse({ itemId, itemVersion: String(panel.version), snapshotDigest: panel.signing.snapshotDigest, decision: "approve", comment: "" }),
+      );
+    }
+  }
+
+  it("does not count on technical evidence alone, and says so; a fresh production validation behind a new sign-off counts", async () => {
+    const { checklistItems } = await import("@/db/schema");
+    const observedAt = new Date(Date.now() - 3_600_000).toISOString().slice(0, 16);
+    await recordEvidence(v.manager!, recordEvidenceSchema.parse({ itemId, environmentId: production, kind: "technical", whatWasTested: "Sync job ran; 0 errors in the log", outcome: "pass", observedAt, linkUrl: "" }));
+    // The reported case: an item that reached "ready for sign-off" on a green log (as older data
+    // did; the item form refuses it today) and was signed.
+    await testDb.handle.db.update(checklistItems).set({ status: "ready_for_signoff" }).where(eq(checklistItems.id, itemId));
+    await signAll();
+
+    const signedOnLogs = await getGate(v.manager!, appointments);
+    const reason = signedOnLogs.reasons.find((r) => r.key === `validation:${itemId}`);
+    expect(reason).toMatchObject({ severity: "blocking", group: { key: `item:${itemId}`, label: "Representative test patients" } });
+    expect(reason?.message).toBe("“Representative test patients” is signed, but no fresh passing production validation: only technical evidence stands behind it.");
+    expect(reason?.clear).toContain("records a passing operational validation");
+    expect(signedOnLogs.reasons.some((r) => r.key === `item:${itemId}`)).toBe(false);
+
+    // A person checks a real example in production; the new evidence asks for new signatures.
+    await recordEvidence(v.riverbend!, recordEvidenceSchema.parse({ itemId, environmentId: production, kind: "operational", whatWasTested: "ZZTEST-0002 rescheduled; front desk saw the new slot", outcome: "pass", observedAt, linkUrl: "" }));
+    const superseded = await getGate(v.manager!, appointments);
+    expect(superseded.reasons.find((r) => r.key === `item:${itemId}`)?.message).toContain("re-sign needed");
+    const [row] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
+    if (row!.status !== "ready_for_signoff") {
+      await updateItem(
+        v.manager!,
+        updateItemSchema.parse({ itemId, version: String(row!.version), ownerId: row!.ownerId ?? "", status: "ready_for_signoff", nextStep: "", expectedOutcome: row!.expectedOutcome, dueDate: "", whatChanged: "", whatWasTested: "", whatNeedsProof: "" }),
+      );
+    }
+    await signAll();
+    const validated = await getGate(v.manager!, appointments);
+    expect(validated.reasons.some((r) => r.key === `validation:${itemId}` || r.key === `item:${itemId}`)).toBe(false);
+    expect(validated.requiredItemsDone).toBe(signedOnLogs.requiredItemsDone + 1);
+
+    // A configuration change in production after the validation: it no longer stands behind the sign-off.
+    await recordConfigurationChange(v.manager!, { implementationId: appointments, environmentId: production, changedAt: new Date(Date.now() - 60_000), note: "Interface engine route changed" });
+    const changed = await getGate(v.manager!, appointments);
+    expect(changed.reasons.find((r) => r.key === `validation:${itemId}`)?.message).toMatch(/predates a later configuration change in production\.$/);
+  });
+
+  it("does not count a live implementation's validations once they are older than the freshness window", async () => {
+    const gate = await getGate(v.manager!, documents);
+    const smoke = gate.reasons.find((r) => r.key === `validation:${seedId("item:lakeshore-documents:production-smoke-test")}`);
+    expect(smoke?.message).toMatch(/is signed, but no fresh passing production validation: the last one, on \d{4}-\d{2}-\d{2}, is older than the 14 days freshness window\./);
   });
 });
 
