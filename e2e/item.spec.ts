@@ -125,7 +125,9 @@ test.describe("blockers and configuration changes", () => {
 
     await page.goto("/");
     await expect(demographicsRow()).toContainText("1 open");
-    await expect(demographicsRow()).toContainText("At risk");
+    // The forecast follows the gate: No-go (one more blocking reason now), 75 days out — still on track.
+    await expect(demographicsRow()).toContainText("No-go");
+    await expect(demographicsRow()).toContainText("On track");
 
     await openItem(page, "Patient demographics feed", "Sample payload review");
     await page.getByText("Clear this blocker").click();

@@ -51,9 +51,41 @@ test.describe("portfolio details", () => {
     await expect(live).toContainText("Live");
     await expect(live).toContainText("went live 30 days ago");
     await expect(live).not.toContainText("late");
-    await expect(live).toContainText("100%");
-    await expect(live).toContainText("9 / 9 required");
+    // Readiness is the gate's count: its three operational items were validated more than the
+    // freshness window ago, so their sign-offs no longer count.
+    await expect(live).toContainText("66%");
+    await expect(live).toContainText("6 / 9 required");
+    await expect(live).toContainText("No-go");
     await expect(live).toContainText("Not tracked");
+  });
+
+  test("shows the gate's verdict with its reason counts, the same verdict as the implementation page", async ({ page }) => {
+    await page.goto("/");
+    const row = page.locator("table tbody tr", { has: page.getByRole("link", { name: "Patient demographics feed", exact: true }) });
+    const gate = row.getByRole("link", { name: /^Gate: No-go, \d+ blocking/ });
+    await expect(gate).toBeVisible();
+    const label = (await gate.getAttribute("aria-label")) ?? "";
+    const blocking = Number(/(\d+) blocking/.exec(label)?.[1]);
+    // A No-go 75 days out still has time: the forecast says so, and why.
+    await expect(row).toContainText("On track");
+    await row.getByLabel("Risk: On track. Show why").click();
+    await expect(row.getByText(`The gate says No-go: ${blocking} blocking reasons`, { exact: false })).toBeVisible();
+
+    await gate.click();
+    await expect(page.getByText("Gate: No-go")).toBeVisible();
+    await expect(page.getByRole("heading", { name: `Blocking (${blocking})` })).toBeVisible();
+  });
+
+  test("on a phone, each implementation is a card with its gate and risk", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/");
+    await expect(page.locator("table")).toBeHidden();
+    const cards = page.getByRole("list", { name: "Implementations" }).getByRole("listitem").filter({ has: page.getByRole("link") });
+    await expect(cards).toHaveCount(5);
+    const availability = cards.filter({ has: page.getByRole("link", { name: "Scheduling availability" }) });
+    await expect(availability).toContainText("No-go");
+    await expect(availability).toContainText("At risk");
+    await expect(availability).toContainText("in 6 days");
   });
 });
 
@@ -68,22 +100,31 @@ test.describe("portfolio filter, sort and risk", () => {
     await page.getByRole("combobox", { name: "Risk" }).selectOption("at_risk");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/risk=at_risk/);
-    expect((await names(page)).sort()).toEqual(["Appointment sync", "Scheduling availability"]);
-    await expect(page.getByText("2 of 5 implementations")).toBeVisible();
+    // At risk is a No-go within 14 days of go-live: only Scheduling availability (6 days out).
+    // Appointment sync is No-go too, but 21 days out: on track, with time to clear it.
+    expect(await names(page)).toEqual(["Scheduling availability"]);
+    await expect(page.getByText("1 of 5 implementations")).toBeVisible();
 
     await page.reload();
     await expect(page.getByRole("combobox", { name: "Risk" })).toHaveValue("at_risk");
-    expect(await names(page)).toHaveLength(2);
+    expect(await names(page)).toHaveLength(1);
 
-    const appointments = page.locator("table tbody tr", { has: page.getByRole("link", { name: "Appointment sync" }) });
-    await appointments.getByLabel("Risk: At risk. Show why").click();
-    await expect(appointments.getByText("1 open go-live blocker.")).toBeVisible();
-    await expect(appointments.getByText(/of evidence (is|are) stale/)).toBeVisible();
+    const availability = page.locator("table tbody tr", { has: page.getByRole("link", { name: "Scheduling availability" }) });
+    await availability.getByLabel("Risk: At risk. Show why").click();
+    await expect(availability.getByText(/The gate says No-go: \d+ blocking reasons?/)).toBeVisible();
+    await expect(availability.getByText("6 days to go-live.")).toBeVisible();
   });
 
-  test("on-track, not-tracked and go-live window filters, and sorting by readiness", async ({ page }) => {
+  test("gate, on-track, not-tracked and go-live window filters, and sorting by readiness and gate", async ({ page }) => {
+    await page.goto("/?verdict=go");
+    await expect(page.getByText("No implementation matches this filter.")).toBeVisible();
+    await page.goto("/");
+    await page.getByRole("combobox", { name: "Gate" }).selectOption("no_go");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/verdict=no_go/);
+    expect(await names(page)).toHaveLength(5);
     await page.goto("/?risk=on_track");
-    expect(await names(page)).toEqual(["Patient demographics feed"]);
+    expect(await names(page)).toEqual(["Appointment sync", "Patient demographics feed"]);
     await page.goto("/?risk=not_tracked");
     expect((await names(page)).sort()).toEqual(["Clinical documents", "Orders and results"]);
     await page.goto("/?window=7");
@@ -93,10 +134,14 @@ test.describe("portfolio filter, sort and risk", () => {
     await page.getByRole("link", { name: "Readiness" }).click();
     await expect(page).toHaveURL(/sort=readiness&dir=asc/);
     await expect(page.getByRole("columnheader", { name: /Readiness/ })).toHaveAttribute("aria-sort", "ascending");
-    expect((await names(page)).at(-1)).toBe("Clinical documents");
+    expect((await names(page)).at(-1)).toBe("Scheduling availability");
     await page.getByRole("link", { name: "Readiness" }).click();
     await expect(page).toHaveURL(/sort=readiness&dir=desc/);
-    expect((await names(page))[0]).toBe("Clinical documents");
+    expect((await names(page))[0]).toBe("Scheduling availability");
+
+    await page.getByRole("link", { name: "Gate", exact: true }).click();
+    await expect(page).toHaveURL(/sort=verdict&dir=asc/);
+    await expect(page.getByRole("columnheader", { name: /Gate/ })).toHaveAttribute("aria-sort", "ascending");
   });
 
   test("a filter that matches nothing says so, and a tampered URL is ignored", async ({ page }) => {

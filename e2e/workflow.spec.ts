@@ -80,7 +80,7 @@ test.describe("as an implementation manager", () => {
     await page.goto("/");
     await expect(row).toContainText("Ready for sign-off: 1");
 
-    // Bring go-live within two weeks: with readiness incomplete, the derived risk changes.
+    // Bring go-live within two weeks: a No-go that close to go-live puts it at risk.
     await row.getByRole("link", { name: "Referral documents" }).click();
     await page.getByRole("link", { name: "Edit" }).click();
     const soon = new Date(Date.now() + 10 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
@@ -90,7 +90,8 @@ test.describe("as an implementation manager", () => {
     await page.goto("/");
     await expect(row).toContainText("At risk");
     await row.getByLabel("Risk: At risk. Show why").click();
-    await expect(row).toContainText("0 of 10 required items signed off with 10 days to go-live.");
+    await expect(row).toContainText(/The gate says No-go: \d+ blocking reasons/);
+    await expect(row).toContainText("10 days to go-live.");
     noServerErrors();
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { gateStates, goLiveDecisions, implementations, readinessSummaries, riskAcceptances } from "@/db/schema";
 import { evaluateGate, type Gate, type GateAcceptance, type GateEvidence, type GateInput } from "@/lib/gate";
@@ -341,37 +341,35 @@ export async function refreshGateState(tx: Executor, implementationId: string, r
 // transaction of its own, through the same refreshGateState as the writes. The query behind it
 // is an index range scan on `until` plus an anti-join for missing rows.
 export async function refreshDueSummaries(viewer: Viewer, now = new Date()): Promise<number> {
-  const db = getDb();
-  const due = await db
-    .select({ id: implementations.id })
-    .from(implementations)
-    .leftJoin(readinessSummaries, eq(readinessSummaries.implementationId, implementations.id))
-    .where(
-      and(
-        implementationScope(viewer),
-        or(isNull(readinessSummaries.implementationId), lte(readinessSummaries.until, now), gt(readinessSummaries.evaluatedAt, now)),
-      ),
-    );
-  for (const { id } of due) {
-    await db.transaction((tx) => refreshGateState(tx, id, undefined, now));
-  }
-  return due.length;
+  return refreshWhere(implementationScope(viewer), now);
 }
 
 // Every summary whose `until` has passed, across all organizations: the scheduled sweep, so a
 // verdict that time changed is announced even when nobody opens the portfolio.
 export async function refreshAllDueSummaries(now = new Date(), limit = 500): Promise<number> {
+  return refreshWhere(undefined, now, limit);
+}
+
+// Two index-friendly questions rather than one OR: rows whose `until` has passed (a range scan
+// on readiness_summaries_until_idx), and implementations with no summary yet (an anti-join on
+// the primary key).
+async function refreshWhere(scope: SQL | undefined, now: Date, limit?: number): Promise<number> {
   const db = getDb();
-  const due = await db
+  const passed = db
+    .select({ id: readinessSummaries.implementationId })
+    .from(readinessSummaries)
+    .innerJoin(implementations, eq(implementations.id, readinessSummaries.implementationId))
+    .where(and(scope, lte(readinessSummaries.until, now)));
+  const missing = db
     .select({ id: implementations.id })
     .from(implementations)
-    .leftJoin(readinessSummaries, eq(readinessSummaries.implementationId, implementations.id))
-    .where(or(isNull(readinessSummaries.implementationId), lte(readinessSummaries.until, now)))
-    .limit(limit);
-  for (const { id } of due) {
+    .where(and(scope, sql`not exists (select 1 from ${readinessSummaries} where ${readinessSummaries.implementationId} = ${implementations.id})`));
+  const [a, b] = await Promise.all(limit ? [passed.limit(limit), missing.limit(limit)] : [passed, missing]);
+  const ids = [...new Set([...a, ...b].map((r) => r.id))];
+  for (const id of ids) {
     await db.transaction((tx) => refreshGateState(tx, id, undefined, now));
   }
-  return due.length;
+  return ids.length;
 }
 
 // The summary rebuilt from scratch, without storing it: what the maintained row must equal.
