@@ -64,6 +64,10 @@ export function startDeliveryWorker(options: { intervalMs?: number; scanInterval
   sweepTimer.unref();
   const first = setTimeout(scan, 10_000);
   first.unref();
+  // Summaries missing after a bulk load (or a restore) are built soon after start, not on the
+  // first portfolio read.
+  const firstSweep = setTimeout(sweep, 3_000);
+  firstSweep.unref();
 
   const worker: Worker = {
     async stop() {
@@ -72,6 +76,7 @@ export function startDeliveryWorker(options: { intervalMs?: number; scanInterval
       clearInterval(scanTimer);
       clearInterval(sweepTimer);
       clearTimeout(first);
+      clearTimeout(firstSweep);
       await running;
       globalForWorker.readyroomDeliveryWorker = undefined;
     },
