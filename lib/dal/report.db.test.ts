@@ -15,7 +15,8 @@ describe("getReadinessReport", () => {
     const report = await getReadinessReport(await demoViewer("it@lakeshore.example"), seedId("impl:lakeshore-availability"));
     expect(report.customerName).toBe("Lakeshore Medical Group (fictional)");
     const smoke = report.items.find((i) => i.title === "Production smoke test")!;
-    expect(smoke.evidence.map((e) => e.environment)).toEqual(["production"]);
+    // The seeded smoke test carries a log's pass and a person's check, both in production.
+    expect(smoke.evidence.map((e) => e.environment)).toEqual(["production", "production"]);
     expect(smoke.signOffs).toEqual([
       expect.objectContaining({ signerName: "Sam Whitfield", role: "engineer", decision: "approve", itemVersion: 1, superseded: false }),
     ]);
