@@ -3,7 +3,7 @@ import { blockerSeverities, evidenceKinds, evidenceOutcomes, itemCategories, ite
 
 // Roles that sign items off (an admin never does).
 export const signOffRoles = ["implementation_manager", "engineer", "customer_it"] as const;
-import { checkbox, checkboxList, id, isoDate, optionalHttpUrl, optionalId, optionalIsoDate, pastDateTime, requiredText, text, version } from "./common";
+import { checkbox, checkboxList, id, isoDate, nameText, optionalHttpUrl, optionalId, optionalIsoDate, pastDateTime, requiredText, text, version } from "./common";
 
 // Statuses a person sets on the item form. Blocking, signing off and waiving each have
 // their own flow with their own evidence and checks.
@@ -61,17 +61,32 @@ export type UnblockItemInput = z.output<typeof unblockItemSchema>;
 
 // What defines a checklist item, whether added to one implementation or to a template.
 export const itemDefinitionFields = {
-  title: requiredText(200, "Title"),
+  title: nameText(200, "Title"),
   description: text(2000, "Description"),
   category: z.enum(itemCategories, { error: "Choose a category." }),
   required: checkbox,
   needsOperationalValidation: checkbox,
+  attestationOnly: checkbox,
   requiredSignOffRoles: checkboxList(signOffRoles, "roles"),
 };
 
-export const addItemSchema = z.object({
-  implementationId: id("Implementation"),
-  ...itemDefinitionFields,
-});
+// An item signed on the signer's word alone has no evidence to show, so it cannot also ask for
+// an operational validation.
+export function attestationExcludesValidation(v: { attestationOnly: boolean; needsOperationalValidation: boolean }, ctx: z.RefinementCtx) {
+  if (v.attestationOnly && v.needsOperationalValidation) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["attestationOnly"],
+      message: "An item that needs operational validation needs evidence: it cannot be signed on attestation alone.",
+    });
+  }
+}
+
+export const addItemSchema = z
+  .object({
+    implementationId: id("Implementation"),
+    ...itemDefinitionFields,
+  })
+  .superRefine(attestationExcludesValidation);
 
 export type AddItemInput = z.output<typeof addItemSchema>;
