@@ -9,7 +9,6 @@ import * as s from "./schema";
 import type {
   BlockerSeverity,
   EnvironmentKind,
-  ItemCategory,
   ItemStatus,
   PermissionResult,
   Role,
