@@ -92,3 +92,8 @@ export function signOffMeaning(decision: "approve" | "reject", needsOperationalV
 export function signedName(itemVersion: number, sha256: string): string {
   return `v${itemVersion} · ${sha256.slice(0, 8)}`;
 }
+
+// Why an item with no evidence at all cannot be approved (unless its template marks it
+// attestation only): a signature attests to what was shown, and nothing was.
+export const NO_EVIDENCE_TO_SIGN =
+  "This item has no evidence yet, so there is nothing to approve. Record what was tested (technical evidence or an operational validation) first; only items the template marks as attestation only are signed without evidence.";

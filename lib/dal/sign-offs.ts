@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { env } from "@/lib/env";
 import { roleSignOffState } from "@/lib/gate";
-import { buildItemSnapshot, signedName, signOffMeaning, snapshotDigest, type ItemSnapshot } from "@/lib/sign-off-snapshot";
+import { buildItemSnapshot, NO_EVIDENCE_TO_SIGN, signedName, signOffMeaning, snapshotDigest, type ItemSnapshot } from "@/lib/sign-off-snapshot";
 import type { RevokeWaiverInput, SignOffItemInput, WaiveItemInput } from "@/lib/validation/sign-offs";
 import type { ItemStatus, Role } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
@@ -238,9 +238,6 @@ async function requireRecentSignIn(viewer: Viewer, password: string | undefined,
   }
   await reauthenticate(viewer, password, ip);
 }
-
-export const NO_EVIDENCE_TO_SIGN =
-  "This item has no evidence yet, so there is nothing to approve. Record what was tested (technical evidence or an operational validation) first; only items the template marks as attestation only are signed without evidence.";
 
 // The business rule of a signature: the signer's role is one the item needs, they saw exactly
 // what the item holds now (version and snapshot digest), the item is ready, there is evidence
