@@ -101,3 +101,22 @@ describe("recordEvidenceSchema", () => {
     expect(messages(recordEvidenceSchema.safeParse({ ...evidence, whatWasTested: "   " })).whatWasTested).toContain("required");
   });
 });
+
+describe("recordEvidenceSchema with nothing chosen", () => {
+  it("asks the person for the kind, the environment and the outcome", () => {
+    const result = recordEvidenceSchema.safeParse({
+      itemId: item,
+      environmentId: "",
+      kind: undefined,
+      whatWasTested: "Booking returns 201",
+      outcome: "",
+      observedAt: "2026-11-20T09:30",
+      linkUrl: "",
+    });
+    expect(messages(result)).toMatchObject({
+      environmentId: "Choose the environment where it was observed.",
+      kind: "Choose technical evidence or operational validation.",
+      outcome: "Choose pass, fail or inconclusive.",
+    });
+  });
+});

@@ -27,7 +27,8 @@ export type UpdateItemInput = z.output<typeof updateItemSchema>;
 
 export const recordEvidenceSchema = z.object({
   itemId: id("Checklist item"),
-  environmentId: id("Environment"),
+  // Nothing is pre-chosen on the form: an empty choice asks for one.
+  environmentId: z.string({ error: "Choose the environment where it was observed." }).min(1, "Choose the environment where it was observed.").pipe(id("Environment")),
   kind: z.enum(evidenceKinds, { error: "Choose technical evidence or operational validation." }),
   whatWasTested: requiredText(2000, "What was tested"),
   outcome: z.enum(evidenceOutcomes, { error: "Choose pass, fail or inconclusive." }),

@@ -42,9 +42,7 @@ export function BlockForm({
         <div>
           <label htmlFor="block-severity" className="text-sm font-medium">Severity</label>
           <select {...fieldProps("block", "severity", errors)} defaultValue="" className={inputClass}>
-            <option value="" disabled>
-              Choose…
-            </option>
+            <option value="">Choose…</option>
             <option value="go_live">Go-live blocker</option>
             <option value="post_live">Post-live</option>
           </select>

@@ -45,9 +45,7 @@ export function EvidenceForm(props: {
         <div>
           <label htmlFor="evidence-environmentId" className="text-sm font-medium">Environment</label>
           <select {...fieldProps("evidence", "environmentId", errors)} defaultValue="" className={inputClass}>
-            <option value="" disabled>
-              Choose…
-            </option>
+            <option value="">Choose…</option>
             {props.environments.map((e) => (
               <option key={e.id} value={e.id}>
                 {environmentLabel[e.kind]}
@@ -59,9 +57,7 @@ export function EvidenceForm(props: {
         <div>
           <label htmlFor="evidence-outcome" className="text-sm font-medium">Outcome</label>
           <select {...fieldProps("evidence", "outcome", errors)} defaultValue="" className={inputClass}>
-            <option value="" disabled>
-              Choose…
-            </option>
+            <option value="">Choose…</option>
             <option value="pass">Pass</option>
             <option value="fail">Fail</option>
             <option value="inconclusive">Inconclusive</option>
