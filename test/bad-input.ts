@@ -20,7 +20,7 @@ export const badInputs: BadInput[] = [
   { name: "zero-width non-joiner U+200C", value: "zero\u200Cjoin" },
   { name: "zero-width joiner U+200D outside an emoji", value: "zero\u200Djoin" },
   { name: "word joiner U+2060", value: "word\u2060joiner" },
-  { name: "byte-order mark U+FEFF", value: "\uFEFFbom inside" },
+  { name: "byte-order mark U+FEFF", value: "byte-order\uFEFFmark" },
   { name: "left-to-right mark U+200E", value: "mark\u200Eed" },
   { name: "right-to-left isolate U+2067 … U+2069", value: "admin\u2067 (evil)\u2069" },
   { name: "line separator U+2028", value: "line\u2028separator" },
