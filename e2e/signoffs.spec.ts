@@ -129,10 +129,10 @@ test("a sign-in older than the limit must re-enter the password; the gate turns 
   const password = signForm(page).getByLabel("Your password");
   await expect(password).toBeVisible();
   await password.fill("not-the-password");
+  await signForm(page).getByLabel(/^Approve/).check();
   await signForm(page).getByRole("button", { name: /Sign version/ }).click();
   await expect(page.locator("#signoff-password-error")).toContainText("That password is not right");
   await signForm(page).getByLabel("Your password").fill(DEMO_PASSWORD);
-  await signForm(page).getByLabel(/^Approve/).check();
   await signForm(page).getByRole("button", { name: /Sign version/ }).click();
   await expect(requiredSignOffs(page).getByText(/Signed v\d by Priya Raman/)).toBeVisible();
 

@@ -13,9 +13,6 @@ export type AuditEntry = {
   before?: unknown;
   after?: unknown;
   requestId?: string | null;
-  // Only the demo seed sets this, to give its synthetic data the history it would have had
-  // (db/seed-history.ts); every live write is stamped by the database's clock.
-  occurredAt?: Date;
 };
 
 type Actor = Pick<Viewer, "userId" | "role" | "organizationId">;
@@ -32,6 +29,5 @@ export async function recordAudit(tx: Executor, actor: Actor | null, entry: Audi
     before: entry.before ?? null,
     after: entry.after ?? null,
     requestId: entry.requestId ?? null,
-    ...(entry.occurredAt ? { occurredAt: entry.occurredAt } : {}),
   });
 }
