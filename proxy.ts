@@ -29,7 +29,12 @@ function refusedPost(request: NextRequest): NextResponse | null {
   if (foreign) return plainPage(403, "This form was sent from another site, so it was refused. Nothing was saved.");
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > SERVER_ACTION_BODY_LIMIT_BYTES) {
-    return plainPage(413, "That form is too large to send (the limit is 1 MB). Nothing was saved. Shorten the text and try again.");
+    const message = "That form is too large to send (the limit is 1 MB). Nothing was saved. Shorten the text and try again.";
+    // A page's script reads a plain-text refusal as the error's message (app/(app)/error.tsx shows it).
+    if (request.headers.has("next-action")) {
+      return new NextResponse(message, { status: 413, headers: { "content-type": "text/plain", "cache-control": "no-store" } });
+    }
+    return plainPage(413, message);
   }
   return null;
 }

@@ -1,14 +1,14 @@
-import { createHash } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { permissionCatalog } from "@/lib/registers/catalog";
 import { buildItemSnapshot, signOffMeaning, snapshotDigest } from "@/lib/sign-off-snapshot";
 import type { Database } from "./index";
+import { seedHistory } from "./seed-history";
+import { goLiveTemplateItems, installReferenceData, referenceTemplates, seedId, templateId, templateItemId } from "./reference-data";
 import * as s from "./schema";
 import type {
   BlockerSeverity,
   EnvironmentKind,
-  ItemCategory,
   ItemStatus,
   PermissionResult,
   Role,
@@ -21,11 +21,8 @@ import type {
 
 export const DEMO_PASSWORD = "readyroom-demo";
 
-// A stable UUID per seed name, so a second run targets the same rows.
-export function seedId(name: string): string {
-  const h = createHash("sha256").update(`readyroom-demo:${name}`).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+// Seeded rows keep the ids tests and links use.
+export { seedId };
 
 const DAY = 24 * 60 * 60 * 1000;
 const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DAY);
@@ -56,138 +53,6 @@ export const demoUsers: {
   { key: "riverbend-it2", org: "riverbend", email: "it2@riverbend.example", name: "Jordan Ames", role: "customer_it" },
   { key: "lakeshore-it", org: "lakeshore", email: "it@lakeshore.example", name: "Priya Raman", role: "customer_it" },
   { key: "lakeshore-former", org: "lakeshore", email: "former@lakeshore.example", name: "Rowan Hale", role: "customer_it", disabled: true },
-];
-
-type TemplateItemSeed = {
-  key: string;
-  title: string;
-  description: string;
-  expectedOutcome: string;
-  category: ItemCategory;
-  roles: Role[];
-  operational: boolean;
-};
-
-export const goLiveTemplateItems: TemplateItemSeed[] = [
-  {
-    key: "non-production-testing",
-    title: "Non-production testing",
-    description: "End-to-end runs of every workflow in scope in the customer's test environment.",
-    expectedOutcome: "Every in-scope workflow completes in test with the expected EHR change.",
-    category: "validation",
-    roles: ["engineer", "implementation_manager"],
-    operational: false,
-  },
-  {
-    key: "representative-test-patients",
-    title: "Representative test patients",
-    description: "Synthetic test patients that cover the edge cases of each workflow surface.",
-    expectedOutcome: "Each workflow surface has at least one passing scenario in production.",
-    category: "data_quality",
-    roles: ["customer_it", "implementation_manager"],
-    operational: true,
-  },
-  {
-    key: "sample-payload-review",
-    title: "Sample payload review",
-    description: "HL7 v2 messages and FHIR resources reviewed field by field with the customer's analysts.",
-    expectedOutcome: "Mappings agreed in writing; no unmapped required field.",
-    category: "data_quality",
-    roles: ["engineer", "customer_it"],
-    operational: false,
-  },
-  {
-    key: "api-permission-checks",
-    title: "API permission checks",
-    description: "Every scope and message type the integration needs, checked in each environment.",
-    expectedOutcome: "Every required permission is granted in production.",
-    category: "permissions",
-    roles: ["engineer"],
-    operational: false,
-  },
-  {
-    key: "configuration-review",
-    title: "Configuration review",
-    description: "Interface, department and provider mappings reviewed against the go-live scope.",
-    expectedOutcome: "Configuration matches the signed scope; differences are recorded.",
-    category: "configuration",
-    roles: ["customer_it", "engineer"],
-    operational: false,
-  },
-  {
-    key: "production-smoke-test",
-    title: "Production smoke test",
-    description: "A controlled change in production, observed from end to end.",
-    expectedOutcome: "The change appears in the EHR and in Readyroom's integration within the agreed time.",
-    category: "timing",
-    roles: ["engineer", "customer_it"],
-    operational: true,
-  },
-  {
-    key: "monitoring-setup",
-    title: "Monitoring setup",
-    description: "Alerts on interface errors, queue depth and sync latency, routed to an on-call owner.",
-    expectedOutcome: "A forced failure raises an alert that reaches the on-call owner.",
-    category: "monitoring",
-    roles: ["engineer"],
-    operational: false,
-  },
-  {
-    key: "manual-example-validation",
-    title: "Manual example validation",
-    description: "A person checks real examples end to end: the right appointment, patient or slot changed.",
-    expectedOutcome: "The customer confirms the examples on their own screens.",
-    category: "validation",
-    roles: ["customer_it", "implementation_manager"],
-    operational: true,
-  },
-  {
-    key: "support-readiness",
-    title: "Support readiness",
-    description: "Runbook, escalation path and named owners on both sides for the first weeks live.",
-    expectedOutcome: "Support knows whom to call, and the customer knows how to reach support.",
-    category: "ownership",
-    roles: ["implementation_manager", "customer_it"],
-    operational: false,
-  },
-];
-
-const epicExtraItems: TemplateItemSeed[] = [
-  {
-    key: "epic-client-ids",
-    title: "Separate non-production and production client IDs",
-    description: "The app uses distinct client IDs per environment; none is shared.",
-    expectedOutcome: "Each environment's client ID is recorded and verified.",
-    category: "configuration",
-    roles: ["engineer", "customer_it"],
-    operational: false,
-  },
-  {
-    key: "epic-client-record-downloaded",
-    title: "Client record downloaded by the health system",
-    description: "The health system has downloaded the app's client record into its Epic instance.",
-    expectedOutcome: "The customer confirms the download in production.",
-    category: "permissions",
-    roles: ["customer_it"],
-    operational: false,
-  },
-];
-
-export const demoTemplates = [
-  {
-    key: "go-live-readiness",
-    name: "Go-live readiness",
-    description: "The default readiness checklist for any EHR integration go-live.",
-    ehrVendor: null,
-    items: goLiveTemplateItems,
-  },
-  {
-    key: "epic-go-live-readiness",
-    name: "Epic go-live readiness",
-    description: "Go-live readiness with Epic's client ID and client record steps.",
-    ehrVendor: "epic" as const,
-    items: [...goLiveTemplateItems, ...epicExtraItems],
-  },
 ];
 
 type ItemPlan = {
@@ -227,6 +92,8 @@ type ImplementationPlan = {
   manager: string;
   engineer: string;
   template: string;
+  // When the manager created it: before anything recorded on it (db/seed-history.ts dates the trail).
+  startedDaysAgo: number;
   defaultStatus?: ItemStatus;
   // How long ago the seeded sign-offs were given.
   signedDaysAgo?: number;
@@ -245,6 +112,7 @@ type ImplementationPlan = {
 const implementationPlans: ImplementationPlan[] = [
   {
     key: "riverbend-appointments",
+    startedDaysAgo: 30,
     customer: "riverbend",
     name: "Appointment sync",
     ehrVendor: "epic",
@@ -325,6 +193,7 @@ const implementationPlans: ImplementationPlan[] = [
   },
   {
     key: "riverbend-demographics",
+    startedDaysAgo: 14,
     customer: "riverbend",
     name: "Patient demographics feed",
     ehrVendor: "epic",
@@ -357,6 +226,7 @@ const implementationPlans: ImplementationPlan[] = [
   },
   {
     key: "lakeshore-availability",
+    startedDaysAgo: 35,
     customer: "lakeshore",
     name: "Scheduling availability",
     ehrVendor: "oracle_health",
@@ -368,16 +238,20 @@ const implementationPlans: ImplementationPlan[] = [
     manager: "manager",
     engineer: "engineer2",
     template: "go-live-readiness",
-    // Nearly ready: two items wait on the customer's (and the manager's) signature.
+    // Nearly ready, and honest about what is missing: the production smoke test has only
+    // technical evidence (green logs), so it is not ready for sign-off until a person checks a
+    // real example in production (docs/demo.md tells the story); manual example validation
+    // waits on the customer's and the manager's signatures. Every signed-off item has evidence,
+    // except support readiness, which the template marks attestation only.
     defaultStatus: "signed_off",
     signedDaysAgo: 2,
     items: {
       "production-smoke-test": {
-        status: "ready_for_signoff",
+        status: "in_progress",
         owner: "lakeshore-it",
-        whatWasTested: "Blocked an afternoon for a test provider; the booking page stopped offering it within 40 s.",
-        nextStep: "Customer IT to sign off.",
-        signedBy: ["engineer"],
+        whatWasTested: "Blocked an afternoon for a test provider; the interface withdrew the slots from the booking API within 40 s.",
+        whatNeedsProof: "A person at Lakeshore checks a real example in production: the blocked afternoon no longer offered on the booking page.",
+        nextStep: "Customer IT to check a blocked afternoon on the production booking page and record it as an operational validation.",
       },
       "manual-example-validation": {
         status: "ready_for_signoff",
@@ -390,9 +264,10 @@ const implementationPlans: ImplementationPlan[] = [
       { item: "non-production-testing", env: "test", kind: "technical", outcome: "pass", what: "Slot search for 12 providers in test", daysAgo: 8, by: "engineer2" },
       { item: "representative-test-patients", env: "production", kind: "operational", outcome: "pass", what: "ZZTEST-0100 booked into a freed slot; front desk confirmed", daysAgo: 3, by: "lakeshore-it" },
       { item: "api-permission-checks", env: "production", kind: "technical", outcome: "pass", what: "system/Slot.rs and system/Schedule.rs return 200", daysAgo: 3, by: "engineer2" },
-      { item: "production-smoke-test", env: "production", kind: "technical", outcome: "pass", what: "Test provider blocked; slots withdrawn from the booking page in 40 s", daysAgo: 2, by: "engineer2" },
-      // The person's check behind the smoke test: without it the gate does not count its sign-off.
-      { item: "production-smoke-test", env: "production", kind: "operational", outcome: "pass", what: "Front desk saw the blocked afternoon vanish from the patient booking page", daysAgo: 2, by: "lakeshore-it" },
+      { item: "sample-payload-review", env: "test", kind: "technical", outcome: "pass", what: "Slot and Schedule resources for 12 providers reviewed field by field with the Oracle Health analyst", daysAgo: 12, by: "engineer2" },
+      { item: "configuration-review", env: "production", kind: "technical", outcome: "pass", what: "Department and provider mappings match the signed scope (14 departments, 41 providers)", daysAgo: 6, by: "engineer2" },
+      { item: "monitoring-setup", env: "production", kind: "technical", outcome: "pass", what: "Forced a sync failure; the latency alert reached the on-call engineer in 3 minutes", daysAgo: 5, by: "engineer2" },
+      { item: "production-smoke-test", env: "production", kind: "technical", outcome: "pass", what: "Test provider blocked; interface log shows the slots withdrawn from the booking API in 40 s", daysAgo: 2, by: "engineer2" },
       { item: "manual-example-validation", env: "production", kind: "operational", outcome: "pass", what: "Three real schedule changes seen by the front desk as expected", daysAgo: 1, by: "lakeshore-it" },
     ],
     permissions: [
@@ -412,6 +287,7 @@ const implementationPlans: ImplementationPlan[] = [
   },
   {
     key: "lakeshore-documents",
+    startedDaysAgo: 75,
     customer: "lakeshore",
     name: "Clinical documents",
     ehrVendor: "oracle_health",
@@ -443,6 +319,7 @@ const implementationPlans: ImplementationPlan[] = [
   },
   {
     key: "lakeshore-orders",
+    startedDaysAgo: 40,
     customer: "lakeshore",
     name: "Orders and results",
     ehrVendor: "oracle_health",
@@ -469,6 +346,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
   const orgId = (k: string) => seedId(`org:${k}`);
   const userId = (k: string) => seedId(`user:${k}`);
 
+  // The templates the plans are copied from are reference data, on every database.
+  await installReferenceData(db);
   return db.transaction(async (tx) => {
     const inserted = await tx
       .insert(s.organizations)
@@ -504,42 +383,9 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
         .onConflictDoNothing();
     }
 
-    const templateIds = new Map<string, string>();
-    const templateItemIds = new Map<string, string>();
-    for (const t of demoTemplates) {
-      const id = seedId(`template:${t.key}:1`);
-      templateIds.set(t.key, id);
-      await tx
-        .insert(s.checklistTemplates)
-        .values({ id, key: t.key, revision: 1, name: t.name, description: t.description, ehrVendor: t.ehrVendor, status: "published" })
-        .onConflictDoNothing();
-      await tx
-        .insert(s.checklistTemplateItems)
-        .values(
-          t.items.map((item, position) => {
-            const itemId = seedId(`template-item:${t.key}:1:${item.key}`);
-            templateItemIds.set(`${t.key}:${item.key}`, itemId);
-            return {
-              id: itemId,
-              templateId: id,
-              key: item.key,
-              position,
-              title: item.title,
-              description: item.description,
-              expectedOutcome: item.expectedOutcome,
-              category: item.category,
-              required: true,
-              requiredSignOffRoles: item.roles,
-              needsOperationalValidation: item.operational,
-            };
-          }),
-        )
-        .onConflictDoNothing();
-    }
-
     for (const plan of implementationPlans) {
       const implId = seedId(`impl:${plan.key}`);
-      const template = demoTemplates.find((t) => t.key === plan.template);
+      const template = referenceTemplates.find((t) => t.key === plan.template);
       if (!template) throw new Error(`seed: unknown template ${plan.template}`);
       await tx
         .insert(s.implementations)
@@ -555,7 +401,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
           goLiveDate: plan.goLiveInDays === null ? null : isoDate(daysFrom(now, plan.goLiveInDays)),
           implementationManagerId: userId(plan.manager),
           engineeringOwnerId: userId(plan.engineer),
-          templateId: templateIds.get(plan.template),
+          templateId: templateId(plan.template),
+          createdAt: daysFrom(now, -plan.startedDaysAgo),
           createdById: userId(plan.manager),
         })
         .onConflictDoNothing();
@@ -594,7 +441,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
         return {
           id: itemId(t.key),
           implementationId: implId,
-          templateItemId: templateItemIds.get(`${template.key}:${t.key}`),
+          templateItemId: templateItemId(template.key, t.key),
           key: t.key,
           position,
           title: t.title,
@@ -603,6 +450,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
           required: true,
           requiredSignOffRoles: t.roles,
           needsOperationalValidation: t.operational,
+          attestationOnly: t.attestationOnly ?? false,
           ownerId: p.owner ? userId(p.owner) : status === "not_started" ? null : userId(plan.engineer),
           status,
           nextStep: p.nextStep ?? "",
@@ -676,7 +524,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
               signerOrganizationName: org.name,
               signerRole,
               decision: "approve" as const,
-              meaning: signOffMeaning("approve", row.needsOperationalValidation),
+              meaning: signOffMeaning("approve", row.needsOperationalValidation, row.attestationOnly),
               signedAt: daysFrom(now, -(plan.signedDaysAgo ?? 31)),
               itemVersion: 1,
               snapshotSha256: snapshotDigest(snapshot),
@@ -738,6 +586,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
     }
 
     await seedRegisters(tx, now);
+    // The trail is append-only: written once, with the demo it describes.
+    if (inserted.length > 0) await seedHistory(tx, implementationPlans.map((plan) => seedId(`impl:${plan.key}`)));
 
     return { created: inserted.length > 0 };
   });

@@ -30,6 +30,7 @@ test.describe("blockers view", () => {
     await manager.getByText("Block this item").click();
     const block = manager.getByRole("form", { name: "Block item" });
     await block.getByLabel("Reason").fill(REASON);
+    await block.getByLabel("Severity").selectOption("go_live");
     await block.getByLabel("Ticket link (optional)").fill("https://acme.atlassian.net/browse/INT-4821");
     await block.getByRole("button", { name: "Block item" }).click();
     await expect(manager.getByText("Go-live blocker", { exact: true }).first()).toBeVisible();

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
 import { expect, test } from "@playwright/test";
-import { seedId, signInThroughForm } from "./fixtures";
+import { chooseEvidence, seedId, signInThroughForm } from "./fixtures";
 
 // Faults (RELIABILITY.md): the database goes away mid-run and comes back. The test starts a
 // throwaway PostgreSQL cluster of its own (initdb/pg_ctl from /usr/lib/postgresql/*/bin, a
@@ -149,6 +149,7 @@ test.describe("the database goes away and comes back", () => {
     const acknowledged: string[] = [];
     const refused: string[] = [];
     const record = async (text: string) => {
+      await chooseEvidence(evidenceForm);
       await evidenceForm.getByLabel("What was tested").fill(text);
       await evidenceForm.getByRole("button", { name: "Record evidence" }).click();
     };
@@ -237,6 +238,7 @@ test.describe("the database goes away and comes back", () => {
     await lockTaken;
 
     const racing = "Fault run: in flight at the crash";
+    await chooseEvidence(evidenceForm);
     await evidenceForm.getByLabel("What was tested").fill(racing);
     await evidenceForm.getByRole("button", { name: "Record evidence" }).click();
     await until("the app's write to wait on the row lock", async () => {

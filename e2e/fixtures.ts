@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 // The synthetic demo accounts (db/seed.ts) the journeys sign in as.
 export const DEMO_PASSWORD = "readyroom-demo";
@@ -36,4 +36,17 @@ export function refuseServerErrors(page: Page) {
 export function seedId(name: string): string {
   const h = createHash("sha256").update(`readyroom-demo:${name}`).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+// The evidence form starts with nothing chosen: the person says what kind of evidence it is,
+// where it was observed and how it came out.
+export async function chooseEvidence(
+  form: Locator,
+  { kind = "technical", environment = "Production", outcome = "Pass" }: { kind?: "technical" | "operational"; environment?: string; outcome?: string } = {},
+) {
+  await form
+    .getByLabel(kind === "operational" ? "Operational validation (a person checked a real example)" : "Technical evidence (a request, job or log)")
+    .check();
+  await form.getByLabel("Environment").selectOption({ label: environment });
+  await form.getByLabel("Outcome").selectOption({ label: outcome });
 }

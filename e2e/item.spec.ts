@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { refuseServerErrors, storageStatePath } from "./fixtures";
+import { chooseEvidence, refuseServerErrors, storageStatePath } from "./fixtures";
 
 async function openItem(page: Page, implementation: string, item: string) {
   await page.goto("/");
@@ -24,7 +24,15 @@ test.describe("as an implementation manager", () => {
     await expect(page.getByText("Version 2")).toBeVisible();
     await expect(itemForm(page).getByLabel("Owner")).toHaveValue(/.+/);
 
+    // Nothing is chosen for the person: without a kind, an environment and an outcome it is refused.
+    await evidenceForm(page).getByLabel("What was tested").fill("PUT /Appointment returned 200 for ZZTEST-0002");
+    await evidenceForm(page).getByRole("button", { name: "Record evidence" }).click();
+    await expect(page.locator("#evidence-kind-error")).toContainText("Choose technical evidence or operational validation.");
+    await expect(page.locator("#evidence-outcome-error")).toContainText("Choose pass, fail or inconclusive.");
+    await expect(evidenceForm(page).getByLabel("What was tested")).toHaveValue("PUT /Appointment returned 200 for ZZTEST-0002");
+
     // Technical evidence alone cannot make an operational item ready.
+    await chooseEvidence(evidenceForm(page));
     await evidenceForm(page).getByLabel("What was tested").fill("PUT /Appointment returned 200 for ZZTEST-0002");
     await evidenceForm(page).getByRole("button", { name: "Record evidence" }).click();
     await expect(page.getByRole("list", { name: "Evidence records" }).getByText("PUT /Appointment returned 200")).toBeVisible();
@@ -33,7 +41,7 @@ test.describe("as an implementation manager", () => {
     await expect(page.locator("#item-status-error")).toContainText("needs a passing operational validation in production");
     await expect(itemForm(page).getByLabel("Next step")).toHaveValue("Validate three reschedules with the front desk");
 
-    await evidenceForm(page).getByLabel("Operational validation (a person checked a real example)").check();
+    await chooseEvidence(evidenceForm(page), { kind: "operational" });
     await evidenceForm(page).getByLabel("What was tested").fill("Front desk saw ZZTEST-0002's appointment move to 3 pm");
     await evidenceForm(page).getByRole("button", { name: "Record evidence" }).click();
     await expect(page.getByText("Front desk saw ZZTEST-0002")).toBeVisible();
@@ -74,6 +82,7 @@ test.describe("as an implementation manager", () => {
   });
 
   test("hostile input gets a message next to its field, and stored text never runs", async ({ page }) => {
+    test.slow(); // a megabyte of text travels through the form
     const noServerErrors = refuseServerErrors(page);
     let dialogs = 0;
     page.on("dialog", (d) => {
@@ -82,6 +91,21 @@ test.describe("as an implementation manager", () => {
     });
     await openItem(page, "Appointment sync", "Sample payload review");
     const form = evidenceForm(page);
+    await chooseEvidence(form, { environment: "Customer test (non-prod)" });
+
+    await form.getByLabel("Observed at (UTC)").evaluate((el) => ((el as HTMLInputElement).type = "text", ((el as HTMLInputElement).value = "2025-02-30T10:00")));
+    await form.getByLabel("What was tested").fill("Impossible date");
+    await form.getByRole("button", { name: "Record evidence" }).click();
+    await expect(page.locator("#evidence-observedAt-error")).toContainText("Observed at is not a real date: February 2025 has 28 days.");
+    await form.getByLabel("Observed at (UTC)").evaluate((el) => ((el as HTMLInputElement).value = new Date(Date.now() - 3_600_000).toISOString().slice(0, 16)));
+
+    // Over the 1 MB limit: refused before sending, said next to the field, the text kept.
+    const huge = 1_100_000;
+    await form.getByLabel("What was tested").evaluate((el, n) => ((el as HTMLTextAreaElement).value = "y".repeat(n)), huge);
+    await form.getByRole("button", { name: "Record evidence" }).click();
+    await expect(page.locator("#evidence-whatWasTested-error")).toContainText("This text is too long to send (1.0 MB; a form can hold at most 1 MB).");
+    await expect(form.getByRole("alert", { name: "Form error" })).toContainText("That form is too large to send (the limit is 1 MB). Nothing was saved.");
+    expect(await form.getByLabel("What was tested").evaluate((el) => (el as HTMLTextAreaElement).value.length)).toBe(huge);
 
     await form.getByLabel("What was tested").fill("x".repeat(2001));
     await form.getByRole("button", { name: "Record evidence" }).click();
@@ -118,6 +142,7 @@ test.describe("blockers and configuration changes", () => {
     await page.getByText("Block this item").click();
     const block = page.getByRole("form", { name: "Block item" });
     await block.getByLabel("Reason").fill("ADT^A08 samples arrive without the merged-patient segment");
+    await block.getByLabel("Severity").selectOption("go_live");
     await block.getByLabel("Ticket link (optional)").fill("https://tickets.example/browse/INT-311");
     await block.getByRole("button", { name: "Block item" }).click();
     await expect(page.getByText("Go-live blocker", { exact: true })).toBeVisible();

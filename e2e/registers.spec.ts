@@ -169,8 +169,8 @@ test.describe.serial("registers", () => {
       ["Test patient F (synthetic)", "(555) 123-4567", "testIdentifier", /phone number/],
       ["casey.patient@example.org", "ZZTEST3001", "label", /e-mail address/],
       ["Born 1984-03-07", "ZZTEST3001", "label", /date \(of birth\?\)/],
-      ["Test patient F\u202E (synthetic)", "ZZTEST3001", "label", /invisible or control character/],
-      ["Test patient F (synthetic)", "ZZTEST\u200B3001", "testIdentifier", /invisible or control character/],
+      ["Test patient F\u202E (synthetic)", "ZZTEST3001", "label", /invisible or direction-changing character/],
+      ["Test patient F (synthetic)", "ZZTEST\u200B3001", "testIdentifier", /invisible or direction-changing character/],
       ["x".repeat(10_240), "ZZTEST3001", "label", /too long/],
     ];
     for (const [labelValue, identifierValue, field, message] of refusals) {

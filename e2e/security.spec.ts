@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { request as playwrightRequest, type APIResponse, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { expect, test } from "@playwright/test";
-import { refuseServerErrors, seedId, storageStatePath } from "./fixtures";
+import { chooseEvidence, refuseServerErrors, seedId, storageStatePath } from "./fixtures";
 
 // The security suite's browser and HTTP half (the action/route matrix and the bad-input
 // corpus run at the action level: test/security/). Here: the headers of every route, over
@@ -253,6 +253,7 @@ test.describe("stored hostile text never runs", () => {
     await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
     const evidence = page.getByRole("form", { name: "Record evidence" });
+    await chooseEvidence(evidence);
     await evidence.getByLabel("What was tested").fill(payloads.evidence);
     await evidence.getByRole("button", { name: "Record evidence" }).click();
     await expect(page.getByRole("list", { name: "Evidence records" }).getByText(payloads.evidence)).toBeVisible();
@@ -260,6 +261,7 @@ test.describe("stored hostile text never runs", () => {
     await page.getByText("Block this item").click();
     const block = page.getByRole("form", { name: "Block item" });
     await block.getByLabel("Reason").fill(payloads.blocker);
+    await block.getByLabel("Severity").selectOption("go_live");
     await block.getByRole("button", { name: "Block item" }).click();
     await expect(page.getByText(payloads.blocker)).toBeVisible();
 

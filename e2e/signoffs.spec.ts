@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { decode, encode } from "next-auth/jwt";
-import { DEMO_PASSWORD, refuseServerErrors, storageStatePath, type AccountKey } from "./fixtures";
+import { chooseEvidence, DEMO_PASSWORD, refuseServerErrors, storageStatePath, type AccountKey } from "./fixtures";
 
-// Customer IT signs what was shown, a manager's edit supersedes it, a stale sign-in must
-// re-enter the password, the gate turns from No-go to Go as the last signature lands, the
-// manager records Go, and the report prints. Runs on "Scheduling availability" (Lakeshore),
-// which the seed leaves two items short of Go.
+// Customer IT signs what was shown, a manager's edit supersedes it (after saying whose
+// signature it cancels), a stale sign-in must re-enter the password, the production smoke test
+// gets the person's check in production it lacked before anyone can sign it, the gate turns
+// from No-go to Go as the last signature lands, the manager records Go, and the report prints.
+// Runs on "Scheduling availability" (Lakeshore), the story of docs/demo.md.
 
 const IMPLEMENTATION = "Scheduling availability";
 const COOKIE = "authjs.session-token";
@@ -56,7 +57,14 @@ test("customer IT signs the snapshot shown; the manager's edit supersedes it", a
   await expect(snapshot).toContainText("Manual example validation (version 1)");
   await expect(snapshot).toContainText("Three real schedule changes seen by the front desk as expected");
   await expect(snapshot).toContainText(/SHA-256 [0-9a-f]{64}/);
+  await expect(snapshot).toContainText(/You sign v1 · [0-9a-f]{8}/);
   await expect(signForm(page)).toContainText("I have validated this workflow with a real example in production");
+
+  // Nothing is chosen for the signer.
+  await expect(signForm(page).getByLabel(/^Approve/)).not.toBeChecked();
+  await expect(signForm(page).getByLabel(/^Reject/)).not.toBeChecked();
+  await signForm(page).getByRole("button", { name: "Sign version 1" }).click();
+  await expect(page.locator("#signoff-decision-error")).toContainText("Choose approve or reject.");
 
   // A rejection needs a comment.
   await signForm(page).getByLabel(/^Reject/).check();
@@ -70,11 +78,21 @@ test("customer IT signs the snapshot shown; the manager's edit supersedes it", a
   const managerContext = await browser.newContext({ storageState: storageStatePath("manager") });
   const manager = await managerContext.newPage();
   await openItem(manager, "Manual example validation");
-  await manager.getByRole("form", { name: "Edit item" }).getByLabel("Next step").fill("Manager to sign after the front-desk call.");
-  await manager.getByRole("form", { name: "Edit item" }).getByRole("button", { name: "Save changes" }).click();
+  const edit = manager.getByRole("form", { name: "Edit item" });
+  await edit.getByLabel("Next step").fill("Manager to sign after the front-desk call.");
+  // The form says whose signature the save cancels, and waits for the manager to confirm.
+  await expect(edit.getByRole("note", { name: "Signatures this cancels" })).toContainText(
+    /Saving these changes cancels a signature: Priya Raman \(Customer IT, signed v1 · [0-9a-f]{8}\)/,
+  );
+  await expect(edit.getByRole("button", { name: "Save changes" })).toBeDisabled();
+  await edit.getByLabel("I understand: saving cancels Priya Raman's signature.").check();
+  await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(manager.getByText(/^Version 2 · last changed by Maya Okafor/)).toBeVisible();
   await expect(requiredSignOffs(manager).getByText("Signed v1, now v2 — re-sign needed")).toBeVisible();
   await expect(manager.getByRole("table").getByText("Superseded")).toBeVisible();
+  await expect(manager.getByRole("list", { name: "Item history" })).toContainText(
+    /Maya Okafor \(Implementation manager\) superseded the sign-off by Priya Raman \(Customer IT\) on v1 · [0-9a-f]{8} with their edit/,
+  );
 
   await page.reload();
   await expect(requiredSignOffs(page).getByText("Signed v1, now v2 — re-sign needed")).toBeVisible();
@@ -111,6 +129,7 @@ test("a sign-in older than the limit must re-enter the password; the gate turns 
   const password = signForm(page).getByLabel("Your password");
   await expect(password).toBeVisible();
   await password.fill("not-the-password");
+  await signForm(page).getByLabel(/^Approve/).check();
   await signForm(page).getByRole("button", { name: /Sign version/ }).click();
   await expect(page.locator("#signoff-password-error")).toContainText("That password is not right");
   await signForm(page).getByLabel("Your password").fill(DEMO_PASSWORD);
@@ -120,22 +139,51 @@ test("a sign-in older than the limit must re-enter the password; the gate turns 
   const managerContext = await browser.newContext({ storageState: storageStatePath("manager") });
   const manager = await managerContext.newPage();
   await openItem(manager, "Manual example validation");
+  await signForm(manager).getByLabel(/^Approve/).check();
   await signForm(manager).getByRole("button", { name: /Sign version/ }).click();
   await expect(requiredSignOffs(manager).getByText(/Signed v\d by Maya Okafor/)).toBeVisible();
 
   // The manager watches the gate while the customer gives the last signature.
   await openImplementation(manager);
   await expect(manager.getByText("Gate: No-go")).toBeVisible();
-  await expect(manager.getByRole("list", { name: "Blocking reasons" })).toContainText("“Production smoke test” needs sign-off by customer IT.");
+  await expect(manager.getByRole("list", { name: "Blocking reasons" })).toContainText("“Production smoke test”");
+
+  // Green logs are not proof: the smoke test has only technical evidence, so it is not ready
+  // for sign-off and cannot be made ready until a person checks a real example in production.
+  await openItem(page, "Production smoke test");
+  await expect(page.getByText("This item can be signed once its owner marks it ready for sign-off.")).toBeVisible();
+  const status = page.getByRole("form", { name: "Edit item" });
+  await status.getByLabel("Status").selectOption("ready_for_signoff");
+  await status.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.locator("#item-status-error")).toContainText("needs a passing operational validation in production");
+
+  const evidence = page.getByRole("form", { name: "Record evidence" });
+  await chooseEvidence(evidence, { kind: "operational" });
+  await evidence.getByLabel("What was tested").fill("Blocked ZZTEST provider's Friday afternoon; the production booking page stopped offering it within a minute");
+  await evidence.getByRole("button", { name: "Record evidence" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Evidence recorded." })).toBeVisible();
+  await status.getByLabel("Status").selectOption("ready_for_signoff");
+  await status.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.locator("header").getByText("Ready for sign-off")).toBeVisible();
 
   // The re-entered password now counts for this session: the next signature needs none.
-  await openItem(page, "Production smoke test");
   await expect(signForm(page)).toBeVisible();
   await expect(signForm(page).getByLabel("Your password")).toHaveCount(0);
+  await signForm(page).getByLabel(/^Approve/).check();
   await signForm(page).getByRole("button", { name: /Sign version/ }).click();
   await expect(requiredSignOffs(page).getByText(/Signed v\d by Priya Raman/)).toBeVisible();
   noServerErrors();
   await context.close();
+
+  // Engineering gives the last signature on what the customer checked.
+  const engineerContext = await browser.newContext({ storageState: storageStatePath("engineer") });
+  const engineer = await engineerContext.newPage();
+  await openItem(engineer, "Production smoke test");
+  await expect(engineer.getByRole("group", { name: "What you are signing" })).toContainText("Operational validation, Production, pass");
+  await signForm(engineer).getByLabel(/^Approve/).check();
+  await signForm(engineer).getByRole("button", { name: /Sign version/ }).click();
+  await expect(requiredSignOffs(engineer).getByText(/Signed v\d by Erin Vasquez/)).toBeVisible();
+  await engineerContext.close();
 
   // No reload: the verdict turns Go by itself, and says the page's decision form is out of date.
   await expect(manager.getByText("Gate: Go")).toBeVisible({ timeout: 20_000 });
@@ -161,6 +209,7 @@ test("the readiness report prints as a document and its items download as CSV", 
   await expect(page.getByText("Gate: Go")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
   await expect(page.getByText(/Approved by Priya Raman \(Customer IT, Lakeshore Medical Group \(fictional\)\), .* version \d/).first()).toBeVisible();
+  await expect(page.getByText(/signed v\d · [0-9a-f]{8} SHA-256 [0-9a-f]{64}/).first()).toBeVisible();
 
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();

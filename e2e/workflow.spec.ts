@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { refuseServerErrors, storageStatePath } from "./fixtures";
+import { chooseEvidence, refuseServerErrors, storageStatePath } from "./fixtures";
 
 // Files run in name order with one worker: this one runs last because it adds an
 // implementation, which the other specs' exact portfolio contents do not include.
@@ -66,10 +66,11 @@ test.describe("as an implementation manager", () => {
     await item.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
     const evidence = page.getByRole("form", { name: "Record evidence" });
+    await chooseEvidence(evidence);
     await evidence.getByLabel("What was tested").fill("SFTP drop of ZZTEST-0300's referral letter processed without error");
     await evidence.getByRole("button", { name: "Record evidence" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Evidence recorded." })).toBeVisible();
-    await evidence.getByLabel("Operational validation (a person checked a real example)").check();
+    await chooseEvidence(evidence, { kind: "operational" });
     await evidence.getByLabel("What was tested").fill("HIM clerk found ZZTEST-0300's letter in the chart, legible");
     await evidence.getByRole("button", { name: "Record evidence" }).click();
     await expect(page.getByText("HIM clerk found ZZTEST-0300's letter")).toBeVisible();

@@ -54,7 +54,7 @@ const fieldLabels: Record<string, string> = {
 };
 
 // Fields never shown: ids that only link rows, and anything secret.
-const hiddenFields = new Set(["itemId", "implementationId", "secret", "version", "snapshot", "snapshotSha256"]);
+const hiddenFields = new Set(["itemId", "implementationId", "secret", "version", "snapshot", "snapshotSha256", "signed", "cause", "supersededBy"]);
 
 const MAX_VALUE = 500;
 
@@ -135,6 +135,8 @@ const actionText: Record<string, string> = {
   "implementation.created": "created the implementation",
   "implementation.updated": "updated the implementation",
   "sign_off.recorded": "signed off an item",
+  "sign_off.approved": "approved an item (sign-off)",
+  "sign_off.rejected": "rejected an item (sign-off)",
   "waiver.granted": "waived an item",
   "webhook.configured": "configured the webhook",
   "webhook.secret_rotated": "rotated the webhook secret",
@@ -142,7 +144,25 @@ const actionText: Record<string, string> = {
   "webhook.disabled": "disabled the webhook",
 };
 
-export function describeAction(action: string): string {
+const causeText: Record<string, string> = {
+  edit: "edit",
+  evidence: "new evidence",
+  block: "block",
+  unblock: "blocker resolution",
+  waiver: "waiver",
+  change: "change",
+};
+
+// `after` lets an event that concerns someone else say whom: a superseded sign-off names its
+// signer and what they signed ("superseded Priya Raman's sign-off on v4 · 1a2b3c4d by an edit").
+export function describeAction(action: string, after?: unknown): string {
+  if (action === "sign_off.superseded") {
+    const a = asRecord(after);
+    const role = typeof a.signerRole === "string" && (roles as readonly string[]).includes(a.signerRole) ? ` (${roleLabel[a.signerRole as (typeof roles)[number]]})` : "";
+    const signed = typeof a.signed === "string" ? a.signed : `v${String(a.signedVersion ?? "?")}`;
+    const cause = causeText[String(a.cause)] ?? "change";
+    return `superseded the sign-off by ${String(a.signerName ?? "someone")}${role} on ${signed} with their ${cause}`;
+  }
   if (actionText[action]) return actionText[action];
   const [entity, verb] = action.split(".");
   return `${(verb ?? action).replaceAll("_", " ")} ${entity ? `(${entity.replaceAll("_", " ")})` : ""}`.trim();

@@ -76,9 +76,24 @@ export function snapshotDigest(snapshot: ItemSnapshot): string {
 }
 
 // What the signer attests, shown above the button and stored with the sign-off.
-export function signOffMeaning(decision: "approve" | "reject", needsOperationalValidation: boolean): string {
+export function signOffMeaning(decision: "approve" | "reject", needsOperationalValidation: boolean, attestationOnly = false): string {
   if (decision === "reject") return "I have reviewed this item as shown and it is not ready: it goes back for more work.";
-  return needsOperationalValidation
-    ? "I have validated this workflow with a real example in production, and I approve this item as shown."
+  if (needsOperationalValidation) {
+    return "I have validated this workflow with a real example in production, and I approve this item as shown.";
+  }
+  return attestationOnly
+    ? "I attest from my own knowledge that this item is in place as shown, and I approve it for go-live."
     : "I have reviewed this item and its evidence as shown, and I approve it for go-live.";
 }
+
+// A short name a person can read aloud and compare for what was signed: the item version and
+// the first 8 hex digits of the snapshot's SHA-256 ("v5 · a1b2c3d4"). Always shown beside the
+// full digest, which stays the proof.
+export function signedName(itemVersion: number, sha256: string): string {
+  return `v${itemVersion} · ${sha256.slice(0, 8)}`;
+}
+
+// Why an item with no evidence at all cannot be approved (unless its template marks it
+// attestation only): a signature attests to what was shown, and nothing was.
+export const NO_EVIDENCE_TO_SIGN =
+  "This item has no evidence yet, so there is nothing to approve. Record what was tested (technical evidence or an operational validation) first; only items the template marks as attestation only are signed without evidence.";

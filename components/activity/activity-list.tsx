@@ -1,4 +1,3 @@
-import { describeAction } from "@/lib/activity";
 import type { ActivityEntry } from "@/lib/dal/activity";
 import { roleLabel } from "@/lib/labels";
 import type { Role } from "@/lib/vocabulary";
@@ -15,7 +14,7 @@ export function ActivityList({ entries, label, compact = false }: { entries: Act
           <p>
             <span className="font-semibold">{entry.actorName ?? "Readyroom"}</span>
             {entry.actorRole ? <span className="text-slate-600"> ({roleLabel[entry.actorRole as Role] ?? entry.actorRole})</span> : null}{" "}
-            {describeAction(entry.action)}
+            {entry.description}
             {" · "}
             <time dateTime={entry.occurredAt.toISOString()} className="text-slate-600">
               {entry.occurredAt.toISOString().slice(0, 16).replace("T", " ")} UTC

@@ -12,6 +12,7 @@ export type ItemDefinition = {
   required: boolean;
   requiredSignOffRoles: Role[];
   needsOperationalValidation: boolean;
+  attestationOnly: boolean;
 };
 
 // The fields that define a checklist item (lib/validation/checklist.ts itemDefinitionFields),
@@ -72,7 +73,16 @@ export function ItemDefinitionFields({
         <label className="flex items-center gap-2">
           <input type="checkbox" name="needsOperationalValidation" defaultChecked={defaults?.needsOperationalValidation} /> Needs operational validation
         </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="attestationOnly" defaultChecked={defaults?.attestationOnly} aria-describedby={`${F}-attestationOnly-hint`} />{" "}
+          Attestation only
+        </label>
       </div>
+      <p id={`${F}-attestationOnly-hint`} className="text-xs text-slate-600">
+        Attestation only: signed on the signer&apos;s word (a runbook, named owners), so it may be signed without evidence. Every
+        other item needs at least one piece of evidence before anyone can sign it.
+      </p>
+      <FieldError formId={F} name="attestationOnly" errors={errors?.attestationOnly} />
     </>
   );
 }

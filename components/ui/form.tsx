@@ -1,4 +1,5 @@
 import { startTransition } from "react";
+import { FORM_BODY_LIMIT_BYTES, measureForm, TOO_LARGE_MARKER } from "@/lib/form-limits";
 
 // Form pieces shared by every form: labelled controls whose errors sit next to them and are
 // announced, never told by colour alone.
@@ -46,11 +47,21 @@ export function FormMessage({ state, success }: { state: { ok: boolean; message?
 
 // React resets a <form action> after every submission, refused ones included. Submitting
 // through a transition instead keeps what the user typed when the server says no; the page
-// remounts the form (keyed by the record's version) when a save succeeds.
+// remounts the form (keyed by the record's version) when a save succeeds. A form over the
+// server's 1 MB limit is not sent at all (it would be refused without a word the form could
+// show): only a marker naming its largest field goes, and the answer says, next to that field,
+// that the text is too long (lib/form-limits.ts).
 export function submitKeepingInput(formAction: (data: FormData) => void) {
   return (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    const { bytes, largest } = measureForm(data.entries());
+    if (bytes > FORM_BODY_LIMIT_BYTES && largest) {
+      const marker = new FormData();
+      marker.set(TOO_LARGE_MARKER, `${largest.name}:${largest.bytes}`);
+      startTransition(() => formAction(marker));
+      return;
+    }
     startTransition(() => formAction(data));
   };
 }

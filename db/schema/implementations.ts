@@ -134,6 +134,8 @@ export const checklistItems = pgTable(
     required: boolean().notNull().default(true),
     requiredSignOffRoles: role().array().notNull().default(sql`'{}'::role[]`),
     needsOperationalValidation: boolean().notNull().default(false),
+    // Copied from the template item: may be signed without evidence (see checklist_template_items).
+    attestationOnly: boolean().notNull().default(false),
     ownerId: uuid().references(() => users.id),
     status: itemStatus().notNull().default("not_started"),
     nextStep: text().notNull().default(""),

@@ -44,6 +44,9 @@ export const checklistTemplateItems = pgTable(
     required: boolean().notNull().default(true),
     requiredSignOffRoles: role().array().notNull().default(sql`'{}'::role[]`),
     needsOperationalValidation: boolean().notNull().default(false),
+    // Signed on the signer's word alone (support readiness: a runbook and named owners), so it
+    // may be signed without evidence; every other item needs evidence before a signature.
+    attestationOnly: boolean().notNull().default(false),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { isDomainError, unauthenticated } from "@/lib/dal/errors";
 import { errorFields, log } from "@/lib/log";
+import { TOO_LARGE_MARKER, TOO_LARGE_MESSAGE, tooLargeFieldMessage } from "@/lib/form-limits";
 import type { Viewer } from "@/lib/viewer";
 import { GENERIC_ERROR_MESSAGE, type ActionResult } from "./result";
 
@@ -69,6 +70,14 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S, T>) {
   return (input: unknown) => execute(options, input);
 }
 
+// The browser found its form over the body limit and sent only the name and size of its largest
+// field (components/ui/form.tsx): say so next to that field. Nothing is read or written.
+function tooLargeResult<T>(marker: string): ActionResult<T> {
+  const match = /^([A-Za-z][\w.]{0,63}):(\d{1,12})$/.exec(marker);
+  const fieldErrors = match ? { [match[1]!]: [tooLargeFieldMessage(Number(match[2]))] } : undefined;
+  return { ok: false, code: "invalid", message: TOO_LARGE_MESSAGE, fieldErrors };
+}
+
 // For <form action={…}> with useActionState: FormData is turned into a plain object first
 // (repeated names become arrays) and parsed by the same schema.
 export function defineFormAction<S extends z.ZodType, T>(options: Options<S, T>) {
@@ -77,6 +86,8 @@ export function defineFormAction<S extends z.ZodType, T>(options: Options<S, T>)
     // Anyone can POST any arguments to an action: something other than a form is an empty
     // one (refused by the schema with field messages), not a TypeError and a 500.
     if (!(formData instanceof FormData)) return execute(options, raw);
+    const tooLarge = formData.get(TOO_LARGE_MARKER);
+    if (typeof tooLarge === "string") return Promise.resolve(tooLargeResult<T>(tooLarge));
     for (const key of new Set(formData.keys())) {
       if (key.startsWith("$ACTION")) continue;
       const values = formData.getAll(key).filter((v): v is string => typeof v === "string");

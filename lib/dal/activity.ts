@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditEvents, checklistItems, implementations, users } from "@/db/schema";
-import { diffAudit, type FieldChange } from "@/lib/activity";
+import { describeAction, diffAudit, type FieldChange } from "@/lib/activity";
 import type { ActivityQuery } from "@/lib/validation/activity";
 import type { Viewer } from "@/lib/viewer";
 import { notFound } from "./errors";
@@ -23,6 +23,8 @@ export type ActivityEntry = {
   action: string;
   entityType: string;
   entityId: string;
+  // What happened, as a sentence after the actor's name ("recorded evidence").
+  description: string;
   changes: FieldChange[];
 };
 
@@ -122,7 +124,7 @@ export async function listActivity(
     : {};
 
   return {
-    entries: page.map(({ before, after, ...row }) => ({ ...row, changes: diffAudit(before, after, names) })),
+    entries: page.map(({ before, after, ...row }) => ({ ...row, description: describeAction(row.action, after), changes: diffAudit(before, after, names) })),
     nextAfter: rows.length > ACTIVITY_PAGE_SIZE ? page[page.length - 1]!.id : null,
     people,
   };

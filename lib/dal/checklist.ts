@@ -61,6 +61,7 @@ export async function getItem(viewer: Viewer, implementationId: string, itemId: 
       required: checklistItems.required,
       requiredSignOffRoles: checklistItems.requiredSignOffRoles,
       needsOperationalValidation: checklistItems.needsOperationalValidation,
+      attestationOnly: checklistItems.attestationOnly,
       ownerId: checklistItems.ownerId,
       ownerName: owner.name,
       status: checklistItems.status,
@@ -267,7 +268,7 @@ export async function updateItem(viewer: Viewer, input: UpdateItemInput, request
       .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
       .returning({ version: checklistItems.version });
     if (!updated) await conflictFor(tx, item.id);
-    const superseded = await supersedeSignOffs(tx, item, item.version, updated!.version);
+    const superseded = await supersedeSignOffs(tx, item, item.version, updated!.version, "edit");
     await recordAudit(tx, viewer, {
       action: "checklist_item.updated",
       entityType: "checklist_item",
@@ -313,7 +314,7 @@ export async function recordEvidence(viewer: Viewer, input: RecordEvidenceInput,
       .update(checklistItems)
       .set({ status, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
       .where(eq(checklistItems.id, item.id));
-    const superseded = await supersedeSignOffs(tx, item, item.version, item.version + 1);
+    const superseded = await supersedeSignOffs(tx, item, item.version, item.version + 1, "evidence");
     await recordAudit(tx, viewer, {
       action: "evidence.recorded",
       entityType: "evidence",
@@ -367,7 +368,7 @@ export async function blockItem(viewer: Viewer, input: BlockItemInput, requestId
       after: { status: "blocked", reason: input.reason, severity: input.severity, ticketUrl: input.ticketUrl, since: input.since },
       requestId,
     });
-    await supersedeSignOffs(tx, item, item.version, updated!.version);
+    await supersedeSignOffs(tx, item, item.version, updated!.version, "block");
     await queueEvent(tx, {
       implementationId: item.implementationId,
       event: "item.blocked",
@@ -416,7 +417,7 @@ export async function unblockItem(viewer: Viewer, input: UnblockItemInput, reque
       after: { status: "in_progress", resolution: input.resolution },
       requestId,
     });
-    await supersedeSignOffs(tx, item, item.version, updated!.version);
+    await supersedeSignOffs(tx, item, item.version, updated!.version, "unblock");
     await queueEvent(tx, {
       implementationId: item.implementationId,
       event: "item.unblocked",
@@ -452,6 +453,7 @@ export async function addItem(viewer: Viewer, input: AddItemInput, requestId?: s
         required: input.required,
         requiredSignOffRoles: input.requiredSignOffRoles,
         needsOperationalValidation: input.needsOperationalValidation,
+        attestationOnly: input.attestationOnly,
         updatedById: viewer.userId,
       })
       .returning({ id: checklistItems.id });

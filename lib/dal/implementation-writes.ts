@@ -107,6 +107,7 @@ export async function createImplementation(viewer: Viewer, input: CreateImplemen
           required: t.required,
           requiredSignOffRoles: t.requiredSignOffRoles,
           needsOperationalValidation: t.needsOperationalValidation,
+          attestationOnly: t.attestationOnly,
           expectedOutcome: t.expectedOutcome,
           updatedById: viewer.userId,
         })),

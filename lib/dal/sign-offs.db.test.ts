@@ -1,11 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, signOffs, waivers, webhookDeliveries, webhooks } from "@/db/schema";
 import { seedDemo, seedId } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { parseActivityQuery } from "@/lib/validation/activity";
 import { recordEvidenceSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { revokeWaiverSchema, signOffItemSchema, waiveItemSchema } from "@/lib/validation/sign-offs";
 import type { Viewer } from "@/lib/viewer";
+import { listActivity } from "./activity";
 import { recordEvidence, updateItem } from "./checklist";
 import { getSignOffPanel, revokeWaiver, signOffItem, waiveItem } from "./sign-offs";
 
@@ -129,6 +131,41 @@ describe("signing off an item", () => {
     expect(panel.roles.find((r) => r.role === "customer_it")).toMatchObject({ state: "superseded", signedVersion: signed.version });
     expect(panel.history.every((h) => h.superseded)).toBe(true);
     expect(panel.signing.canSign).toBe(true);
+
+    // The trail names each cancelled signature, what it signed and whose edit cancelled it.
+    const events = await testDb.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "sign_off.superseded"), sql`${auditEvents.after}->>'itemId' = ${clientIds}`));
+    expect(events).toHaveLength(2);
+    expect(events.every((e) => e.actorId === v.manager!.userId)).toBe(true);
+    expect(events.map((e) => (e.after as { signerName: string }).signerName).sort()).toEqual(["Casey Lin", "Erin Vasquez"]);
+    const { entries } = await listActivity(v.riverbend!, { implementationId: impl, itemId: clientIds }, parseActivityQuery({ kind: "sign_off" }));
+    const line = entries.find((e) => e.action === "sign_off.superseded" && e.description.includes("Casey Lin"))!;
+    expect(line.actorName).toBe("Maya Okafor");
+    expect(line.description).toMatch(new RegExp(`^superseded the sign-off by Casey Lin \\(Customer IT\\) on v${signed.version} · [0-9a-f]{8} with their edit$`));
+    expect(panel.history[0]!.signedName).toMatch(new RegExp(`^v${signed.version} · [0-9a-f]{8}$`));
+  });
+
+  it("refuses to approve an item with no evidence at all, unless the template marks it attestation only", async () => {
+    const payloads = item("sample-payload-review"); // no evidence in the demo
+    const [before] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, payloads));
+    await testDb.handle.db.update(checklistItems).set({ status: "ready_for_signoff" }).where(eq(checklistItems.id, payloads));
+    const panel = await getSignOffPanel(v.engineer!, impl, payloads);
+    expect(panel.signing.approvalRefused).toContain("no evidence");
+    await expect(sign(v.engineer!, payloads)).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("no evidence") });
+    expect(await testDb.handle.db.select().from(signOffs).where(eq(signOffs.checklistItemId, payloads))).toHaveLength(0);
+    // A rejection stays possible: it sends the item back for the evidence it lacks.
+    await sign(v.engineer!, payloads, { decision: "reject", comment: "Record the payload review first." });
+
+    const support = item("support-readiness"); // attestation only in the default templates
+    await testDb.handle.db.update(checklistItems).set({ status: "ready_for_signoff" }).where(eq(checklistItems.id, support));
+    const attest = await getSignOffPanel(v.riverbend!, impl, support);
+    expect(attest).toMatchObject({ attestationOnly: true, signing: { approvalRefused: null } });
+    expect(attest.signing.meaning.approve).toContain("I attest from my own knowledge");
+    await sign(v.riverbend!, support);
+    expect(await testDb.handle.db.select().from(signOffs).where(eq(signOffs.checklistItemId, support))).toHaveLength(1);
+    expect(before!.attestationOnly).toBe(false);
   });
 
   it("refuses a sign-off for a version the signer did not see (replay after an edit)", async () => {

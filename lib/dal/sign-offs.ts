@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { env } from "@/lib/env";
 import { roleSignOffState } from "@/lib/gate";
-import { buildItemSnapshot, signOffMeaning, snapshotDigest, type ItemSnapshot } from "@/lib/sign-off-snapshot";
+import { buildItemSnapshot, NO_EVIDENCE_TO_SIGN, signedName, signOffMeaning, snapshotDigest, type ItemSnapshot } from "@/lib/sign-off-snapshot";
 import type { RevokeWaiverInput, SignOffItemInput, WaiveItemInput } from "@/lib/validation/sign-offs";
 import type { ItemStatus, Role } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
@@ -176,7 +176,13 @@ export async function getSignOffPanel(viewer: Viewer, implementationId: string, 
     status: item.status,
     required: item.required,
     roles,
-    history: history.map((h) => ({ ...h, superseded: h.itemVersion < item.version })),
+    history: history.map((h) => ({ ...h, signedName: signedName(h.itemVersion, h.snapshotSha256), superseded: h.itemVersion < item.version })),
+    attestationOnly: item.attestationOnly,
+    // Approvals of the version on screen: any save that bumps the version cancels them, and the
+    // forms say so before saving.
+    currentApprovals: history
+      .filter((h) => h.decision === "approve" && h.itemVersion === item.version)
+      .map((h) => ({ signerName: h.signerName, role: h.signerRole, signedName: signedName(h.itemVersion, h.snapshotSha256) })),
     // A rejection the owner must act on: the latest word on the item, not yet followed by a new sign-off.
     rejection: latest?.decision === "reject" ? latest : null,
     waiver: waiver ? { ...waiver, expired: waiver.expiresOn < today } : null,
@@ -187,7 +193,13 @@ export async function getSignOffPanel(viewer: Viewer, implementationId: string, 
       whyNot,
       snapshot,
       snapshotDigest: snapshotDigest(snapshot),
-      meaning: { approve: signOffMeaning("approve", item.needsOperationalValidation), reject: signOffMeaning("reject", item.needsOperationalValidation) },
+      signedName: signedName(item.version, snapshotDigest(snapshot)),
+      // Why approval is not offered (a rejection still is): no evidence behind the item.
+      approvalRefused: snapshot.evidence.length === 0 && !item.attestationOnly ? NO_EVIDENCE_TO_SIGN : null,
+      meaning: {
+        approve: signOffMeaning("approve", item.needsOperationalValidation, item.attestationOnly),
+        reject: signOffMeaning("reject", item.needsOperationalValidation, item.attestationOnly),
+      },
       reauthenticationRequired: !fresh,
       hasPassword: signer[0]?.hasPassword ?? false,
       reauthMinutes: env().SIGN_OFF_REAUTH_MINUTES,
@@ -215,42 +227,78 @@ async function reauthenticate(viewer: Viewer, password: string, ip: string): Pro
     });
 }
 
+// A signature needs a sign-in (or a re-entered password) younger than the configured limit.
+async function requireRecentSignIn(viewer: Viewer, password: string | undefined, ip: string): Promise<void> {
+  if (await recentlyAuthenticated(getDb(), viewer)) return;
+  if (!password) {
+    const minutes = env().SIGN_OFF_REAUTH_MINUTES;
+    throw invalid(`You signed in more than ${minutes} minutes ago. Enter your password to sign.`, {
+      password: [`Enter your password: signing needs a sign-in from the last ${minutes} minutes.`],
+    });
+  }
+  await reauthenticate(viewer, password, ip);
+}
+
+// The business rule of a signature: the signer's role is one the item needs, they saw exactly
+// what the item holds now (version and snapshot digest), the item is ready, there is evidence
+// behind an approval (unless the item is attestation only), and no one with their role has
+// signed this version yet. Returns the snapshot being signed.
+async function checkSignable(tx: Transaction, item: typeof checklistItems.$inferSelect, role: Role, input: SignOffItemInput) {
+  if (!item.requiredSignOffRoles.includes(role)) throw forbidden();
+  if (item.version !== input.itemVersion) staleVersion(input.itemVersion, item.version);
+  const snapshot = await currentSnapshot(tx, item);
+  const digest = snapshotDigest(snapshot);
+  if (digest !== input.snapshotDigest) {
+    throw conflict("What you reviewed is not what the item holds now. Reload, review it again, then sign.");
+  }
+  if (item.status !== "ready_for_signoff") {
+    throw invalid(`This item is ${item.status.replaceAll("_", " ")}; only an item ready for sign-off can be signed.`);
+  }
+  if (input.decision === "approve" && snapshot.evidence.length === 0 && !item.attestationOnly) {
+    throw invalid(NO_EVIDENCE_TO_SIGN, { decision: [NO_EVIDENCE_TO_SIGN] });
+  }
+  const [existing] = await tx
+    .select({ signerName: signOffs.signerName, signedAt: signOffs.signedAt })
+    .from(signOffs)
+    .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.signerRole, role), eq(signOffs.itemVersion, item.version)));
+  if (existing) {
+    throw conflict(`${existing.signerName} already signed version ${item.version} for your role at ${existing.signedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+  }
+  return { snapshot, digest };
+}
+
+// Where the item goes after a signature: a rejection sends it back to work on a new version (so
+// no sign-off of the rejected version counts); the last approval it needs signs it off, and the
+// version stays, so every sign-off remains bound to it.
+async function settleItem(tx: Transaction, viewer: Viewer, item: typeof checklistItems.$inferSelect, decision: SignOffItemInput["decision"]) {
+  if (decision === "reject") {
+    const next = { status: "in_progress" as ItemStatus, version: item.version + 1 };
+    await tx
+      .update(checklistItems)
+      .set({ ...next, updatedById: viewer.userId, updatedAt: new Date() })
+      .where(eq(checklistItems.id, item.id));
+    return next;
+  }
+  const approvals = await tx
+    .select({ role: signOffs.signerRole })
+    .from(signOffs)
+    .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.itemVersion, item.version), eq(signOffs.decision, "approve")));
+  const approved = new Set(approvals.map((a) => a.role));
+  if (!item.requiredSignOffRoles.every((r) => approved.has(r))) return { status: item.status, version: item.version };
+  await tx.update(checklistItems).set({ status: "signed_off" }).where(eq(checklistItems.id, item.id));
+  return { status: "signed_off" as ItemStatus, version: item.version };
+}
+
 export async function signOffItem(viewer: Viewer, input: SignOffItemInput & { ip?: string }, requestId?: string) {
   authorize(viewer, "signoff.sign");
-  if (!(await recentlyAuthenticated(getDb(), viewer))) {
-    if (!input.password) {
-      const minutes = env().SIGN_OFF_REAUTH_MINUTES;
-      throw invalid(`You signed in more than ${minutes} minutes ago. Enter your password to sign.`, {
-        password: [`Enter your password: signing needs a sign-in from the last ${minutes} minutes.`],
-      });
-    }
-    await reauthenticate(viewer, input.password, input.ip ?? "unknown");
-  }
+  await requireRecentSignIn(viewer, input.password, input.ip ?? "unknown");
 
   return getDb().transaction(async (tx) => {
     const item = await lockItem(tx, viewer, input.itemId);
     const role = viewer.role as Role;
-    if (!item.requiredSignOffRoles.includes(role)) {
-      throw forbidden();
-    }
-    if (item.version !== input.itemVersion) staleVersion(input.itemVersion, item.version);
-    const snapshot = await currentSnapshot(tx, item);
-    const digest = snapshotDigest(snapshot);
-    if (digest !== input.snapshotDigest) {
-      throw conflict("What you reviewed is not what the item holds now. Reload, review it again, then sign.");
-    }
-    if (item.status !== "ready_for_signoff") {
-      throw invalid(`This item is ${item.status.replaceAll("_", " ")}; only an item ready for sign-off can be signed.`);
-    }
-    const [existing] = await tx
-      .select({ signerName: signOffs.signerName, signedAt: signOffs.signedAt })
-      .from(signOffs)
-      .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.signerRole, role), eq(signOffs.itemVersion, item.version)));
-    if (existing) {
-      throw conflict(`${existing.signerName} already signed version ${item.version} for your role at ${existing.signedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
-    }
+    const { snapshot, digest } = await checkSignable(tx, item, role, input);
 
-    const meaning = signOffMeaning(input.decision, item.needsOperationalValidation);
+    const meaning = signOffMeaning(input.decision, item.needsOperationalValidation, item.attestationOnly);
     const [signed] = await tx
       .insert(signOffs)
       .values({
@@ -272,29 +320,7 @@ export async function signOffItem(viewer: Viewer, input: SignOffItemInput & { ip
       .onConflictDoNothing()
       .returning({ id: signOffs.id, signedAt: signOffs.signedAt });
     if (!signed) throw conflict("Someone with your role signed this version a moment ago. Reload to see it.");
-
-    let status: ItemStatus = item.status;
-    let version = item.version;
-    if (input.decision === "reject") {
-      // Back to work: the version moves on, so no sign-off of the rejected version counts.
-      status = "in_progress";
-      version = item.version + 1;
-      await tx
-        .update(checklistItems)
-        .set({ status, version, updatedById: viewer.userId, updatedAt: new Date() })
-        .where(eq(checklistItems.id, item.id));
-    } else {
-      const approvals = await tx
-        .select({ role: signOffs.signerRole })
-        .from(signOffs)
-        .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.itemVersion, item.version), eq(signOffs.decision, "approve")));
-      const approved = new Set(approvals.map((a) => a.role));
-      if (item.requiredSignOffRoles.every((r) => approved.has(r))) {
-        // Signed off by everyone it needs. The version stays: every sign-off remains bound to it.
-        status = "signed_off";
-        await tx.update(checklistItems).set({ status }).where(eq(checklistItems.id, item.id));
-      }
-    }
+    const { status, version } = await settleItem(tx, viewer, item, input.decision);
 
     await recordAudit(tx, viewer, {
       action: input.decision === "approve" ? "sign_off.approved" : "sign_off.rejected",
@@ -335,31 +361,62 @@ export async function signOffItem(viewer: Viewer, input: SignOffItemInput & { ip
   });
 }
 
+// What kind of change superseded a sign-off, as the activity trail words it.
+export type SupersedeCause = "edit" | "evidence" | "block" | "unblock" | "waiver" | "change";
+
 // Called by every write that moves an item past `previousVersion`: approvals of that version
-// no longer count. Returns the signers whose approval was superseded (for the audit event).
+// no longer count. Each superseded approval gets its own audit event ("sign-off by X on v4
+// superseded by Y's edit") and the webhook hears of them. The person who superseded them is the
+// one the write just recorded as the item's last editor (every version-bumping write sets
+// updatedById before it calls this), so callers need not pass who they are. Returns the signers
+// whose approval was superseded (for the write's own audit event).
 export async function supersedeSignOffs(
   tx: Transaction,
   item: { id: string; implementationId: string; title: string },
   previousVersion: number,
   newVersion: number,
+  cause: SupersedeCause = "change",
 ): Promise<string[]> {
   const superseded = await tx
-    .select({ signerName: signOffs.signerName, role: signOffs.signerRole })
+    .select({ id: signOffs.id, signerName: signOffs.signerName, role: signOffs.signerRole, snapshotSha256: signOffs.snapshotSha256 })
     .from(signOffs)
     .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.itemVersion, previousVersion), eq(signOffs.decision, "approve")));
-  if (superseded.length > 0) {
-    await queueEvent(tx, {
+  if (superseded.length === 0) return [];
+  const [editor] = await tx
+    .select({ userId: users.id, role: users.role, organizationId: users.organizationId, name: users.name })
+    .from(checklistItems)
+    .innerJoin(users, eq(users.id, checklistItems.updatedById))
+    .where(eq(checklistItems.id, item.id));
+  for (const s of superseded) {
+    await recordAudit(tx, editor ?? null, {
+      action: "sign_off.superseded",
+      entityType: "sign_off",
+      entityId: s.id,
       implementationId: item.implementationId,
-      event: "sign_off.superseded",
-      data: {
+      after: {
         itemId: item.id,
         itemTitle: item.title,
+        signerName: s.signerName,
+        signerRole: s.role,
         signedVersion: previousVersion,
+        signed: signedName(previousVersion, s.snapshotSha256),
         currentVersion: newVersion,
-        signers: superseded.map((s) => ({ name: s.signerName, role: s.role })),
+        supersededBy: editor?.name ?? null,
+        cause,
       },
     });
   }
+  await queueEvent(tx, {
+    implementationId: item.implementationId,
+    event: "sign_off.superseded",
+    data: {
+      itemId: item.id,
+      itemTitle: item.title,
+      signedVersion: previousVersion,
+      currentVersion: newVersion,
+      signers: superseded.map((s) => ({ name: s.signerName, role: s.role })),
+    },
+  });
   return superseded.map((s) => s.signerName);
 }
 
@@ -389,7 +446,7 @@ export async function waiveItem(viewer: Viewer, input: WaiveItemInput, requestId
       .update(checklistItems)
       .set({ status: "waived", version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
       .where(eq(checklistItems.id, item.id));
-    await supersedeSignOffs(tx, item, item.version, item.version + 1);
+    await supersedeSignOffs(tx, item, item.version, item.version + 1, "waiver");
     await recordAudit(tx, viewer, {
       action: "waiver.granted",
       entityType: "waiver",

@@ -1,19 +1,24 @@
 import "server-only";
 import { databaseHandle, DatabaseLockedError } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemo } from "@/db/seed";
+import { installReferenceData } from "@/db/reference-data";
 import { env, InvalidEnvironmentError } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
 
 // Runs once when a server process starts (instrumentation.ts): validate the configuration,
-// open the database, apply migrations, seed the synthetic demo when enabled. Any failure
-// stops the process with a message that says what to fix.
+// open the database, apply migrations, install the reference data every database needs (the
+// default templates), seed the synthetic demo when enabled. Any failure stops the process with
+// a message that says what to fix.
 export async function prepareServer(): Promise<void> {
   try {
     const config = env();
     const handle = databaseHandle();
     await migrateDatabase(handle, config.DATABASE_URL);
+    const reference = await installReferenceData(handle.db);
+    if (reference.created) log.info("startup.reference_data_installed", { note: "default checklist templates" });
     if (config.READYROOM_SEED_DEMO) {
+      // Loaded only when asked for: a real deployment never runs the demo seed's code.
+      const { seedDemo } = await import("@/db/seed");
       const { created } = await seedDemo(handle.db);
       if (created) log.info("startup.demo_seeded", { note: "synthetic demo data; no real patient data" });
     }

@@ -75,8 +75,8 @@ describe("the no-real-patient-data rule", () => {
     ["testIdentifier", "(555) 123-4567", /phone number/],
     ["label", "jane.doe@example.org", /e-mail address/],
     ["label", "Born 1984-03-07", /date \(of birth\?\)/],
-    ["label", "Test patient\u202E", /invisible or control character/],
-    ["testIdentifier", "ZZTEST\u200B2001", /invisible or control character/],
+    ["label", "Test patient\u202E", /invisible or direction-changing character/],
+    ["testIdentifier", "ZZTEST\u200B2001", /invisible or direction-changing character/],
     ["label", "x".repeat(10_000), /too long/],
     ["testIdentifier", "ZZ\u0000", /not allowed/],
   ])("refuses %s %j with a message that says why", (field, value, message) => {

@@ -24,9 +24,9 @@ describe("updateItemSchema", () => {
   });
 
   it.each([
-    ["2025-02-30", "not a real date"],
-    ["0000-01-01", "not a real date"],
-    ["9999-12-31", "not a real date"],
+    ["2025-02-30", "Due date is not a real date: February 2025 has 28 days."],
+    ["0000-01-01", "Due date is out of range: the year must be between 2000 and 2100."],
+    ["9999-12-31", "Due date is out of range: the year must be between 2000 and 2100."],
     ["NaN", "must be a date like"],
     ["31/12/2026", "must be a date like"],
   ])("refuses the due date %j with a clear message", (dueDate, message) => {
@@ -83,11 +83,40 @@ describe("recordEvidenceSchema", () => {
   );
 
   it("refuses an observation in the future or before 2000", () => {
-    expect(messages(recordEvidenceSchema.safeParse({ ...evidence, observedAt: "2999-01-01T00:00" })).observedAt).toContain("future");
-    expect(messages(recordEvidenceSchema.safeParse({ ...evidence, observedAt: "1999-12-31T23:59" })).observedAt).toContain("too far");
+    expect(messages(recordEvidenceSchema.safeParse({ ...evidence, observedAt: "2099-01-01T00:00" })).observedAt).toContain("future");
+    expect(messages(recordEvidenceSchema.safeParse({ ...evidence, observedAt: "1999-12-31T23:59" })).observedAt).toContain("out of range");
+  });
+
+  it.each([
+    ["2025-02-30T10:00", "Observed at is not a real date: February 2025 has 28 days."],
+    ["0000-01-01T00:00", "Observed at is out of range: the year must be between 2000 and 2100."],
+    ["9999-12-31T23:59", "Observed at is out of range: the year must be between 2000 and 2100."],
+    ["NaN", "Observed at must be a date and time like 2026-12-31T14:30."],
+  ])("refuses the impossible observation %j instead of normalising it", (observedAt, message) => {
+    const result = recordEvidenceSchema.safeParse({ ...evidence, observedAt });
+    expect(messages(result).observedAt).toBe(message);
   });
 
   it("requires what was tested", () => {
     expect(messages(recordEvidenceSchema.safeParse({ ...evidence, whatWasTested: "   " })).whatWasTested).toContain("required");
+  });
+});
+
+describe("recordEvidenceSchema with nothing chosen", () => {
+  it("asks the person for the kind, the environment and the outcome", () => {
+    const result = recordEvidenceSchema.safeParse({
+      itemId: item,
+      environmentId: "",
+      kind: undefined,
+      whatWasTested: "Booking returns 201",
+      outcome: "",
+      observedAt: "2026-11-20T09:30",
+      linkUrl: "",
+    });
+    expect(messages(result)).toMatchObject({
+      environmentId: "Choose the environment where it was observed.",
+      kind: "Choose technical evidence or operational validation.",
+      outcome: "Choose pass, fail or inconclusive.",
+    });
   });
 });

@@ -3,7 +3,7 @@ import { blockerSeverities, evidenceKinds, evidenceOutcomes, itemCategories, ite
 
 // Roles that sign items off (an admin never does).
 export const signOffRoles = ["implementation_manager", "engineer", "customer_it"] as const;
-import { checkbox, checkboxList, id, isoDate, optionalHttpUrl, optionalId, optionalIsoDate, pastDateTime, requiredText, text, version } from "./common";
+import { checkbox, checkboxList, id, isoDate, nameText, optionalHttpUrl, optionalId, optionalIsoDate, pastDateTime, requiredText, text, version } from "./common";
 
 // Statuses a person sets on the item form. Blocking, signing off and waiving each have
 // their own flow with their own evidence and checks.
@@ -27,7 +27,8 @@ export type UpdateItemInput = z.output<typeof updateItemSchema>;
 
 export const recordEvidenceSchema = z.object({
   itemId: id("Checklist item"),
-  environmentId: id("Environment"),
+  // Nothing is pre-chosen on the form: an empty choice asks for one.
+  environmentId: z.string({ error: "Choose the environment where it was observed." }).min(1, "Choose the environment where it was observed.").pipe(id("Environment")),
   kind: z.enum(evidenceKinds, { error: "Choose technical evidence or operational validation." }),
   whatWasTested: requiredText(2000, "What was tested"),
   outcome: z.enum(evidenceOutcomes, { error: "Choose pass, fail or inconclusive." }),
@@ -61,17 +62,32 @@ export type UnblockItemInput = z.output<typeof unblockItemSchema>;
 
 // What defines a checklist item, whether added to one implementation or to a template.
 export const itemDefinitionFields = {
-  title: requiredText(200, "Title"),
+  title: nameText(200, "Title"),
   description: text(2000, "Description"),
   category: z.enum(itemCategories, { error: "Choose a category." }),
   required: checkbox,
   needsOperationalValidation: checkbox,
+  attestationOnly: checkbox,
   requiredSignOffRoles: checkboxList(signOffRoles, "roles"),
 };
 
-export const addItemSchema = z.object({
-  implementationId: id("Implementation"),
-  ...itemDefinitionFields,
-});
+// An item signed on the signer's word alone has no evidence to show, so it cannot also ask for
+// an operational validation.
+export function attestationExcludesValidation(v: { attestationOnly: boolean; needsOperationalValidation: boolean }, ctx: z.RefinementCtx) {
+  if (v.attestationOnly && v.needsOperationalValidation) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["attestationOnly"],
+      message: "An item that needs operational validation needs evidence: it cannot be signed on attestation alone.",
+    });
+  }
+}
+
+export const addItemSchema = z
+  .object({
+    implementationId: id("Implementation"),
+    ...itemDefinitionFields,
+  })
+  .superRefine(attestationExcludesValidation);
 
 export type AddItemInput = z.output<typeof addItemSchema>;

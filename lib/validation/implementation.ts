@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ehrVendors, implementationStatuses, interfaceKinds, phases, workflows } from "@/lib/vocabulary";
-import { checkboxList, id, optionalId, optionalIsoDate, requiredText, version } from "./common";
+import { checkboxList, id, nameText, optionalId, optionalIsoDate, version } from "./common";
 
 const fields = {
-  name: requiredText(200, "Name"),
+  name: nameText(200, "Name"),
   ehrVendor: z.enum(ehrVendors, { error: "Choose the EHR." }),
   workflows: checkboxList(workflows, "workflows"),
   interfaces: checkboxList(interfaceKinds, "interfaces"),

@@ -2,20 +2,14 @@ import { z } from "zod";
 import { checkPermission, MAX_PERMISSION_LENGTH } from "@/lib/registers/permission-format";
 import { detectPhi } from "@/lib/registers/phi";
 import { permissionInterfaces, permissionResults, scenarioResults, workflows } from "@/lib/vocabulary";
-import { checkbox, id, requiredText, text, version } from "./common";
+import { checkbox, id, nameText, requiredText, text, version } from "./common";
 
 // Forms of the permission matrix and the test-patient register.
 
-// Invisible and direction-changing characters make a label or identifier read as something
-// it is not (U+202E, U+200B): refused outright in the fields people compare by eye.
-const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
-
-const plainText = (max: number, label: string) =>
-  requiredText(max, label).refine((v) => !INVISIBLE.test(v), `${label} contains an invisible or control character.`);
-
-// Label and identifier must not look like a real person's details (DESIGN.md: never real data).
+// Label and identifier are compared by eye, so they are names (no invisible or direction-
+// changing characters), and must not look like a real person's details (DESIGN.md: never real data).
 const synthetic = (max: number, label: string) =>
-  plainText(max, label).superRefine((v, ctx) => {
+  nameText(max, label).superRefine((v, ctx) => {
     const phi = detectPhi(v);
     if (phi) ctx.addIssue({ code: "custom", message: `${label} ${phi.message}` });
   });

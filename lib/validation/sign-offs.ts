@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { gateVerdicts, signOffDecisions } from "@/lib/vocabulary";
-import { id, isoDate, requiredText, text, version } from "./common";
+import { hasHiddenCharacters, id, isoDate, nameText, requiredText, text, version } from "./common";
 
 // Sign-offs, waivers and the go/no-go decision. What the signer attests to (the meaning) and
 // who they are are decided on the server, never taken from the form.
@@ -35,7 +35,7 @@ export const waiveItemSchema = z.object({
   itemId: id("Checklist item"),
   version,
   reason: requiredText(2000, "Reason"),
-  approverName: requiredText(200, "Approved by"),
+  approverName: nameText(200, "Approved by"),
   expiresOn: isoDate("Expires on")
     .refine((d) => d >= today(), "The expiry date cannot be in the past.")
     .refine((d) => d <= addDays(366), "A waiver can last at most a year."),
@@ -70,11 +70,15 @@ export const recordDecisionSchema = z
       v.riskKey.forEach((key, i) => {
         const name = text(200, "Accepted by").safeParse(v.acceptedByName[i] ?? "");
         const date = isoDate("Re-evaluate on").safeParse((v.reevaluateOn[i] ?? "").trim());
-        if (!name.success || name.data.length === 0) {
+        if (!name.success || name.data.length === 0 || hasHiddenCharacters(name.data)) {
           ctx.addIssue({
             code: "custom",
             path: [`acceptedByName.${i}`],
-            message: name.success ? "Name the person who accepts this risk." : name.error.issues[0]!.message,
+            message: !name.success
+              ? name.error.issues[0]!.message
+              : name.data.length === 0
+                ? "Name the person who accepts this risk."
+                : "Accepted by contains an invisible or direction-changing character (such as U+202E or U+200B). Type it again without it.",
           });
         }
         if (!date.success) {
@@ -82,7 +86,7 @@ export const recordDecisionSchema = z
         } else if (date.data < today()) {
           ctx.addIssue({ code: "custom", path: [`reevaluateOn.${i}`], message: "The re-evaluation date cannot be in the past." });
         }
-        if (name.success && date.success) acceptances.push({ reasonKey: key.slice(0, 200), acceptedByName: name.data, reevaluateOn: date.data });
+        if (name.success && !hasHiddenCharacters(name.data) && date.success) acceptances.push({ reasonKey: key.slice(0, 200), acceptedByName: name.data, reevaluateOn: date.data });
       });
     }
     return { implementationId: v.implementationId, gateDigest: v.gateDigest, decision: v.decision, notes: v.notes, acceptances };

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { ehrVendors } from "@/lib/vocabulary";
-import { itemDefinitionFields } from "./checklist";
-import { id, requiredText, text, version } from "./common";
+import { attestationExcludesValidation, itemDefinitionFields } from "./checklist";
+import { id, nameText, text, version } from "./common";
 
 export const createTemplateSchema = z.object({
-  name: requiredText(200, "Name"),
+  name: nameText(200, "Name"),
   description: text(2000, "Description"),
   ehrVendor: z
     .string()
@@ -27,7 +27,7 @@ export const saveTemplateItemSchema = z.object({
   version: z.union([z.literal("").transform(() => null), version]).optional().transform((v) => v ?? null),
   ...itemDefinitionFields,
   expectedOutcome: text(2000, "Expected outcome"),
-});
+}).superRefine(attestationExcludesValidation);
 
 export const removeTemplateItemSchema = z.object({ templateId: id("Checklist template"), itemId: id("Template item") });
 

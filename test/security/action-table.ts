@@ -81,6 +81,9 @@ export type FieldKind =
   // Free text compared by eye (a test patient's label, a permission): required, no control or
   // invisible characters, and for a test patient nothing that looks like a real person's details.
   | { kind: "plainText"; max: number; synthetic?: boolean }
+  // A required name or title (an implementation's name, an item's title, who approved a
+  // waiver): shown in lists and headings, so no invisible or direction-changing characters.
+  | { kind: "name"; max: number }
   // The SHA-256 a form carries of what the person reviewed (sign-off snapshot, gate).
   | { kind: "digest" }
   // A required list of values offered by the page (catalog rows, a column's cells).
@@ -92,6 +95,7 @@ export type FieldKind =
 
 export const text = (max: number): FieldKind => ({ kind: "text", max, required: false });
 export const requiredText = (max: number): FieldKind => ({ kind: "text", max, required: true });
+export const nameField = (max: number): FieldKind => ({ kind: "name", max });
 const idField: FieldKind = { kind: "id" };
 const optionalIdField: FieldKind = { kind: "optionalId" };
 const enumField: FieldKind = { kind: "enum" };
@@ -174,19 +178,21 @@ const itemDefinition: Fields = {
   category: "validation",
   required: "on",
   needsOperationalValidation: "",
+  attestationOnly: "",
   requiredSignOffRoles: "implementation_manager",
 };
 const itemDefinitionFields: Record<string, FieldKind> = {
-  title: requiredText(200),
+  title: nameField(200),
   description: text(2000),
   category: enumField,
   required: checkboxField,
   needsOperationalValidation: checkboxField,
+  attestationOnly: checkboxField,
   requiredSignOffRoles: { kind: "enumList" },
 };
 
 const implementationFields: Record<string, FieldKind> = {
-  name: requiredText(200),
+  name: nameField(200),
   ehrVendor: enumField,
   workflows: { kind: "enumList" },
   interfaces: { kind: "enumList" },
@@ -545,7 +551,7 @@ export const actionTable: Record<string, ActionSpec> = {
   },
   createTemplateAction: {
     call: "form",
-    fields: { name: requiredText(200), description: text(2000), ehrVendor: { kind: "enum", optional: true } },
+    fields: { name: nameField(200), description: text(2000), ehrVendor: { kind: "enum", optional: true } },
     input: () => ({ name: "Matrix template", description: "", ehrVendor: "" }),
     expect: {
       admin: { own: "ok" },
@@ -628,16 +634,16 @@ export const actionTable: Record<string, ActionSpec> = {
       // Admins are never signers.
       admin: row("forbidden", "forbidden", "forbidden", "invalid"),
       implementation_manager: row("ok", "ok", "not_found", "invalid"),
-      // Lakeshore's engineer already signed the smoke test for the engineer role: reached, and
-      // refused as the second sign-off of one role on one version.
-      engineer: row("ok", "conflict", "not_found", "invalid"),
+      // Lakeshore's smoke test has only technical evidence, so it is still in progress: reached,
+      // and refused as not ready for sign-off (docs/demo.md).
+      engineer: row("ok", "invalid", "not_found", "invalid"),
       customer_it: row("ok", "not_found", "not_found", "invalid"),
     },
     unauthenticated: "unauthenticated",
   },
   waiveItemAction: {
     call: "form",
-    fields: { itemId: idField, version: versionField, reason: requiredText(2000), approverName: requiredText(200), expiresOn: { kind: "date", optional: false } },
+    fields: { itemId: idField, version: versionField, reason: requiredText(2000), approverName: nameField(200), expiresOn: { kind: "date", optional: false } },
     input: async (_role, target, ctx) => {
       const itemId = waiverItem(target);
       return {

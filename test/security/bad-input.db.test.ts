@@ -78,6 +78,24 @@ const actions = new Map(modules.flatMap((m) => Object.entries(m)));
 type Expectation = { outcomes: Outcome[]; stored?: string };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const refused: Expectation = { outcomes: ["invalid"] };
+
+// Inputs that hide characters or change the reading direction: refused in names and titles
+// (and a test patient's label and identifier), stored literally in free text. Listed by name,
+// not by the product's own pattern, so the table says what is right independently.
+const hiddenCharacterInputs = new Set([
+  "NUL byte",
+  "RTL override U+202E",
+  "zero-width space U+200B",
+  "zero-width non-joiner U+200C",
+  "zero-width joiner U+200D outside an emoji",
+  "word joiner U+2060",
+  "byte-order mark U+FEFF",
+  "left-to-right mark U+200E",
+  "right-to-left isolate U+2067 … U+2069",
+  "line separator U+2028",
+  "Hangul filler U+3164 (renders blank)",
+  "CR LF inside",
+]);
 const accepted: Expectation = { outcomes: ["ok"] };
 
 // `vendorStaff`: the submitting role serves every customer, so another organization's id is a
@@ -131,13 +149,14 @@ export function expectation(kind: FieldKind, input: BadInput, vendorStaff: boole
       return value === "" || value.includes("\u0000") || value.length > kind.max ? refused : { outcomes: ["unauthenticated"] };
     case "redirectPath":
       return { outcomes: ["unauthenticated"] };
+    case "name":
     case "plainText": {
-      // Raw length counts; then trimmed, it must be non-blank, printable, and (for a test
-      // patient) not look like a real person's details, with the field's rule (lib/registers/phi.ts).
-      if (value.includes("\u0000") || value.length > kind.max || blank) return refused;
+      // Raw length counts; then trimmed, it must be non-blank, hold nothing hidden, and (for a
+      // test patient) not look like a real person's details (lib/registers/phi.ts). An emoji
+      // drawn with zero-width joiners is visible, so it is a name like any other.
+      if (value.length > kind.max || blank || hiddenCharacterInputs.has(input.name)) return refused;
       const trimmed = value.trim();
-      if (/[\p{Cc}\p{Cf}]/u.test(trimmed)) return refused;
-      if (kind.synthetic && detectPhi(trimmed)) return refused;
+      if (kind.kind === "plainText" && kind.synthetic && detectPhi(trimmed)) return refused;
       return { outcomes: ["ok"], stored: trimmed };
     }
     case "digest":

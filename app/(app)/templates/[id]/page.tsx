@@ -74,6 +74,7 @@ export default async function TemplatePage({ params }: Props) {
                     {categoryLabel[item.category]} · {item.required ? "required" : "optional"} · sign-off by{" "}
                     {item.requiredSignOffRoles.map((r) => roleLabel[r]).join(" and ") || "no one"}
                     {item.needsOperationalValidation ? " · needs operational validation" : ""}
+                    {item.attestationOnly ? " · attestation only" : ""}
                   </p>
                 </div>
                 {draft ? <RemoveTemplateItemForm templateId={template.id} itemId={item.id} title={item.title} /> : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { signedName } from "@/lib/sign-off-snapshot";
 import Link from "next/link";
 import { GateSummary } from "@/components/gate/gate-panel";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -249,7 +250,8 @@ export default async function ReportPage({ params }: Props) {
                       {s.decision === "approve" ? "Approved" : "Rejected"} by {s.signerName} ({roleLabel[s.role]}, {s.organization}),{" "}
                       {utc(s.signedAt)}, version {s.itemVersion}
                       {s.superseded ? ` — superseded (item now v${i.version})` : ""}
-                      {s.comment ? ` — “${s.comment}”` : ""} <span className="font-mono text-[10px] text-slate-500">sha256 {s.sha256.slice(0, 12)}…</span>
+                      {s.comment ? ` — “${s.comment}”` : ""} — signed <span className="font-mono">{signedName(s.itemVersion, s.sha256)}</span>{" "}
+                      <span className="break-all font-mono text-[10px] text-slate-500">SHA-256 {s.sha256}</span>
                     </li>
                   ))}
                 </ul>

@@ -44,6 +44,7 @@ export default async function ItemPage({ params }: Props) {
           <p className="mt-1 text-sm text-slate-600">
             Sign-off by {item.requiredSignOffRoles.map((r) => roleLabel[r]).join(" and ") || "no one"}
             {item.needsOperationalValidation ? " · needs operational validation in production" : ""}
+            {item.attestationOnly ? " · attestation only: may be signed without evidence" : ""}
           </p>
         </div>
         <div className="flex flex-col items-end gap-1 text-sm">
@@ -82,7 +83,13 @@ export default async function ItemPage({ params }: Props) {
       {item.canEdit && ["not_started", "in_progress", "ready_for_signoff"].includes(item.status) ? (
         <details className="mt-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <summary className="cursor-pointer text-sm font-semibold">Block this item</summary>
-          <BlockForm implementationId={item.implementationId} itemId={item.id} version={item.version} today={now.slice(0, 10)} />
+          <BlockForm
+            implementationId={item.implementationId}
+            itemId={item.id}
+            version={item.version}
+            today={now.slice(0, 10)}
+            approvals={signOffPanel.currentApprovals}
+          />
         </details>
       ) : null}
 
@@ -104,6 +111,7 @@ export default async function ItemPage({ params }: Props) {
                 itemId={item.id}
                 version={item.version}
                 owners={item.assignableUsers}
+                approvals={signOffPanel.currentApprovals}
                 initial={{
                   ownerId: item.ownerId ?? "",
                   status: item.status,
@@ -185,7 +193,13 @@ export default async function ItemPage({ params }: Props) {
             <div className="mt-6 border-t border-slate-200 pt-4">
               <h3 className="text-base font-semibold">Record evidence</h3>
               <div className="mt-3">
-                <EvidenceForm implementationId={item.implementationId} itemId={item.id} environments={item.environments} now={now} />
+                <EvidenceForm
+                  implementationId={item.implementationId}
+                  itemId={item.id}
+                  environments={item.environments}
+                  now={now}
+                  approvals={signOffPanel.currentApprovals}
+                />
               </div>
             </div>
           ) : null}

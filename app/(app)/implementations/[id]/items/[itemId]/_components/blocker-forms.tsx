@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { queryKeys } from "@/lib/query-keys";
 import { blockItemAction, unblockItemAction } from "../actions";
 
@@ -10,8 +11,21 @@ const button = "rounded-md px-4 py-2 text-sm font-semibold text-white disabled:o
 
 // Blocking says why, how bad, since when and where the ticket is; the item then counts as a
 // blocker wherever readiness is shown.
-export function BlockForm({ implementationId, itemId, version, today }: { implementationId: string; itemId: string; version: number; today: string }) {
+export function BlockForm({
+  implementationId,
+  itemId,
+  version,
+  today,
+  approvals,
+}: {
+  implementationId: string;
+  itemId: string;
+  version: number;
+  today: string;
+  approvals: CurrentApproval[];
+}) {
   const [state, formAction, pending] = useActionState(blockItemAction, null);
+  const { notice, confirmed } = useSupersedeConfirmation(approvals, "Blocking this item");
   useInvalidateOnSuccess(state, queryKeys.checklist(implementationId));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
@@ -27,7 +41,8 @@ export function BlockForm({ implementationId, itemId, version, today }: { implem
       <div className="grid gap-3 md:grid-cols-3">
         <div>
           <label htmlFor="block-severity" className="text-sm font-medium">Severity</label>
-          <select {...fieldProps("block", "severity", errors)} defaultValue="go_live" className={inputClass}>
+          <select {...fieldProps("block", "severity", errors)} defaultValue="" className={inputClass}>
+            <option value="">Choose…</option>
             <option value="go_live">Go-live blocker</option>
             <option value="post_live">Post-live</option>
           </select>
@@ -44,7 +59,8 @@ export function BlockForm({ implementationId, itemId, version, today }: { implem
           <FieldError formId="block" name="ticketUrl" errors={errors?.ticketUrl} />
         </div>
       </div>
-      <button type="submit" disabled={pending} className={`${button} bg-rose-800 hover:bg-rose-700`}>
+      {notice}
+      <button type="submit" disabled={pending || !confirmed} className={`${button} bg-rose-800 hover:bg-rose-700`}>
         {pending ? "Blocking…" : "Block item"}
       </button>
     </form>

@@ -5,17 +5,26 @@ import { useActionState } from "react";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { environmentLabel } from "@/lib/labels";
 import type { EnvironmentKind } from "@/lib/vocabulary";
 import { recordEvidenceAction } from "../actions";
 
 // Records what was observed, where and when. Technical evidence and operational validation
-// are kept apart: only the second is a person checking a real example end to end.
-export function EvidenceForm(props: { implementationId: string; itemId: string; environments: { id: string; kind: EnvironmentKind }[]; now: string }) {
+// are kept apart: only the second is a person checking a real example end to end. Kind,
+// environment and outcome start unchosen: the person who saw it says what it was.
+export function EvidenceForm(props: {
+  implementationId: string;
+  itemId: string;
+  environments: { id: string; kind: EnvironmentKind }[];
+  now: string;
+  approvals: CurrentApproval[];
+}) {
   const [state, formAction, pending] = useActionState(recordEvidenceAction, null);
   useInvalidateOnSuccess(state, queryKeys.checklist(props.implementationId));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const form = useResetOnSuccess(state);
+  const { notice, confirmed } = useSupersedeConfirmation(props.approvals, "Recording evidence");
   return (
     <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Record evidence" className="space-y-4">
       <input type="hidden" name="itemId" value={props.itemId} />
@@ -24,7 +33,7 @@ export function EvidenceForm(props: { implementationId: string; itemId: string; 
         <legend className="text-sm font-medium">Kind</legend>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           <label className="flex items-center gap-2">
-            <input type="radio" name="kind" value="technical" defaultChecked /> Technical evidence (a request, job or log)
+            <input type="radio" name="kind" value="technical" /> Technical evidence (a request, job or log)
           </label>
           <label className="flex items-center gap-2">
             <input type="radio" name="kind" value="operational" /> Operational validation (a person checked a real example)
@@ -35,7 +44,8 @@ export function EvidenceForm(props: { implementationId: string; itemId: string; 
       <div className="grid gap-4 md:grid-cols-3">
         <div>
           <label htmlFor="evidence-environmentId" className="text-sm font-medium">Environment</label>
-          <select {...fieldProps("evidence", "environmentId", errors)} defaultValue={props.environments.find((e) => e.kind === "production")?.id} className={inputClass}>
+          <select {...fieldProps("evidence", "environmentId", errors)} defaultValue="" className={inputClass}>
+            <option value="">Choose…</option>
             {props.environments.map((e) => (
               <option key={e.id} value={e.id}>
                 {environmentLabel[e.kind]}
@@ -46,7 +56,8 @@ export function EvidenceForm(props: { implementationId: string; itemId: string; 
         </div>
         <div>
           <label htmlFor="evidence-outcome" className="text-sm font-medium">Outcome</label>
-          <select {...fieldProps("evidence", "outcome", errors)} defaultValue="pass" className={inputClass}>
+          <select {...fieldProps("evidence", "outcome", errors)} defaultValue="" className={inputClass}>
+            <option value="">Choose…</option>
             <option value="pass">Pass</option>
             <option value="fail">Fail</option>
             <option value="inconclusive">Inconclusive</option>
@@ -69,7 +80,8 @@ export function EvidenceForm(props: { implementationId: string; itemId: string; 
         <input type="url" {...fieldProps("evidence", "linkUrl", errors)} className={inputClass} placeholder="https://" />
         <FieldError formId="evidence" name="linkUrl" errors={errors?.linkUrl} />
       </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+      {notice}
+      <button type="submit" disabled={pending || !confirmed} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
         {pending ? "Recording…" : "Record evidence"}
       </button>
     </form>

@@ -4,6 +4,7 @@ import { queryKeys } from "@/lib/query-keys";
 import { useActionState, useState } from "react";
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { itemStatusLabel } from "@/lib/labels";
 import { editableStatuses } from "@/lib/validation/checklist";
 import type { ItemStatus } from "@/lib/vocabulary";
@@ -29,10 +30,12 @@ export function ItemForm(props: {
   version: number;
   initial: Values;
   owners: { id: string; name: string; organizationName: string }[];
+  approvals: CurrentApproval[];
 }) {
   const [state, formAction, pending] = useActionState(updateItemAction, null);
   useInvalidateOnSuccess(state, queryKeys.checklist(props.implementationId));
   const [values, setValues] = useState(props.initial);
+  const { notice, confirmed } = useSupersedeConfirmation(props.approvals, "Saving these changes");
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const set = (key: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
   const statusChoices: ItemStatus[] = (editableStatuses as readonly ItemStatus[]).includes(props.initial.status)
@@ -89,7 +92,8 @@ export function ItemForm(props: {
           <FieldError formId="item" name={key} errors={errors?.[key]} />
         </div>
       ))}
-      <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+      {notice}
+      <button type="submit" disabled={pending || !confirmed} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
         {pending ? "Saving…" : "Save changes"}
       </button>
     </form>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { queryKeys } from "@/lib/query-keys";
 import { revokeWaiverAction, signOffItemAction, waiveItemAction } from "../actions";
 
@@ -18,6 +19,7 @@ export function SignOffForm({
   meaning,
   askPassword,
   reauthMinutes,
+  approvalRefused,
 }: {
   implementationId: string;
   itemId: string;
@@ -26,6 +28,8 @@ export function SignOffForm({
   meaning: { approve: string; reject: string };
   askPassword: boolean;
   reauthMinutes: number;
+  // Why approving is not possible (no evidence behind the item); rejecting still is.
+  approvalRefused: string | null;
 }) {
   const [state, formAction, pending] = useActionState(signOffItemAction, null);
   useInvalidateOnSuccess(state, queryKeys.checklist(implementationId));
@@ -38,12 +42,17 @@ export function SignOffForm({
       <input type="hidden" name="itemVersion" value={version} />
       <input type="hidden" name="snapshotDigest" value={snapshotDigest} />
       <FormMessage state={state} success="Your sign-off is recorded." />
-      <fieldset>
-        <legend className="text-sm font-medium">Your decision</legend>
+      <fieldset aria-describedby={approvalRefused ? "signoff-approval-refused" : undefined}>
+        <legend className="text-sm font-medium">Your decision (choose one)</legend>
+        {approvalRefused ? (
+          <p id="signoff-approval-refused" className="mt-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {approvalRefused}
+          </p>
+        ) : null}
         <div className="mt-2 space-y-2 text-sm">
           <label className="flex items-start gap-2">
-            <input type="radio" name="decision" value="approve" defaultChecked className="mt-1" />
-            <span>
+            <input type="radio" name="decision" value="approve" disabled={Boolean(approvalRefused)} className="mt-1" />
+            <span className={approvalRefused ? "text-slate-500" : undefined}>
               <span className="font-semibold">Approve</span> — “{meaning.approve}”
             </span>
           </label>
@@ -79,8 +88,21 @@ export function SignOffForm({
   );
 }
 
-export function WaiveForm({ implementationId, itemId, version, today }: { implementationId: string; itemId: string; version: number; today: string }) {
+export function WaiveForm({
+  implementationId,
+  itemId,
+  version,
+  today,
+  approvals,
+}: {
+  implementationId: string;
+  itemId: string;
+  version: number;
+  today: string;
+  approvals: CurrentApproval[];
+}) {
   const [state, formAction, pending] = useActionState(waiveItemAction, null);
+  const { notice, confirmed } = useSupersedeConfirmation(approvals, "Waiving this item");
   useInvalidateOnSuccess(state, queryKeys.checklist(implementationId));
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
@@ -105,7 +127,8 @@ export function WaiveForm({ implementationId, itemId, version, today }: { implem
           <FieldError formId="waive" name="expiresOn" errors={errors?.expiresOn} />
         </div>
       </div>
-      <button type="submit" disabled={pending} className={`${button} bg-slate-900 hover:bg-slate-700`}>
+      {notice}
+      <button type="submit" disabled={pending || !confirmed} className={`${button} bg-slate-900 hover:bg-slate-700`}>
         {pending ? "Waiving…" : "Waive item"}
       </button>
     </form>

@@ -1,0 +1,2 @@
+ALTER TABLE "checklist_template_items" ADD COLUMN "attestation_only" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "checklist_items" ADD COLUMN "attestation_only" boolean DEFAULT false NOT NULL;
