@@ -33,7 +33,11 @@ const schema = z
     AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
     SESSION_MAX_AGE_MINUTES: positiveInt(8 * 60, 30 * 24 * 60),
-    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(10, 1000),
+    // Failed sign-ins allowed for one account from one address before pauses begin (1 minute,
+    // doubling up to SIGN_IN_LOCKOUT_MINUTES); the account-wide allowance is larger, so a
+    // stranger's guesses cannot lock the account's owner out at once.
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: positiveInt(5, 1000),
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(50, 10000),
     SIGN_IN_MAX_FAILURES_PER_IP: positiveInt(100, 100000),
     SIGN_IN_LOCKOUT_MINUTES: positiveInt(15, 24 * 60),
     // A signature needs a sign-in (or a re-entered password) younger than this.

@@ -2,10 +2,10 @@
 
 // Sign-in: validates the form, then hands the credentials to next-auth, whose authorize()
 // checks them through the DAL (throttling included). Every failure reads the same.
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/config";
 import type { ActionResult } from "@/lib/actions/result";
-import { SIGN_IN_FAILED, safeCallbackPath, signInSchema } from "@/lib/validation/auth";
+import { SIGN_IN_FAILED, safeCallbackPath, signInPausedMessage, signInSchema } from "@/lib/validation/auth";
 
 export async function signInAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   // A crafted request may pass anything: treat a non-form as an empty form.
@@ -30,6 +30,8 @@ export async function signInAction(_previous: ActionResult | null, formData: For
     });
   } catch (error) {
     // signIn redirects by throwing; only an AuthError is a failed sign-in.
+    const paused = error instanceof CredentialsSignin ? error.code.match(/^throttled_(\d+)$/) : null;
+    if (paused) return { ok: false, code: "unauthenticated", message: signInPausedMessage(Number(paused[1])) };
     if (error instanceof AuthError) return { ok: false, code: "unauthenticated", message: SIGN_IN_FAILED };
     throw error;
   }
