@@ -21,6 +21,15 @@ const schema = z
       .trim()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
       .optional(),
+    // The owner role that runs migrations (docs/database-roles.md). When set, DATABASE_URL's role
+    // owns nothing and is granted what the app needs after each migration.
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    // A production server refuses to start as a superuser or the tables' owner unless this says so.
+    ALLOW_PRIVILEGED_DATABASE_USER: booleanString.default(false),
     DATABASE_POOL_MAX: positiveInt(10, 200),
     PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
     READYROOM_SEED_DEMO: booleanString.optional(),
