@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { databaseReachable } from "@/lib/dal/health";
 import { serverActionBodyProblem } from "@/lib/http/action-request";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 
@@ -63,8 +64,8 @@ async function refusedPost(request: NextRequest, host: string | null): Promise<N
   return null;
 }
 
-function plainPage(status: number, message: string): NextResponse {
-  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Readyroom</title></head><body><main><h1>Readyroom could not accept that</h1><p>${message}</p><p><a href="/">Back to the portfolio</a></p></main></body></html>`;
+function plainPage(status: number, message: string, heading = "Readyroom could not accept that"): NextResponse {
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Readyroom</title></head><body><main><h1>${heading}</h1><p>${message}</p><p><a href="/">Back to the portfolio</a></p></main></body></html>`;
   return new NextResponse(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -86,6 +87,11 @@ export async function proxy(request: NextRequest) {
   const refused = await refusedPost(request, host);
   if (refused) {
     response = refused;
+  } else if (request.method === "GET" && !pathname.startsWith("/api/") && !(await databaseReachable())) {
+    // A page would fail on its first query; say so with a 503 (load balancers and monitors
+    // read the status) and a page that tells the person what is going on.
+    response = plainPage(503, "Readyroom could not reach its data just now. Nothing you saved earlier is lost. Try again in a moment.", "This page could not load");
+    response.headers.set("retry-after", "5");
   } else if (!isPublic && !hasSession) {
     if (pathname.startsWith("/api/")) {
       response = NextResponse.json({ error: "unauthenticated" }, { status: 401 });
