@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 
 // Postgres rejects U+0000 in text, so it is refused here with a message, never sent.

@@ -85,6 +85,10 @@ describe("recordEvidenceSchema", () => {
   it("refuses an observation in the future or before 2000", () => {
     expect(messages(recordEvidenceSchema.safeParse({ ...evidence, observedAt: "2999-01-01T00:00" })).observedAt).toContain("future");
     expect(messages(recordEvidenceSchema.safeParse({ ...evidence, observedAt: "1999-12-31T23:59" })).observedAt).toContain("too far");
+    // JavaScript's Date rolls these over to March and May; they are not days.
+    for (const impossible of ["2025-02-30T10:00", "2025-04-31T10:00", "2025-02-29T10:00", "2025-13-01T10:00", "2025-01-01T24:00"]) {
+      expect(messages(recordEvidenceSchema.safeParse({ ...evidence, observedAt: impossible })).observedAt, impossible).toContain("not a real date");
+    }
   });
 
   it("requires what was tested", () => {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Building blocks shared by every form schema. FormData is all strings: these coerce, trim,
 // and refuse what Postgres cannot store (U+0000) with a message instead of a server error.
@@ -67,6 +67,11 @@ export const pastDateTime = (label: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: `${label} must be a date and time.`, abort: true })
+    // JavaScript rolls 2025-02-30 over to 2 March: the parsed time must spell the same day and time.
+    .refine((v) => {
+      const d = new Date(`${v}${v.length === 16 ? ":00" : ""}Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, v.length) === v;
+    }, { error: `${label} is not a real date and time.`, abort: true })
     .transform((v) => new Date(`${v}${v.length === 16 ? ":00" : ""}Z`))
     .refine((d) => !Number.isNaN(d.getTime()), `${label} is not a real date and time.`)
     .refine((d) => d.getUTCFullYear() >= 2000, `${label} is too far in the past.`)

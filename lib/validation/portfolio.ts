@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { ehrVendors, phases } from "@/lib/vocabulary";
 
 // The portfolio's filter and sort, as kept in the URL. Anything unknown or malformed is

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { gateVerdicts, signOffDecisions } from "@/lib/vocabulary";
 import { id, isoDate, requiredText, text, version } from "./common";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { ehrVendors } from "@/lib/vocabulary";
 import { itemDefinitionFields } from "./checklist";
 import { id, requiredText, text, version } from "./common";
