@@ -2,7 +2,7 @@
 
 // Sign-in: validates the form, then hands the credentials to next-auth, whose authorize()
 // checks them through the DAL (throttling included). Every failure reads the same.
-import { AuthError, CredentialsSignin } from "next-auth";
+import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/config";
 import type { ActionResult } from "@/lib/actions/result";
 import { SIGN_IN_FAILED, safeCallbackPath, signInPausedMessage, signInSchema } from "@/lib/validation/auth";
@@ -30,7 +30,9 @@ export async function signInAction(_previous: ActionResult | null, formData: For
     });
   } catch (error) {
     // signIn redirects by throwing; only an AuthError is a failed sign-in.
-    const paused = error instanceof CredentialsSignin ? error.code.match(/^throttled_(\d+)$/) : null;
+    // A paused sign-in (lib/auth/config.ts, ThrottledSignIn) carries its pause in the error's code.
+    const code = error instanceof AuthError ? (error as { code?: unknown }).code : undefined;
+    const paused = typeof code === "string" ? code.match(/^throttled_(\d+)$/) : null;
     if (paused) return { ok: false, code: "unauthenticated", message: signInPausedMessage(Number(paused[1])) };
     if (error instanceof AuthError) return { ok: false, code: "unauthenticated", message: SIGN_IN_FAILED };
     throw error;
