@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { auditChainHeads, auditEvents, organizations } from "@/db/schema";
 import type { Viewer } from "@/lib/viewer";
@@ -119,9 +119,4 @@ export async function verifyAuditTrail(db: Executor = getDb()): Promise<AuditVer
 export async function verifyAuditTrailFor(viewer: Viewer): Promise<AuditVerification> {
   if (!can(viewer, "audit.verify")) throw forbidden();
   return verifyAuditTrail();
-}
-
-export async function chainHead(chainKey: string) {
-  const [head] = await getDb().select().from(auditChainHeads).where(eq(auditChainHeads.chainKey, chainKey));
-  return head ?? null;
 }
