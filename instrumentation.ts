@@ -7,3 +7,14 @@ export async function register() {
   const { startDeliveryWorker } = await import("@/lib/notifications/worker");
   startDeliveryWorker();
 }
+
+// A request that failed on the database makes the proxy check it before the next page, so the
+// pages after it answer 503 with a clear page instead of failing one by one.
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const code = (error as { code?: unknown })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
+  if (typeof code === "string" && /^(ECONN|ETIMEDOUT|EPIPE|CONNECTION_|57P0|08)/.test(code)) {
+    const { noteDatabaseTrouble } = await import("@/lib/dal/health");
+    noteDatabaseTrouble();
+  }
+}

@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import { databaseHandle } from "./index";
 import { migrateDatabase } from "./migrate";
+import { currentRole } from "./roles";
 import { seedDemo } from "./seed";
 
 // `npm run db:migrate` / `npm run db:seed`. On embedded Postgres, run these only while the
@@ -13,7 +14,11 @@ async function main() {
   }
   const handle = databaseHandle();
   try {
-    await migrateDatabase(handle, env().DATABASE_URL);
+    const config = env();
+    // With MIGRATION_DATABASE_URL (the owner role), the app's role in DATABASE_URL is granted
+    // what it needs after migrating (docs/database-roles.md).
+    const appRole = handle.driver === "postgres" && config.MIGRATION_DATABASE_URL ? await currentRole(handle.db) : undefined;
+    await migrateDatabase(handle, config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL, { grantTo: appRole });
     console.log(`migrations applied (${handle.driver})`);
     if (command === "seed") {
       const { created } = await seedDemo(handle.db);

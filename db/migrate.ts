@@ -4,7 +4,8 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import type { DatabaseHandle } from "./index";
+import type { Database, DatabaseHandle } from "./index";
+import { grantAppRole } from "./roles";
 
 export const migrationsFolder = resolve(process.cwd(), "db/migrations");
 
@@ -13,7 +14,8 @@ export const migrationsFolder = resolve(process.cwd(), "db/migrations");
 // records what it applied, so running this twice is harmless.
 const MIGRATION_LOCK_KEY = 727_001;
 
-export async function migrateDatabase(handle: DatabaseHandle, databaseUrl?: string): Promise<void> {
+// `grantTo`: the app's own role, when migrations run as a separate owner role (see roles.ts).
+export async function migrateDatabase(handle: DatabaseHandle, databaseUrl?: string, options: { grantTo?: string } = {}): Promise<void> {
   if (handle.driver === "pglite") {
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
     return;
@@ -23,7 +25,9 @@ export async function migrateDatabase(handle: DatabaseHandle, databaseUrl?: stri
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     try {
-      await migratePostgres(drizzlePostgres({ client }), { migrationsFolder });
+      const owner = drizzlePostgres({ client });
+      await migratePostgres(owner, { migrationsFolder });
+      if (options.grantTo) await grantAppRole(owner as unknown as Database, options.grantTo);
     } finally {
       await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
     }

@@ -100,6 +100,8 @@ test.describe("the database goes away and comes back", () => {
         DATABASE_POOL_MAX: "5",
         READYROOM_SEED_DEMO: "true",
         READYROOM_ALLOW_DEMO_ACCOUNTS: "true",
+        // The throwaway cluster has one role, a superuser: said so explicitly (docs/database-roles.md).
+        ALLOW_PRIVILEGED_DATABASE_USER: "true",
         READYROOM_DIST_DIR: ".next-e2e",
         AUTH_SECRET: randomBytes(32).toString("base64url"),
         AUTH_OIDC_ISSUER: "",
@@ -171,11 +173,16 @@ test.describe("the database goes away and comes back", () => {
     await record(down);
     await expect(page.getByText("Something went wrong on our side. Nothing was saved.").first()).toBeVisible();
     await expect(evidenceForm.getByLabel("What was tested")).toHaveValue(down);
-    await page.goto(itemPath);
+    const downPage = await page.goto(itemPath);
+    expect(downPage?.status(), "a page while the database is down").toBe(503);
     await expect(page.locator("body")).toContainText(/could not load|having trouble/);
     const errorPage = page.locator("body");
     await expect(errorPage).toContainText("Nothing you saved earlier is lost");
     await expect(errorPage).not.toContainText(/ECONNREFUSED|at .*\.js:\d+|postgres:\/\//);
+    // A route handler says it too, as JSON with a 503 (an empty 500 before).
+    const route = await page.request.get(`/api/implementations/${seedId("impl:riverbend-appointments")}/checklist`);
+    expect(route.status()).toBe(503);
+    expect(await route.json()).toMatchObject({ error: "unavailable" });
 
     clusterStart();
     await until("the health check to recover, without restarting the app", async () => (await health()) === 200);

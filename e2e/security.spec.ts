@@ -145,19 +145,30 @@ test.describe("server-action requests a browser would not send", () => {
     expect(readFileSync(join(root, "proxy.ts"), "utf8")).toContain("SERVER_ACTION_BODY_LIMIT_BYTES = 1024 * 1024");
   });
 
+  // The wire format React 19.3 sends (captured from Chromium): form fields named "_1_<field>"
+  // BEFORE the root part 0=[null,"$K1"]. Named "1_email" or sent after the root, the decoder
+  // hands the action an empty form, and the test would test nothing.
+  // A FormData keeps that order; a plain object would not (JavaScript lists the key "0" first).
+  const wireForm = (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(`_1_${name}`, value);
+    form.append("0", '[null,"$K1"]');
+    return form;
+  };
+
   for (const [label, size, status] of [
     ["900 kB", 900 * 1024, 200],
     ["1 MB", 1024 * 1024, 413],
     ["2 MB", 2 * 1024 * 1024, 413],
   ] as const) {
-    test(`a ${label} body gets ${status === 413 ? "a clean 413" : "an answer"}, never a 5xx`, async () => {
+    test(`a ${label} body gets ${status === 413 ? "a clean 413" : "an answer from the action"}, never a 5xx`, async () => {
       const id = await signInActionId();
       const context = await playwrightRequest.newContext({ baseURL });
       const password = "x".repeat(size);
       // As the browser's JavaScript sends it (Next-Action header) and as a no-JS form post.
       const withHeader = await context.post("/sign-in", {
         headers: { "Next-Action": id, Origin: baseURL },
-        multipart: { "1_email": "a@example.org", "1_password": password, "0": '[null,"$K1"]' },
+        multipart: wireForm({ email: "a@example.org", password }),
         maxRedirects: 0,
       });
       const noScript = await context.post("/sign-in", {
@@ -172,23 +183,94 @@ test.describe("server-action requests a browser would not send", () => {
           expectSecurityHeaders(response, "413");
         }
       }
+      if (status === 200) {
+        // The payload reached the action: it judged the 900 kB password, not an empty form.
+        const answer = await withHeader.text();
+        expect(answer).toContain("That password is too long.");
+        expect(answer).not.toContain("Enter your e-mail address.");
+      }
       await context.dispose();
     });
   }
 
+  test("the raw wire format reaches the action: a real form's answer differs from an empty form's", async () => {
+    const id = await signInActionId();
+    const context = await playwrightRequest.newContext({ baseURL });
+    const post = (multipart: FormData | Record<string, string>) =>
+      context.post("/sign-in", { headers: { "Next-Action": id, Origin: baseURL }, multipart, maxRedirects: 0 });
+    const real = await (await post(wireForm({ email: "nobody@example.org", password: "not-the-password" }))).text();
+    const empty = await (await post({ "0": '[null,"$K1"]' })).text();
+    expect(real).toContain('"code":"unauthenticated"');
+    expect(empty).toContain('"code":"invalid"');
+    expect(empty).toContain("Enter your e-mail address.");
+    await context.dispose();
+  });
+
   test("a post from another site's origin is refused with a 403, not a 5xx", async () => {
     const id = await signInActionId();
     const context = await playwrightRequest.newContext({ baseURL, storageState: storageStatePath("manager") });
-    for (const origin of ["https://evil.example", "null"]) {
+    for (const [origin, extra] of [
+      ["https://evil.example", {}],
+      ["null", {}],
+      // A client's own X-Forwarded-Host is not believed (TRUSTED_PROXY_COUNT is 0 here).
+      ["https://evil.example", { "X-Forwarded-Host": "evil.example" }],
+    ] as const) {
       const response = await context.post("/sign-in", {
-        headers: { "Next-Action": id, Origin: origin },
-        multipart: { "1_email": "a@example.org", "1_password": "x", "0": '[null,"$K1"]' },
+        headers: { "Next-Action": id, Origin: origin, ...extra },
+        multipart: wireForm({ email: "a@example.org", password: "x" }),
         maxRedirects: 0,
       });
       expect(response.status(), origin).toBe(403);
       expect(await response.text()).toContain("sent from another site");
     }
+    // The same form from this site's own origin reaches the action (so the 403s above are the
+    // origin check's doing, not a broken request).
+    const own = await context.post("/sign-in", {
+      headers: { "Next-Action": id, Origin: baseURL },
+      multipart: wireForm({ email: "a@example.org", password: "x" }),
+      maxRedirects: 0,
+    });
+    expect(own.status()).toBe(200);
+    expect(await own.text()).toContain('"code":"unauthenticated"');
     await context.dispose();
+  });
+
+  test("an impossible date-time posted raw to a date-time field is refused next to the field, and nothing is saved", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStatePath("manager") });
+    const page = await context.newPage();
+    const itemPath = `${riverbend}/items/${seedId("item:riverbend-appointments:monitoring-setup")}`;
+    await page.goto(itemPath);
+    const marker = `raw-date-${Date.now().toString(36)}`;
+    // Capture the form's real request from Chromium (its action id and wire format), stop it,
+    // then send it again with only the date changed.
+    let captured: { headers: Record<string, string>; body: Buffer } | null = null;
+    await page.route(`**${itemPath}`, async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      captured = { headers: route.request().headers(), body: route.request().postDataBuffer()! };
+      await route.abort();
+    });
+    const form = page.getByRole("form", { name: "Record evidence" });
+    await form.getByLabel("What was tested").fill(marker);
+    await form.getByLabel("Observed at (UTC)").fill("2025-02-20T10:00");
+    await form.getByRole("button", { name: "Record evidence" }).click();
+    await expect.poll(() => captured !== null).toBe(true);
+    const sent = captured!;
+    const body = sent.body.toString("latin1");
+    expect(body, "the browser sends the field as _1_observedAt, before the root part").toMatch(/name="_1_observedAt"[\s\S]*name="0"/);
+    const impossible = Buffer.from(body.replace("2025-02-20T10:00", "2025-02-30T10:00"), "latin1");
+    const response = await context.request.post(itemPath, {
+      headers: { "next-action": sent.headers["next-action"]!, origin: baseURL, "content-type": sent.headers["content-type"]!, accept: "text/x-component" },
+      data: impossible,
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(200);
+    const answer = await response.text();
+    expect(answer).toContain('"code":"invalid"');
+    expect(answer).toContain("Observed at is not a real date and time.");
+    await page.unroute(`**${itemPath}`);
+    await page.goto(itemPath);
+    await expect(page.getByText(marker)).toHaveCount(0);
+    await context.close();
   });
 
   test("a call with arguments the form never sends is answered, not a 5xx", async () => {

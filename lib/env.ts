@@ -21,6 +21,15 @@ const schema = z
       .trim()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
       .optional(),
+    // The owner role that runs migrations (docs/database-roles.md). When set, DATABASE_URL's role
+    // owns nothing and is granted what the app needs after each migration.
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    // A production server refuses to start as a superuser or the tables' owner unless this says so.
+    ALLOW_PRIVILEGED_DATABASE_USER: booleanString.default(false),
     DATABASE_POOL_MAX: positiveInt(10, 200),
     PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
     READYROOM_SEED_DEMO: booleanString.optional(),
@@ -33,7 +42,11 @@ const schema = z
     AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
     SESSION_MAX_AGE_MINUTES: positiveInt(8 * 60, 30 * 24 * 60),
-    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(10, 1000),
+    // Failed sign-ins allowed for one account from one address before pauses begin (1 minute,
+    // doubling up to SIGN_IN_LOCKOUT_MINUTES); the account-wide allowance is larger, so a
+    // stranger's guesses cannot lock the account's owner out at once.
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: positiveInt(5, 1000),
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(50, 10000),
     SIGN_IN_MAX_FAILURES_PER_IP: positiveInt(100, 100000),
     SIGN_IN_LOCKOUT_MINUTES: positiveInt(15, 24 * 60),
     // A signature needs a sign-in (or a re-entered password) younger than this.

@@ -52,6 +52,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                     </Link>
                   </li>
                 ) : null}
+                {can(viewer, "audit.verify") ? (
+                  <li>
+                    <Link href="/audit-integrity" className="text-slate-700 hover:text-slate-950">
+                      Audit integrity
+                    </Link>
+                  </li>
+                ) : null}
               </ul>
             </nav>
           </div>

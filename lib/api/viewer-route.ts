@@ -12,16 +12,21 @@ export function viewerRoute<P extends Record<string, string>>(
   run: (viewer: Viewer, params: P, request: Request) => Promise<Response>,
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    const viewer = await getViewer();
-    if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
     try {
+      // Inside the try: reading the session's user needs the database too, and when it is
+      // unreachable the answer is a 503 with a body, never an empty 500.
+      const viewer = await getViewer();
+      if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
       return await run(viewer, await context.params, request);
     } catch (error) {
       if (isDomainError(error) && (error.code === "not_found" || error.code === "forbidden")) {
         return Response.json({ error: "not_found" }, { status: 404 });
       }
       log.error(`api.${name}_failed`, errorFields(error));
-      return Response.json({ error: "unavailable" }, { status: 503 });
+      return Response.json(
+        { error: "unavailable", message: "Readyroom could not reach its data just now. Try again in a moment." },
+        { status: 503, headers: { "retry-after": "5", "cache-control": "no-store" } },
+      );
     }
   };
 }

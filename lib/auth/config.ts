@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
-import { findUserForOidc, verifyCredentials } from "@/lib/dal/sign-in";
+import { checkCredentials, findUserForOidc } from "@/lib/dal/sign-in";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { signInSchema } from "@/lib/validation/auth";
@@ -33,6 +33,15 @@ declare module "@auth/core/jwt" {
   }
 }
 
+// A paused sign-in is told apart from a wrong password so the person learns what to do; the
+// pause is counted before the account is looked up, so it says nothing about whether it exists.
+export class ThrottledSignIn extends CredentialsSignin {
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `throttled_${Math.max(1, Math.ceil(retryAfterSeconds / 60))}`;
+  }
+}
+
 function providers(): Provider[] {
   const list: Provider[] = [
     Credentials({
@@ -41,12 +50,13 @@ function providers(): Provider[] {
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await verifyCredentials({
+        const outcome = await checkCredentials({
           email: parsed.data.email,
           password: parsed.data.password,
           ip: clientAddress(request.headers, env().TRUSTED_PROXY_COUNT),
         });
-        return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
+        if (outcome.status === "throttled") throw new ThrottledSignIn(outcome.retryAfterSeconds);
+        return outcome.status === "signed_in" ? { id: outcome.user.id, sessionVersion: outcome.user.sessionVersion } : null;
       },
     }),
   ];

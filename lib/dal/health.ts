@@ -18,8 +18,36 @@ export async function checkDatabase(timeoutMs = 2000): Promise<{ ok: boolean; dr
     ]);
     return { ok: true, driver, latencyMs: Math.round(performance.now() - started) };
   } catch {
+    noteDatabaseTrouble();
     return { ok: false, driver, latencyMs: Math.round(performance.now() - started) };
   } finally {
     clearTimeout(timer);
   }
+}
+
+// For the proxy: is the database reachable, as far as this instance knows? Probed at most once
+// every PROBE_INTERVAL_MS (one `select 1`), or at once after a request failed on the database
+// (noteDatabaseTrouble). Embedded PGlite lives in the process, so it never goes away.
+const PROBE_INTERVAL_MS = 2000;
+type ProbeState = { at: number; ok: boolean; pending: Promise<boolean> | null };
+const globalForProbe = globalThis as unknown as { readyroomDatabaseProbe?: ProbeState };
+const probeState = (globalForProbe.readyroomDatabaseProbe ??= { at: 0, ok: true, pending: null });
+
+export async function databaseReachable(): Promise<boolean> {
+  if (databaseHandle().driver !== "postgres") return true;
+  if (Date.now() - probeState.at < PROBE_INTERVAL_MS) return probeState.ok;
+  probeState.pending ??= checkDatabase(1500)
+    .then((result) => {
+      probeState.ok = result.ok;
+      probeState.at = Date.now();
+      return result.ok;
+    })
+    .finally(() => {
+      probeState.pending = null;
+    });
+  return probeState.pending;
+}
+
+export function noteDatabaseTrouble(): void {
+  probeState.at = 0;
 }

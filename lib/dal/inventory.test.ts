@@ -63,6 +63,12 @@ const inventory: Record<string, string> = {
   "webhooks.claimDueDeliveries": "delivery worker (no viewer); webhooks.db.test.ts: parallel claims never send twice",
   "webhooks.completeDelivery": "delivery worker (no viewer); webhooks.db.test.ts: retry schedule",
   "webhooks.queueGoLiveWarnings": "delivery worker (no viewer); webhooks.db.test.ts: once a day, only open go-live blockers",
+  // harden
+  "sign-in.checkCredentials": "pre-authentication; sign-in.db.test.ts: pair/account/address pauses, identical failures",
+  "health.databaseReachable": "no tenant data: the proxy's cached probe of the database",
+  "health.noteDatabaseTrouble": "no tenant data: asks the next probe to run at once",
+  "audit-chain.verifyAuditTrail": "operator command (no viewer); audit-chain.db.test.ts: names the tampered row; spans all organizations by design",
+  "audit-chain.verifyAuditTrailFor": "audit-chain.db.test.ts: admins only (audit.verify)",
   "permissions.getPermissionMatrix": "permissions.db.test.ts: other organization, missing and malformed ids → same not found",
   "permissions.addCatalogRows": "permissions.db.test.ts: managers and engineers; only catalog rows; missing implementation → not found",
   "permissions.addPermissionRow": "permissions.db.test.ts: customer IT refused; duplicate refused; missing implementation → not found",

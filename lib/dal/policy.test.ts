@@ -16,6 +16,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "organization.manage",
     "user.manage",
     "session.end_own",
+    "audit.verify",
   ],
   implementation_manager: [
     "implementation.read",

@@ -31,6 +31,8 @@ export const policy = {
   "organization.manage": ["admin"],
   "user.manage": ["admin"],
   "session.end_own": ["admin", "implementation_manager", "engineer", "customer_it"],
+  // harden: checking every organization's audit chain spans all tenants, so admins only.
+  "audit.verify": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyAction = keyof typeof policy;

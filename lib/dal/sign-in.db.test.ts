@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { auditEvents, signInThrottles } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { findUserForOidc, verifyCredentials } from "./sign-in";
+import { checkCredentials, findUserForOidc, verifyCredentials } from "./sign-in";
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -38,36 +38,68 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials({ email: "former@lakeshore.example", password: DEMO_PASSWORD, ip })).toBeNull();
   });
 
-  it("stops accepting even the right password after 10 failures on one account", async () => {
+  it("does not let ten wrong passwords from a stranger's address lock the account's owner out", async () => {
+    const stranger = "192.0.2.10";
     for (let i = 0; i < 10; i++) {
-      await verifyCredentials({ email: "engineer@vendor.example", password: `guess-${i}`, ip: `198.51.100.${i}` });
+      await verifyCredentials({ email: "engineer@vendor.example", password: `guess-${i}`, ip: stranger });
     }
-    expect(await verifyCredentials({ email: "engineer@vendor.example", password: DEMO_PASSWORD, ip: "198.51.100.200" })).toBeNull();
-    // Other accounts are unaffected.
-    expect(await verifyCredentials({ email: "engineer2@vendor.example", password: DEMO_PASSWORD, ip: "198.51.100.201" })).not.toBeNull();
+    // The owner, at their own address, signs in at once.
+    expect(await verifyCredentials({ email: "engineer@vendor.example", password: DEMO_PASSWORD, ip: "198.51.100.200" })).not.toBeNull();
+    // The stranger's address is paused for this account, even with the right password.
+    expect(await checkCredentials({ email: "engineer@vendor.example", password: DEMO_PASSWORD, ip: stranger })).toMatchObject({ status: "throttled", scope: "pair" });
+  });
+
+  it("pauses one account from one address after 5 failures, one minute then doubling", async () => {
+    const here = "198.51.100.77";
+    const attempt = (password: string) => checkCredentials({ email: "engineer2@vendor.example", password, ip: here });
+    for (let i = 0; i < 4; i++) expect(await attempt(`guess-${i}`)).toEqual({ status: "failed" });
+    expect(await attempt("guess-4")).toEqual({ status: "failed" }); // the fifth is still checked, then the pause begins
+    const first = await attempt(DEMO_PASSWORD);
+    expect(first).toMatchObject({ status: "throttled", scope: "pair" });
+    expect(first.status === "throttled" && first.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(first.status === "throttled" && first.retryAfterSeconds).toBeGreaterThan(50);
+    // The minute passes: one more attempt is checked; another failure pauses for two minutes.
+    const key = "pair:engineer2@vendor.example|198.51.100.77";
+    await testDb.handle.db.update(signInThrottles).set({ blockedUntil: new Date(Date.now() - 1000) }).where(eq(signInThrottles.key, key));
+    expect(await attempt("guess-5")).toEqual({ status: "failed" });
+    const second = await attempt(DEMO_PASSWORD);
+    expect(second.status === "throttled" && second.retryAfterSeconds).toBeGreaterThan(60);
+    expect(second.status === "throttled" && second.retryAfterSeconds).toBeLessThanOrEqual(120);
+    // After that pause the right password works and clears the pair.
+    await testDb.handle.db.update(signInThrottles).set({ blockedUntil: new Date(Date.now() - 1000) }).where(eq(signInThrottles.key, key));
+    expect(await attempt(DEMO_PASSWORD)).toMatchObject({ status: "signed_in" });
+    expect(await testDb.handle.db.select().from(signInThrottles).where(eq(signInThrottles.key, key))).toEqual([]);
+  });
+
+  it("keeps a softer account-wide limit against guesses from many addresses", async () => {
+    for (let i = 0; i < 50; i++) {
+      await verifyCredentials({ email: "it@riverbend.example", password: `guess-${i}`, ip: `198.18.0.${i}` });
+    }
+    expect(await checkCredentials({ email: "it@riverbend.example", password: DEMO_PASSWORD, ip: "203.0.113.99" })).toMatchObject({ status: "throttled", scope: "account" });
   });
 
   it("throttles one address that fails across many accounts", async () => {
     const attacker = "192.0.2.66";
-    // 100 attempts already counted against this address in the current window.
-    await testDb.handle.db.insert(signInThrottles).values({ key: `ip:${attacker}`, failures: 100 });
+    // 100 attempts already counted against this address in the current window: it is paused.
+    await testDb.handle.db.insert(signInThrottles).values({ key: `ip:${attacker}`, failures: 100, blockedUntil: new Date(Date.now() + 60_000) });
     expect(await verifyCredentials({ email: "admin@vendor.example", password: DEMO_PASSWORD, ip: attacker })).toBeNull();
     expect(await verifyCredentials({ email: "admin@vendor.example", password: DEMO_PASSWORD, ip })).not.toBeNull();
   });
 
-  it("checks at most 10 passwords for one account however many guesses arrive at once", async () => {
+  it("checks at most 5 passwords for one account from one address however many guesses arrive at once", async () => {
     const warn = vi.spyOn(console, "warn");
     const guesses = Array.from({ length: 40 }, (_, i) =>
-      verifyCredentials({ email: "manager@vendor.example", password: i === 39 ? DEMO_PASSWORD : `guess-${i}`, ip: `198.51.100.${i}` }),
+      verifyCredentials({ email: "manager@vendor.example", password: i === 39 ? DEMO_PASSWORD : `guess-${i}`, ip: "198.51.100.1" }),
     );
     const results = await Promise.all(guesses);
     const reasons = warn.mock.calls.map((call) => JSON.parse(String(call[0])).reason as string);
     warn.mockRestore();
     const checked = reasons.filter((r) => r !== "throttled").length + results.filter(Boolean).length;
-    expect(checked).toBeLessThanOrEqual(10);
-    expect(reasons.filter((r) => r === "throttled").length).toBeGreaterThanOrEqual(30);
-    // Paused now, even for the right password.
-    expect(await verifyCredentials({ email: "manager@vendor.example", password: DEMO_PASSWORD, ip })).toBeNull();
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(reasons.filter((r) => r === "throttled").length).toBeGreaterThanOrEqual(35);
+    // Paused now from that address, even for the right password; not from the owner's own.
+    expect(await verifyCredentials({ email: "manager@vendor.example", password: DEMO_PASSWORD, ip: "198.51.100.1" })).toBeNull();
+    expect(await verifyCredentials({ email: "manager@vendor.example", password: DEMO_PASSWORD, ip })).not.toBeNull();
   });
 
   it("keeps colleagues behind one address from using up each other's allowance", async () => {

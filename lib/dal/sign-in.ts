@@ -15,45 +15,64 @@ import { recordAudit } from "./audit";
 
 export type SignedInUser = { id: string; sessionVersion: number };
 
+const pairKey = (email: string, ip: string) => `pair:${email}|${ip}`;
 const accountKey = (email: string) => `account:${email}`;
 const addressKey = (ip: string) => `ip:${ip}`;
 // Logs carry a short digest, not the typed e-mail (which may hold a mistyped password).
 const emailDigest = (email: string) => createHash("sha256").update(email).digest("hex").slice(0, 12);
 
-// Counts this attempt against each key in one atomic statement, before the password is
-// checked, and says whether the attempt is within the allowance. Parallel guesses are each
-// counted as they arrive, so no burst gets more than the allowance of password checks. A key
-// whose window has passed (and is not paused) starts counting again.
-async function admitAttempt(email: string, ip: string): Promise<boolean> {
+export type ThrottleScope = "pair" | "account" | "address";
+export type Admission = { admitted: true } | { admitted: false; scope: ThrottleScope; retryAfterSeconds: number };
+
+// The pause after the allowance is used up: one minute, doubling with each further failure, up
+// to SIGN_IN_LOCKOUT_MINUTES. After a pause one more attempt is checked, so the owner of an
+// account is never shut out for longer than the next pause.
+function pauseMinutes(failures: number, max: number, ceiling: number): number {
+  return Math.min(2 ** Math.min(failures - max, 20), ceiling);
+}
+
+// Three allowances, checked together in one transaction before the password is: the pair of
+// this account and this address (small, with growing pauses: it stops a guesser without
+// touching the account's owner elsewhere), the account from anywhere (large, so guesses from
+// many addresses still meet a limit), the address across accounts. A key that is paused refuses
+// the attempt without counting it; otherwise the attempt is counted first, so parallel guesses
+// each use up allowance and no burst gets more password checks than the allowance.
+async function admitAttempt(email: string, ip: string): Promise<Admission> {
   const config = env();
-  const window = sql.raw(`interval '${config.SIGN_IN_LOCKOUT_MINUTES} minutes'`);
-  const limits: [string, number][] = [
-    [accountKey(email), config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT],
-    [addressKey(ip), config.SIGN_IN_MAX_FAILURES_PER_IP],
+  const windowMs = config.SIGN_IN_LOCKOUT_MINUTES * 60_000;
+  const limits: [ThrottleScope, string, number][] = [
+    ["pair", pairKey(email, ip), config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS],
+    ["account", accountKey(email), config.SIGN_IN_MAX_FAILURES_PER_ACCOUNT],
+    ["address", addressKey(ip), config.SIGN_IN_MAX_FAILURES_PER_IP],
   ];
-  let admitted = true;
-  await getDb().transaction(async (tx) => {
-    for (const [key, max] of limits) {
-      const fresh = sql`(${signInThrottles.windowStartedAt} < now() - ${window} AND coalesce(${signInThrottles.blockedUntil}, '-infinity') < now())`;
+  return getDb().transaction(async (tx) => {
+    // Rows are locked in one fixed order (pair, account, address) so two attempts never deadlock.
+    const rows = [];
+    for (const [scope, key, max] of limits) {
+      await tx.insert(signInThrottles).values({ key, failures: 0 }).onConflictDoNothing();
       const [row] = await tx
-        .insert(signInThrottles)
-        .values({ key, failures: 1, windowStartedAt: sql`now()` })
-        .onConflictDoUpdate({
-          target: signInThrottles.key,
-          set: {
-            failures: sql`CASE WHEN ${fresh} THEN 1 ELSE ${signInThrottles.failures} + 1 END`,
-            windowStartedAt: sql`CASE WHEN ${fresh} THEN now() ELSE ${signInThrottles.windowStartedAt} END`,
-            blockedUntil: sql`CASE
-              WHEN ${fresh} THEN NULL
-              WHEN ${signInThrottles.failures} + 1 > ${max} AND coalesce(${signInThrottles.blockedUntil}, '-infinity') < now() THEN now() + ${window}
-              ELSE ${signInThrottles.blockedUntil} END`,
-          },
-        })
-        .returning({ failures: signInThrottles.failures, blockedUntil: signInThrottles.blockedUntil });
-      if (!row || row.failures > max || (row.blockedUntil && row.blockedUntil > new Date())) admitted = false;
+        .select({ failures: signInThrottles.failures, windowStartedAt: signInThrottles.windowStartedAt, blockedUntil: signInThrottles.blockedUntil, now: sql<string>`now()` })
+        .from(signInThrottles)
+        .where(eq(signInThrottles.key, key))
+        .for("update");
+      rows.push({ scope, key, max, row: row! });
     }
+    const now = new Date(rows[0]!.row.now);
+    const paused = rows.find((r) => r.row.blockedUntil && r.row.blockedUntil > now);
+    if (paused) {
+      return { admitted: false, scope: paused.scope, retryAfterSeconds: Math.ceil((paused.row.blockedUntil!.getTime() - now.getTime()) / 1000) };
+    }
+    for (const { key, max, row } of rows) {
+      const fresh = row.windowStartedAt.getTime() < now.getTime() - windowMs;
+      const failures = fresh ? 1 : row.failures + 1;
+      const blockedUntil = failures >= max ? new Date(now.getTime() + pauseMinutes(failures, max, config.SIGN_IN_LOCKOUT_MINUTES) * 60_000) : null;
+      await tx
+        .update(signInThrottles)
+        .set({ failures, windowStartedAt: fresh ? now : row.windowStartedAt, blockedUntil })
+        .where(eq(signInThrottles.key, key));
+    }
+    return { admitted: true };
   });
-  return admitted;
 }
 
 async function findUserByEmail(email: string) {
@@ -87,9 +106,10 @@ async function recordSignIn(
     // address's, so colleagues behind one hospital NAT do not use up each other's allowance.
     await tx.delete(signInThrottles).where(eq(signInThrottles.key, accountKey(email)));
     if (ip) {
+      await tx.delete(signInThrottles).where(eq(signInThrottles.key, pairKey(email, ip)));
       await tx
         .update(signInThrottles)
-        .set({ failures: sql`greatest(${signInThrottles.failures} - 1, 0)` })
+        .set({ failures: sql`greatest(${signInThrottles.failures} - 1, 0)`, blockedUntil: null })
         .where(eq(signInThrottles.key, addressKey(ip)));
     }
     await recordAudit(
@@ -105,18 +125,24 @@ async function recordSignIn(
   });
 }
 
-export async function verifyCredentials(input: {
+export type CredentialsOutcome =
+  | { status: "signed_in"; user: SignedInUser }
+  | { status: "failed" }
+  | { status: "throttled"; scope: ThrottleScope; retryAfterSeconds: number };
+
+export async function checkCredentials(input: {
   email: string;
   password: string;
   ip: string;
   // Re-entering the password inside a session (before signing) is throttled and logged alike.
   purpose?: "sign_in" | "reauthentication";
-}): Promise<SignedInUser | null> {
+}): Promise<CredentialsOutcome> {
   const email = input.email.trim().toLowerCase();
   const who = { account: emailDigest(email), ip: input.ip };
-  if (!(await admitAttempt(email, input.ip))) {
-    log.warn("security.sign_in_failed", { ...who, reason: "throttled" });
-    return null;
+  const admission = await admitAttempt(email, input.ip);
+  if (!admission.admitted) {
+    log.warn("security.sign_in_failed", { ...who, reason: "throttled", scope: admission.scope });
+    return { status: "throttled", scope: admission.scope, retryAfterSeconds: admission.retryAfterSeconds };
   }
   const user = await findUserByEmail(email);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? null);
@@ -131,7 +157,7 @@ export async function verifyCredentials(input: {
           : null;
   if (reason || !user) {
     log.warn("security.sign_in_failed", { ...who, reason });
-    return null;
+    return { status: "failed" };
   }
   const purpose = input.purpose ?? "sign_in";
   await recordSignIn(user, "password", email, input.ip, purpose);
@@ -140,7 +166,12 @@ export async function verifyCredentials(input: {
     userId: user.id,
     method: "password",
   });
-  return { id: user.id, sessionVersion: user.sessionVersion };
+  return { status: "signed_in", user: { id: user.id, sessionVersion: user.sessionVersion } };
+}
+
+export async function verifyCredentials(input: Parameters<typeof checkCredentials>[0]): Promise<SignedInUser | null> {
+  const outcome = await checkCredentials(input);
+  return outcome.status === "signed_in" ? outcome.user : null;
 }
 
 // OIDC signs in an existing, enabled user whose e-mail the provider has verified and whose

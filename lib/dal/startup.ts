@@ -2,6 +2,7 @@ import "server-only";
 import { databaseHandle, DatabaseLockedError } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { installReferenceData } from "@/db/reference-data";
+import { currentRole, databasePrivilegeProblems, describePrivilegeProblems } from "@/db/roles";
 import { env, InvalidEnvironmentError } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
 
@@ -13,7 +14,23 @@ export async function prepareServer(): Promise<void> {
   try {
     const config = env();
     const handle = databaseHandle();
-    await migrateDatabase(handle, config.DATABASE_URL);
+    if (handle.driver === "postgres") {
+      // Migrations run as the owner role when one is configured; the app's role is then granted
+      // what it needs (and no more) after them.
+      const appRole = config.MIGRATION_DATABASE_URL ? await currentRole(handle.db) : undefined;
+      await migrateDatabase(handle, config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL, { grantTo: appRole });
+      const { role, problems } = await databasePrivilegeProblems(handle.db);
+      if (problems.length > 0) {
+        const message = describePrivilegeProblems(role, problems);
+        if (config.NODE_ENV === "production" && !config.ALLOW_PRIVILEGED_DATABASE_USER) {
+          console.error(`\nReadyroom will not start: ${message} To start anyway, set ALLOW_PRIVILEGED_DATABASE_USER=true.\n`);
+          process.exit(1);
+        }
+        log.warn("startup.privileged_database_user", { role, problems, note: message });
+      }
+    } else {
+      await migrateDatabase(handle, config.DATABASE_URL);
+    }
     const reference = await installReferenceData(handle.db);
     if (reference.created) log.info("startup.reference_data_installed", { note: "default checklist templates" });
     if (config.READYROOM_SEED_DEMO) {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { activityKinds } from "@/lib/activity";
 
 // An activity timeline's filters and page, as kept in the URL. Malformed values are ignored.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 
 // Postgres rejects U+0000 in text, so it is refused here with a message, never sent.
@@ -38,5 +38,11 @@ export function safeCallbackPath(value: unknown): string {
 }
 
 // The one answer to every failed sign-in: it never says whether the account exists.
+// After repeated failures from one place sign-in pauses; the person is told for how long and
+// what else they can do (the pause is per account and address, so another device still works).
+export function signInPausedMessage(minutes: number): string {
+  return `Sign-in is paused after repeated failed attempts. Try again in ${minutes === 1 ? "1 minute" : `${minutes} minutes`}; each further failure makes the pause longer. If you have forgotten your password, ask your administrator to reset it.`;
+}
+
 export const SIGN_IN_FAILED =
   "We couldn't sign you in with that e-mail and password. Check them and try again; after repeated failures, sign-in pauses for a few minutes.";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { blockerSeverities } from "@/lib/vocabulary";
 
 // The blockers view's filters, as kept in the URL (page and CSV export alike). Anything

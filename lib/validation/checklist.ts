@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { blockerSeverities, evidenceKinds, evidenceOutcomes, itemCategories, itemStatuses } from "@/lib/vocabulary";
 
 // Roles that sign items off (an admin never does).

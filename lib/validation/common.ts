@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { parseDateInput, parseDateTimeInput } from "@/lib/date-input";
+import { z } from "./zod";
 
 // Building blocks shared by every form schema. FormData is all strings: these coerce, trim,
 // and refuse what Postgres cannot store (U+0000) with a message instead of a server error.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { id, optionalId, pastDateTime, requiredText } from "./common";
 
 export const recordConfigurationChangeSchema = z.object({

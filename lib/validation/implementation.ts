@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { ehrVendors, implementationStatuses, interfaceKinds, phases, workflows } from "@/lib/vocabulary";
 import { checkboxList, id, nameText, optionalId, optionalIsoDate, version } from "./common";
 

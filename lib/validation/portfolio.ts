@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { ehrVendors, gateVerdicts, phases } from "@/lib/vocabulary";
+import { z } from "./zod";
 
 // The portfolio's filter and sort, as kept in the URL. Anything unknown or malformed is
 // ignored (the filter falls back to "any"), so a hand-edited URL never breaks the page.

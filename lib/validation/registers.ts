@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { checkPermission, MAX_PERMISSION_LENGTH } from "@/lib/registers/permission-format";
 import { detectPhi } from "@/lib/registers/phi";
 import { permissionInterfaces, permissionResults, scenarioResults, workflows } from "@/lib/vocabulary";

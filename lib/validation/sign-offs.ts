@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { gateVerdicts, signOffDecisions } from "@/lib/vocabulary";
 import { hasHiddenCharacters, id, isoDate, nameText, requiredText, text, version } from "./common";
 

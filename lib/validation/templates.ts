@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { ehrVendors } from "@/lib/vocabulary";
 import { attestationExcludesValidation, itemDefinitionFields } from "./checklist";
 import { id, nameText, text, version } from "./common";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { httpUrl, id, version } from "./common";
 
 // The notification settings forms: a webhook's URL, its secret rotation, on/off, a test.

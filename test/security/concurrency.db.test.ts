@@ -178,8 +178,12 @@ async function signOffsOf(itemId: string) {
   return pool.db.select().from(signOffs).where(eq(signOffs.checklistItemId, itemId));
 }
 
-describe(`${CLIENTS} parallel sign-offs (issue 4)`, () => {
-  it(`${CLIENTS} parallel sign-offs of one item version for one role leave exactly one sign-off`, async () => {
+// Where the count is reported, say how parallel it was: PGlite has one connection, so there the
+// calls interleave on it; only on PostgreSQL does each client have a connection of its own.
+const RACE_MODE = process.env.DATABASE_URL ? "each on its own PostgreSQL connection" : "interleaved on one PGlite connection; set DATABASE_URL for real parallelism";
+
+describe(`${CLIENTS} parallel sign-offs (issue 4; ${RACE_MODE})`, () => {
+  it(`${CLIENTS} parallel sign-offs of one item version for one role leave exactly one sign-off (${RACE_MODE})`, async () => {
     // Epic client IDs waits for engineering and customer IT; Riverbend has two customer IT users.
     const itemId = ids.riverbendItem("epic-client-ids");
     const signers = [await tokenFor("it@riverbend.example"), await tokenFor("it2@riverbend.example")];

@@ -5,7 +5,7 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/config";
 import type { ActionResult } from "@/lib/actions/result";
-import { SIGN_IN_FAILED, safeCallbackPath, signInSchema } from "@/lib/validation/auth";
+import { SIGN_IN_FAILED, safeCallbackPath, signInPausedMessage, signInSchema } from "@/lib/validation/auth";
 
 export async function signInAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   // A crafted request may pass anything: treat a non-form as an empty form.
@@ -30,6 +30,10 @@ export async function signInAction(_previous: ActionResult | null, formData: For
     });
   } catch (error) {
     // signIn redirects by throwing; only an AuthError is a failed sign-in.
+    // A paused sign-in (lib/auth/config.ts, ThrottledSignIn) carries its pause in the error's code.
+    const code = error instanceof AuthError ? (error as { code?: unknown }).code : undefined;
+    const paused = typeof code === "string" ? code.match(/^throttled_(\d+)$/) : null;
+    if (paused) return { ok: false, code: "unauthenticated", message: signInPausedMessage(Number(paused[1])) };
     if (error instanceof AuthError) return { ok: false, code: "unauthenticated", message: SIGN_IN_FAILED };
     throw error;
   }
