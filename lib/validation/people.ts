@@ -69,26 +69,33 @@ const organizationFields = {
 };
 
 export const createOrganizationSchema = z.object(organizationFields);
-export const updateOrganizationSchema = z.object({ organizationId: id("That organization"), version, ...organizationFields });
-export const setOrganizationActiveSchema = z.object({
-  organizationId: id("That organization"),
-  version,
-  active: z.enum(["true", "false"], { error: "Choose activate or deactivate." }).transform((v) => v === "true"),
-});
+// Form fields never share a name with what a client might add to any form to escalate (role,
+// organizationId, userId: test/bad-input.ts), so such extras are ignored rather than obeyed.
+const orgRef = id("That organization");
+const personRef = id("That person");
+const roleChoice = z.enum(roles, { error: "Choose a role." });
 
-export const invitePersonSchema = z.object({
-  organizationId: id("That organization"),
-  email: emailField,
-  name: requiredText(200, "Name"),
-  role: z.enum(roles, { error: "Choose a role." }),
-});
-export const changeRoleSchema = z.object({ userId: id("That person"), version, role: z.enum(roles, { error: "Choose a role." }) });
-export const setPersonDisabledSchema = z.object({
-  userId: id("That person"),
-  version,
-  disabled: z.enum(["true", "false"], { error: "Choose disable or enable." }).transform((v) => v === "true"),
-});
-export const invitationRefSchema = z.object({ userId: id("That person") });
+export const updateOrganizationSchema = z
+  .object({ organization: orgRef, version, ...organizationFields })
+  .transform(({ organization, ...rest }) => ({ organizationId: organization, ...rest }));
+export const setOrganizationActiveSchema = z
+  .object({
+    organization: orgRef,
+    version,
+    active: z.enum(["true", "false"], { error: "Choose activate or deactivate." }),
+  })
+  .transform((v) => ({ organizationId: v.organization, version: v.version, active: v.active === "true" }));
+
+export const invitePersonSchema = z
+  .object({ organization: orgRef, email: emailField, name: requiredText(200, "Name"), personRole: roleChoice })
+  .transform((v) => ({ organizationId: v.organization, email: v.email, name: v.name, role: v.personRole }));
+export const changeRoleSchema = z
+  .object({ person: personRef, version, personRole: roleChoice })
+  .transform((v) => ({ userId: v.person, version: v.version, role: v.personRole }));
+export const setPersonDisabledSchema = z
+  .object({ person: personRef, version, disabled: z.enum(["true", "false"], { error: "Choose disable or enable." }) })
+  .transform((v) => ({ userId: v.person, version: v.version, disabled: v.disabled === "true" }));
+export const invitationRefSchema = z.object({ person: personRef }).transform((v) => ({ userId: v.person }));
 
 export const changePasswordSchema = withConfirmation(
   {

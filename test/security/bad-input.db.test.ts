@@ -147,6 +147,18 @@ export function expectation(kind: FieldKind, input: BadInput, vendorStaff: boole
     case "cellVersion":
       // A blank reads as 0, "never recorded": stale for a cell that has a result.
       return blank ? { outcomes: ["conflict"] } : refused;
+    case "slug": {
+      const trimmed = value.trim();
+      return /^[a-z0-9][a-z0-9-]{1,62}$/.test(trimmed) ? { outcomes: ["ok"], stored: trimmed } : refused;
+    }
+    case "domainList":
+      return blank ? accepted : refused; // nothing in the corpus is a domain name
+    case "currentPassword":
+      return refused; // not the caller's password: a field error
+    case "newPassword":
+      return refused; // one copy changed alone never matches the other
+    case "linkToken":
+      return refused; // nothing in the corpus is a live link's token
     case "reauthPassword":
       // Not needed after a recent sign-in, so any password that fits is ignored, never stored.
       return value.length > kind.max ? refused : accepted;
@@ -201,6 +213,19 @@ const corpusTargets: Target[] = [
         prepare: spec.prepare ? () => spec.prepare!({ viewers }) : undefined,
       };
     }),
+  // Pre-authentication requests by e-mail: answered alike for every address, so a valid one is "ok".
+  ...(["requestPasswordResetAction", "requestSignInLinkAction"] as const).map((action) => ({
+    action,
+    role: null,
+    fields: { email: { kind: "email" } } as Record<string, FieldKind>,
+    base: () => ({ email: "it@riverbend.example" }),
+  })),
+  {
+    action: "acceptInvitationAction",
+    role: null,
+    fields: { token: { kind: "linkToken" }, password: { kind: "newPassword" }, confirmPassword: { kind: "newPassword" } } as Record<string, FieldKind>,
+    base: () => ({ token: "A".repeat(43), password: "a synthetic corpus passphrase 7", confirmPassword: "a synthetic corpus passphrase 7" }),
+  },
   {
     action: "signInAction",
     role: null,

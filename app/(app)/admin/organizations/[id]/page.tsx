@@ -80,8 +80,8 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
                     id={`role-${p.id}`}
                     label={`Role of ${p.name}`}
                     action={changeRoleAction}
-                    hidden={{ userId: p.id, version: String(p.version) }}
-                    fields={[{ name: "role", label: "Role", type: "select", options: roleOptions, defaultValue: p.role }]}
+                    hidden={{ person: p.id, version: String(p.version) }}
+                    fields={[{ name: "personRole", label: "Role", type: "select", options: roleOptions, defaultValue: p.role }]}
                     submitLabel="Change role"
                     success="Role changed."
                     compact
@@ -89,8 +89,8 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
                 ) : null}
                 {p.status === "invited" ? (
                   <>
-                    <ActionForm id={`resend-${p.id}`} label={`Resend invitation to ${p.name}`} action={resendInvitationAction} hidden={{ userId: p.id }} submitLabel="Resend invitation" success="Sent again." compact />
-                    <ActionForm id={`revoke-${p.id}`} label={`Revoke invitation of ${p.name}`} action={revokeInvitationAction} hidden={{ userId: p.id }} submitLabel="Revoke invitation" success="Revoked." compact danger />
+                    <ActionForm id={`resend-${p.id}`} label={`Resend invitation to ${p.name}`} action={resendInvitationAction} hidden={{ person: p.id }} submitLabel="Resend invitation" success="Sent again." compact />
+                    <ActionForm id={`revoke-${p.id}`} label={`Revoke invitation of ${p.name}`} action={revokeInvitationAction} hidden={{ person: p.id }} submitLabel="Revoke invitation" success="Revoked." compact danger />
                   </>
                 ) : null}
                 {!p.isViewer && p.status !== "invited" ? (
@@ -98,7 +98,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
                     id={`disable-${p.id}`}
                     label={`${p.status === "disabled" ? "Enable" : "Disable"} ${p.name}`}
                     action={setPersonDisabledAction}
-                    hidden={{ userId: p.id, version: String(p.version), disabled: p.status === "disabled" ? "false" : "true" }}
+                    hidden={{ person: p.id, version: String(p.version), disabled: p.status === "disabled" ? "false" : "true" }}
                     submitLabel={p.status === "disabled" ? "Enable" : "Disable"}
                     success="Saved."
                     compact
@@ -122,11 +122,11 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
             id="invite"
             label="Invite someone"
             action={invitePersonAction}
-            hidden={{ organizationId: org.id }}
+            hidden={{ organization: org.id }}
             fields={[
               { name: "name", label: "Name", type: "text", autoComplete: "off" },
               { name: "email", label: "E-mail", type: "email", autoComplete: "off" },
-              { name: "role", label: "Role", type: "select", options: roleOptions, defaultValue: roleChoices.length === 1 ? roleChoices[0] : "" },
+              { name: "personRole", label: "Role", type: "select", options: roleOptions, defaultValue: roleChoices.length === 1 ? roleChoices[0] : "" },
             ]}
             submitLabel="Send invitation"
             pendingLabel="Sending…"
@@ -145,7 +145,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
             id="settings"
             label="Organization settings"
             action={updateOrganizationAction}
-            hidden={{ organizationId: org.id, version: String(org.version) }}
+            hidden={{ organization: org.id, version: String(org.version) }}
             fields={[
               { name: "name", label: "Name", type: "text", defaultValue: org.name },
               { name: "slug", label: "Short name", type: "text", defaultValue: org.slug },
@@ -162,7 +162,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
               id="active"
               label={org.active ? "Deactivate organization" : "Reactivate organization"}
               action={setOrganizationActiveAction}
-              hidden={{ organizationId: org.id, version: String(org.version), active: org.active ? "false" : "true" }}
+              hidden={{ organization: org.id, version: String(org.version), active: org.active ? "false" : "true" }}
               submitLabel={org.active ? "Deactivate (its people can no longer sign in)" : "Reactivate"}
               success="Saved."
               danger={org.active}
