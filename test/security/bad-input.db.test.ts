@@ -236,14 +236,17 @@ const corpusTargets: Target[] = [
 
 const fieldCount = corpusTargets.reduce((n, t) => n + Object.keys(t.fields).length, 0);
 
-async function run(target: Target, fields: Fields): Promise<{ answer: Invocation; before: string; after: () => Promise<string> }> {
-  const before = await checksum();
+// A wrong current password counts against the account like a failed sign-in (the throttle's
+// whole purpose), so that one table may change when a password field is refused.
+async function run(target: Target, fields: Fields, kind?: FieldKind): Promise<{ answer: Invocation; before: string; after: () => Promise<string> }> {
+  const except = kind?.kind === "currentPassword" ? ["sign_in_throttles"] : [];
+  const before = await checksum(except);
   mockState.viewer = target.role ? viewers[target.role] : null;
   mockState.signIns = [];
   const answer = await invokeForm(actions.get(target.action), fields).finally(() => {
     mockState.viewer = null;
   });
-  return { answer, before, after: checksum };
+  return { answer, before, after: () => checksum(except) };
 }
 
 describe(`bad input: ${badInputs.length} inputs × ${fieldCount} fields of ${corpusTargets.length} actions = ${badInputs.length * fieldCount} cases`, () => {
@@ -270,7 +273,7 @@ describe(`bad input: ${badInputs.length} inputs × ${fieldCount} fields of ${cor
       await isolated(testDb.handle, async () => {
         const prepared = target.prepare ? await target.prepare() : {};
         const base = await target.base(fixtureContext(viewers, prepared));
-        const { answer, before, after } = await run(target, { ...base, [field]: input.value });
+        const { answer, before, after } = await run(target, { ...base, [field]: input.value }, kind);
         const where = `${input.name}: got ${answer.outcome}`;
         if (answer.outcome === "threw" || answer.outcome === "unexpected") {
           problems.push(`${where} (${String(answer.error ?? JSON.stringify(answer.result))})`);
@@ -299,7 +302,8 @@ describe(`bad input: ${badInputs.length} inputs × ${fieldCount} fields of ${cor
       });
     }
     expect(problems).toEqual([]);
-  });
+    // A password field checks each input with bcrypt (a quarter second, more on a busy machine).
+  }, 180_000);
 
   it.each(corpusTargets.filter((t) => t.role).map((t) => [t.action, t] as const))(
     "%s ignores extra role / organization / user fields",
