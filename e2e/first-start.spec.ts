@@ -20,9 +20,10 @@ let server: ChildProcess | undefined;
 let setupLink = "";
 let output = "";
 
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 test.beforeAll(async () => {
+  test.setTimeout(240_000);
   rmSync(dataDir, { recursive: true, force: true });
   server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,
@@ -44,12 +45,26 @@ test.beforeAll(async () => {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await expect
-    .poll(() => output.match(/http:\/\/localhost:\d+\/setup\?token=[A-Za-z0-9_-]{43}/)?.[0] ?? "", { timeout: 90_000, message: "the setup link in the server log" })
-    .not.toBe("");
-  setupLink = output.match(/http:\/\/localhost:\d+\/setup\?token=[A-Za-z0-9_-]{43}/)![0];
+  const record = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (process.env.E2E_SERVER_LOGS) process.stdout.write(chunk);
+  };
+  server.stdout!.on("data", record);
+  server.stderr!.on("data", record);
+  // The operator's step: read the one-time link from the server's log.
+  const pattern = /http:\/\/localhost:\d+\/setup\?token=[A-Za-z0-9_-]{43}/;
+  setupLink = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const found = output.match(pattern)?.[0];
+      if (found) {
+        clearInterval(timer);
+        resolve(found);
+      } else if (server!.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`the fresh server exited:\n${output.slice(-2000)}`));
+      }
+    }, 250);
+  });
 });
 
 test.afterAll(async () => {
@@ -94,7 +109,7 @@ test("from an empty database to an invited health-system user who signs in, with
 
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
   const create = admin.getByRole("form", { name: "New health system" });
-  await create.getByLabel("Name").fill("Harborview Health (synthetic)");
+  await create.getByLabel("Name", { exact: true }).fill("Harborview Health (synthetic)");
   await create.getByLabel("Short name").fill("harborview");
   await create.getByLabel("Allowed e-mail domains").fill("harborview.example");
   await create.getByRole("button", { name: "Create health system" }).click();
