@@ -16,6 +16,10 @@ const allowed: Record<Role, PolicyAction[]> = {
     "organization.manage",
     "user.manage",
     "session.end_own",
+    "people.read",
+    "customer_people.manage",
+    "mail.read",
+    "password.change_own",
   ],
   implementation_manager: [
     "implementation.read",
@@ -36,6 +40,9 @@ const allowed: Record<Role, PolicyAction[]> = {
     "audit.read",
     "webhook.manage",
     "session.end_own",
+    "people.read",
+    "customer_people.manage",
+    "password.change_own",
   ],
   engineer: [
     "implementation.read",
@@ -50,6 +57,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "blocker.resolve",
     "audit.read",
     "session.end_own",
+    "password.change_own",
   ],
   customer_it: [
     "implementation.read",
@@ -60,6 +68,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "test_patient.record",
     "audit.read",
     "session.end_own",
+    "password.change_own",
   ],
 };
 
