@@ -6,6 +6,9 @@ export async function register() {
   // Webhook deliveries go out from every instance; a failure is logged, never fatal.
   const { startDeliveryWorker } = await import("@/lib/notifications/worker");
   startDeliveryWorker();
+  // Mail (invitations, sign-in links) goes out from the outbox the same way.
+  const { startMailWorker } = await import("@/lib/mail/worker");
+  startMailWorker();
 }
 
 // A request that failed on the database makes the proxy check it before the next page, so the

@@ -7,6 +7,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 const oidcPort = port + 1;
 const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
+// port + 2: the fresh-database server e2e/first-start.spec.ts starts itself; port + 3 / + 4:
+// the loopback SMTP receiver and its mailbox (e2e/smtp-receiver.mjs).
+const smtpPort = port + 3;
+const mailboxPort = port + 4;
 // One secret for the e2e server, known to the specs too, so a spec can age a session token
 // (to test re-authentication) the way time would.
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
@@ -56,11 +60,20 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
+      // A real SMTP server: the app's mail goes out through nodemailer and lands here.
+      command: "node e2e/smtp-receiver.mjs",
+      url: `http://127.0.0.1:${mailboxPort}/health`,
+      reuseExistingServer: false,
+      env: { SMTP_PORT: String(smtpPort), MAILBOX_PORT: String(mailboxPort) },
+      stdout: process.env.E2E_SERVER_LOGS ? "pipe" : "ignore",
+      stderr: "pipe",
+    },
+    {
       command: "node e2e/server.mjs",
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { E2E_PORT: String(port), AUTH_OIDC_ISSUER: oidcIssuer, AUTH_SECRET: e2eAuthSecret },
+      env: { E2E_PORT: String(port), AUTH_OIDC_ISSUER: oidcIssuer, AUTH_SECRET: e2eAuthSecret, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
       stdout: process.env.E2E_SERVER_LOGS ? "pipe" : "ignore",
       stderr: "pipe",
     },

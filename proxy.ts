@@ -8,7 +8,7 @@ import { contentSecurityPolicy } from "@/lib/security-headers";
 // nonce and request id, and a redirect to sign-in when there is no session cookie at all.
 // It never decides access — every page, action and route asks the DAL.
 
-const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health"];
+const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health", "/invitation", "/reset-password", "/forgot-password", "/setup"];
 
 // next.config.js `serverActions.bodySizeLimit` ("1mb"). Next enforces it itself but answers a
 // larger body with a 500; refusing it here gives a clean 413 instead. A server-action POST must

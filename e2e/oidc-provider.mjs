@@ -53,6 +53,7 @@ const server = createServer(async (req, res) => {
       <form method="post" action="/authorize">${hidden}
       <label>E-mail <input name="email" type="email"></label>
       <label><input name="email_verified" type="checkbox" checked> E-mail verified</label>
+      <label>Subject <input name="sub" type="text"></label>
       <button type="submit">Continue</button></form>`);
   }
 
@@ -66,6 +67,8 @@ const server = createServer(async (req, res) => {
       challenge: form.get("code_challenge"),
       email: form.get("email"),
       emailVerified: form.get("email_verified") === "on",
+      // The provider's stable id for the person; by default derived from the e-mail.
+      sub: form.get("sub") || null,
     });
     const back = new URL(form.get("redirect_uri"));
     back.searchParams.set("code", code);
@@ -88,7 +91,7 @@ const server = createServer(async (req, res) => {
     if (!grant || clients[clientId] !== secret || grant.clientId !== clientId || grant.challenge !== challenge) {
       return json(res, 400, { error: "invalid_grant" });
     }
-    const sub = createHash("sha256").update(grant.email).digest("hex").slice(0, 16);
+    const sub = grant.sub ?? createHash("sha256").update(grant.email).digest("hex").slice(0, 16);
     const idToken = await new SignJWT({ email: grant.email, email_verified: grant.emailVerified, nonce: grant.nonce || undefined })
       .setProtectedHeader({ alg: "RS256", kid: "e2e" })
       .setIssuer(issuer)

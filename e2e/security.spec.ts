@@ -24,6 +24,7 @@ const dynamicRoutes: Record<string, string[]> = {
   "/implementations/[id]/test-patients": [`${riverbend}/test-patients`],
   "/implementations/[id]/report": [`${riverbend}/report`],
   "/templates/[id]": [`/templates/${seedId("template:go-live-readiness:1")}`],
+  "/admin/organizations/[id]": [`/admin/organizations/${seedId("org:riverbend")}`],
   "/api/implementations/[id]/checklist": [`/api${riverbend}/checklist`],
   "/api/implementations/[id]/items-csv": [`/api${riverbend}/items-csv`],
   "/api/implementations/[id]/gate": [`/api${riverbend}/gate`],

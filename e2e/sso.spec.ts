@@ -59,4 +59,29 @@ test.describe("single sign-on", () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in$/);
   });
+
+  test("the account follows the provider's subject, not the e-mail it presents", async ({ browser }) => {
+    const signInAs = async (email: string, subject: string) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto("/sign-in");
+      await openProvider(page);
+      await page.getByLabel("E-mail", { exact: true }).fill(email);
+      await page.getByLabel("Subject").fill(subject);
+      await page.getByRole("button", { name: "Continue" }).click();
+      return { context, page };
+    };
+    // First sign-in with a verified e-mail links Jordan's account to this subject.
+    const first = await signInAs("it2@riverbend.example", "jordan-at-the-idp");
+    await expect(first.page.getByLabel("Signed in as")).toContainText("Jordan Ames");
+    await first.context.close();
+    // The e-mail changed at the provider: same subject, same account.
+    const renamed = await signInAs("jordan.ames.new@riverbend.example", "jordan-at-the-idp");
+    await expect(renamed.page.getByLabel("Signed in as")).toContainText("Jordan Ames");
+    await renamed.context.close();
+    // Another subject presenting Jordan's e-mail does not get the account.
+    const other = await signInAs("it2@riverbend.example", "someone-else");
+    await expect(other.page.getByRole("alert", { name: "Single sign-on error" })).toBeVisible();
+    await other.context.close();
+  });
 });

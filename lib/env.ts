@@ -65,6 +65,20 @@ const schema = z
     // The demo accounts share a published password. On a real server in production they are
     // refused unless this acknowledges it (for a demo or benchmark server, never a live one).
     READYROOM_ALLOW_DEMO_ACCOUNTS: booleanString.optional(),
+    // Mail (lib/mail): sent through this SMTP server (smtp://user:pass@host:587, smtps://…);
+    // without it, mail is logged to the console and kept for admins' Sent mail page.
+    SMTP_URL: z
+      .string()
+      .trim()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+    // Only to print the first-admin setup link when AUTH_URL is not set (next start -p sets it).
+    PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    MAIL_FROM: z.string().trim().min(3).default("Readyroom <readyroom@localhost>"),
+    // Single-use links: how long each stays valid.
+    INVITATION_TTL_HOURS: positiveInt(7 * 24, 30 * 24),
+    PASSWORD_RESET_TTL_MINUTES: positiveInt(30, 24 * 60),
+    SIGN_IN_LINK_TTL_MINUTES: positiveInt(15, 24 * 60),
     // Benchmark instrumentation (bench/): counts SQL statements and serves the empty routes
     // under /api/bench and /bench. Off unless set; never for a live server.
     READYROOM_BENCH: booleanString.optional(),

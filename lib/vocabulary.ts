@@ -70,3 +70,11 @@ export type PermissionResult = (typeof permissionResults)[number];
 export type ScenarioResult = (typeof scenarioResults)[number];
 export type GateVerdict = (typeof gateVerdicts)[number];
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+// People and sign-in (organizations, invitations, sign-in links, mail).
+export const signInMethods = ["password", "email_link", "sso"] as const;
+export const accountTokenKinds = ["invitation", "password_reset", "sign_in_link", "setup"] as const;
+export const userStatuses = ["invited", "active", "disabled"] as const;
+export type SignInMethod = (typeof signInMethods)[number];
+export type AccountTokenKind = (typeof accountTokenKinds)[number];
+export type UserStatus = (typeof userStatuses)[number];

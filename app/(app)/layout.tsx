@@ -21,7 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               Readyroom
             </Link>
             <nav aria-label="Main">
-              <ul className="flex gap-4 text-sm">
+              <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                 <li>
                   <Link href="/" className="text-slate-700 hover:text-slate-950">
                     Portfolio
@@ -45,6 +45,20 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                     </Link>
                   </li>
                 ) : null}
+                {can(viewer, "people.read") ? (
+                  <li>
+                    <Link href="/admin/organizations" className="text-slate-700 hover:text-slate-950">
+                      People
+                    </Link>
+                  </li>
+                ) : null}
+                {can(viewer, "mail.read") ? (
+                  <li>
+                    <Link href="/admin/mail" className="text-slate-700 hover:text-slate-950">
+                      Sent mail
+                    </Link>
+                  </li>
+                ) : null}
                 {can(viewer, "template.manage") ? (
                   <li>
                     <Link href="/templates" className="text-slate-700 hover:text-slate-950">
@@ -64,7 +78,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
           <div className="flex items-center gap-4 text-sm">
             <p aria-label="Signed in as" className="text-right leading-tight">
-              <span className="block font-medium">{viewer.name}</span>
+              <Link href="/account" className="block font-medium hover:underline">
+                {viewer.name}
+              </Link>
               <span className="block text-slate-600">
                 {roleLabel[viewer.role]} · {viewer.organizationName}
               </span>

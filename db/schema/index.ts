@@ -7,3 +7,4 @@ export * from "./audit";
 export * from "./go-live";
 export * from "./notifications";
 export * from "./summaries";
+export * from "./people";

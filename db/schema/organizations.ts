@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { signInMethods } from "../../lib/vocabulary";
 import { createdAt, id, updatedAt, version } from "./columns";
 import { organizationKind, role } from "./enums";
+
+export const signInMethod = pgEnum("sign_in_method", signInMethods);
 
 export const organizations = pgTable(
   "organizations",
@@ -10,6 +13,14 @@ export const organizations = pgTable(
     name: text().notNull(),
     slug: text().notNull(),
     kind: organizationKind().notNull(),
+    // E-mail domains its people's addresses must be in (empty: any); single sign-on may create
+    // accounts just in time only for these.
+    allowedEmailDomains: text().array().notNull().default(sql`'{}'::text[]`),
+    // How its people may sign in. Existing organizations keep every method they had.
+    signInMethods: signInMethod().array().notNull().default(sql`'{password,email_link,sso}'::sign_in_method[]`),
+    ssoJustInTime: boolean().notNull().default(false),
+    // A deactivated organization's people cannot sign in; its implementations stay readable.
+    deactivatedAt: timestamp({ withTimezone: true }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -30,6 +41,13 @@ export const users = pgTable(
     // Null for users who only sign in through the organization's OIDC provider.
     passwordHash: text(),
     disabledAt: timestamp({ withTimezone: true }),
+    // True from the invitation until the person accepts it (sets a password or links SSO).
+    invited: boolean().notNull().default(false),
+    lastSignInAt: timestamp({ withTimezone: true }),
+    // The single sign-on identity this account is linked to: matched by issuer + subject, so
+    // an e-mail change at the provider never moves the account.
+    oidcIssuer: text(),
+    oidcSubject: text(),
     // Bumped on sign-out, disable or role change: every token carrying an older value is refused.
     sessionVersion: integer().notNull().default(1),
     version: version(),
@@ -39,6 +57,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     index("users_organization_idx").on(t.organizationId),
+    uniqueIndex("users_oidc_identity_key").on(t.oidcIssuer, t.oidcSubject),
     check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
   ],
 );

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
+import { redeemSignInLink } from "@/lib/dal/account";
 import { checkCredentials, findUserForOidc } from "@/lib/dal/sign-in";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -59,6 +60,17 @@ function providers(): Provider[] {
         return outcome.status === "signed_in" ? { id: outcome.user.id, sessionVersion: outcome.user.sessionVersion } : null;
       },
     }),
+    // An e-mailed sign-in link (lib/dal/account.ts): a single-use token, stored as a hash,
+    // redeemed here and then a JWT session like any other. Auth.js's own e-mail provider needs
+    // an adapter and keeps its tokens in its own table; this keeps one session design.
+    Credentials({
+      id: "email-link",
+      credentials: { token: {} },
+      async authorize(raw) {
+        const user = await redeemSignInLink((raw as { token?: unknown } | undefined)?.token);
+        return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
+      },
+    }),
   ];
   const oidc = env().oidc;
   if (oidc) {
@@ -86,11 +98,20 @@ function config(): NextAuthConfig {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
-        // Only an e-mail the identity provider has verified may name an account, and only an
-        // existing, enabled one: refusing here sends the user back to /sign-in with an error.
-        // A missing claim is not a verified one.
-        if (typeof profile?.email !== "string" || profile.email_verified !== true) return false;
-        const found = await findUserForOidc(profile.email, env().oidc?.organizations ?? []);
+        // Linking and matching rules live in findUserForOidc (lib/dal/sign-in.ts): refusing
+        // here sends the user back to /sign-in with an error.
+        const oidc = env().oidc;
+        if (!oidc || typeof profile?.sub !== "string" || !profile.sub) return false;
+        const found = await findUserForOidc(
+          {
+            issuer: typeof profile.iss === "string" ? profile.iss : oidc.issuer,
+            subject: profile.sub,
+            email: typeof profile.email === "string" ? profile.email : null,
+            emailVerified: profile.email_verified === true,
+            name: typeof profile.name === "string" ? profile.name : null,
+          },
+          oidc.organizations,
+        );
         if (!found) return false;
         user.id = found.id;
         user.sessionVersion = found.sessionVersion;

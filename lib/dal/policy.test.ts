@@ -17,6 +17,10 @@ const allowed: Record<Role, PolicyAction[]> = {
     "user.manage",
     "session.end_own",
     "audit.verify",
+    "people.read",
+    "customer_people.manage",
+    "mail.read",
+    "password.change_own",
   ],
   implementation_manager: [
     "implementation.read",
@@ -37,6 +41,9 @@ const allowed: Record<Role, PolicyAction[]> = {
     "audit.read",
     "webhook.manage",
     "session.end_own",
+    "people.read",
+    "customer_people.manage",
+    "password.change_own",
   ],
   engineer: [
     "implementation.read",
@@ -51,6 +58,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "blocker.resolve",
     "audit.read",
     "session.end_own",
+    "password.change_own",
   ],
   customer_it: [
     "implementation.read",
@@ -61,6 +69,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "test_patient.record",
     "audit.read",
     "session.end_own",
+    "password.change_own",
   ],
 };
 

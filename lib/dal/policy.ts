@@ -33,6 +33,13 @@ export const policy = {
   "session.end_own": ["admin", "implementation_manager", "engineer", "customer_it"],
   // harden: checking every organization's audit chain spans all tenants, so admins only.
   "audit.verify": ["admin"],
+  // People (lib/dal/people.ts). Admins manage every organization and person; implementation
+  // managers invite and disable the customer IT people of the health systems they run
+  // implementations for (the DAL checks that they run one there).
+  "people.read": ["admin", "implementation_manager"],
+  "customer_people.manage": ["admin", "implementation_manager"],
+  "mail.read": ["admin"],
+  "password.change_own": ["admin", "implementation_manager", "engineer", "customer_it"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyAction = keyof typeof policy;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { auditEvents, signInThrottles } from "@/db/schema";
+import { auditEvents, organizations, signInThrottles, users } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { checkCredentials, findUserForOidc, verifyCredentials } from "./sign-in";
@@ -139,18 +139,43 @@ describe("verifyCredentials", () => {
 
 describe("findUserForOidc", () => {
   const bound = ["riverbend", "lakeshore"];
+  const issuer = "https://idp.example";
+  const who = (email: string, subject = `sub-${email.toLowerCase()}`, emailVerified = true) => ({ issuer, subject, email, emailVerified, name: null });
 
-  it("signs in an existing, enabled user by e-mail", async () => {
-    expect(await findUserForOidc("IT@Riverbend.example", bound)).not.toBeNull();
+  it("signs in an existing, enabled user by verified e-mail and links the identity", async () => {
+    const first = await findUserForOidc(who("IT@Riverbend.example", "casey-at-idp"), bound);
+    expect(first).not.toBeNull();
+    // From now on the subject decides: a changed e-mail at the provider still reaches Casey…
+    expect((await findUserForOidc(who("casey.new@elsewhere.example", "casey-at-idp"), bound))?.id).toBe(first!.id);
+    // …and another subject presenting Casey's e-mail does not take the account over.
+    expect(await findUserForOidc(who("it@riverbend.example", "someone-else"), bound)).toBeNull();
   });
 
-  it("never creates an account and refuses a disabled one", async () => {
-    expect(await findUserForOidc("stranger@riverbend.example", bound)).toBeNull();
-    expect(await findUserForOidc("former@lakeshore.example", bound)).toBeNull();
+  it("refuses an e-mail the provider has not verified", async () => {
+    expect(await findUserForOidc(who("it2@riverbend.example", "jordan", false), bound)).toBeNull();
+  });
+
+  it("creates no account without just-in-time creation, and refuses a disabled one", async () => {
+    expect(await findUserForOidc(who("stranger@riverbend.example"), bound)).toBeNull();
+    expect(await findUserForOidc(who("former@lakeshore.example"), bound)).toBeNull();
   });
 
   it("refuses users of organizations not bound to the provider, such as the vendor's admin", async () => {
-    expect(await findUserForOidc("admin@vendor.example", bound)).toBeNull();
-    expect(await findUserForOidc("it@lakeshore.example", ["riverbend"])).toBeNull();
+    expect(await findUserForOidc(who("admin@vendor.example"), bound)).toBeNull();
+    expect(await findUserForOidc(who("it@lakeshore.example"), ["riverbend"])).toBeNull();
+  });
+
+  it("creates a customer IT account just in time for an allowed domain of a health system that enables it", async () => {
+    const db = testDb.handle.db;
+    await db.update(organizations).set({ allowedEmailDomains: ["lakeshore.example"], ssoJustInTime: true }).where(eq(organizations.slug, "lakeshore"));
+    try {
+      expect(await findUserForOidc(who("newcomer@elsewhere.example"), bound)).toBeNull();
+      const created = await findUserForOidc({ ...who("newcomer@lakeshore.example", "newcomer-sub"), name: "New Comer (synthetic)" }, bound);
+      expect(created).not.toBeNull();
+      const [row] = await db.select().from(users).where(eq(users.id, created!.id));
+      expect(row).toMatchObject({ role: "customer_it", email: "newcomer@lakeshore.example", oidcSubject: "newcomer-sub", invited: false });
+    } finally {
+      await db.update(organizations).set({ allowedEmailDomains: [], ssoJustInTime: false }).where(eq(organizations.slug, "lakeshore"));
+    }
   });
 });

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { organizations, signInThrottles, users } from "@/db/schema";
+import { accountTokens, organizations, signInThrottles, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -75,7 +75,7 @@ async function admitAttempt(email: string, ip: string): Promise<Admission> {
   });
 }
 
-async function findUserByEmail(email: string) {
+async function findUser(where: ReturnType<typeof eq>) {
   const [row] = await getDb()
     .select({
       id: users.id,
@@ -86,13 +86,22 @@ async function findUserByEmail(email: string) {
       organizationId: users.organizationId,
       organizationKind: organizations.kind,
       organizationSlug: organizations.slug,
+      organizationActive: isNull(organizations.deactivatedAt),
+      signInMethods: organizations.signInMethods,
+      allowedEmailDomains: organizations.allowedEmailDomains,
+      invited: users.invited,
+      email: users.email,
+      oidcIssuer: users.oidcIssuer,
+      oidcSubject: users.oidcSubject,
     })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(users.email, email))
+    .where(where)
     .limit(1);
   return row ?? null;
 }
+
+const findUserByEmail = (email: string) => findUser(eq(users.email, email));
 
 async function recordSignIn(
   user: NonNullable<Awaited<ReturnType<typeof findUserByEmail>>>,
@@ -105,6 +114,7 @@ async function recordSignIn(
     // A successful sign-in clears the account's count and takes back this attempt from the
     // address's, so colleagues behind one hospital NAT do not use up each other's allowance.
     await tx.delete(signInThrottles).where(eq(signInThrottles.key, accountKey(email)));
+    if (purpose === "sign_in") await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
     if (ip) {
       await tx.delete(signInThrottles).where(eq(signInThrottles.key, pairKey(email, ip)));
       await tx
@@ -154,7 +164,13 @@ export async function checkCredentials(input: {
         ? "disabled"
         : !roleFitsOrganization(user.role, user.organizationKind)
           ? "role_mismatch"
-          : null;
+          : !user.organizationActive
+            ? "organization_deactivated"
+            : user.invited
+              ? "invitation_not_accepted"
+              : !user.signInMethods.includes("password")
+                ? "method_not_allowed"
+                : null;
   if (reason || !user) {
     log.warn("security.sign_in_failed", { ...who, reason });
     return { status: "failed" };
@@ -174,24 +190,110 @@ export async function verifyCredentials(input: Parameters<typeof checkCredential
   return outcome.status === "signed_in" ? outcome.user : null;
 }
 
-// OIDC signs in an existing, enabled user whose e-mail the provider has verified and whose
-// organization is bound to the provider (AUTH_OIDC_ORGANIZATIONS); it never creates accounts.
-export async function findUserForOidc(
-  emailFromProvider: string,
-  organizationSlugs: readonly string[],
-): Promise<SignedInUser | null> {
-  const email = emailFromProvider.trim().toLowerCase();
-  const user = await findUserByEmail(email);
-  if (
-    !user ||
-    user.disabledAt ||
-    !roleFitsOrganization(user.role, user.organizationKind) ||
-    !organizationSlugs.includes(user.organizationSlug)
-  ) {
-    log.warn("security.sign_in_failed", { account: emailDigest(email), reason: "oidc_no_active_user" });
+// Single sign-on. An account is linked to the provider's issuer + subject on its first
+// sign-in with a verified e-mail, and found by issuer + subject from then on: a changed e-mail
+// at the provider never moves the account to someone else. A pending invitation is accepted
+// this way too. With just-in-time creation on, a verified e-mail in an allowed domain of a
+// health system that enables it gets a customer IT account. The organization must allow
+// single sign-on and be bound to the provider (AUTH_OIDC_ORGANIZATIONS).
+export type OidcIdentity = { issuer: string; subject: string; email: string | null; emailVerified: boolean; name: string | null };
+
+export async function findUserForOidc(identity: OidcIdentity, organizationSlugs: readonly string[]): Promise<SignedInUser | null> {
+  const email = identity.email?.trim().toLowerCase() ?? "";
+  const account = email ? emailDigest(email) : "none";
+  const refuse = (reason: string) => {
+    log.warn("security.sign_in_failed", { account, reason, method: "oidc" });
     return null;
+  };
+  const allowed = (u: NonNullable<Awaited<ReturnType<typeof findUser>>>) =>
+    !u.disabledAt &&
+    u.organizationActive &&
+    roleFitsOrganization(u.role, u.organizationKind) &&
+    u.signInMethods.includes("sso") &&
+    organizationSlugs.includes(u.organizationSlug);
+
+  const linked = await findUser(and(eq(users.oidcIssuer, identity.issuer), eq(users.oidcSubject, identity.subject))!);
+  if (linked) {
+    if (!allowed(linked) || linked.invited) return refuse("oidc_no_active_user");
+    await recordSignIn(linked, "oidc", linked.email);
+    log.info("security.signed_in", { account, userId: linked.id, method: "oidc" });
+    return { id: linked.id, sessionVersion: linked.sessionVersion };
   }
-  await recordSignIn(user, "oidc", email);
-  log.info("security.signed_in", { account: emailDigest(email), userId: user.id, method: "oidc" });
-  return { id: user.id, sessionVersion: user.sessionVersion };
+  // Only an e-mail the provider has verified may name an account. A missing claim is not a verified one.
+  if (!email || !identity.emailVerified) return refuse("oidc_email_not_verified");
+
+  const byEmail = await findUserByEmail(email);
+  if (byEmail) {
+    if (!allowed(byEmail)) return refuse("oidc_no_active_user");
+    // Already linked to another identity at this or another provider: refuse rather than re-link.
+    if (byEmail.oidcSubject !== null) return refuse("oidc_linked_elsewhere");
+    const linkedNow = await getDb().transaction(async (tx) => {
+      if (byEmail.invited) {
+        const { hasLiveInvitation } = await import("./people");
+        const invitation = await hasLiveInvitation(tx, byEmail.id);
+        if (!invitation) return false;
+        await tx.update(accountTokens).set({ usedAt: new Date() }).where(eq(accountTokens.id, invitation));
+      }
+      const [row] = await tx
+        .update(users)
+        .set({ oidcIssuer: identity.issuer, oidcSubject: identity.subject, invited: false, updatedAt: new Date() })
+        .where(and(eq(users.id, byEmail.id), isNull(users.oidcSubject)))
+        .returning({ id: users.id });
+      if (!row) return false;
+      await recordAudit(tx, { userId: byEmail.id, role: byEmail.role, organizationId: byEmail.organizationId }, {
+        action: byEmail.invited ? "user.invitation_accepted" : "user.sso_linked",
+        entityType: "user",
+        entityId: byEmail.id,
+        after: { method: "sso", issuer: identity.issuer },
+      });
+      return true;
+    });
+    if (!linkedNow) return refuse("oidc_invitation_not_live");
+    await recordSignIn(byEmail, "oidc", email);
+    log.info("security.signed_in", { account, userId: byEmail.id, method: "oidc", linked: true });
+    return { id: byEmail.id, sessionVersion: byEmail.sessionVersion };
+  }
+
+  // Just-in-time: a health system that enables it, whose allowed domains include this one.
+  const domain = email.split("@")[1] ?? "";
+  const [org] = await getDb()
+    .select({ id: organizations.id, slug: organizations.slug, signInMethods: organizations.signInMethods })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.kind, "customer"),
+        eq(organizations.ssoJustInTime, true),
+        isNull(organizations.deactivatedAt),
+        sql`${domain} = any(${organizations.allowedEmailDomains})`,
+      ),
+    )
+    .limit(1);
+  if (!org || !org.signInMethods.includes("sso") || !organizationSlugs.includes(org.slug)) return refuse("oidc_no_account");
+  const created = await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({
+        organizationId: org.id,
+        email,
+        name: identity.name?.trim().slice(0, 200) || email.split("@")[0]!,
+        role: "customer_it",
+        oidcIssuer: identity.issuer,
+        oidcSubject: identity.subject,
+        lastSignInAt: new Date(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: users.id, sessionVersion: users.sessionVersion });
+    if (!row) return null;
+    await recordAudit(tx, { userId: row.id, role: "customer_it", organizationId: org.id }, {
+      action: "user.created_just_in_time",
+      entityType: "user",
+      entityId: row.id,
+      after: { email, role: "customer_it", issuer: identity.issuer },
+    });
+    await recordAudit(tx, { userId: row.id, role: "customer_it", organizationId: org.id }, { action: "auth.signed_in", entityType: "user", entityId: row.id, after: { method: "oidc" } });
+    return row;
+  });
+  if (!created) return refuse("oidc_no_account");
+  log.info("security.signed_in", { account, userId: created.id, method: "oidc", created: true });
+  return { id: created.id, sessionVersion: created.sessionVersion };
 }

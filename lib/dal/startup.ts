@@ -5,6 +5,7 @@ import { installReferenceData } from "@/db/reference-data";
 import { currentRole, databasePrivilegeProblems, describePrivilegeProblems } from "@/db/roles";
 import { env, InvalidEnvironmentError } from "@/lib/env";
 import { errorFields, log } from "@/lib/log";
+import { issueSetupLink } from "./account";
 
 // Runs once when a server process starts (instrumentation.ts): validate the configuration,
 // open the database, apply migrations, install the reference data every database needs (the
@@ -39,6 +40,7 @@ export async function prepareServer(): Promise<void> {
       const { created } = await seedDemo(handle.db);
       if (created) log.info("startup.demo_seeded", { note: "synthetic demo data; no real patient data" });
     }
+    await announceSetupLink();
     log.info("startup.ready", { database: handle.driver });
   } catch (error) {
     if (error instanceof InvalidEnvironmentError || error instanceof DatabaseLockedError) {
@@ -49,4 +51,15 @@ export async function prepareServer(): Promise<void> {
     }
     process.exit(1);
   }
+}
+
+// On a database with no active admin: print a one-time link (valid 1 hour, single use) where
+// the first admin names the vendor organization and sets a password. No default account.
+async function announceSetupLink(): Promise<void> {
+  const config = env();
+  const origin = config.AUTH_URL ?? `http://localhost:${config.PORT ?? 3000}`;
+  const link = await issueSetupLink(origin);
+  if (!link) return;
+  log.info("startup.setup_link", { note: "no admin yet: open this link within 1 hour to create the first admin", link });
+  console.log(`\nReadyroom has no admin yet. Create the first one here (valid 1 hour, single use):\n  ${link}\n`);
 }

@@ -23,12 +23,16 @@ export async function loadViewer(userId: string, sessionVersion: number): Promis
       organizationId: organizations.id,
       organizationName: organizations.name,
       organizationKind: organizations.kind,
+      organizationDeactivatedAt: organizations.deactivatedAt,
+      invited: users.invited,
     })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(users.id, userId))
     .limit(1);
   if (!row || row.disabledAt || row.sessionVersion !== sessionVersion) return null;
+  // A deactivated organization's people, and an invitation not yet accepted, have no session.
+  if (row.organizationDeactivatedAt || row.invited) return null;
   if (!roleFitsOrganization(row.role, row.organizationKind)) return null;
   return {
     userId: row.userId,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { oidcProvider } from "@/lib/auth/config";
 import { getViewer } from "@/lib/auth/viewer";
@@ -20,6 +21,7 @@ export default async function SignInPage({
   // next-auth sends OIDC refusals back here with ?error=…; its text is never shown as-is.
   const oidcRefused = typeof params.error === "string";
   const partialSignOut = params.signedOut === "partial";
+  const passwordReset = params.reset === "done";
 
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -37,9 +39,22 @@ export default async function SignInPage({
             sign out again to end them.
           </p>
         ) : null}
+        {passwordReset ? (
+          <p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            Your new password is saved. Sign in with it.
+          </p>
+        ) : null}
         <div className="mt-6">
           <SignInForm callbackUrl={callbackUrl} />
         </div>
+        <p className="mt-4 flex flex-wrap justify-between gap-2 text-sm">
+          <Link href="/forgot-password" className="underline">
+            Forgot your password?
+          </Link>
+          <Link href="/sign-in/email-link" className="underline">
+            E-mail me a sign-in link
+          </Link>
+        </p>
         {oidc ? (
           <form action={signInWithOidcAction} className="mt-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />

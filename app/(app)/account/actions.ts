@@ -1,0 +1,30 @@
+"use server";
+
+// Changing one's own password: the current one is required; every other session ends, and
+// this browser is signed in again with the new password.
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { defineFormAction } from "@/lib/actions/action";
+import type { ActionResult } from "@/lib/actions/result";
+import { signIn } from "@/lib/auth/config";
+import { requestAddress } from "@/lib/auth/request-address";
+import { changeOwnPassword } from "@/lib/dal/account";
+import { changePasswordSchema } from "@/lib/validation/people";
+
+const change = defineFormAction({
+  schema: changePasswordSchema,
+  run: async (input, { viewer, requestId }) =>
+    changeOwnPassword(viewer, { currentPassword: input.currentPassword, newPassword: input.newPassword, ip: await requestAddress() }, requestId),
+});
+
+export async function changePasswordAction(_previous: ActionResult<{ email: string }> | null, formData: FormData): Promise<ActionResult<{ email: string }>> {
+  const result = await change(null, formData);
+  if (!result.ok) return result;
+  try {
+    await signIn("credentials", { email: result.data.email, password: String(formData.get("newPassword")), redirectTo: "/account?changed=1" });
+  } catch (error) {
+    if (error instanceof AuthError) redirect("/sign-in");
+    throw error;
+  }
+  return result;
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/people/action-form";
+import { requireViewer } from "@/lib/auth/viewer";
+import { roleLabel } from "@/lib/labels";
+import { MIN_PASSWORD_LENGTH } from "@/lib/validation/people";
+import { changePasswordAction } from "./actions";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const changed = (await searchParams).changed === "1";
+  return (
+    <div className="max-w-xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {viewer.name} · {viewer.email} · {roleLabel[viewer.role]} · {viewer.organizationName}
+        </p>
+      </div>
+      {changed ? (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Your password is changed. Every other session has ended.
+        </p>
+      ) : null}
+      <section aria-labelledby="password-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="password-heading" className="text-lg font-semibold">
+          Change your password
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">Signs you out everywhere else.</p>
+        <ActionForm
+          id="password"
+          label="Change password"
+          action={changePasswordAction}
+          fields={[
+            { name: "currentPassword", label: "Current password", type: "password", autoComplete: "current-password" },
+            { name: "newPassword", label: "New password", type: "password", autoComplete: "new-password", hint: `At least ${MIN_PASSWORD_LENGTH} characters.` },
+            { name: "confirmPassword", label: "Type the new password again", type: "password", autoComplete: "new-password" },
+          ]}
+          submitLabel="Change password"
+          success="Password changed."
+        />
+      </section>
+    </div>
+  );
+}

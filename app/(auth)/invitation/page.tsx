@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { AuthCard, DeadLink } from "@/components/people/auth-card";
+import { ActionForm } from "@/components/people/action-form";
+import { oidcProvider } from "@/lib/auth/config";
+import { describeLink } from "@/lib/dal/account";
+import { MIN_PASSWORD_LENGTH } from "@/lib/validation/people";
+import { signInWithOidcAction } from "../sign-in/actions";
+import { acceptInvitationAction } from "../actions";
+
+export const metadata: Metadata = { title: "Accept your invitation", referrer: "no-referrer" };
+
+export default async function InvitationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const token = (await searchParams).token;
+  const link = typeof token === "string" ? await describeLink("invitation", token) : null;
+  const oidc = oidcProvider();
+  if (!link || typeof token !== "string") {
+    return (
+      <AuthCard title="Accept your invitation">
+        <DeadLink />
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Accept your invitation" intro={`${link.name} (${link.email}) · ${link.organizationName}`}>
+      <ActionForm
+        id="accept"
+        label="Choose your password"
+        action={acceptInvitationAction}
+        hidden={{ token }}
+        fields={[
+          { name: "password", label: "Choose a password", type: "password", autoComplete: "new-password", hint: `At least ${MIN_PASSWORD_LENGTH} characters; a passphrase is easiest to remember.` },
+          { name: "confirmPassword", label: "Type it again", type: "password", autoComplete: "new-password" },
+        ]}
+        submitLabel="Accept and sign in"
+        pendingLabel="Signing in…"
+        success="Welcome."
+      />
+      {oidc && link.singleSignOn ? (
+        <form action={signInWithOidcAction} className="mt-4">
+          <input type="hidden" name="callbackUrl" value="/" />
+          <p className="mb-2 text-sm text-slate-600">Or accept by signing in with your organization&apos;s single sign-on ({link.email}):</p>
+          <button type="submit" className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50">
+            Accept with {oidc.name}
+          </button>
+        </form>
+      ) : null}
+    </AuthCard>
+  );
+}

@@ -1,0 +1,135 @@
+"use client";
+
+import { useActionState } from "react";
+import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import type { ActionResult } from "@/lib/actions/result";
+
+// One form for the people and account screens, described by its fields: labelled controls,
+// errors next to them, a status message after submitting. Passwords are never kept in state.
+
+export type FieldSpec = {
+  name: string;
+  label: string;
+  type: "text" | "email" | "password" | "textarea" | "select" | "checkbox" | "checkboxes";
+  options?: { value: string; label: string }[];
+  defaultValue?: string | string[];
+  defaultChecked?: boolean;
+  autoComplete?: string;
+  hint?: string;
+};
+
+type Action<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+
+export function ActionForm<T>(props: {
+  id: string;
+  label: string;
+  action: Action<T>;
+  fields?: FieldSpec[];
+  hidden?: Record<string, string>;
+  submitLabel: string;
+  pendingLabel?: string;
+  success: string;
+  compact?: boolean;
+  danger?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(props.action, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const F = props.id;
+  const button = props.danger
+    ? "rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm font-semibold text-rose-800 hover:bg-rose-50 disabled:opacity-60"
+    : "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
+  return (
+    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label={props.label} className={props.compact ? "inline-flex flex-col gap-1" : "space-y-3"}>
+      {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FormMessage state={state} success={props.success} />
+      {(props.fields ?? []).map((field) => (
+        <Field key={field.name} formId={F} field={field} errors={errors} />
+      ))}
+      {errors && Object.keys(errors).some((k) => !(props.fields ?? []).some((f) => f.name === k)) ? (
+        <p className="text-sm text-rose-800">
+          {Object.entries(errors)
+            .filter(([k]) => !(props.fields ?? []).some((f) => f.name === k))
+            .flatMap(([, v]) => v)
+            .join(" ")}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" disabled={pending} className={button}>
+          {pending ? props.pendingLabel ?? "Saving…" : props.submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Field({ formId, field, errors }: { formId: string; field: FieldSpec; errors?: Record<string, string[]> }) {
+  const common = fieldProps(formId, field.name, errors);
+  const hintId = field.hint ? `${formId}-${field.name}-hint` : undefined;
+  const hint = field.hint ? (
+    <p id={hintId} className="mt-1 text-xs text-slate-600">
+      {field.hint}
+    </p>
+  ) : null;
+  if (field.type === "checkbox") {
+    return (
+      <div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" {...common} defaultChecked={field.defaultChecked} />
+          {field.label}
+        </label>
+        {hint}
+        <FieldError formId={formId} name={field.name} errors={errors?.[field.name]} />
+      </div>
+    );
+  }
+  if (field.type === "checkboxes") {
+    const chosen = new Set(Array.isArray(field.defaultValue) ? field.defaultValue : []);
+    return (
+      <fieldset aria-describedby={errors?.[field.name] ? `${formId}-${field.name}-error` : undefined}>
+        <legend className="text-sm font-medium">{field.label}</legend>
+        <div className="mt-1 flex flex-wrap gap-4">
+          {(field.options ?? []).map((o) => (
+            <label key={o.value} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name={field.name} value={o.value} defaultChecked={chosen.has(o.value)} />
+              {o.label}
+            </label>
+          ))}
+        </div>
+        {hint}
+        <FieldError formId={formId} name={field.name} errors={errors?.[field.name]} />
+      </fieldset>
+    );
+  }
+  const value = typeof field.defaultValue === "string" ? field.defaultValue : undefined;
+  return (
+    <div>
+      <label htmlFor={common.id} className="text-sm font-medium">
+        {field.label}
+      </label>
+      {field.type === "select" ? (
+        <select {...common} defaultValue={value ?? ""} className={inputClass}>
+          {(field.options ?? []).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : field.type === "textarea" ? (
+        <textarea {...common} defaultValue={value} rows={2} className={inputClass} aria-describedby={[common["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined} />
+      ) : (
+        <input
+          {...common}
+          type={field.type}
+          defaultValue={field.type === "password" ? undefined : value}
+          autoComplete={field.autoComplete}
+          className={inputClass}
+          aria-describedby={[common["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined}
+        />
+      )}
+      {hint}
+      <FieldError formId={formId} name={field.name} errors={errors?.[field.name]} />
+    </div>
+  );
+}
