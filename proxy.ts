@@ -49,7 +49,6 @@ async function refusedPost(request: NextRequest, host: string | null): Promise<N
     return plainPage(411, "This form was sent without saying its length, so it was refused. Nothing was saved.");
   }
   if (Number(declared) > SERVER_ACTION_BODY_LIMIT_BYTES) return tooLarge(request);
-  }
   const body = new Uint8Array(await request.clone().arrayBuffer());
   if (body.byteLength > SERVER_ACTION_BODY_LIMIT_BYTES) return tooLarge(request);
   const problem = serverActionBodyProblem({
