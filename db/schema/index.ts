@@ -6,3 +6,4 @@ export * from "./registers";
 export * from "./audit";
 export * from "./go-live";
 export * from "./notifications";
+export * from "./interfaces";
