@@ -1,3 +1,4 @@
+import type { GateDataDomain } from "@/lib/interfaces/domains";
 import { canonicalJson, sha256Hex, type Json } from "@/lib/sign-off-snapshot";
 import type {
   BlockerSeverity,
@@ -79,6 +80,8 @@ export type GateInput = {
   permissions: GatePermission[];
   // Scenarios of test patients in the production environment only.
   productionScenarios: GateScenario[];
+  // Data domains that need an agreed source of truth (lib/interfaces/domains.ts).
+  dataDomains?: GateDataDomain[];
 };
 
 export type GateReason = {
@@ -281,6 +284,8 @@ export function evaluateGate(input: GateInput): Gate {
     }
   }
 
+  reasons.push(...sourceOfTruthReasons(input.dataDomains ?? [], base));
+
   reasons.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "blocking" ? -1 : 1));
   const verdict: GateVerdict = reasons.some((r) => r.severity === "blocking")
     ? "no_go"
@@ -291,4 +296,21 @@ export function evaluateGate(input: GateInput): Gate {
     canonicalJson({ verdict, reasons: reasons.map((r) => ({ key: r.key, message: r.message })) } as unknown as Json),
   );
   return { verdict, reasons, waivers, requiredItems, requiredItemsDone, digest };
+}
+
+// Source of truth (interface inventory): a data domain the integration touches whose
+// authoritative system is not agreed yet. Blocking when a workflow in scope at go-live reads
+// or writes it; a risk otherwise (an interface carries it, or it was put on the map).
+export function sourceOfTruthReasons(domains: GateDataDomain[], base: string): GateReason[] {
+  return domains
+    .filter((d) => !d.agreed)
+    .map((d) => ({
+      key: `source-of-truth:${d.domain}`,
+      severity: d.neededBy.length > 0 ? ("blocking" as const) : ("risk" as const),
+      message:
+        d.neededBy.length > 0
+          ? `No agreed source of truth for ${d.domain} data, which ${d.neededBy.map((w) => w.replaceAll("_", " ")).join(" and ")} in scope relies on.`
+          : `No agreed source of truth for ${d.domain} data${d.carriedBy.length ? ` (carried by ${d.carriedBy.join(", ")})` : ""}.`,
+      href: `${base}/interfaces#source-of-truth`,
+    }));
 }

@@ -3,6 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { gateStates, goLiveDecisions, implementations, riskAcceptances } from "@/db/schema";
 import { evaluateGate, type Gate, type GateInput } from "@/lib/gate";
+import { gateDataDomains } from "@/lib/interfaces/domains";
+import type { DataDomain } from "@/lib/interfaces/vocabulary";
 import { evidenceStaleness } from "@/lib/readiness";
 import type { RecordDecisionInput } from "@/lib/validation/sign-offs";
 import { cellStale, summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
@@ -89,6 +91,15 @@ function gateFacts() {
       from permission_requirements pr
       where pr.implementation_id = ${implRef}
     ), '[]'::json)`,
+    // Interface inventory and source-of-truth map (lib/interfaces/domains.ts).
+    inventory: sql<{ name: string; workflows: Workflow[]; status: string; kind: string }[]>`coalesce((
+      select json_agg(json_build_object('name', i.name, 'workflows', i.workflows, 'status', i.status, 'kind', i.kind))
+      from interfaces i where i.implementation_id = ${implRef}
+    ), '[]'::json)`,
+    truths: sql<{ domain: DataDomain; agreed: boolean }[]>`coalesce((
+      select json_agg(json_build_object('domain', st.domain, 'agreed', st.agreed))
+      from source_of_truth st where st.implementation_id = ${implRef}
+    ), '[]'::json)`,
     scenarios: sql<RawScenario[]>`coalesce((
       select json_agg(json_build_object(
         'id', s.id, 'patientLabel', tp.label, 'scenario', s.scenario, 'environmentKind', te.kind,
@@ -122,6 +133,8 @@ type Facts = {
   changes: { changedAt: string; environmentId: string | null }[];
   permissions: RawPermission[];
   scenarios: RawScenario[];
+  inventory: { name: string; workflows: Workflow[]; status: string; kind: string }[];
+  truths: { domain: DataDomain; agreed: boolean }[];
 };
 
 function matrixRows(facts: Facts): MatrixRow[] {
@@ -185,6 +198,7 @@ export function gateFromFacts(facts: Facts, now = new Date()): Gate {
       };
     }),
     productionScenarios: facts.scenarios.filter((sc) => sc.environmentKind === "production"),
+    dataDomains: gateDataDomains(facts.workflows, facts.inventory, facts.truths),
   });
 }
 
