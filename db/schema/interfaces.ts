@@ -30,8 +30,10 @@ export const interfaces = pgTable(
     workflows: workflow().array().notNull().default(sql`'{}'::workflow[]`),
     // HL7 message types (`SIU^S12`) or FHIR resources (`Appointment`).
     messageTypes: text().array().notNull().default(sql`'{}'::text[]`),
-    // A description per environment kind (host, channel, path) — never a secret.
-    endpoints: jsonb().$type<Partial<Record<"sandbox" | "test" | "production", string>>>().notNull().default({}),
+    // Where it connects in each environment (host, channel, path) — never a secret.
+    endpointSandbox: text().notNull().default(""),
+    endpointTest: text().notNull().default(""),
+    endpointProduction: text().notNull().default(""),
     vendorOwner: text().notNull().default(""),
     customerOwner: text().notNull().default(""),
     status: interfaceStatus().notNull().default("planned"),

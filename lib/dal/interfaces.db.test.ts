@@ -80,7 +80,7 @@ describe("interface inventory", () => {
     const inv = await getInterfaceInventory(v.riverbend!, demographics);
     const row = inv.interfaces.find((i) => i.id === interfaceId)!;
     expect(row.messageTypes).toEqual(["ADT^A04", "ADT^A08"]);
-    expect(row.endpoints).toEqual({ sandbox: "mllp://bridges-sbx.riverbend.example:6661" });
+    expect(row.endpoints).toEqual({ sandbox: "mllp://bridges-sbx.riverbend.example:6661", test: "", production: "" });
     const audit = await testDb.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, interfaceId));
     expect(audit.map((a) => a.action)).toEqual(["interface.added"]);
   });

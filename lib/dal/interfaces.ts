@@ -95,7 +95,9 @@ export async function getInterfaceInventory(viewer: Viewer, implementationId: st
         targetSystem: interfaces.targetSystem,
         workflows: interfaces.workflows,
         messageTypes: interfaces.messageTypes,
-        endpoints: interfaces.endpoints,
+        endpointSandbox: interfaces.endpointSandbox,
+        endpointTest: interfaces.endpointTest,
+        endpointProduction: interfaces.endpointProduction,
         vendorOwner: interfaces.vendorOwner,
         customerOwner: interfaces.customerOwner,
         status: interfaces.status,
@@ -165,7 +167,10 @@ export async function getInterfaceInventory(viewer: Viewer, implementationId: st
     implementationId: impl.id,
     implementationName: impl.name,
     environments: envs,
-    interfaces: rows,
+    interfaces: rows.map(({ endpointSandbox, endpointTest, endpointProduction, ...row }) => ({
+      ...row,
+      endpoints: { sandbox: endpointSandbox, test: endpointTest, production: endpointProduction } as Record<EnvironmentKind, string>,
+    })),
     sourceOfTruth: sourceOfTruthMap,
     rules: defaultPayloadRules.map((r) => ({ ...r, fields: overrides.get(r.target) ?? r.fields, custom: overrides.has(r.target) })).concat(
       rules.filter((r) => !defaultPayloadRules.some((d) => d.target === r.target)).map((r) => ({ target: r.target, workflows: [], fields: r.fields, custom: true })),
@@ -204,10 +209,6 @@ async function lockInterface(tx: Transaction, viewer: Viewer, interfaceId: strin
 }
 
 function interfaceValues(input: AddInterfaceInput | UpdateInterfaceInput) {
-  const endpoints: Partial<Record<EnvironmentKind, string>> = {};
-  if (input.endpointSandbox) endpoints.sandbox = input.endpointSandbox;
-  if (input.endpointTest) endpoints.test = input.endpointTest;
-  if (input.endpointProduction) endpoints.production = input.endpointProduction;
   return {
     name: input.name,
     kind: input.kind,
@@ -216,7 +217,9 @@ function interfaceValues(input: AddInterfaceInput | UpdateInterfaceInput) {
     targetSystem: input.targetSystem,
     workflows: input.workflows,
     messageTypes: input.messageTypes,
-    endpoints,
+    endpointSandbox: input.endpointSandbox,
+    endpointTest: input.endpointTest,
+    endpointProduction: input.endpointProduction,
     vendorOwner: input.vendorOwner,
     customerOwner: input.customerOwner,
     status: input.status,

@@ -1,3 +1,4 @@
+import { r4ResourceTypes } from "@/lib/registers/fhir-resource-types";
 import type { Workflow } from "@/lib/vocabulary";
 
 // Which fields a sample payload must carry, valued, for each message type or resource, and the
@@ -57,11 +58,11 @@ const FHIR_TARGET = /^[A-Z][A-Za-z]{1,63}$/;
 
 // A rule entry typed by a person, checked before it is saved.
 export function checkRuleEntry(target: string, entry: string): string | null {
-  if (HL7_TARGET.test(target)) return HL7_ENTRY.test(entry) ? null : `"${entry.slice(0, 40)}" is not a segment or field such as PID-3, SCH or AIS|AIG.`;
-  if (FHIR_TARGET.test(target)) return FHIR_ENTRY.test(entry) ? null : `"${entry.slice(0, 40)}" is not an element path such as status or participant.actor.`;
+  if (HL7_TARGET.test(target)) return HL7_ENTRY.test(entry) ? null : "not a segment or field such as PID-3, SCH or AIS|AIG.";
+  if (FHIR_TARGET.test(target)) return FHIR_ENTRY.test(entry) ? null : "not an element path such as status or participant.actor.";
   return "The target is a message type such as SIU^S12 or a FHIR resource type such as Appointment.";
 }
 
 export function isRuleTarget(target: string): boolean {
-  return HL7_TARGET.test(target) || FHIR_TARGET.test(target);
+  return HL7_TARGET.test(target) || (FHIR_TARGET.test(target) && r4ResourceTypes.has(target));
 }

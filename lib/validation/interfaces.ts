@@ -25,11 +25,12 @@ const endpoint = (label: string) =>
 // ADT^A04), or a FHIR R4 resource type.
 export function parseMessageTypes(raw: string): { ok: true; values: string[] } | { ok: false; error: string } {
   const values: string[] = [];
-  for (const token of raw.split(/[\s,;]+/).filter(Boolean)) {
+  for (const [i, token] of raw.split(/[\s,;]+/).filter(Boolean).entries()) {
     if (r4ResourceTypes.has(token)) values.push(token);
     else {
       const hl7 = parseHl7Event(token);
-      if (!hl7.ok) return { ok: false, error: `"${token.slice(0, 40)}" is neither an HL7 message type (SIU^S12) nor a FHIR R4 resource type (Appointment).` };
+      // The entry is named by position, never echoed back.
+      if (!hl7.ok) return { ok: false, error: `Entry ${i + 1} is neither an HL7 message type (SIU^S12, ADT^A04^ADT_A01) nor a FHIR R4 resource type (Appointment).` };
       values.push(hl7.value);
     }
   }
@@ -112,10 +113,10 @@ export const savePayloadRuleSchema = z
   })
   .transform((v, ctx) => {
     const entries = [...new Set(v.fields.split(/[\s,;]+/).filter(Boolean))];
-    for (const e of entries) {
+    for (const [i, e] of entries.entries()) {
       const problem = checkRuleEntry(v.target, e);
       if (problem) {
-        ctx.addIssue({ code: "custom", path: ["fields"], message: problem });
+        ctx.addIssue({ code: "custom", path: ["fields"], message: `Line ${i + 1}: ${problem}` });
         return z.NEVER;
       }
     }
