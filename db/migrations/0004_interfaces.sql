@@ -26,6 +26,17 @@ CREATE TABLE "interfaces" (
 	CONSTRAINT "interfaces_id_implementation_key" UNIQUE("id","implementation_id")
 );
 --> statement-breakpoint
+CREATE TABLE "inventory_confirmations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"implementation_id" uuid NOT NULL,
+	"confirmed_by_id" uuid NOT NULL,
+	"confirmed_by_name" text NOT NULL,
+	"inventory_sha256" text NOT NULL,
+	"interface_count" integer NOT NULL,
+	"confirmed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "inventory_confirmations_sha256_hex" CHECK ("inventory_confirmations"."inventory_sha256" ~ '^[0-9a-f]{64}$')
+);
+--> statement-breakpoint
 CREATE TABLE "payload_reviews" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"implementation_id" uuid NOT NULL,
@@ -75,6 +86,8 @@ CREATE TABLE "source_of_truth" (
 --> statement-breakpoint
 ALTER TABLE "interfaces" ADD CONSTRAINT "interfaces_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interfaces" ADD CONSTRAINT "interfaces_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inventory_confirmations" ADD CONSTRAINT "inventory_confirmations_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inventory_confirmations" ADD CONSTRAINT "inventory_confirmations_confirmed_by_id_users_id_fk" FOREIGN KEY ("confirmed_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payload_reviews" ADD CONSTRAINT "payload_reviews_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payload_reviews" ADD CONSTRAINT "payload_reviews_interface_id_interfaces_id_fk" FOREIGN KEY ("interface_id") REFERENCES "public"."interfaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payload_reviews" ADD CONSTRAINT "payload_reviews_environment_id_environments_id_fk" FOREIGN KEY ("environment_id") REFERENCES "public"."environments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -87,6 +100,7 @@ ALTER TABLE "payload_rules" ADD CONSTRAINT "payload_rules_updated_by_id_users_id
 ALTER TABLE "source_of_truth" ADD CONSTRAINT "source_of_truth_implementation_id_implementations_id_fk" FOREIGN KEY ("implementation_id") REFERENCES "public"."implementations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "source_of_truth" ADD CONSTRAINT "source_of_truth_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "interfaces_implementation_name_key" ON "interfaces" USING btree ("implementation_id",lower("name"));--> statement-breakpoint
+CREATE INDEX "inventory_confirmations_implementation_idx" ON "inventory_confirmations" USING btree ("implementation_id","confirmed_at");--> statement-breakpoint
 CREATE INDEX "payload_reviews_implementation_idx" ON "payload_reviews" USING btree ("implementation_id","reviewed_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "payload_rules_implementation_target_key" ON "payload_rules" USING btree ("implementation_id","target");--> statement-breakpoint
 CREATE UNIQUE INDEX "source_of_truth_implementation_domain_key" ON "source_of_truth" USING btree ("implementation_id","domain");

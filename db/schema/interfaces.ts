@@ -139,3 +139,26 @@ export const payloadReviews = pgTable(
     check("payload_reviews_sha256_hex", sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
   ],
 );
+
+// A customer IT user's confirmation that the inventory is their organization's complete list,
+// bound to the SHA-256 of the inventory as they saw it: any later edit leaves it superseded.
+export const inventoryConfirmations = pgTable(
+  "inventory_confirmations",
+  {
+    id: id(),
+    implementationId: uuid()
+      .notNull()
+      .references(() => implementations.id),
+    confirmedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    confirmedByName: text().notNull(),
+    inventorySha256: text().notNull(),
+    interfaceCount: integer().notNull(),
+    confirmedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("inventory_confirmations_implementation_idx").on(t.implementationId, t.confirmedAt),
+    check("inventory_confirmations_sha256_hex", sql`${t.inventorySha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);

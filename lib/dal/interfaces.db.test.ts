@@ -5,6 +5,8 @@ import { seedDemo, seedId } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
 import {
   addInterfaceSchema,
+  confirmInventorySchema,
+  importInterfacesSchema,
   reviewPayloadSchema,
   savePayloadRuleSchema,
   setSourceOfTruthSchema,
@@ -14,8 +16,10 @@ import type { Viewer } from "@/lib/viewer";
 import { getGate } from "./gate";
 import {
   addInterface,
+  confirmInventory,
   getInterfaceInventory,
   getPayloadReview,
+  importInterfaces,
   recordPayloadReview,
   savePayloadRule,
   setSourceOfTruth,
@@ -183,5 +187,61 @@ describe("payload review", () => {
   it("refuses another organization's interface as not found, and another implementation's environment", async () => {
     await expect(recordPayloadReview(v.lakeshore!, reviewForm())).rejects.toMatchObject({ code: "not_found", message: "Interface was not found." });
     await expect(recordPayloadReview(v.manager!, reviewForm({ environmentId: env("lakeshore-documents", "test") }))).rejects.toMatchObject({ code: "invalid" });
+  });
+});
+
+describe("CSV import", () => {
+  const csv = (rows: string[]) => ["name,kind,direction,workflows,message_types,endpoint_production,status", ...rows].join("\r\n");
+
+  it("writes nothing when any row has a problem, and says which line", async () => {
+    const before = (await getInterfaceInventory(v.manager!, demographics)).interfaces.length;
+    const bad = csv(["Good one,hl7v2_feed,inbound,Patient demographics,ADT^A31,,planned", "Leaky,fhir_api,inbound,,Patient,https://x.example/?token=abcdefgh123,planned"]);
+    await expect(importInterfaces(v.manager!, importInterfacesSchema.parse({ implementationId: demographics, csv: bad }))).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { csv: [expect.stringMatching(/^Line 3: endpoint production: /)] },
+    });
+    expect((await getInterfaceInventory(v.manager!, demographics)).interfaces).toHaveLength(before);
+  });
+
+  it("imports every row in one transaction, audited; refuses customer IT and another organization", async () => {
+    const good = csv(["Person feed,HL7 v2 feed,Inbound,Patient demographics,ADT^A31,,Planned", "Patient API,FHIR API,both,,Patient;Encounter,,testing"]);
+    const out = await importInterfaces(v.engineer!, importInterfacesSchema.parse({ implementationId: demographics, csv: good }), "test");
+    expect(out.imported).toBe(2);
+    const inv = await getInterfaceInventory(v.riverbend!, demographics);
+    expect(inv.interfaces.find((i) => i.name === "Patient API")).toMatchObject({ kind: "fhir_api", direction: "both", messageTypes: ["Patient", "Encounter"], status: "testing" });
+    await expect(importInterfaces(v.riverbend!, importInterfacesSchema.parse({ implementationId: demographics, csv: good }))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(importInterfaces(v.manager!, importInterfacesSchema.parse({ implementationId: MISSING, csv: good }))).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("answers CSV that does not parse with a message, not an error", async () => {
+    await expect(importInterfaces(v.manager!, importInterfacesSchema.parse({ implementationId: demographics, csv: 'name,kind\r\n"unclosed,x' }))).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringMatching(/not valid CSV/),
+    });
+  });
+});
+
+describe("inventory confirmation", () => {
+  it("binds customer IT's confirmation to the inventory as seen; an edit supersedes it; a stale page is refused", async () => {
+    const inv = await getInterfaceInventory(v.riverbend!, demographics);
+    expect(inv.canConfirm).toBe(true);
+    await confirmInventory(v.riverbend!, confirmInventorySchema.parse({ implementationId: demographics, digest: inv.digest }), "test");
+    const confirmed = await getInterfaceInventory(v.manager!, demographics);
+    expect(confirmed.confirmations[0]).toMatchObject({ confirmedByName: "Casey Lin", current: true });
+
+    const feed = confirmed.interfaces.find((i) => i.name === "ADT feed")!;
+    await updateInterface(
+      v.manager!,
+      updateInterfaceSchema.parse({ ...interfaceForm({ status: "live" }), interfaceId: feed.id, version: String(feed.version) }),
+    );
+    const after = await getInterfaceInventory(v.riverbend!, demographics);
+    expect(after.confirmations[0]!.current).toBe(false);
+    await expect(confirmInventory(v.riverbend!, confirmInventorySchema.parse({ implementationId: demographics, digest: inv.digest }))).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("is customer IT's alone, and only for their own organization", async () => {
+    const inv = await getInterfaceInventory(v.manager!, demographics);
+    await expect(confirmInventory(v.manager!, confirmInventorySchema.parse({ implementationId: demographics, digest: inv.digest }))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(confirmInventory(v.lakeshore!, confirmInventorySchema.parse({ implementationId: demographics, digest: inv.digest }))).rejects.toMatchObject({ code: "not_found" });
   });
 });

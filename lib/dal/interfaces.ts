@@ -9,6 +9,7 @@ import {
   evidence,
   implementations,
   interfaces,
+  inventoryConfirmations,
   payloadReviews,
   payloadRules,
   sourceOfTruth,
@@ -20,8 +21,13 @@ import { reviewDigest, reviewPayload } from "@/lib/payloads/review";
 import { defaultPayloadRules, ruleTable } from "@/lib/payloads/rules";
 import type { Finding, StructureNode } from "@/lib/payloads/types";
 import { evidenceStaleness } from "@/lib/readiness";
+import { canonicalJson, sha256Hex, type Json } from "@/lib/sign-off-snapshot";
+import { parse as parseCsv } from "csv-parse/browser/esm/sync";
+import { previewInventoryImport } from "@/lib/interfaces/csv";
 import type {
   AddInterfaceInput,
+  ConfirmInventoryInput,
+  ImportInterfacesInput,
   ReviewPayloadInput,
   SavePayloadRuleInput,
   SetSourceOfTruthInput,
@@ -145,6 +151,18 @@ export async function getInterfaceInventory(viewer: Viewer, implementationId: st
       .limit(50),
   ]);
 
+  const confirmations = await db
+    .select({
+      confirmedByName: inventoryConfirmations.confirmedByName,
+      inventorySha256: inventoryConfirmations.inventorySha256,
+      interfaceCount: inventoryConfirmations.interfaceCount,
+      confirmedAt: inventoryConfirmations.confirmedAt,
+    })
+    .from(inventoryConfirmations)
+    .where(eq(inventoryConfirmations.implementationId, impl.id))
+    .orderBy(desc(inventoryConfirmations.confirmedAt))
+    .limit(10);
+  const digest = inventoryDigest(rows);
   const relevance = domainRelevance(impl.workflows, rows);
   const byDomain = new Map(truths.map((t) => [t.domain, t]));
   const sourceOfTruthMap: SourceOfTruthRow[] = dataDomains.map((domain) => {
@@ -176,6 +194,10 @@ export async function getInterfaceInventory(viewer: Viewer, implementationId: st
       rules.filter((r) => !defaultPayloadRules.some((d) => d.target === r.target)).map((r) => ({ target: r.target, workflows: [], fields: r.fields, custom: true })),
     ),
     reviews,
+    // What a confirmation signs, and the confirmations given (current while the digest holds).
+    digest,
+    confirmations: confirmations.map((c) => ({ ...c, current: c.inventorySha256 === digest })),
+    canConfirm: can(viewer, "inventory.confirm") && rows.length > 0,
     canManage: can(viewer, "interface.manage"),
     canRecordTruth: can(viewer, "source_of_truth.record"),
     canReview: can(viewer, "payload_review.record"),
@@ -184,6 +206,16 @@ export async function getInterfaceInventory(viewer: Viewer, implementationId: st
 }
 
 export type InterfaceInventory = Awaited<ReturnType<typeof getInterfaceInventory>>;
+
+// The SHA-256 of the inventory as a person sees it (every field, interfaces by name): the
+// version a customer's confirmation is bound to.
+export function inventoryDigest(rows: object[]): string {
+  const fields = ["name", "kind", "direction", "sourceSystem", "targetSystem", "workflows", "messageTypes", "endpointSandbox", "endpointTest", "endpointProduction", "vendorOwner", "customerOwner", "status", "note"];
+  const list = (rows as Record<string, unknown>[])
+    .map((r) => Object.fromEntries(fields.map((f) => [f, (r[f] ?? null) as Json])))
+    .sort((a, b) => String(a.name).localeCompare(String(b.name)));
+  return sha256Hex(canonicalJson(list as Json));
+}
 
 async function lockImplementation(tx: Transaction, viewer: Viewer, implementationId: string) {
   if (!isUuid(implementationId)) throw notFound("Implementation");
@@ -506,3 +538,67 @@ export async function getPayloadReview(viewer: Viewer, implementationId: string,
 }
 
 export type PayloadReviewDetail = Awaited<ReturnType<typeof getPayloadReview>>;
+
+// Reads CSV text into rows of cells, or says where it stops being CSV.
+export function csvRecords(text: string): { ok: true; records: string[][] } | { ok: false; error: string } {
+  try {
+    return { ok: true, records: parseCsv(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true }) as string[][] };
+  } catch (error) {
+    const line = error && typeof error === "object" && "lines" in error ? Number((error as { lines: number }).lines) : null;
+    return { ok: false, error: `The file is not valid CSV${line ? ` (around line ${line})` : ""}: check its quotes.` };
+  }
+}
+
+// A customer's interface list from a spreadsheet: every row checked like the form, then all
+// written in one transaction, or nothing when any row has a problem.
+export async function importInterfaces(viewer: Viewer, input: ImportInterfacesInput, requestId?: string) {
+  authorize(viewer, "interface.manage");
+  return getDb().transaction(async (tx) => {
+    const impl = await lockImplementation(tx, viewer, input.implementationId);
+    const parsed = csvRecords(input.csv);
+    if (!parsed.ok) throw invalid(parsed.error, { csv: [parsed.error] });
+    const existing = await tx.select({ name: interfaces.name }).from(interfaces).where(eq(interfaces.implementationId, impl.id));
+    const preview = previewInventoryImport(parsed.records, impl.id, existing.map((e) => e.name));
+    const problems = [...preview.problems.filter((p) => !p.startsWith("Unknown columns")), ...preview.rows.flatMap((r) => r.problems.map((p) => `Line ${r.line}: ${p}`))];
+    if (problems.length > 0) {
+      throw invalid(`Nothing was imported: ${problems.length} ${problems.length === 1 ? "problem" : "problems"} to fix first.`, { csv: problems.slice(0, 20) });
+    }
+    const rows = preview.rows.map((r) => r.input!);
+    const inserted = await tx
+      .insert(interfaces)
+      .values(rows.map((r) => ({ implementationId: impl.id, ...interfaceValues(r), updatedById: viewer.userId })))
+      .returning({ id: interfaces.id, name: interfaces.name });
+    for (const [i, row] of inserted.entries()) {
+      await recordAudit(tx, viewer, { action: "interface.imported", entityType: "interface", entityId: row.id, implementationId: impl.id, after: interfaceValues(rows[i]!), requestId });
+    }
+    await refreshGateState(tx, impl.id, requestId);
+    return { implementationId: impl.id, imported: inserted.length };
+  });
+}
+
+// Customer IT confirms the inventory is their organization's complete list, as they saw it.
+export async function confirmInventory(viewer: Viewer, input: ConfirmInventoryInput, requestId?: string) {
+  authorize(viewer, "inventory.confirm");
+  return getDb().transaction(async (tx) => {
+    const impl = await lockImplementation(tx, viewer, input.implementationId);
+    const rows = await tx.select().from(interfaces).where(eq(interfaces.implementationId, impl.id));
+    if (rows.length === 0) throw invalid("There is no inventory to confirm yet.");
+    const digest = inventoryDigest(rows);
+    if (digest !== input.digest) {
+      throw conflict("The inventory changed after you opened the page. Review the current list, then confirm again.");
+    }
+    const [row] = await tx
+      .insert(inventoryConfirmations)
+      .values({ implementationId: impl.id, confirmedById: viewer.userId, confirmedByName: viewer.name, inventorySha256: digest, interfaceCount: rows.length })
+      .returning({ id: inventoryConfirmations.id });
+    await recordAudit(tx, viewer, {
+      action: "interface_inventory.confirmed",
+      entityType: "implementation",
+      entityId: impl.id,
+      implementationId: impl.id,
+      after: { inventorySha256: digest, interfaces: rows.map((r) => r.name).sort(), confirmationId: row!.id },
+      requestId,
+    });
+    return { implementationId: impl.id };
+  });
+}

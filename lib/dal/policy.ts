@@ -30,6 +30,8 @@ export const policy = {
   "source_of_truth.record": ["implementation_manager", "engineer", "customer_it"],
   "payload_review.record": ["implementation_manager", "engineer", "customer_it"],
   "payload_rule.manage": ["implementation_manager", "engineer"],
+  // Only the customer can say the list is complete: it is their organization's inventory.
+  "inventory.confirm": ["customer_it"],
   "blockers.read_all": ["admin", "implementation_manager", "engineer"],
   "blocker.resolve": ["implementation_manager", "engineer"],
   "audit.read": ["admin", "implementation_manager", "engineer", "customer_it"],

@@ -15,7 +15,7 @@ const rules: { pattern: RegExp; what: string }[] = [
 // A long run of letters, digits and symbols mixing cases and digits reads like a generated secret.
 const RANDOM_RUN = /[A-Za-z0-9+/_=-]{32,}/g;
 function looksGenerated(run: string): boolean {
-  return /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run) && !/^[a-z0-9.-]+$/i.test(run.replace(/[A-Z]/g, ""));
+  return /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run);
 }
 
 export function detectSecret(value: string): string | null {

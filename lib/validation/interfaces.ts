@@ -123,3 +123,20 @@ export const savePayloadRuleSchema = z
     return { implementationId: v.implementationId, target: v.target, fields: entries };
   });
 export type SavePayloadRuleInput = z.output<typeof savePayloadRuleSchema>;
+
+// A spreadsheet of interfaces (CSV text, read in the browser from an upload or pasted).
+export const importInterfacesSchema = z.object({
+  implementationId: id("Implementation"),
+  csv: z
+    .string({ error: "Choose a CSV file." })
+    .max(200_000, "The file is too large (at most 200,000 characters).")
+    .refine((v) => !v.includes("\u0000"), "The file is not text.")
+    .refine((v) => v.trim() !== "", "Choose a CSV file."),
+});
+export type ImportInterfacesInput = z.output<typeof importInterfacesSchema>;
+
+export const confirmInventorySchema = z.object({
+  implementationId: id("Implementation"),
+  digest: z.string().regex(/^[0-9a-f]{64}$/, "The page is out of date. Reload it, then confirm again."),
+});
+export type ConfirmInventoryInput = z.output<typeof confirmInventorySchema>;

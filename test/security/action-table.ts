@@ -97,7 +97,9 @@ export type FieldKind =
   | { kind: "endpoint"; max: number }
   // A sample payload: anything up to the size limit is reviewed (findings, never a refusal),
   // and never stored.
-  | { kind: "payload"; maxBytes: number };
+  | { kind: "payload"; maxBytes: number }
+  // A CSV file's text: nothing in the corpus is a spreadsheet with the inventory's columns.
+  | { kind: "csvFile" };
 
 export const text = (max: number): FieldKind => ({ kind: "text", max, required: false });
 export const requiredText = (max: number): FieldKind => ({ kind: "text", max, required: true });
@@ -490,6 +492,36 @@ function interfaceActions(): Record<string, ActionSpec> {
       call: "form",
       fields: { implementationId: idField, target: enumField, fields: { kind: "tokenList" } },
       input: (_role, target) => ({ implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl), target: "SIU^S12", fields: "SCH\nPID-3\nPID-18" }),
+      expect: interfaceManagers,
+      unauthenticated: "unauthenticated",
+    },
+    confirmInventoryAction: {
+      call: "form",
+      fields: { implementationId: idField, digest: { kind: "digest" } },
+      prepare: prepareInterfaces,
+      input: async (_role, target, ctx) => {
+        const implementationId = pick(target, ids.riverbendImpl, ids.lakeshoreImpl);
+        if (target === "missing" || target === "malformed") return { implementationId, digest: noDigest };
+        const { getInterfaceInventory } = await import("@/lib/dal/interfaces");
+        return { implementationId, digest: (await getInterfaceInventory(ctx.viewers.implementation_manager, implementationId)).digest };
+      },
+      // Only the customer says the list is complete, and only for their own organization.
+      expect: {
+        admin: row("forbidden", "forbidden", "forbidden", "invalid"),
+        implementation_manager: row("forbidden", "forbidden", "forbidden", "invalid"),
+        engineer: row("forbidden", "forbidden", "forbidden", "invalid"),
+        customer_it: row("ok", "not_found", "not_found", "invalid"),
+      },
+      corpusRole: "customer_it",
+      unauthenticated: "unauthenticated",
+    },
+    importInterfacesAction: {
+      call: "form",
+      fields: { implementationId: idField, csv: { kind: "csvFile" } },
+      input: (_role, target) => ({
+        implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl),
+        csv: "name,kind,direction,workflows,message_types,status\r\nMatrix import A,HL7 v2 feed,inbound,Appointment sync,SIU^S12;SIU^S15,planned\r\nMatrix import B,fhir_api,both,,Appointment,testing\r\n",
+      }),
       expect: interfaceManagers,
       unauthenticated: "unauthenticated",
     },
@@ -1036,6 +1068,20 @@ export const routeTable: Record<string, RouteSpec> = {
     },
   },
   "api/implementations/[id]/gate": {
+    methods: {
+      GET: {
+        params: (target) => ({ id: pick(target, ids.riverbendImpl, ids.lakeshoreImpl) }),
+        expect: {
+          admin: readAll(200, 200),
+          implementation_manager: readAll(200, 200),
+          engineer: readAll(200, 200),
+          customer_it: readAll(200, 404),
+        },
+        unauthenticated: 401,
+      },
+    },
+  },
+  "api/implementations/[id]/interfaces-csv": {
     methods: {
       GET: {
         params: (target) => ({ id: pick(target, ids.riverbendImpl, ids.lakeshoreImpl) }),

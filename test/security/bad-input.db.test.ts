@@ -153,6 +153,8 @@ export function expectation(kind: FieldKind, input: BadInput, vendorStaff: boole
       return value.length > kind.max ? refused : accepted;
     case "tokenList":
       return blank ? accepted : refused;
+    case "csvFile":
+      return refused;
     case "endpoint":
       if (value.includes("\u0000") || value.length > kind.max) return refused;
       if (detectSecret(value.trim())) return refused;

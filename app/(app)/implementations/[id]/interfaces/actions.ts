@@ -3,9 +3,11 @@
 // Writes on an implementation's interface inventory, source-of-truth map, payload rules and
 // sample payload reviews.
 import { defineFormAction } from "@/lib/actions/action";
-import { addInterface, recordPayloadReview, savePayloadRule, setSourceOfTruth, updateInterface } from "@/lib/dal/interfaces";
+import { addInterface, confirmInventory, importInterfaces, recordPayloadReview, savePayloadRule, setSourceOfTruth, updateInterface } from "@/lib/dal/interfaces";
 import {
   addInterfaceSchema,
+  confirmInventorySchema,
+  importInterfacesSchema,
   reviewPayloadSchema,
   savePayloadRuleSchema,
   setSourceOfTruthSchema,
@@ -44,4 +46,18 @@ export const reviewPayloadAction = defineFormAction({
   schema: reviewPayloadSchema,
   run: (input, { viewer, requestId }) => recordPayloadReview(viewer, input, requestId),
   revalidate: (_input, data) => [...affected(data), `/implementations/${data.implementationId}/interfaces/review`],
+});
+
+// All rows of a spreadsheet, or none.
+export const importInterfacesAction = defineFormAction({
+  schema: importInterfacesSchema,
+  run: (input, { viewer, requestId }) => importInterfaces(viewer, input, requestId),
+  revalidate: (_input, data) => affected(data),
+});
+
+// Customer IT confirms the list as they saw it (bound to its SHA-256).
+export const confirmInventoryAction = defineFormAction({
+  schema: confirmInventorySchema,
+  run: (input, { viewer, requestId }) => confirmInventory(viewer, input, requestId),
+  revalidate: (_input, data) => [`/implementations/${data.implementationId}/interfaces`],
 });

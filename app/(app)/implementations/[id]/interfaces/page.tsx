@@ -9,7 +9,8 @@ import { dataDomainLabel, interfaceDirectionLabel, interfaceStatusLabel } from "
 import { environmentLabel, interfaceLabel, workflowLabel } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
 import type { Workflow } from "@/lib/vocabulary";
-import { InterfaceForm, SourceOfTruthForm } from "./_components/interface-forms";
+import { ImportInterfacesForm } from "./_components/import-form";
+import { ConfirmInventoryForm, InterfaceForm, SourceOfTruthForm } from "./_components/interface-forms";
 
 export const metadata: Metadata = { title: "Interfaces" };
 
@@ -113,7 +114,46 @@ export default async function InterfacesPage({ params }: Props) {
             <InterfaceForm implementationId={inv.implementationId} />
           </details>
         ) : null}
+        {inv.canManage ? (
+          <details className="mt-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <summary className="cursor-pointer font-semibold">Import from a spreadsheet (CSV)</summary>
+            <ImportInterfacesForm implementationId={inv.implementationId} existingNames={inv.interfaces.map((i) => i.name)} />
+          </details>
+        ) : null}
+        {inv.interfaces.length > 0 ? (
+          <p className="mt-3 text-sm">
+            <a href={`/api/implementations/${inv.implementationId}/interfaces-csv`} className="font-semibold text-sky-800 underline">
+              Download the inventory (CSV)
+            </a>
+          </p>
+        ) : null}
       </section>
+
+      {inv.interfaces.length > 0 ? (
+        <section aria-labelledby="confirm-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+          <h2 id="confirm-heading" className="text-lg font-semibold">Customer confirmation</h2>
+          {inv.confirmations.length === 0 ? (
+            <p className="text-slate-600">Not confirmed yet: customer IT confirms that this is their organization&apos;s complete list.</p>
+          ) : (
+            <ul>
+              {inv.confirmations.slice(0, 3).map((c, i) => (
+                <li key={i}>
+                  {c.current ? (
+                    <Badge tone="good"><span aria-hidden="true">✓</span> Current</Badge>
+                  ) : (
+                    <Badge tone="warn"><span aria-hidden="true">◆</span> Superseded: the inventory changed since</Badge>
+                  )}{" "}
+                  Confirmed by {c.confirmedByName}, <time dateTime={c.confirmedAt.toISOString()}>{utc(c.confirmedAt)}</time> ({c.interfaceCount}{" "}
+                  {c.interfaceCount === 1 ? "interface" : "interfaces"})
+                </li>
+              ))}
+            </ul>
+          )}
+          {inv.canConfirm && !inv.confirmations[0]?.current ? (
+            <ConfirmInventoryForm implementationId={inv.implementationId} digest={inv.digest} count={inv.interfaces.length} />
+          ) : null}
+        </section>
+      ) : null}
 
       <section id="source-of-truth" aria-labelledby="truth-heading" className="mt-8">
         <h2 id="truth-heading" className="text-lg font-semibold">Source of truth</h2>

@@ -7,7 +7,7 @@ import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { dataDomainLabel, interfaceDirectionLabel, interfaceDirections, interfaceStatusLabel, interfaceStatuses, type DataDomain } from "@/lib/interfaces/vocabulary";
 import { interfaceLabel, workflowLabel } from "@/lib/labels";
 import { interfaceKinds, workflows } from "@/lib/vocabulary";
-import { addInterfaceAction, setSourceOfTruthAction, updateInterfaceAction } from "../actions";
+import { addInterfaceAction, confirmInventoryAction, setSourceOfTruthAction, updateInterfaceAction } from "../actions";
 
 const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
 
@@ -170,6 +170,25 @@ export function SourceOfTruthForm({
       </div>
       <button type="submit" disabled={pending} className={button}>
         {pending ? "Saving…" : `Save ${dataDomainLabel[domain].toLowerCase()}`}
+      </button>
+    </form>
+  );
+}
+
+// What customer IT attests, shown above the button; the form carries the inventory's SHA-256.
+export function ConfirmInventoryForm({ implementationId, digest, count }: { implementationId: string; digest: string; count: number }) {
+  const [state, formAction, pending] = useActionState(confirmInventoryAction, null);
+  return (
+    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Confirm the inventory" className="mt-2 space-y-2">
+      <input type="hidden" name="implementationId" value={implementationId} />
+      <input type="hidden" name="digest" value={digest} />
+      <FormMessage state={state} success="Inventory confirmed." />
+      <p className="text-sm">
+        I confirm that these {count} {count === 1 ? "interface is" : "interfaces are"} my organization&apos;s complete list for this implementation, as shown
+        (inventory SHA-256 <code className="break-all">{digest.slice(0, 12)}…</code>).
+      </p>
+      <button type="submit" disabled={pending} className={button}>
+        {pending ? "Confirming…" : "Confirm this inventory"}
       </button>
     </form>
   );
