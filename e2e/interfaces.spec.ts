@@ -141,7 +141,7 @@ test.describe.serial("interfaces", () => {
     await context.close();
   });
 
-  test("customer IT of another organization gets not found for the inventory and a review", async ({ browser }) => {
+  test("customer IT of another organization gets not found; the customer's own IT confirms the inventory", async ({ browser }) => {
     const { context, page } = await as(browser, "riverbendIt");
     for (const path of [`/implementations/${implementationId}/interfaces`, `/implementations/${implementationId}/interfaces/review`]) {
       const response = await page.goto(path);
@@ -151,8 +151,12 @@ test.describe.serial("interfaces", () => {
     const own = await as(browser, "lakeshoreIt");
     await openInterfaces(own.page);
     await expect(own.page.getByRole("listitem", { name: "Lab results feed" })).toBeVisible();
-    // Customer IT records the source of truth but does not edit the inventory.
+    // Customer IT records the source of truth but does not edit the inventory; they confirm it.
     await expect(own.page.getByRole("form", { name: "Add an interface" })).toHaveCount(0);
+    await expect(own.page.getByText("Not confirmed yet")).toBeVisible();
+    await own.page.getByRole("form", { name: "Confirm the inventory" }).getByRole("button", { name: "Confirm this inventory" }).click();
+    await expect(own.page.getByText(/Confirmed by Priya Raman/)).toBeVisible();
+    await expect(own.page.getByText(/✓\s*Current/)).toBeVisible();
     await own.context.close();
   });
 });
