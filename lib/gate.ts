@@ -1,4 +1,5 @@
 import { evidenceStaleness, type StalenessContext } from "@/lib/readiness";
+import type { GateDataDomain } from "@/lib/interfaces/domains";
 import { canonicalJson, sha256Hex, type Json } from "@/lib/sign-off-snapshot";
 import type {
   BlockerSeverity,
@@ -97,6 +98,8 @@ export type GateInput = {
   productionScenarios: GateScenario[];
   // The risk acceptances of the latest go/no-go decision (none unless it was a conditional go).
   acceptances?: GateAcceptance[];
+  // Data domains that need an agreed source of truth (lib/interfaces/domains.ts).
+  dataDomains?: GateDataDomain[];
 };
 
 // Reasons are grouped on screen by what they are about (an item, a register, the
@@ -541,6 +544,7 @@ export function evaluateGate(input: GateInput): Gate {
     if (!outcome.waiver) reasons.push(...staleSignOffEvidenceReasons(ctx, item));
   }
   reasons.push(...permissionReasons(ctx), ...scenarioReasons(ctx), ...coverageReasons(ctx));
+  reasons.push(...sourceOfTruthReasons(ctx));
   reasons.push(...acceptanceReasons(ctx, reasons));
 
   // Blocking first; within a severity the order above (items in checklist order, then registers).
@@ -550,4 +554,24 @@ export function evaluateGate(input: GateInput): Gate {
     canonicalJson({ verdict, reasons: ordered.map((r) => ({ key: r.key, message: r.message })) } as unknown as Json),
   );
   return { verdict, reasons: ordered, waivers, requiredItems, requiredItemsDone, until: gateUntil(input), digest };
+}
+
+// Source of truth (interface inventory): a data domain the integration touches whose
+// authoritative system is not agreed yet. Blocking when a workflow in scope at go-live reads
+// or writes it; a risk otherwise (an interface carries it, or it was put on the map).
+export function sourceOfTruthReasons(ctx: GateContext): GateReason[] {
+  const href = `${ctx.base}/interfaces#source-of-truth`;
+  return (ctx.input.dataDomains ?? [])
+    .filter((d) => !d.agreed)
+    .map((d) => ({
+      key: `source-of-truth:${d.domain}`,
+      severity: d.neededBy.length > 0 ? ("blocking" as const) : ("risk" as const),
+      message:
+        d.neededBy.length > 0
+          ? `No agreed source of truth for ${d.domain} data, which ${d.neededBy.map((w) => w.replaceAll("_", " ")).join(" and ")} in scope relies on.`
+          : `No agreed source of truth for ${d.domain} data${d.carriedBy.length ? ` (carried by ${d.carriedBy.join(", ")})` : ""}.`,
+      clear: `Agree which system is authoritative for ${d.domain} data, who resolves conflicts and how corrections propagate, and record it on the source-of-truth map.`,
+      href,
+      group: { key: "source-of-truth", label: "Source-of-truth map", ownerName: ctx.input.managerName ?? null },
+    }));
 }

@@ -6,6 +6,7 @@ export const implementationSections = [
   { key: "checklist", label: "Checklist", path: "" },
   { key: "permissions", label: "API permissions", path: "/permissions" },
   { key: "test-patients", label: "Test patients", path: "/test-patients" },
+  { key: "interfaces", label: "Interfaces", path: "/interfaces" },
   { key: "activity", label: "Activity", path: "/activity" },
   { key: "notifications", label: "Notifications", path: "/notifications" },
 ] as const;

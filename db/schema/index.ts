@@ -8,3 +8,4 @@ export * from "./go-live";
 export * from "./notifications";
 export * from "./summaries";
 export * from "./people";
+export * from "./interfaces";

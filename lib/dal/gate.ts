@@ -4,6 +4,8 @@ import { getDb, type Executor } from "@/db";
 import { gateStates, goLiveDecisions, implementations, readinessSummaries, riskAcceptances } from "@/db/schema";
 import { evaluateGate, type Gate, type GateAcceptance, type GateEvidence, type GateInput } from "@/lib/gate";
 import { summarize, type ReadinessSummary } from "@/lib/readiness-summary";
+import { gateDataDomains } from "@/lib/interfaces/domains";
+import type { DataDomain } from "@/lib/interfaces/vocabulary";
 import type { RecordDecisionInput } from "@/lib/validation/sign-offs";
 import { summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
 import { testPatientCoverage } from "@/lib/registers/coverage";
@@ -108,6 +110,15 @@ function gateFacts() {
       from permission_requirements pr
       where pr.implementation_id = ${implRef}
     ), '[]'::json)`,
+    // Interface inventory and source-of-truth map (lib/interfaces/domains.ts).
+    inventory: sql<{ name: string; workflows: Workflow[]; status: string; kind: string }[]>`coalesce((
+      select json_agg(json_build_object('name', i.name, 'workflows', i.workflows, 'status', i.status, 'kind', i.kind))
+      from interfaces i where i.implementation_id = ${implRef}
+    ), '[]'::json)`,
+    truths: sql<{ domain: DataDomain; agreed: boolean }[]>`coalesce((
+      select json_agg(json_build_object('domain', st.domain, 'agreed', st.agreed))
+      from source_of_truth st where st.implementation_id = ${implRef}
+    ), '[]'::json)`,
     scenarios: sql<RawScenario[]>`coalesce((
       select json_agg(json_build_object(
         'id', s.id, 'patientLabel', tp.label, 'scenario', s.scenario, 'environmentKind', te.kind,
@@ -154,6 +165,8 @@ export type Facts = {
   permissions: RawPermission[];
   scenarios: RawScenario[];
   acceptances: GateAcceptance[];
+  inventory: { name: string; workflows: Workflow[]; status: string; kind: string }[];
+  truths: { domain: DataDomain; agreed: boolean }[];
 };
 
 function matrixRows(facts: Facts): MatrixRow[] {
@@ -213,6 +226,7 @@ export function gateInputFromFacts(facts: Facts, now: Date): GateInput {
       .filter((sc) => sc.environmentKind === "production")
       .map(({ environmentKind: _kind, ...sc }) => sc),
     acceptances: facts.acceptances,
+    dataDomains: gateDataDomains(facts.workflows, facts.inventory, facts.truths),
   };
 }
 

@@ -23,6 +23,15 @@ export const policy = {
   "test_patient.record": ["implementation_manager", "engineer", "customer_it"],
   // Removing a test patient or scenario erases a result someone recorded: managers only.
   "test_patient.remove": ["implementation_manager"],
+  // The interface inventory is built by the vendor's team; the source of truth of each data
+  // domain is agreed with the customer, who records it too; anyone on the project reviews
+  // sample payloads (technical evidence).
+  "interface.manage": ["implementation_manager", "engineer"],
+  "source_of_truth.record": ["implementation_manager", "engineer", "customer_it"],
+  "payload_review.record": ["implementation_manager", "engineer", "customer_it"],
+  "payload_rule.manage": ["implementation_manager", "engineer"],
+  // Only the customer can say the list is complete: it is their organization's inventory.
+  "inventory.confirm": ["customer_it"],
   "blockers.read_all": ["admin", "implementation_manager", "engineer"],
   "blocker.resolve": ["implementation_manager", "engineer"],
   "audit.read": ["admin", "implementation_manager", "engineer", "customer_it"],

@@ -10,12 +10,17 @@ describe("parseHl7Event", () => {
     expect(parseHl7Event("  adt^a31 ")).toEqual({ ok: true, value: "ADT^A31" });
   });
 
-  it.each(["", "ADT", "ADT^", "ADT-A08", "ADT^A8", "ADT^A080", "AD^A08", "ADTX^A08", "ADT^A08^ADT_A01", "1DT^A08", "ADT^108", "ADT ^A08", "<script>", "ADT^A08\u0000"])(
+  it.each(["", "ADT", "ADT^", "ADT-A08", "ADT^A8", "ADT^A080", "AD^A08", "ADTX^A08", "ADT^A08^ADT", "ADT^A08^ADT_A01^X", "1DT^A08", "ADT^108", "ADT ^A08", "<script>", "ADT^A08\u0000"])(
     "refuses %j",
     (raw) => {
       expect(parseHl7Event(raw).ok).toBe(false);
     },
   );
+
+  it("accepts MSH-9 as written with its structure and keeps the type and trigger", () => {
+    expect(parseHl7Event("ADT^A04^ADT_A01")).toEqual({ ok: true, value: "ADT^A04" });
+    expect(parseHl7Event("siu^s12^siu_s12")).toEqual({ ok: true, value: "SIU^S12" });
+  });
 
   it("names well-known events and falls back for the rest", () => {
     expect(describeHl7Event("SIU^S12")).toBe("new appointment booking");

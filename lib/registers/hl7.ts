@@ -3,15 +3,19 @@
 // sites use Z-events and newer triggers.
 
 const EVENT = /^[A-Z]{2}[A-Z0-9]\^[A-Z][0-9A-Z]{2}$/;
+// MSH-9 as written, with its message structure: ADT^A04^ADT_A01.
+const WITH_STRUCTURE = /^([A-Z]{2}[A-Z0-9]\^[A-Z][0-9A-Z]{2})\^[A-Z]{2}[A-Z0-9]_[A-Z0-9]{3}$/;
 
 export type Hl7Check = { ok: true; value: string } | { ok: false; error: string };
 
-// Lower case and stray spaces are forgiven; anything else must look like TYPE^EVENT.
+// Lower case and stray spaces are forgiven; anything else must look like TYPE^EVENT, or MSH-9
+// as written with its structure (ADT^A04^ADT_A01), of which the type and trigger are kept.
 export function parseHl7Event(raw: string): Hl7Check {
-  const value = raw.trim().toUpperCase();
+  const written = raw.trim().toUpperCase();
+  const value = WITH_STRUCTURE.exec(written)?.[1] ?? written;
   if (value === "") return { ok: false, error: "Enter a message type and trigger event, such as ADT^A08." };
   if (!EVENT.test(value)) {
-    return { ok: false, error: "Write the message type, ^, and the trigger event, as in ADT^A08 or SIU^S12 (three letters or digits each)." };
+    return { ok: false, error: "Write the message type, ^, and the trigger event, as in ADT^A08 or SIU^S12 (three letters or digits each), optionally with the structure (ADT^A04^ADT_A01)." };
   }
   return { ok: true, value };
 }

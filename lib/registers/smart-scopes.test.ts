@@ -37,7 +37,7 @@ describe("parseSmartScope", () => {
     ["Appointment.rs", /starts with patient\/, user\/ or system\//],
     ["practitioner/Appointment.rs", /starts with patient\//],
     ["patient/Appointment", /dot and the permissions/],
-    ["patient/appointment.rs", /not a FHIR resource type/],
+    ["patient/appointment.rs", /not a FHIR R4 resource type/],
     ["patient/Appointment.sr", /c r u d s, in that order/],
     ["patient/Appointment.rr", /in that order/],
     ["patient/Appointment.", /at least one/],
@@ -47,7 +47,7 @@ describe("parseSmartScope", () => {
     ["patient/Observation.rs?category", /name=value/],
     ["patient/Observation.rs?", /name=value/],
     ["patient/Appointment.rs openid", /no spaces/],
-    ["patient/Appoint\u200Bment.rs", /not a FHIR resource type/],
+    ["patient/Appoint\u200Bment.rs", /not a FHIR R4 resource type/],
     ["patient/Appointment.rs\u202E", /c r u d s/],
     ["<script>alert(1)</script>", /starts with/],
     ["' OR 1=1--", /no spaces/],
@@ -55,6 +55,25 @@ describe("parseSmartScope", () => {
     const parsed = parseSmartScope(raw);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatch(reason);
+  });
+
+  // SMART App Launch 2.2's own examples: misspelt or invented resource types were accepted.
+  it.each(["patient/Apointment.rs", "user/Patients.rs", "system/Foo.cruds"])("refuses %s: not an R4 resource type", (raw) => {
+    const parsed = parseSmartScope(raw);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(/not a FHIR R4 resource type/);
+  });
+
+  it.each(["launch/imagingstudy", "launch/list?role=https://example.org/worklist", "launch/practitionerrole"])("accepts the EHR-defined launch context %s, labelled as an extension", (raw) => {
+    const parsed = parseSmartScope(raw);
+    expect(parsed).toEqual({ ok: true, scope: { kind: "launch_extension", scope: raw } });
+    if (parsed.ok) expect(describeScope(parsed.scope)).toMatch(/^Extension/);
+  });
+
+  it.each(["smart/orchestrate_launch", "need_patient_banner", "urn:example:scheduling.read"])("accepts the custom scope %s, labelled as custom", (raw) => {
+    const parsed = parseSmartScope(raw);
+    expect(parsed).toEqual({ ok: true, scope: { kind: "custom", scope: raw } });
+    if (parsed.ok) expect(describeScope(parsed.scope)).toMatch(/^Custom scope/);
   });
 
   it("describes a v2 scope in words", () => {

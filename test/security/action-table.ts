@@ -8,6 +8,7 @@ import { seedId } from "@/db/seed";
 import type { ActionResult } from "@/lib/actions/result";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { MAX_PAYLOAD_BYTES } from "@/lib/payloads/types";
 import { MAX_PERMISSION_LENGTH } from "@/lib/registers/permission-format";
 import type { Viewer } from "@/lib/viewer";
 
@@ -102,7 +103,17 @@ export type FieldKind =
   // A new password, typed twice: changing one copy alone never matches the other.
   | { kind: "newPassword" }
   // A single-use link's token from a mail (43 base64url characters).
-  | { kind: "linkToken" };
+  | { kind: "linkToken" }
+  // Interfaces: a list of tokens with a grammar (message types, rule fields): blank is an empty
+  // list, nothing in the corpus is a valid token.
+  | { kind: "tokenList" }
+  // An endpoint description: free text, but nothing that looks like a password or token.
+  | { kind: "endpoint"; max: number }
+  // A sample payload: anything up to the size limit is reviewed (findings, never a refusal),
+  // and never stored.
+  | { kind: "payload"; maxBytes: number }
+  // A CSV file's text: nothing in the corpus is a spreadsheet with the inventory's columns.
+  | { kind: "csvFile" };
 
 export const text = (max: number): FieldKind => ({ kind: "text", max, required: false });
 export const requiredText = (max: number): FieldKind => ({ kind: "text", max, required: true });
@@ -435,6 +446,158 @@ async function inviteOnEachSide({ viewers }: Pick<FixtureContext, "viewers">) {
   const own = await invitePerson(viewers.admin, { organizationId: ids.riverbendOrg, email: "matrix.pending@riverbend.example", name: "Pending Person (synthetic)", role: "customer_it" }, "http://localhost", "matrix-prepare");
   const other = await invitePerson(viewers.admin, { organizationId: ids.lakeshoreOrg, email: "matrix.pending@lakeshore.example", name: "Pending Person (synthetic)", role: "customer_it" }, "http://localhost", "matrix-prepare");
   return { own: own.userId, other: other.userId };
+}
+
+// --- interface inventory, source of truth, payload review (lib/dal/interfaces.ts) -------------
+// An interface on each side, and a recorded domain (so a blank version reads as stale).
+async function prepareInterfaces({ viewers }: Pick<FixtureContext, "viewers">) {
+  const { addInterface, setSourceOfTruth } = await import("@/lib/dal/interfaces");
+  const { addInterfaceSchema, setSourceOfTruthSchema } = await import("@/lib/validation/interfaces");
+  const out: Record<string, string> = {};
+  for (const [key, implementationId] of [["own", ids.riverbendImpl], ["other", ids.lakeshoreImpl]] as const) {
+    const { interfaceId } = await addInterface(viewers.implementation_manager, addInterfaceSchema.parse({ ...interfaceFormFor(implementationId), name: "Matrix feed" }), "matrix-prepare");
+    out[key] = interfaceId;
+    await setSourceOfTruth(
+      viewers.implementation_manager,
+      setSourceOfTruthSchema.parse({ implementationId, domain: "billing", version: "0", authoritativeSystem: "Epic", conflictResolver: "", propagation: "", agreed: "" }),
+      "matrix-prepare",
+    );
+  }
+  return out;
+}
+const interfaceFormFor = (implementationId: string): Fields => ({
+  implementationId,
+  name: "Matrix SIU feed",
+  kind: "hl7v2_feed",
+  direction: "inbound",
+  sourceSystem: "Epic Bridges",
+  targetSystem: "Scheduling engine",
+  workflows: "appointment_sync",
+  messageTypes: "SIU^S12",
+  endpointSandbox: "mllp://sbx.example:6661",
+  endpointTest: "",
+  endpointProduction: "",
+  vendorOwner: "Erin Vasquez",
+  customerOwner: "Casey Lin",
+  status: "building",
+  note: "Matrix: interface",
+});
+const interfaceFields: Record<string, FieldKind> = {
+  name: { kind: "plainText", max: 200 },
+  kind: enumField,
+  direction: enumField,
+  sourceSystem: text(200),
+  targetSystem: text(200),
+  workflows: { kind: "enumList" },
+  messageTypes: { kind: "tokenList" },
+  endpointSandbox: { kind: "endpoint", max: 500 },
+  endpointTest: { kind: "endpoint", max: 500 },
+  endpointProduction: { kind: "endpoint", max: 500 },
+  vendorOwner: text(200),
+  customerOwner: text(200),
+  status: enumField,
+  note: text(2000),
+};
+const interfaceManagers = permissionManagers;
+const interfaceIdFor = (target: Target, ctx: FixtureContext) => pick(target, ctx.prepared.own!, ctx.prepared.other!);
+// A synthetic SIU^S12 (names and identifiers that belong to nobody).
+const matrixPayload = "MSH|^~\\&|EPIC|RB|RR|V|20261201||SIU^S12|ZZM1|T|2.5\rSCH|A1|F1|||||||||^^60^20261210090000\rPID|1||ZZTEST9^^^RB||ZZTEST^MATRIX\rRGS|1\rAIS|1||OFFICE";
+
+function interfaceActions(): Record<string, ActionSpec> {
+  return {
+    addInterfaceAction: {
+      call: "form",
+      fields: { implementationId: idField, ...interfaceFields },
+      input: (_role, target) => interfaceFormFor(pick(target, ids.riverbendImpl, ids.lakeshoreImpl)),
+      expect: interfaceManagers,
+      unauthenticated: "unauthenticated",
+    },
+    updateInterfaceAction: {
+      call: "form",
+      fields: { interfaceId: idField, version: versionField, ...interfaceFields },
+      prepare: prepareInterfaces,
+      input: (_role, target, ctx) => {
+        const { implementationId: _drop, ...form } = interfaceFormFor(ids.riverbendImpl);
+        return { ...form, name: "Matrix feed", interfaceId: interfaceIdFor(target, ctx), version: "1", status: "testing" };
+      },
+      expect: interfaceManagers,
+      unauthenticated: "unauthenticated",
+    },
+    setSourceOfTruthAction: {
+      call: "form",
+      fields: {
+        implementationId: idField,
+        domain: enumField,
+        version: { kind: "cellVersion" },
+        authoritativeSystem: text(200),
+        conflictResolver: text(200),
+        propagation: text(2000),
+        agreed: checkboxField,
+      },
+      prepare: prepareInterfaces,
+      input: (_role, target) => ({
+        implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl),
+        domain: "billing",
+        version: "1",
+        authoritativeSystem: "Matrix billing system",
+        conflictResolver: "Matrix: revenue cycle",
+        propagation: "Matrix: DFT^P03",
+        agreed: "",
+      }),
+      expect: projectMembers,
+      unauthenticated: "unauthenticated",
+    },
+    savePayloadRuleAction: {
+      call: "form",
+      fields: { implementationId: idField, target: enumField, fields: { kind: "tokenList" } },
+      input: (_role, target) => ({ implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl), target: "SIU^S12", fields: "SCH\nPID-3\nPID-18" }),
+      expect: interfaceManagers,
+      unauthenticated: "unauthenticated",
+    },
+    confirmInventoryAction: {
+      call: "form",
+      fields: { implementationId: idField, digest: { kind: "digest" } },
+      prepare: prepareInterfaces,
+      input: async (_role, target, ctx) => {
+        const implementationId = pick(target, ids.riverbendImpl, ids.lakeshoreImpl);
+        if (target === "missing" || target === "malformed") return { implementationId, digest: noDigest };
+        const { getInterfaceInventory } = await import("@/lib/dal/interfaces");
+        return { implementationId, digest: (await getInterfaceInventory(ctx.viewers.implementation_manager, implementationId)).digest };
+      },
+      // Only the customer says the list is complete, and only for their own organization.
+      expect: {
+        admin: row("forbidden", "forbidden", "forbidden", "invalid"),
+        implementation_manager: row("forbidden", "forbidden", "forbidden", "invalid"),
+        engineer: row("forbidden", "forbidden", "forbidden", "invalid"),
+        customer_it: row("ok", "not_found", "not_found", "invalid"),
+      },
+      corpusRole: "customer_it",
+      unauthenticated: "unauthenticated",
+    },
+    importInterfacesAction: {
+      call: "form",
+      fields: { implementationId: idField, csv: { kind: "csvFile" } },
+      input: (_role, target) => ({
+        implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl),
+        csv: "name,kind,direction,workflows,message_types,status\r\nMatrix import A,HL7 v2 feed,inbound,Appointment sync,SIU^S12;SIU^S15,planned\r\nMatrix import B,fhir_api,both,,Appointment,testing\r\n",
+      }),
+      expect: interfaceManagers,
+      unauthenticated: "unauthenticated",
+    },
+    reviewPayloadAction: {
+      call: "form",
+      fields: { interfaceId: idField, environmentId: idField, payload: { kind: "payload", maxBytes: MAX_PAYLOAD_BYTES }, note: text(2000) },
+      prepare: prepareInterfaces,
+      input: (_role, target, ctx) => ({
+        interfaceId: interfaceIdFor(target, ctx),
+        environmentId: target === "other" ? ids.lakeshoreEnv("test") : ids.riverbendEnv("test"),
+        payload: matrixPayload,
+        note: "Matrix: sample from the test system",
+      }),
+      expect: projectMembers,
+      unauthenticated: "unauthenticated",
+    },
+  };
 }
 
 export const actionTable: Record<string, ActionSpec> = {
@@ -908,6 +1071,7 @@ export const actionTable: Record<string, ActionSpec> = {
     expect: removalManagers,
     unauthenticated: "unauthenticated",
   },
+  ...interfaceActions(),
   signOutAction: {
     call: "none",
     fields: {},
@@ -1062,6 +1226,20 @@ export const routeTable: Record<string, RouteSpec> = {
     },
   },
   "api/implementations/[id]/gate": {
+    methods: {
+      GET: {
+        params: (target) => ({ id: pick(target, ids.riverbendImpl, ids.lakeshoreImpl) }),
+        expect: {
+          admin: readAll(200, 200),
+          implementation_manager: readAll(200, 200),
+          engineer: readAll(200, 200),
+          customer_it: readAll(200, 404),
+        },
+        unauthenticated: 401,
+      },
+    },
+  },
+  "api/implementations/[id]/interfaces-csv": {
     methods: {
       GET: {
         params: (target) => ({ id: pick(target, ids.riverbendImpl, ids.lakeshoreImpl) }),

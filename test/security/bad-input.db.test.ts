@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { seedDemo } from "@/db/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { detectSecret } from "@/lib/interfaces/secrets";
 import { detectPhi } from "@/lib/registers/phi";
 import type { Viewer } from "@/lib/viewer";
 import { badInputs, extraFieldMarker, extraFields, type BadInput } from "../bad-input";
@@ -75,7 +76,7 @@ const actions = new Map(modules.flatMap((m) => Object.entries(m)));
 // --- the expectation table: input × field kind -----------------------------------------------
 // `outcomes`: the answers that are right. `stored`: for an accepted text, the exact value that
 // must now be in the database.
-type Expectation = { outcomes: Outcome[]; stored?: string };
+type Expectation = { outcomes: Outcome[]; stored?: string; neverStored?: string };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const refused: Expectation = { outcomes: ["invalid"] };
 
@@ -181,6 +182,19 @@ export function expectation(kind: FieldKind, input: BadInput, vendorStaff: boole
     case "reauthPassword":
       // Not needed after a recent sign-in, so any password that fits is ignored, never stored.
       return value.length > kind.max ? refused : accepted;
+    case "tokenList":
+      return blank ? accepted : refused;
+    case "csvFile":
+      return refused;
+    case "endpoint":
+      if (value.includes("\u0000") || value.length > kind.max) return refused;
+      if (detectSecret(value.trim())) return refused;
+      return blank ? accepted : { outcomes: ["ok"], stored: value.trim() };
+    case "payload":
+      // Reviewed whatever it holds (binary and garbage get findings); never stored.
+      if (blank || Buffer.byteLength(value, "utf8") > kind.maxBytes) return refused;
+      // (A UUID is already in the database as some row's id: nothing to learn from finding it.)
+      return UUID.test(value.trim()) ? accepted : { outcomes: ["ok"], neverStored: value };
   }
 }
 
@@ -313,6 +327,8 @@ describe(`bad input: ${badInputs.length} inputs × ${fieldCount} fields of ${cor
           if ((await after()) !== before) problems.push(`${input.name}: refused, but the database changed`);
         } else if (expected.stored !== undefined && !(await storedSomewhere(expected.stored))) {
           problems.push(`${input.name}: accepted, but not stored literally`);
+        } else if (expected.neverStored !== undefined && expected.neverStored.trim().length > 3 && !expected.neverStored.includes("\u0000") && (await storedSomewhere(expected.neverStored))) {
+          problems.push(`${input.name}: a raw payload was stored`);
         }
         if (target.action === "signInAction" && answer.outcome === "unauthenticated") {
           const redirectTo = (mockState.signIns.at(-1)?.[1] as { redirectTo?: string } | undefined)?.redirectTo ?? "";
