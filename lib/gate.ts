@@ -82,6 +82,8 @@ export type GateScenario = {
 // A risk accepted by a named person in the latest go/no-go decision, until a date.
 export type GateAcceptance = { reasonKey: string; reasonText: string; acceptedByName: string; reevaluateOn: string };
 
+export type GateDataDomainInput = GateDataDomain[];
+
 export type GateInput = {
   implementationId: string;
   status: ImplementationStatus;

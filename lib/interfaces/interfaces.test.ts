@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/browser/esm/sync";
 import { describe, expect, it } from "vitest";
-import { evaluateGate, sourceOfTruthReasons } from "@/lib/gate";
+import { evaluateGate, gateContext, sourceOfTruthReasons, type GateDataDomainInput } from "@/lib/gate";
 import { parseMessageTypes } from "@/lib/validation/interfaces";
 import { inventoryCsv, previewInventoryImport } from "./csv";
 import { gateDataDomains } from "./domains";
@@ -42,6 +42,13 @@ describe("message types", () => {
   });
 });
 
+// The source-of-truth reasons of an implementation whose only facts are these domains.
+function sourceOfTruthFor(dataDomains: GateDataDomainInput) {
+  return sourceOfTruthReasons(
+    gateContext({ implementationId: "x", status: "active", workflows: [], freshnessWindowDays: 14, now: new Date("2026-12-01T00:00:00Z"), items: [], permissions: [], productionScenarios: [], dataDomains }),
+  );
+}
+
 describe("source of truth in the gate", () => {
   const inventory = [{ name: "Lab feed", workflows: ["orders_results"], status: "building", kind: "hl7v2_feed" }];
 
@@ -51,7 +58,7 @@ describe("source of truth in the gate", () => {
 
   it("blocks on a domain a workflow in scope needs, and only risks one an interface alone carries", () => {
     const domains = gateDataDomains(["patient_demographics"], inventory, [{ domain: "patient", agreed: true }]);
-    const reasons = sourceOfTruthReasons(domains, "/implementations/x");
+    const reasons = sourceOfTruthFor(domains);
     expect(reasons.map((r) => [r.key, r.severity])).toEqual([
       ["source-of-truth:encounter", "blocking"],
       ["source-of-truth:orders", "risk"],
@@ -61,8 +68,8 @@ describe("source of truth in the gate", () => {
   });
 
   it("counts a domain put on the map without agreement, and none once agreed", () => {
-    expect(sourceOfTruthReasons(gateDataDomains([], [], [{ domain: "billing", agreed: false }]), "/i")).toHaveLength(1);
-    expect(sourceOfTruthReasons(gateDataDomains([], [], [{ domain: "billing", agreed: true }]), "/i")).toHaveLength(0);
+    expect(sourceOfTruthFor(gateDataDomains([], [], [{ domain: "billing", agreed: false }]))).toHaveLength(1);
+    expect(sourceOfTruthFor(gateDataDomains([], [], [{ domain: "billing", agreed: true }]))).toHaveLength(0);
   });
 
   it("turns the verdict to No-go through evaluateGate", () => {
@@ -71,7 +78,6 @@ describe("source of truth in the gate", () => {
       status: "active",
       workflows: [],
       freshnessWindowDays: 14,
-      today: "2026-12-01",
       now: new Date("2026-12-01T00:00:00Z"),
       items: [],
       permissions: [],
