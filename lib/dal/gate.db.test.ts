@@ -1,29 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { gateStates, goLiveDecisions, implementations, riskAcceptances, webhookDeliveries, webhooks } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import { blockItemSchema, unblockItemSchema } from "@/lib/validation/checklist";
 import { recordDecisionSchema } from "@/lib/validation/sign-offs";
 import type { Viewer } from "@/lib/viewer";
 import { blockItem, unblockItem } from "./checklist";
 import { getGate, recordGoLiveDecision } from "./gate";
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    riverbend: "it@riverbend.example",
-    lakeshore: "it@lakeshore.example",
-  })) {
-    v[key] = await demoViewer(email);
-  }
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
+const { v } = demo;
 
 const appointments = seedId("impl:riverbend-appointments");
 const documents = seedId("impl:lakeshore-documents");
@@ -59,12 +46,12 @@ describe("recordGoLiveDecision", () => {
     const item = seedId("item:lakeshore-documents:monitoring-setup");
     const gate = await getGate(v.manager!, documents);
     // Block an item: the gate moves to No-go, so the page the manager opened is out of date.
-    const [row] = await testDb.handle.db.select({ version: implementations.version }).from(implementations).where(eq(implementations.id, documents));
+    const [row] = await demo.db.select({ version: implementations.version }).from(implementations).where(eq(implementations.id, documents));
     expect(row).toBeTruthy();
     const { checklistItems } = await import("@/db/schema");
-    const [itemRow] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, item));
+    const [itemRow] = await demo.db.select().from(checklistItems).where(eq(checklistItems.id, item));
     // Only an editable item can be blocked; put it in progress the way a rejection would.
-    await testDb.handle.db.update(checklistItems).set({ status: "in_progress" }).where(eq(checklistItems.id, item));
+    await demo.db.update(checklistItems).set({ status: "in_progress" }).where(eq(checklistItems.id, item));
     await blockItem(
       v.manager!,
       blockItemSchema.parse({ itemId: item, version: String(itemRow!.version), reason: "Alert routing untested", severity: "go_live", ticketUrl: "", since: new Date().toISOString().slice(0, 10) }),
@@ -79,10 +66,10 @@ describe("recordGoLiveDecision", () => {
     });
     const noGo = await decide(v.manager!, { gateDigest: blocked.digest, decision: "no_go", notes: "Monitoring first." });
     expect(noGo.status).toBe("live");
-    const [stored] = await testDb.handle.db.select().from(goLiveDecisions).where(eq(goLiveDecisions.id, noGo.decisionId));
+    const [stored] = await demo.db.select().from(goLiveDecisions).where(eq(goLiveDecisions.id, noGo.decisionId));
     expect(stored).toMatchObject({ decision: "no_go", computedVerdict: "no_go", decidedByName: "Maya Okafor", notes: "Monitoring first." });
 
-    const [after] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, item));
+    const [after] = await demo.db.select().from(checklistItems).where(eq(checklistItems.id, item));
     await unblockItem(v.engineer!, unblockItemSchema.parse({ itemId: item, version: String(after!.version), resolution: "Alerts routed" }));
   });
 
@@ -112,11 +99,11 @@ describe("recordGoLiveDecision", () => {
       }),
     );
     expect(result.status).toBe("live");
-    expect(await testDb.handle.db.select().from(riskAcceptances).where(eq(riskAcceptances.decisionId, result.decisionId))).toHaveLength(risks.length);
+    expect(await demo.db.select().from(riskAcceptances).where(eq(riskAcceptances.decisionId, result.decisionId))).toHaveLength(risks.length);
   });
 
   it("announces a verdict change once, through the webhook outbox", async () => {
-    const db = testDb.handle.db;
+    const db = demo.db;
     await db.insert(webhooks).values({ implementationId: appointments, url: "http://127.0.0.1:9/hook", secret: "s" });
     await db.insert(gateStates).values({ implementationId: appointments, verdict: "go" }).onConflictDoUpdate({ target: gateStates.implementationId, set: { verdict: "go" } });
     const { checklistItems } = await import("@/db/schema");

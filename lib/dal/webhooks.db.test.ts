@@ -3,14 +3,13 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, webhookDeliveries, webhooks } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { getDb } from "@/db";
 import { verifySignature } from "@/lib/notifications/signing";
 import { deliverDue } from "@/lib/notifications/worker";
 import { blockItemSchema } from "@/lib/validation/checklist";
 import { rotateWebhookSecretSchema, saveWebhookSchema, setWebhookEnabledSchema } from "@/lib/validation/webhooks";
-import type { Viewer } from "@/lib/viewer";
 import { blockItem } from "./checklist";
 import { queueEvent } from "./events";
 import { getWebhookSettings, queueGoLiveWarnings, rotateWebhookSecret, saveWebhook, sendTestDelivery, setWebhookEnabled } from "./webhooks";
@@ -22,20 +21,9 @@ let receiverUrl: string;
 const received: Received[] = [];
 let answers: number[] = [];
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
+const demo = withDemoDatabase();
+const { v } = demo;
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    admin: "admin@vendor.example",
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    riverbend: "it@riverbend.example",
-    lakeshore: "it@lakeshore.example",
-  })) {
-    v[key] = await demoViewer(email);
-  }
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -50,7 +38,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => receiver.close(resolve));
-  await testDb.drop();
 });
 beforeEach(() => {
   received.length = 0;
@@ -83,7 +70,7 @@ describe("webhook settings", () => {
     expect(JSON.stringify(settings)).not.toContain(secret!);
     const audit = await getDb().select().from(auditEvents).where(eq(auditEvents.action, "webhook.configured"));
     expect(JSON.stringify(audit)).not.toContain(secret!);
-    for (const who of ["engineer", "riverbend"]) {
+    for (const who of ["engineer", "riverbend"] as const) {
       await expect(getWebhookSettings(v[who]!, impl)).rejects.toMatchObject({ code: "forbidden" });
     }
   });
