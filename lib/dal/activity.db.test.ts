@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { withDemoDatabase } from "@/test/fixtures/demo";
 import { checklistItems } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import { parseActivityQuery } from "@/lib/validation/activity";
 import { recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { ACTIVITY_PAGE_SIZE, listActivity } from "./activity";
 import { recordEvidence, unblockItem, updateItem } from "./checklist";
 

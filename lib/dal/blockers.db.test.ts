@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { withDemoDatabase } from "@/test/fixtures/demo";
 import { checklistItems, signOffs } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import { todayIso } from "@/lib/dates";
-import { blockItemSchema } from "@/lib/validation/checklist";
 import { parseBlockersQuery } from "@/lib/validation/blockers";
+import { blockItemSchema } from "@/lib/validation/checklist";
 import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { listBlockers } from "./blockers";
 import { blockItem } from "./checklist";
 import { getMyWork, getNavCounts } from "./my-work";

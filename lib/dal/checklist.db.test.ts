@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { withDemoDatabase } from "@/test/fixtures/demo";
 import { auditEvents, checklistItems, evidence } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import {
@@ -12,9 +11,10 @@ import {
   type UpdateItemInput,
 } from "@/lib/validation/checklist";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
-import { recordConfigurationChange } from "./configuration";
 import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { addItem, blockItem, getItem, recordEvidence, unblockItem, updateItem } from "./checklist";
+import { recordConfigurationChange } from "./configuration";
 
 const demo = withDemoDatabase();
 const { v } = demo;

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { withDemoDatabase } from "@/test/fixtures/demo";
 import { webhookDeliveries, webhooks } from "@/db/schema";
 import { seedId } from "@/db/seed";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { queueEvent } from "./events";
 
 const demo = withDemoDatabase();

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { withDemoDatabase } from "@/test/fixtures/demo";
 import { gateStates, goLiveDecisions, implementations, riskAcceptances, webhookDeliveries, webhooks } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import { blockItemSchema, unblockItemSchema } from "@/lib/validation/checklist";
 import { recordDecisionSchema } from "@/lib/validation/sign-offs";
 import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { blockItem, unblockItem } from "./checklist";
 import { getGate, recordGoLiveDecision } from "./gate";
 

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { withDemoDatabase } from "@/test/fixtures/demo";
 import { auditEvents, checklistItems, environments, implementations } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
 import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { createImplementation, getImplementationForEdit, implementationFormOptions, updateImplementation } from "./implementation-writes";
 
 const demo = withDemoDatabase();

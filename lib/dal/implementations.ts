@@ -15,8 +15,8 @@ import {
   users,
   type ItemStatus,
 } from "@/db/schema";
-import type { BlockerSeverity, EnvironmentKind, ItemCategory, Role } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
+import type { BlockerSeverity, EnvironmentKind, ItemCategory, Role } from "@/lib/vocabulary";
 import { notFound } from "./errors";
 import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";

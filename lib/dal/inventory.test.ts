@@ -40,7 +40,6 @@ const inventory: Record<string, string> = {
   "gate.gateFromFacts": "pure: facts read by getGate/refreshGateState to the gate (gate.db.test.ts)",
   "sign-offs.getSignOffPanel": "sign-offs.db.test.ts: other organization → not found; who may sign",
   "sign-offs.signOffItem": "sign-offs.db.test.ts: role × own/other organization, required role only, replay refused",
-  "sign-offs.supersedeSignOffs": "called inside checklist writes' transactions; sign-offs.db.test.ts: supersede on edit and on evidence",
   "sign-offs.waiveItem": "sign-offs.db.test.ts: managers only; other organization → not found",
   "sign-offs.revokeWaiver": "sign-offs.db.test.ts: managers only",
   "report.getReadinessReport": "report.db.test.ts: other organization, missing and malformed ids → not found",
@@ -85,6 +84,12 @@ const inventory: Record<string, string> = {
   "errors.isDomainError": "error guard",
   "errors.DomainError": "error class",
   "policy.policy": "the role × action table itself; policy.test.ts",
+  "unit-of-work.writeOnImplementation": "runs a write that locked its row with implementationScope; write-path.db.test.ts: every write refreshes the gate",
+  "unit-of-work.lockImplementation": "implementationScope in the WHERE; the tenant tests of every write that uses it (addItem, permissions, webhooks…)",
+  "unit-of-work.lockItem": "implementationScope in the WHERE; checklist.db.test.ts and sign-offs.db.test.ts: other organization's item → not found",
+  "unit-of-work.supersedeSignOffs": "run by writeOnImplementation for an item whose version moved; sign-offs.db.test.ts: supersede on edit and on evidence",
+  "unit-of-work.one": "pure helper: the single row a query found, else not found",
+  "unit-of-work.unchanged": "pure helper: a write that found nothing to change",
 };
 
 const dalDir = join(__dirname);

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { withDemoDatabase } from "@/test/fixtures/demo";
 import { auditEvents, permissionChecks, permissionRequirements } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import {
@@ -11,6 +10,7 @@ import {
   setPermissionColumnSchema,
   updatePermissionRowSchema,
 } from "@/lib/validation/registers";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { listPortfolio } from "./implementations";
 import {
   addCatalogRows,

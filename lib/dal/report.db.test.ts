@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { seedId } from "@/db/seed";
 import { demoViewer } from "@/db/testing";
 import { withDemoDatabase } from "@/test/fixtures/demo";
-import { seedId } from "@/db/seed";
 import { getReadinessReport } from "./report";
 
 withDemoDatabase();

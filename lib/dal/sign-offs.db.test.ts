@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { withDemoDatabase } from "@/test/fixtures/demo";
 import { auditEvents, checklistItems, signOffs, waivers, webhookDeliveries, webhooks } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import { recordEvidenceSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { revokeWaiverSchema, signOffItemSchema, waiveItemSchema } from "@/lib/validation/sign-offs";
 import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { recordEvidence, updateItem } from "./checklist";
 import { getSignOffPanel, revokeWaiver, signOffItem, waiveItem } from "./sign-offs";
 

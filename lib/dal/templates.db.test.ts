@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, checklistTemplates } from "@/db/schema";
 import { seedId } from "@/db/seed";
-import { withDemoDatabase } from "@/test/fixtures/demo";
 import { createImplementationSchema } from "@/lib/validation/implementation";
 import { saveTemplateItemSchema } from "@/lib/validation/templates";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { createImplementation, implementationFormOptions } from "./implementation-writes";
 import {
   createRevision,

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { withDemoDatabase } from "@/test/fixtures/demo";
 import { auditEvents, testPatients, testPatientScenarios } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import {
@@ -10,6 +9,7 @@ import {
   removeScenarioSchema,
   removeTestPatientSchema,
 } from "@/lib/validation/registers";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { getRegisterSummary } from "./registers";
 import { addScenario, addTestPatient, getTestPatientRegister, recordScenarioResult, removeScenario, removeTestPatient } from "./test-patients";
 

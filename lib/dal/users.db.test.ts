@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { demoViewer } from "@/db/testing";
-import { withDemoDatabase } from "@/test/fixtures/demo";
 import { auditEvents, users } from "@/db/schema";
 import { seedId } from "@/db/seed";
+import { demoViewer } from "@/db/testing";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { endSession, loadViewer } from "./users";
 
 const demo = withDemoDatabase();
