@@ -10,7 +10,7 @@ import type {
   Workflow,
 } from "@/lib/vocabulary";
 
-// The go/no-go gate (DESIGN.md, "Readiness and the go/no-go gate"): one pure function from the
+// The go/no-go gate (docs/design.md, "The gate"): one pure function from the
 // facts of an implementation to a verdict and every reason behind it. Nobody types a verdict.
 //
 // A *blocking* reason makes the verdict No-go. A *risk* leaves it at Conditional go: the

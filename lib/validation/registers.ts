@@ -13,7 +13,7 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 const plainText = (max: number, label: string) =>
   requiredText(max, label).refine((v) => !INVISIBLE.test(v), `${label} contains an invisible or control character.`);
 
-// Label and identifier must not look like a real person's details (DESIGN.md: never real data).
+// Label and identifier must not look like a real person's details (docs/design.md: never real patient data).
 const synthetic = (max: number, label: string) =>
   plainText(max, label).superRefine((v, ctx) => {
     const phi = detectPhi(v);
