@@ -1,7 +1,7 @@
+import type { PortfolioRow } from "@/lib/dal/implementations";
 import { daysUntil } from "@/lib/dates";
 import { goLiveRisk, readiness, type Readiness, type Risk } from "@/lib/readiness";
 import type { PortfolioQuery } from "@/lib/validation/portfolio";
-import type { PortfolioRow } from "@/lib/dal/implementations";
 
 // The portfolio as shown: each row's readiness and risk derived, then the URL's filter and
 // sort applied. Pure, so the rules are tested without a database or a browser.

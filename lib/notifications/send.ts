@@ -1,6 +1,6 @@
-import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signPayload } from "./signing";
 import { refusedDestination, type Lookup } from "./destination";
 import { formatBody, type WebhookPayload } from "./format";
+import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signPayload } from "./signing";
 
 // One HTTP attempt at a delivery: signed, with a timeout, never following a redirect (a
 // redirect could send the signed payload somewhere the manager never configured). It never

@@ -6,8 +6,8 @@ import { auditEvents, checklistItems, implementations, signOffs, users } from "@
 import { seedDemo } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
 import type { ActionResult } from "@/lib/actions/result";
-import { ids, toFormData, type Fields } from "./action-table";
 import { getSignOffPanel } from "@/lib/dal/sign-offs";
+import { ids, toFormData, type Fields } from "./action-table";
 import { mockState, tokenScope, type MockToken } from "./mocks";
 
 // Concurrency (RELIABILITY.md): 50 clients edit one item at once. Exactly one wins per

@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ImplementationHeader } from "@/components/implementation/implementation-header";
-import { requireViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/dal/policy";
-import { getImplementation } from "@/lib/dal/implementations";
-import { getGate } from "@/lib/dal/gate";
-import { VerdictBadge } from "@/components/gate/gate-panel";
+import { ChecklistLive } from "@/components/checklist/checklist-live";
 import { GateLive } from "@/components/gate/gate-live";
-import { gateVerdictLabel } from "@/lib/labels";
-import { DecisionForm } from "./_components/decision-form";
+import { VerdictBadge } from "@/components/gate/gate-panel";
+import { ImplementationHeader } from "@/components/implementation/implementation-header";
+import { RegisterAlerts } from "@/components/registers/register-alerts";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getGate } from "@/lib/dal/gate";
+import { getImplementation } from "@/lib/dal/implementations";
+import { can } from "@/lib/dal/policy";
 import { daysUntil, describeGoLive } from "@/lib/dates";
+import { gateVerdictLabel } from "@/lib/labels";
 import { environmentLabel, interfaceLabel, workflowLabel } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
-import { ChecklistLive } from "@/components/checklist/checklist-live";
-import { RegisterAlerts } from "@/components/registers/register-alerts";
 import { AddItemForm } from "./_components/add-item-form";
 import { ConfigurationChangeForm } from "./_components/configuration-change-form";
+import { DecisionForm } from "./_components/decision-form";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
-import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { ItemDefinitionFields } from "@/components/checklist/item-definition-fields";
+import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
+import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { queryKeys } from "@/lib/query-keys";
 import { addItemAction } from "../actions";
 

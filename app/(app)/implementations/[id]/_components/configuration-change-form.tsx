@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { environmentLabel } from "@/lib/labels";
 import type { EnvironmentKind } from "@/lib/vocabulary";
 import { recordConfigurationChangeAction } from "../actions";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterSelect } from "@/components/ui/filter-select";
 import { ActivityList } from "@/components/activity/activity-list";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { activityKinds } from "@/lib/activity";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listActivity } from "@/lib/dal/activity";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { ItemDefinitionFields, type ItemDefinition } from "@/components/checklist/item-definition-fields";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
-import { ItemDefinitionFields, type ItemDefinition } from "@/components/checklist/item-definition-fields";
 import { createRevisionAction, publishTemplateAction, removeTemplateItemAction, saveTemplateItemAction } from "../../actions";
 
 type TemplateItem = ItemDefinition & { id: string; version: number; expectedOutcome: string };
