@@ -1,5 +1,6 @@
 import { describeAction } from "@/lib/activity";
 import type { ActivityEntry } from "@/lib/dal/activity";
+import { formatUtc } from "@/lib/dates";
 import { roleLabel } from "@/lib/labels";
 import type { Role } from "@/lib/vocabulary";
 
@@ -18,7 +19,7 @@ export function ActivityList({ entries, label, compact = false }: { entries: Act
             {describeAction(entry.action)}
             {" · "}
             <time dateTime={entry.occurredAt.toISOString()} className="text-slate-600">
-              {entry.occurredAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+              {formatUtc(entry.occurredAt)}
             </time>
           </p>
           {compact && entry.changes.length > 0 ? (
