@@ -13,6 +13,7 @@ import {
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 import type { Viewer } from "@/lib/viewer";
 import { withDemoDatabase } from "@/test/fixtures/demo";
+import { itemEditForm, type FormFields } from "@/test/fixtures/forms";
 import { addItem, blockItem, getItem, recordEvidence, unblockItem, updateItem } from "./checklist";
 import { recordConfigurationChange } from "./configuration";
 
@@ -30,19 +31,7 @@ async function current(itemId: string) {
 
 async function edit(viewer: Viewer, itemId: string, changes: Partial<Record<keyof UpdateItemInput, string>>) {
   const row = await current(itemId);
-  const input = updateItemSchema.parse({
-    itemId,
-    version: String(row.version),
-    ownerId: row.ownerId ?? "",
-    status: row.status,
-    nextStep: row.nextStep,
-    expectedOutcome: row.expectedOutcome,
-    dueDate: row.dueDate ?? "",
-    whatChanged: row.whatChanged,
-    whatWasTested: row.whatWasTested,
-    whatNeedsProof: row.whatNeedsProof,
-    ...changes,
-  });
+  const input = updateItemSchema.parse(itemEditForm(row, changes as FormFields));
   return updateItem(viewer, input, "req-test");
 }
 

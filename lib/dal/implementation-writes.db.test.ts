@@ -5,6 +5,7 @@ import { seedId } from "@/db/seed";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
 import type { Viewer } from "@/lib/viewer";
 import { withDemoDatabase } from "@/test/fixtures/demo";
+import { implementationEditForm } from "@/test/fixtures/forms";
 import { createImplementation, getImplementationForEdit, implementationFormOptions, updateImplementation } from "./implementation-writes";
 
 const demo = withDemoDatabase();
@@ -76,21 +77,7 @@ describe("updateImplementation", () => {
     const [row] = await demo.db.select().from(implementations).where(eq(implementations.id, id));
     return updateImplementation(
       viewer,
-      updateImplementationSchema.parse({
-        implementationId: id,
-        version: String(row!.version),
-        status: row!.status,
-        name: row!.name,
-        ehrVendor: row!.ehrVendor,
-        workflows: row!.workflows,
-        interfaces: row!.interfaces,
-        phase: row!.phase,
-        goLiveDate: row!.goLiveDate ?? "",
-        implementationManagerId: row!.implementationManagerId ?? "",
-        engineeringOwnerId: row!.engineeringOwnerId ?? "",
-        freshnessWindowDays: String(row!.freshnessWindowDays),
-        ...overrides,
-      }),
+      updateImplementationSchema.parse(implementationEditForm(row!, overrides)),
     );
   };
   const target = seedId("impl:riverbend-demographics");

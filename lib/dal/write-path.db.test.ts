@@ -24,6 +24,7 @@ import { recordDecisionSchema, revokeWaiverSchema, signOffItemSchema, waiveItemS
 import { rotateWebhookSecretSchema, saveWebhookSchema, sendTestDeliverySchema, setWebhookEnabledSchema } from "@/lib/validation/webhooks";
 import type { Viewer } from "@/lib/viewer";
 import { withDemoDatabase } from "@/test/fixtures/demo";
+import { implementationEditForm, itemEditForm } from "@/test/fixtures/forms";
 import { addItem, blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
 import { recordConfigurationChange } from "./configuration";
 import { getGate, recordGoLiveDecision } from "./gate";
@@ -63,23 +64,7 @@ async function itemRow(itemId: string) {
 }
 
 async function editItem(viewer: Viewer, itemId: string, changes: Record<string, string>) {
-  const row = await itemRow(itemId);
-  return updateItem(
-    viewer,
-    updateItemSchema.parse({
-      itemId,
-      version: String(row.version),
-      ownerId: row.ownerId ?? "",
-      status: row.status,
-      nextStep: row.nextStep,
-      expectedOutcome: row.expectedOutcome,
-      dueDate: row.dueDate ?? "",
-      whatChanged: row.whatChanged,
-      whatWasTested: row.whatWasTested,
-      whatNeedsProof: row.whatNeedsProof,
-      ...changes,
-    }),
-  );
+  return updateItem(viewer, updateItemSchema.parse(itemEditForm(await itemRow(itemId), changes)));
 }
 
 async function blockInput(itemId: string) {
@@ -95,21 +80,7 @@ async function blockInput(itemId: string) {
 
 async function implementationInput(id: string, overrides: Record<string, unknown>) {
   const [row] = await demo.db.select().from(implementations).where(eq(implementations.id, id));
-  return updateImplementationSchema.parse({
-    implementationId: id,
-    version: String(row!.version),
-    status: row!.status,
-    name: row!.name,
-    ehrVendor: row!.ehrVendor,
-    workflows: row!.workflows,
-    interfaces: row!.interfaces,
-    phase: row!.phase,
-    goLiveDate: row!.goLiveDate ?? "",
-    implementationManagerId: row!.implementationManagerId ?? "",
-    engineeringOwnerId: row!.engineeringOwnerId ?? "",
-    freshnessWindowDays: String(row!.freshnessWindowDays),
-    ...overrides,
-  });
+  return updateImplementationSchema.parse(implementationEditForm(row!, overrides));
 }
 
 async function newPermissionRow(permission: string) {
