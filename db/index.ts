@@ -7,7 +7,6 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
-import { countSqlStatement } from "@/lib/sql-statements";
 import * as schema from "./schema";
 
 // The server-side database client: the `postgres` driver when DATABASE_URL is set, embedded
@@ -113,7 +112,7 @@ export function acquirePgliteLock(dir: string): () => void {
   }
 }
 
-export function openPostgres(url: string, max: number, options: { countStatements?: boolean } = {}): DatabaseHandle {
+export function openPostgres(url: string, max: number, options: { onStatement?: StatementListener } = {}): DatabaseHandle {
   const client = postgres(url, {
     max,
     connect_timeout: 5,
@@ -126,7 +125,7 @@ export function openPostgres(url: string, max: number, options: { countStatement
     onnotice: () => {},
     // Called once per statement sent (BEGIN and COMMIT included); only for the benchmark. With
     // it on, the driver also makes query errors' parameters enumerable, so it stays off in a live server.
-    ...(options.countStatements ? { debug: (_connection: number, query: string) => countSqlStatement(query) } : {}),
+    ...(options.onStatement ? { debug: (_connection: number, query: string) => options.onStatement?.(query) } : {}),
   });
   return {
     db: drizzlePostgres({ client, schema, casing: "snake_case" }),
@@ -151,13 +150,22 @@ export function openPglite(dir: string): DatabaseHandle {
   };
 }
 
-const globalForDb = globalThis as unknown as { readyroomDb?: DatabaseHandle };
+export type StatementListener = (query: string) => void;
+
+// Kept on globalThis: the server's startup hook and the routes may be bundled into different chunks.
+const globalForDb = globalThis as unknown as { readyroomDb?: DatabaseHandle; readyroomStatementListener?: StatementListener };
+
+// Lets instrumentation outside the database client (the benchmark's statement tally) hear every
+// statement the server's client sends. Set before the client opens (instrumentation.ts).
+export function listenToStatements(listener: StatementListener): void {
+  globalForDb.readyroomStatementListener = listener;
+}
 
 export function databaseHandle(): DatabaseHandle {
   if (!globalForDb.readyroomDb) {
     const config = env();
     globalForDb.readyroomDb = config.DATABASE_URL
-      ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX, { countStatements: config.READYROOM_BENCH })
+      ? openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX, { onStatement: globalForDb.readyroomStatementListener })
       : openPglite(config.PGLITE_DIR);
   }
   return globalForDb.readyroomDb;

@@ -35,7 +35,7 @@ it("lets exactly one of several processes take over a stale lock at once", async
   const outcomes = await Promise.all(
     Array.from({ length: 6 }, () =>
       new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, [tsx, "db/lock-contender.ts", dir, startAt], { env: { ...process.env, DATABASE_URL: "" } });
+        const child = spawn(process.execPath, [tsx, "test/fixtures/pglite-lock-contender.ts", dir, startAt], { env: { ...process.env, DATABASE_URL: "" } });
         let out = "";
         child.stdout.on("data", (d) => (out += d));
         child.on("exit", () => resolve(out.trim()));

@@ -1,7 +1,7 @@
-import { count, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase, migrationsFolder } from "./migrate";
 import * as s from "./schema";
 import { DEMO_PASSWORD, demoUsers, seedDemo, seedId } from "./seed";
@@ -161,6 +161,7 @@ describe("audit trail", () => {
   });
 
   it("refuses DELETE", async () => {
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- the test tries to empty the audit table
     expect(await refusal(testDb.handle.db.delete(s.auditEvents))).toContain("append-only: DELETE is not allowed");
   });
 

@@ -4,8 +4,8 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, wri
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import postgres from "postgres";
 import { expect, test } from "@playwright/test";
+import postgres from "postgres";
 import { chooseEvidence, seedId, signInThroughForm } from "./fixtures";
 
 // Faults (RELIABILITY.md): the database goes away mid-run and comes back. The test starts a

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { accounts, storageStatePath, type AccountKey } from "./fixtures";
 
 const RIVERBEND = ["Appointment sync", "Patient demographics feed"];
@@ -92,7 +92,7 @@ test.describe("portfolio details", () => {
 test.describe("portfolio filter, sort and risk", () => {
   test.use({ storageState: storageStatePath("manager") });
 
-  const names = async (page: import("@playwright/test").Page) =>
+  const names = async (page: Page) =>
     page.locator("table tbody tr td:first-child a").allTextContents();
 
   test("a manager filters to at-risk go-lives, the URL keeps it, and each risk says why", async ({ page }) => {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { request as playwrightRequest, type APIResponse, type Page } from "@playwright/test";
-import { baseURL } from "../playwright.config";
 import { expect, test } from "@playwright/test";
+import { baseURL } from "../playwright.config";
 import { chooseEvidence, refuseServerErrors, seedId, storageStatePath } from "./fixtures";
 
 // The security suite's browser and HTTP half (the action/route matrix and the bad-input

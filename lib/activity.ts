@@ -1,3 +1,4 @@
+import { categoryLabel, environmentLabel, itemStatusLabel, roleLabel, severityLabel } from "@/lib/labels";
 import {
   blockerSeverities,
   environmentKinds,
@@ -7,7 +8,6 @@ import {
   itemStatuses,
   roles,
 } from "@/lib/vocabulary";
-import { categoryLabel, environmentLabel, itemStatusLabel, roleLabel, severityLabel } from "@/lib/labels";
 
 // Turns audit events (action, before, after as stored JSON) into what a person reads in an
 // activity timeline: a sentence for the action and a list of changed fields with labels and

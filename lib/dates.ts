@@ -34,3 +34,20 @@ export function describeDaysLeft(days: number): string {
   if (days === -1) return "1 day late";
   return days > 0 ? `in ${days} days` : `${-days} days late`;
 }
+
+// ---- One way to write an instant and a day (no screen or message slices ISO strings itself).
+
+// An instant as the product shows it: UTC to the minute, "2026-12-02 05:30 UTC".
+export function formatUtc(at: Date): string {
+  return `${minuteIso(at).replace("T", " ")} UTC`;
+}
+
+// An instant as a datetime-local field's value: UTC to the minute, "2026-12-02T05:30".
+export function minuteIso(at: Date = new Date()): string {
+  return at.toISOString().slice(0, 16);
+}
+
+// The ISO date `days` after (or, negative, before) today, in UTC.
+export function isoDateFromToday(days: number, now: Date = new Date()): string {
+  return todayIso(new Date(now.getTime() + days * DAY_MS));
+}

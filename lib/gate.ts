@@ -13,7 +13,7 @@ import type {
   Workflow,
 } from "@/lib/vocabulary";
 
-// The go/no-go gate (DESIGN.md, "Readiness and the go/no-go gate"; docs/gate.md): one pure
+// The go/no-go gate (docs/design.md, "The gate"; docs/gate.md): one pure
 // function from the facts of an implementation, at a moment `now`, to a verdict and every
 // reason behind it. Nobody types a verdict. Each kind of reason has its own function below, so
 // each rule reads (and is tested) on its own; evaluateGate only puts them together.

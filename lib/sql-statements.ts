@@ -1,6 +1,6 @@
 // Benchmark instrumentation: how many SQL statements this server process has sent, and the
 // text of the latest ones (placeholders only, never parameter values). Fed by the postgres
-// driver's `debug` hook, which db/index.ts installs only when READYROOM_BENCH is on; read by
+// driver's `debug` hook, which instrumentation.ts hooks into db/index.ts only when READYROOM_BENCH is on; read by
 // /api/bench/sql-statements, which answers 404 otherwise. Kept on globalThis because the route
 // and the database client may be bundled into different chunks.
 

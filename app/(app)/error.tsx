@@ -1,5 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 // Shown when a page fails to render (for example, the database is unreachable). No internal
 // detail reaches the browser; the reference lets support find the server log line.
 export default function AppError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -13,13 +15,9 @@ export default function AppError({ error, reset }: { error: Error & { digest?: s
           : "Readyroom could not reach its data just now. Nothing you saved earlier is lost. Try again in a moment."}
       </p>
       {error.digest ? <p className="mt-2 text-xs text-slate-500">Reference: {error.digest}</p> : null}
-      <button
-        type="button"
-        onClick={reset}
-        className="mt-6 rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700"
-      >
+      <Button onClick={reset} className="mt-6">
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

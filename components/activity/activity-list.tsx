@@ -1,4 +1,5 @@
 import type { ActivityEntry } from "@/lib/dal/activity";
+import { formatUtc } from "@/lib/dates";
 import { roleLabel } from "@/lib/labels";
 import type { Role } from "@/lib/vocabulary";
 
@@ -17,7 +18,7 @@ export function ActivityList({ entries, label, compact = false }: { entries: Act
             {entry.description}
             {" · "}
             <time dateTime={entry.occurredAt.toISOString()} className="text-slate-600">
-              {entry.occurredAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+              {formatUtc(entry.occurredAt)}
             </time>
           </p>
           {compact && entry.changes.length > 0 ? (

@@ -1,6 +1,7 @@
 "use client";
 
-import { FieldError, fieldProps, inputClass } from "@/components/ui/form";
+import { Field } from "@/components/ui/field";
+import { FieldError } from "@/components/ui/form";
 import { categoryLabel, roleLabel } from "@/lib/labels";
 import { signOffRoles } from "@/lib/validation/checklist";
 import { itemCategories, type ItemCategory, type Role } from "@/lib/vocabulary";
@@ -31,28 +32,24 @@ export function ItemDefinitionFields({
   return (
     <>
       <div className="grid gap-3 md:grid-cols-2">
-        <div>
-          <label htmlFor={`${F}-title`} className="text-sm font-medium">Title</label>
-          <input {...fieldProps(F, "title", errors)} defaultValue={defaults?.title} className={inputClass} />
-          <FieldError formId={F} name="title" errors={errors?.title} />
-        </div>
-        <div>
-          <label htmlFor={`${F}-category`} className="text-sm font-medium">Category</label>
-          <select {...fieldProps(F, "category", errors)} defaultValue={defaults?.category ?? "validation"} className={inputClass}>
-            {itemCategories.map((c) => (
-              <option key={c} value={c}>
-                {categoryLabel[c]}
-              </option>
-            ))}
-          </select>
-          <FieldError formId={F} name="category" errors={errors?.category} />
-        </div>
+        <Field form={F} name="title" label="Title" errors={errors}>
+          {(control) => <input {...control} defaultValue={defaults?.title} />}
+        </Field>
+        <Field form={F} name="category" label="Category" errors={errors}>
+          {(control) => (
+            <select {...control} defaultValue={defaults?.category ?? "validation"}>
+              {itemCategories.map((c) => (
+                <option key={c} value={c}>
+                  {categoryLabel[c]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
-      <div>
-        <label htmlFor={`${F}-description`} className="text-sm font-medium">Description</label>
-        <textarea {...fieldProps(F, "description", errors)} rows={2} defaultValue={defaults?.description} className={inputClass} />
-        <FieldError formId={F} name="description" errors={errors?.description} />
-      </div>
+      <Field form={F} name="description" label="Description" errors={errors}>
+        {(control) => <textarea {...control} rows={2} defaultValue={defaults?.description} />}
+      </Field>
       {children}
       <fieldset>
         <legend className="text-sm font-medium">Sign-off required from</legend>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
 import {
@@ -103,11 +104,9 @@ export function ImplementationForm<T>({ action, initial, managers, engineers, cr
           )}
         </div>
       ) : null}
-      <div>
-        <label htmlFor={`${F}-name`} className="text-sm font-medium">Name</label>
-        <input {...fieldProps(F, "name", errors)} defaultValue={initial.name} className={inputClass} placeholder="e.g. Appointment sync" />
-        <FieldError formId={F} name="name" errors={errors?.name} />
-      </div>
+      <Field form={F} name="name" label="Name" errors={errors}>
+        {(control) => <input {...control} defaultValue={initial.name} placeholder="e.g. Appointment sync" />}
+      </Field>
       <div className="grid gap-4 md:grid-cols-3">
         {select("ehrVendor", "EHR", ehrVendors.map((v) => ({ value: v, label: ehrVendorLabel[v] })), initial.ehrVendor)}
         {select("phase", "Phase", phases.map((p) => ({ value: p, label: phaseLabel[p] })), initial.phase)}
@@ -118,16 +117,12 @@ export function ImplementationForm<T>({ action, initial, managers, engineers, cr
       {checkboxes("workflows", "Workflows in scope", workflows, workflowLabel)}
       {checkboxes("interfaces", "Interfaces", interfaceKinds, interfaceLabel)}
       <div className="grid gap-4 md:grid-cols-2">
-        <div>
-          <label htmlFor={`${F}-goLiveDate`} className="text-sm font-medium">Go-live date</label>
-          <input type="date" {...fieldProps(F, "goLiveDate", errors)} defaultValue={initial.goLiveDate} className={inputClass} />
-          <FieldError formId={F} name="goLiveDate" errors={errors?.goLiveDate} />
-        </div>
-        <div>
-          <label htmlFor={`${F}-freshnessWindowDays`} className="text-sm font-medium">Evidence freshness window (days)</label>
-          <input type="number" min={1} max={365} {...fieldProps(F, "freshnessWindowDays", errors)} defaultValue={initial.freshnessWindowDays} className={inputClass} />
-          <FieldError formId={F} name="freshnessWindowDays" errors={errors?.freshnessWindowDays} />
-        </div>
+        <Field form={F} name="goLiveDate" label="Go-live date" errors={errors}>
+          {(control) => <input type="date" {...control} defaultValue={initial.goLiveDate} />}
+        </Field>
+        <Field form={F} name="freshnessWindowDays" label="Evidence freshness window (days)" errors={errors}>
+          {(control) => <input type="number" min={1} max={365} {...control} defaultValue={initial.freshnessWindowDays} />}
+        </Field>
         {select("implementationManagerId", "Implementation manager", managers.map((m) => ({ value: m.id, label: m.name })), initial.implementationManagerId, "Unassigned")}
         {select("engineeringOwnerId", "Engineering owner", engineers.map((m) => ({ value: m.id, label: m.name })), initial.engineeringOwnerId, "Unassigned")}
       </div>

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { Drift } from "@/lib/registers/drift";
 import { workflowLabel } from "@/lib/labels";
+import type { Drift } from "@/lib/registers/drift";
 import type { Workflow } from "@/lib/vocabulary";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -1,5 +1,5 @@
-import type { ItemStatus } from "@/lib/vocabulary";
 import { itemStatusLabel } from "@/lib/labels";
+import type { ItemStatus } from "@/lib/vocabulary";
 
 // Status is always spelled out; colour and the symbol only reinforce the words.
 

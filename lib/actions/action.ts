@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { headers } from "next/headers";
+import { type z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { isDomainError, unauthenticated } from "@/lib/dal/errors";
 import { errorFields, log } from "@/lib/log";

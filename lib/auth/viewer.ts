@@ -1,6 +1,6 @@
 import "server-only";
-import { cache } from "react";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { loadViewer } from "@/lib/dal/users";
 import type { Viewer } from "@/lib/viewer";
 import { auth } from "./config";

@@ -1,36 +1,23 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checklistItems } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import { parseActivityQuery } from "@/lib/validation/activity";
 import { recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { ACTIVITY_PAGE_SIZE, listActivity } from "./activity";
 import { recordEvidence, unblockItem, updateItem } from "./checklist";
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    riverbend: "it@riverbend.example",
-    lakeshore: "it@lakeshore.example",
-  })) {
-    v[key] = await demoViewer(email);
-  }
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
+const { v } = demo;
 
 const impl = seedId("impl:riverbend-appointments");
 const item = (key: string) => seedId(`item:riverbend-appointments:${key}`);
 const none = parseActivityQuery({});
 
 async function row(itemId: string) {
-  const [r] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
+  const [r] = await demo.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
   return r!;
 }
 

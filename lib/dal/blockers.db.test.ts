@@ -1,38 +1,24 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checklistItems, signOffs } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import { todayIso } from "@/lib/dates";
-import { blockItemSchema } from "@/lib/validation/checklist";
 import { parseBlockersQuery } from "@/lib/validation/blockers";
+import { blockItemSchema } from "@/lib/validation/checklist";
 import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { listBlockers } from "./blockers";
 import { blockItem } from "./checklist";
 import { getMyWork, getNavCounts } from "./my-work";
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    engineer2: "engineer2@vendor.example",
-    riverbend: "it@riverbend.example",
-    lakeshore: "it@lakeshore.example",
-  })) {
-    v[key] = await demoViewer(email);
-  }
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
+const { v } = demo;
 
 const item = (impl: string, key: string) => seedId(`item:${impl}:${key}`);
 const all = parseBlockersQuery({});
 
 async function block(viewer: Viewer, itemId: string, severity: "go_live" | "post_live", sinceDaysAgo: number) {
-  const [row] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
+  const [row] = await demo.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
   const since = todayIso(new Date(Date.now() - sinceDaysAgo * 86_400_000));
   await blockItem(viewer, blockItemSchema.parse({ itemId, version: String(row!.version), reason: `Blocked ${severity}`, severity, ticketUrl: "", since }));
 }
@@ -90,7 +76,7 @@ describe("my work", () => {
   it("drops a sign-off once the role has signed the current version", async () => {
     const before = await getMyWork(v.engineer!);
     const target = before.signOffsWaiting[0]!;
-    await testDb.handle.db.insert(signOffs).values({
+    await demo.db.insert(signOffs).values({
       checklistItemId: target.itemId,
       implementationId: target.implementationId,
       signerId: v.engineer!.userId,

@@ -1,8 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, evidence } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import {
   addItemSchema,
   blockItemSchema,
@@ -12,53 +11,27 @@ import {
   type UpdateItemInput,
 } from "@/lib/validation/checklist";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
-import { recordConfigurationChange } from "./configuration";
 import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
+import { itemEditForm, type FormFields } from "@/test/fixtures/forms";
 import { addItem, blockItem, getItem, recordEvidence, unblockItem, updateItem } from "./checklist";
+import { recordConfigurationChange } from "./configuration";
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    admin: "admin@vendor.example",
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    engineer2: "engineer2@vendor.example",
-    riverbend: "it@riverbend.example",
-    riverbend2: "it2@riverbend.example",
-    lakeshore: "it@lakeshore.example",
-  })) {
-    v[key] = await demoViewer(email);
-  }
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
+const { v } = demo;
 
 const impl = seedId("impl:riverbend-appointments");
 const item = (key: string) => seedId(`item:riverbend-appointments:${key}`);
 const env = (kind: string) => seedId(`env:riverbend-appointments:${kind}`);
 
 async function current(itemId: string) {
-  const [row] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
+  const [row] = await demo.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
   return row!;
 }
 
 async function edit(viewer: Viewer, itemId: string, changes: Partial<Record<keyof UpdateItemInput, string>>) {
   const row = await current(itemId);
-  const input = updateItemSchema.parse({
-    itemId,
-    version: String(row.version),
-    ownerId: row.ownerId ?? "",
-    status: row.status,
-    nextStep: row.nextStep,
-    expectedOutcome: row.expectedOutcome,
-    dueDate: row.dueDate ?? "",
-    whatChanged: row.whatChanged,
-    whatWasTested: row.whatWasTested,
-    whatNeedsProof: row.whatNeedsProof,
-    ...changes,
-  });
+  const input = updateItemSchema.parse(itemEditForm(row, changes as FormFields));
   return updateItem(viewer, input, "req-test");
 }
 
@@ -98,7 +71,7 @@ describe("updateItem", () => {
     const before = await current(item("support-readiness"));
     const result = await edit(v.manager!, item("support-readiness"), { ownerId: v.riverbend!.userId, nextStep: "Share the runbook" });
     expect(result).toEqual({ implementationId: impl, version: before.version + 1, changed: true });
-    const [event] = await testDb.handle.db
+    const [event] = await demo.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.entityId, item("support-readiness")));
@@ -211,7 +184,7 @@ describe("recordEvidence", () => {
     const before = await current(key);
     const result = await recordEvidence(v.riverbend2!, evidenceInput(key, { kind: "technical", outcome: "inconclusive" }));
     expect(result.version).toBe(before.version + 1);
-    const [row] = await testDb.handle.db.select().from(evidence).where(eq(evidence.id, result.evidenceId));
+    const [row] = await demo.db.select().from(evidence).where(eq(evidence.id, result.evidenceId));
     expect(row).toMatchObject({ recordedById: v.riverbend2!.userId, outcome: "inconclusive", implementationId: impl });
   });
 
@@ -259,7 +232,7 @@ describe("blockItem and unblockItem", () => {
       blockerTicketUrl: "https://tickets.example/browse/INT-200",
       blockedById: v.riverbend!.userId,
     });
-    const events = await testDb.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, row.id));
+    const events = await demo.db.select().from(auditEvents).where(eq(auditEvents.entityId, row.id));
     expect(events.map((e) => e.action)).toContain("checklist_item.blocked");
   });
 
@@ -272,7 +245,7 @@ describe("blockItem and unblockItem", () => {
     await unblock(v.engineer2!, "epic-client-record-downloaded");
     const row = await current(item("epic-client-record-downloaded"));
     expect(row).toMatchObject({ status: "in_progress", blockerReason: null, blockedSince: null });
-    const [event] = await testDb.handle.db
+    const [event] = await demo.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, "checklist_item.unblocked")));
@@ -346,7 +319,7 @@ describe("addItem", () => {
       requiredSignOffRoles: ["customer_it", "implementation_manager"],
       position: 11,
     });
-    const [event] = await testDb.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, itemId));
+    const [event] = await demo.db.select().from(auditEvents).where(eq(auditEvents.entityId, itemId));
     expect(event?.action).toBe("checklist_item.added");
   });
 

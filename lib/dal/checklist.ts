@@ -11,6 +11,7 @@ import {
   organizations,
   users,
 } from "@/db/schema";
+import { formatUtc } from "@/lib/dates";
 import { evidenceStaleness } from "@/lib/readiness";
 import {
   editableStatuses,
@@ -21,17 +22,14 @@ import {
   type UpdateItemInput,
 } from "@/lib/validation/checklist";
 import type { Viewer } from "@/lib/viewer";
-import { recordAudit } from "./audit";
-import { queueEvent } from "./events";
 import { conflict, forbidden, invalid, notFound } from "./errors";
-import { refreshGateState } from "./gate";
-import { supersedeSignOffs } from "./sign-offs";
 import { can, authorize } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
+import { lockImplementation, lockItem, one, unchanged, writeOnImplementation } from "./unit-of-work";
 
 // Checklist items: one item with its evidence for the item page, and the writes on it. Every
-// write locks the item, checks its version, bumps it and records the audit event in the same
-// transaction; a stale version is refused with who changed it and when.
+// write goes through writeOnImplementation (lock, version, change, then supersede, audit,
+// events and the gate refresh); a stale version is refused with who changed it and when.
 
 const owner = alias(users, "owner");
 const editor = alias(users, "editor");
@@ -144,18 +142,6 @@ export async function getItem(viewer: Viewer, implementationId: string, itemId: 
 
 export type ItemDetail = Awaited<ReturnType<typeof getItem>>;
 
-// Locks the item (inside the caller's transaction) if the viewer may see it.
-async function lockItem(tx: Transaction, viewer: Viewer, itemId: string) {
-  const [row] = await tx
-    .select({ item: checklistItems, customerOrganizationId: implementations.customerOrganizationId, freshnessWindowDays: implementations.freshnessWindowDays })
-    .from(checklistItems)
-    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
-    .where(and(eq(checklistItems.id, itemId), implementationScope(viewer)))
-    .for("update", { of: checklistItems });
-  if (!row) throw notFound("Checklist item");
-  return row;
-}
-
 async function conflictFor(tx: Transaction, itemId: string): Promise<never> {
   const [latest] = await tx
     .select({ name: users.name, at: checklistItems.updatedAt })
@@ -163,7 +149,7 @@ async function conflictFor(tx: Transaction, itemId: string): Promise<never> {
     .leftJoin(users, eq(users.id, checklistItems.updatedById))
     .where(eq(checklistItems.id, itemId));
   const who = latest?.name ?? "Someone";
-  const when = latest ? `${latest.at.toISOString().slice(0, 16).replace("T", " ")} UTC` : "just now";
+  const when = latest ? formatUtc(latest.at) : "just now";
   throw conflict(
     `${who} changed this item at ${when}, after you opened it. Your edits are still in the form: reload to see their change, then apply yours again.`,
   );
@@ -212,7 +198,7 @@ const itemFields = [
 ] as const;
 
 export async function updateItem(viewer: Viewer, input: UpdateItemInput, requestId?: string) {
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const { item, customerOrganizationId, freshnessWindowDays } = await lockItem(tx, viewer, input.itemId);
     if (!mayEdit(viewer, item.ownerId)) throw forbidden();
     if (item.version !== input.version) await conflictFor(tx, item.id);
@@ -255,38 +241,38 @@ export async function updateItem(viewer: Viewer, input: UpdateItemInput, request
         after[field] = input[field];
       }
     }
-    if (Object.keys(after).length === 0) return { implementationId: item.implementationId, version: item.version, changed: false };
+    if (Object.keys(after).length === 0) return unchanged({ implementationId: item.implementationId, version: item.version, changed: false });
     // A signed-off item that changes needs signing again.
     if (item.status === "signed_off") {
       before.status = item.status;
       after.status = "ready_for_signoff";
     }
 
-    const [updated] = await tx
-      .update(checklistItems)
-      .set({ ...after, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
-      .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
-      .returning({ version: checklistItems.version });
-    if (!updated) await conflictFor(tx, item.id);
-    const superseded = await supersedeSignOffs(tx, item, item.version, updated!.version, "edit");
-    await recordAudit(tx, viewer, {
-      action: "checklist_item.updated",
-      entityType: "checklist_item",
-      entityId: item.id,
+    const updated =
+      (await tx
+        .update(checklistItems)
+        .set({ ...after, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+        .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
+        .returning({ version: checklistItems.version }))[0] ?? (await conflictFor(tx, item.id));
+    return {
       implementationId: item.implementationId,
-      before,
-      after: superseded.length > 0 ? { ...after, supersededSignOffs: superseded } : after,
-      requestId,
-    });
-    await refreshGateState(tx, item.implementationId, requestId);
-    return { implementationId: item.implementationId, version: updated!.version, changed: true };
+      result: { implementationId: item.implementationId, version: updated.version, changed: true },
+      supersedes: { item, from: item.version, to: updated.version, cause: "edit" },
+      audit: (superseded) => ({
+        action: "checklist_item.updated",
+        entityType: "checklist_item",
+        entityId: item.id,
+        before,
+        after: superseded.length > 0 ? { ...after, supersededSignOffs: superseded } : after,
+      }),
+    };
   });
 }
 
 // New evidence changes what a sign-off would attest to, so it bumps the item's version.
 export async function recordEvidence(viewer: Viewer, input: RecordEvidenceInput, requestId?: string) {
   authorize(viewer, "evidence.record");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const { item } = await lockItem(tx, viewer, input.itemId);
     const [environment] = await tx
       .select({ id: environments.id, kind: environments.kind })
@@ -294,51 +280,54 @@ export async function recordEvidence(viewer: Viewer, input: RecordEvidenceInput,
       .where(and(eq(environments.id, input.environmentId), eq(environments.implementationId, item.implementationId)));
     if (!environment) throw invalid("Check the highlighted fields.", { environmentId: ["Choose one of this implementation's environments."] });
 
-    const [row] = await tx
-      .insert(evidence)
-      .values({
-        checklistItemId: item.id,
-        implementationId: item.implementationId,
-        environmentId: environment.id,
-        kind: input.kind,
-        whatWasTested: input.whatWasTested,
-        outcome: input.outcome,
-        observedAt: input.observedAt,
-        recordedById: viewer.userId,
-        linkUrl: input.linkUrl,
-      })
-      .returning({ id: evidence.id });
+    const row = one(
+      await tx
+        .insert(evidence)
+        .values({
+          checklistItemId: item.id,
+          implementationId: item.implementationId,
+          environmentId: environment.id,
+          kind: input.kind,
+          whatWasTested: input.whatWasTested,
+          outcome: input.outcome,
+          observedAt: input.observedAt,
+          recordedById: viewer.userId,
+          linkUrl: input.linkUrl,
+        })
+        .returning({ id: evidence.id }),
+    );
     // New evidence changes what was signed: a signed-off item needs signing again.
     const status = item.status === "signed_off" ? "ready_for_signoff" : item.status;
+    const version = item.version + 1;
     await tx
       .update(checklistItems)
-      .set({ status, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+      .set({ status, version, updatedById: viewer.userId, updatedAt: new Date() })
       .where(eq(checklistItems.id, item.id));
-    const superseded = await supersedeSignOffs(tx, item, item.version, item.version + 1, "evidence");
-    await recordAudit(tx, viewer, {
-      action: "evidence.recorded",
-      entityType: "evidence",
-      entityId: row!.id,
+    return {
       implementationId: item.implementationId,
-      after: {
-        itemId: item.id,
-        environment: environment.kind,
-        kind: input.kind,
-        outcome: input.outcome,
-        whatWasTested: input.whatWasTested,
-        observedAt: input.observedAt.toISOString(),
-        linkUrl: input.linkUrl,
-        ...(superseded.length > 0 ? { supersededSignOffs: superseded, itemStatus: status } : {}),
-      },
-      requestId,
-    });
-    await refreshGateState(tx, item.implementationId, requestId);
-    return { implementationId: item.implementationId, evidenceId: row!.id, version: item.version + 1 };
+      result: { implementationId: item.implementationId, evidenceId: row.id, version },
+      supersedes: { item, from: item.version, to: version, cause: "evidence" },
+      audit: (superseded) => ({
+        action: "evidence.recorded",
+        entityType: "evidence",
+        entityId: row.id,
+        after: {
+          itemId: item.id,
+          environment: environment.kind,
+          kind: input.kind,
+          outcome: input.outcome,
+          whatWasTested: input.whatWasTested,
+          observedAt: input.observedAt.toISOString(),
+          linkUrl: input.linkUrl,
+          ...(superseded.length > 0 ? { supersededSignOffs: superseded, itemStatus: status } : {}),
+        },
+      }),
+    };
   });
 }
 
 export async function blockItem(viewer: Viewer, input: BlockItemInput, requestId?: string) {
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const { item } = await lockItem(tx, viewer, input.itemId);
     if (!mayEdit(viewer, item.ownerId)) throw forbidden();
     if (item.version !== input.version) await conflictFor(tx, item.id);
@@ -353,119 +342,113 @@ export async function blockItem(viewer: Viewer, input: BlockItemInput, requestId
       blockedSince: input.since,
       blockedById: viewer.userId,
     };
-    const [updated] = await tx
-      .update(checklistItems)
-      .set({ ...blocker, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
-      .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
-      .returning({ version: checklistItems.version });
-    if (!updated) await conflictFor(tx, item.id);
-    await recordAudit(tx, viewer, {
-      action: "checklist_item.blocked",
-      entityType: "checklist_item",
-      entityId: item.id,
+    const updated =
+      (await tx
+        .update(checklistItems)
+        .set({ ...blocker, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+        .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
+        .returning({ version: checklistItems.version }))[0] ?? (await conflictFor(tx, item.id));
+    return {
       implementationId: item.implementationId,
-      before: { status: item.status },
-      after: { status: "blocked", reason: input.reason, severity: input.severity, ticketUrl: input.ticketUrl, since: input.since },
-      requestId,
-    });
-    await supersedeSignOffs(tx, item, item.version, updated!.version, "block");
-    await queueEvent(tx, {
-      implementationId: item.implementationId,
-      event: "item.blocked",
-      data: { itemId: item.id, itemTitle: item.title, reason: input.reason, severity: input.severity, ticketUrl: input.ticketUrl, since: input.since, by: viewer.name },
-    });
-    await refreshGateState(tx, item.implementationId, requestId);
-    return { implementationId: item.implementationId, version: updated!.version };
+      result: { implementationId: item.implementationId, version: updated.version },
+      supersedes: { item, from: item.version, to: updated.version, cause: "block" },
+      audit: {
+        action: "checklist_item.blocked",
+        entityType: "checklist_item",
+        entityId: item.id,
+        before: { status: item.status },
+        after: { status: "blocked", reason: input.reason, severity: input.severity, ticketUrl: input.ticketUrl, since: input.since },
+      },
+      events: [
+        {
+          event: "item.blocked",
+          data: { itemId: item.id, itemTitle: item.title, reason: input.reason, severity: input.severity, ticketUrl: input.ticketUrl, since: input.since, by: viewer.name },
+        },
+      ],
+    };
   });
 }
 
 // Engineers and managers clear blockers across implementations; an item's owner may too.
 export async function unblockItem(viewer: Viewer, input: UnblockItemInput, requestId?: string) {
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const { item } = await lockItem(tx, viewer, input.itemId);
     if (!mayEdit(viewer, item.ownerId) && !can(viewer, "blocker.resolve")) throw forbidden();
     if (item.version !== input.version) await conflictFor(tx, item.id);
     if (item.status !== "blocked") throw invalid("This item is not blocked.");
-    const [updated] = await tx
-      .update(checklistItems)
-      .set({
-        status: "in_progress",
-        blockerReason: null,
-        blockerSeverity: null,
-        blockerTicketUrl: null,
-        blockedSince: null,
-        blockedById: null,
-        version: item.version + 1,
-        updatedById: viewer.userId,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
-      .returning({ version: checklistItems.version });
-    if (!updated) await conflictFor(tx, item.id);
-    await recordAudit(tx, viewer, {
-      action: "checklist_item.unblocked",
-      entityType: "checklist_item",
-      entityId: item.id,
+    const updated =
+      (await tx
+        .update(checklistItems)
+        .set({
+          status: "in_progress",
+          blockerReason: null,
+          blockerSeverity: null,
+          blockerTicketUrl: null,
+          blockedSince: null,
+          blockedById: null,
+          version: item.version + 1,
+          updatedById: viewer.userId,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
+        .returning({ version: checklistItems.version }))[0] ?? (await conflictFor(tx, item.id));
+    return {
       implementationId: item.implementationId,
-      before: {
-        status: "blocked",
-        reason: item.blockerReason,
-        severity: item.blockerSeverity,
-        ticketUrl: item.blockerTicketUrl,
-        since: item.blockedSince,
+      result: { implementationId: item.implementationId, version: updated.version },
+      supersedes: { item, from: item.version, to: updated.version, cause: "unblock" },
+      audit: {
+        action: "checklist_item.unblocked",
+        entityType: "checklist_item",
+        entityId: item.id,
+        before: {
+          status: "blocked",
+          reason: item.blockerReason,
+          severity: item.blockerSeverity,
+          ticketUrl: item.blockerTicketUrl,
+          since: item.blockedSince,
+        },
+        after: { status: "in_progress", resolution: input.resolution },
       },
-      after: { status: "in_progress", resolution: input.resolution },
-      requestId,
-    });
-    await supersedeSignOffs(tx, item, item.version, updated!.version, "unblock");
-    await queueEvent(tx, {
-      implementationId: item.implementationId,
-      event: "item.unblocked",
-      data: { itemId: item.id, itemTitle: item.title, reason: item.blockerReason, severity: item.blockerSeverity, resolution: input.resolution, by: viewer.name },
-    });
-    await refreshGateState(tx, item.implementationId, requestId);
-    return { implementationId: item.implementationId, version: updated!.version };
+      events: [
+        {
+          event: "item.unblocked",
+          data: { itemId: item.id, itemTitle: item.title, reason: item.blockerReason, severity: item.blockerSeverity, resolution: input.resolution, by: viewer.name },
+        },
+      ],
+    };
   });
 }
 
 // An item no template has, added to one implementation by its manager.
 export async function addItem(viewer: Viewer, input: AddItemInput, requestId?: string) {
   authorize(viewer, "checklist.edit_any");
-  return getDb().transaction(async (tx) => {
-    const [impl] = await tx
-      .select({ id: implementations.id })
-      .from(implementations)
-      .where(and(eq(implementations.id, input.implementationId), implementationScope(viewer)))
-      .for("update");
-    if (!impl) throw notFound("Implementation");
+  return writeOnImplementation(viewer, requestId, async (tx) => {
+    const impl = await lockImplementation(tx, viewer, input.implementationId);
     const [last] = await tx
       .select({ position: max(checklistItems.position) })
       .from(checklistItems)
       .where(eq(checklistItems.implementationId, impl.id));
-    const [row] = await tx
-      .insert(checklistItems)
-      .values({
-        implementationId: impl.id,
-        position: (last?.position ?? -1) + 1,
-        title: input.title,
-        description: input.description,
-        category: input.category,
-        required: input.required,
-        requiredSignOffRoles: input.requiredSignOffRoles,
-        needsOperationalValidation: input.needsOperationalValidation,
-        attestationOnly: input.attestationOnly,
-        updatedById: viewer.userId,
-      })
-      .returning({ id: checklistItems.id });
-    await recordAudit(tx, viewer, {
-      action: "checklist_item.added",
-      entityType: "checklist_item",
-      entityId: row!.id,
+    const row = one(
+      await tx
+        .insert(checklistItems)
+        .values({
+          implementationId: impl.id,
+          position: (last?.position ?? -1) + 1,
+          title: input.title,
+          description: input.description,
+          category: input.category,
+          required: input.required,
+          requiredSignOffRoles: input.requiredSignOffRoles,
+          needsOperationalValidation: input.needsOperationalValidation,
+          attestationOnly: input.attestationOnly,
+          updatedById: viewer.userId,
+        })
+        .returning({ id: checklistItems.id }),
+    );
+    return {
       implementationId: impl.id,
-      after: input,
-      requestId,
-    });
-    await refreshGateState(tx, impl.id, requestId);
-    return { implementationId: impl.id, itemId: row!.id };
+      result: { implementationId: impl.id, itemId: row.id },
+      audit: { action: "checklist_item.added", entityType: "checklist_item", entityId: row.id, after: input },
+    };
   });
 }

@@ -1,29 +1,24 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { webhookDeliveries, webhooks } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { queueEvent } from "./events";
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
 
 const impl = seedId("impl:riverbend-appointments");
 const other = seedId("impl:lakeshore-orders");
 
 describe("queueEvent", () => {
   it("queues nothing for an implementation without a webhook", async () => {
-    const db = testDb.handle.db;
+    const db = demo.db;
     await queueEvent(db, { implementationId: other, event: "item.blocked", data: { itemId: "x" } });
     expect(await db.select().from(webhookDeliveries)).toHaveLength(0);
   });
 
   it("queues one delivery carrying the event, the implementation and the data; a repeated dedupe key is dropped", async () => {
-    const db = testDb.handle.db;
+    const db = demo.db;
     const [hook] = await db
       .insert(webhooks)
       .values({ implementationId: impl, url: "http://127.0.0.1:9/hook", secret: "s" })

@@ -1,31 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { gateStates, goLiveDecisions, implementations, riskAcceptances, webhookDeliveries, webhooks } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import { blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { recordDecisionSchema, signOffItemSchema } from "@/lib/validation/sign-offs";
 import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
 import { getGate, recordGoLiveDecision } from "./gate";
 import { recordConfigurationChange } from "./configuration";
 import { getSignOffPanel, signOffItem } from "./sign-offs";
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    riverbend: "it@riverbend.example",
-    lakeshore: "it@lakeshore.example",
-  })) {
-    v[key] = await demoViewer(email);
-  }
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
+const { v } = demo;
 
 const appointments = seedId("impl:riverbend-appointments");
 const documents = seedId("impl:lakeshore-documents");
@@ -68,7 +55,7 @@ describe("a sign-off that needs operational validation", () => {
     await recordEvidence(v.manager!, recordEvidenceSchema.parse({ itemId, environmentId: production, kind: "technical", whatWasTested: "Sync job ran; 0 errors in the log", outcome: "pass", observedAt, linkUrl: "" }));
     // The reported case: an item that reached "ready for sign-off" on a green log (as older data
     // did; the item form refuses it today) and was signed.
-    await testDb.handle.db.update(checklistItems).set({ status: "ready_for_signoff" }).where(eq(checklistItems.id, itemId));
+    await demo.db.update(checklistItems).set({ status: "ready_for_signoff" }).where(eq(checklistItems.id, itemId));
     await signAll();
 
     const signedOnLogs = await getGate(v.manager!, appointments);
@@ -82,7 +69,7 @@ describe("a sign-off that needs operational validation", () => {
     await recordEvidence(v.riverbend!, recordEvidenceSchema.parse({ itemId, environmentId: production, kind: "operational", whatWasTested: "ZZTEST-0002 rescheduled; front desk saw the new slot", outcome: "pass", observedAt, linkUrl: "" }));
     const superseded = await getGate(v.manager!, appointments);
     expect(superseded.reasons.find((r) => r.key === `item:${itemId}`)?.message).toContain("re-sign needed");
-    const [row] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
+    const [row] = await demo.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
     if (row!.status !== "ready_for_signoff") {
       await updateItem(
         v.manager!,
@@ -121,12 +108,12 @@ describe("recordGoLiveDecision", () => {
     const item = seedId("item:lakeshore-documents:monitoring-setup");
     const gate = await getGate(v.manager!, documents);
     // Block an item: the gate moves to No-go, so the page the manager opened is out of date.
-    const [row] = await testDb.handle.db.select({ version: implementations.version }).from(implementations).where(eq(implementations.id, documents));
+    const [row] = await demo.db.select({ version: implementations.version }).from(implementations).where(eq(implementations.id, documents));
     expect(row).toBeTruthy();
     const { checklistItems } = await import("@/db/schema");
-    const [itemRow] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, item));
+    const [itemRow] = await demo.db.select().from(checklistItems).where(eq(checklistItems.id, item));
     // Only an editable item can be blocked; put it in progress the way a rejection would.
-    await testDb.handle.db.update(checklistItems).set({ status: "in_progress" }).where(eq(checklistItems.id, item));
+    await demo.db.update(checklistItems).set({ status: "in_progress" }).where(eq(checklistItems.id, item));
     await blockItem(
       v.manager!,
       blockItemSchema.parse({ itemId: item, version: String(itemRow!.version), reason: "Alert routing untested", severity: "go_live", ticketUrl: "", since: new Date().toISOString().slice(0, 10) }),
@@ -141,10 +128,10 @@ describe("recordGoLiveDecision", () => {
     });
     const noGo = await decide(v.manager!, { gateDigest: blocked.digest, decision: "no_go", notes: "Monitoring first." });
     expect(noGo.status).toBe("live");
-    const [stored] = await testDb.handle.db.select().from(goLiveDecisions).where(eq(goLiveDecisions.id, noGo.decisionId));
+    const [stored] = await demo.db.select().from(goLiveDecisions).where(eq(goLiveDecisions.id, noGo.decisionId));
     expect(stored).toMatchObject({ decision: "no_go", computedVerdict: "no_go", decidedByName: "Maya Okafor", notes: "Monitoring first." });
 
-    const [after] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, item));
+    const [after] = await demo.db.select().from(checklistItems).where(eq(checklistItems.id, item));
     await unblockItem(v.engineer!, unblockItemSchema.parse({ itemId: item, version: String(after!.version), resolution: "Alerts routed" }));
   });
 
@@ -174,11 +161,11 @@ describe("recordGoLiveDecision", () => {
       }),
     );
     expect(result.status).toBe("live");
-    expect(await testDb.handle.db.select().from(riskAcceptances).where(eq(riskAcceptances.decisionId, result.decisionId))).toHaveLength(risks.length);
+    expect(await demo.db.select().from(riskAcceptances).where(eq(riskAcceptances.decisionId, result.decisionId))).toHaveLength(risks.length);
   });
 
   it("announces a verdict change once, through the webhook outbox", async () => {
-    const db = testDb.handle.db;
+    const db = demo.db;
     await db.insert(webhooks).values({ implementationId: appointments, url: "http://127.0.0.1:9/hook", secret: "s" });
     await db.insert(gateStates).values({ implementationId: appointments, verdict: "go" }).onConflictDoUpdate({ target: gateStates.implementationId, set: { verdict: "go" } });
     const { checklistItems } = await import("@/db/schema");

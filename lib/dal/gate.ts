@@ -6,16 +6,16 @@ import { evaluateGate, type Gate, type GateAcceptance, type GateEvidence, type G
 import { summarize, type ReadinessSummary } from "@/lib/readiness-summary";
 import { gateDataDomains } from "@/lib/interfaces/domains";
 import type { DataDomain } from "@/lib/interfaces/vocabulary";
-import type { RecordDecisionInput } from "@/lib/validation/sign-offs";
-import { summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
 import { testPatientCoverage } from "@/lib/registers/coverage";
-import type { EnvironmentKind, GateVerdict, ImplementationStatus, PermissionInterface, PermissionResult, Role, Workflow } from "@/lib/vocabulary";
+import { summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
+import type { RecordDecisionInput } from "@/lib/validation/sign-offs";
 import type { Viewer } from "@/lib/viewer";
-import { recordAudit } from "./audit";
-import { queueEvent } from "./events";
+import type { EnvironmentKind, GateVerdict, ImplementationStatus, PermissionInterface, PermissionResult, Role, Workflow } from "@/lib/vocabulary";
 import { conflict, invalid, notFound } from "./errors";
+import { queueEvent } from "./events";
 import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
+import { lockImplementation, one, writeOnImplementation } from "./unit-of-work";
 
 // The go/no-go gate of one implementation: its facts read in one statement, the verdict
 // computed by lib/gate.ts, the decisions managers record against it, and the last announced
@@ -397,13 +397,8 @@ export async function rebuildSummary(implementationId: string, now = new Date())
 // conditional go needs every remaining risk accepted by a named person until a date.
 export async function recordGoLiveDecision(viewer: Viewer, input: RecordDecisionInput, requestId?: string) {
   authorize(viewer, "gate.decide");
-  return getDb().transaction(async (tx) => {
-    const [impl] = await tx
-      .select({ id: implementations.id, status: implementations.status, version: implementations.version })
-      .from(implementations)
-      .where(and(eq(implementations.id, input.implementationId), implementationScope(viewer)))
-      .for("update");
-    if (!impl) throw notFound("Implementation");
+  return writeOnImplementation(viewer, requestId, async (tx) => {
+    const impl = await lockImplementation(tx, viewer, input.implementationId);
     if (impl.status !== "active" && impl.status !== "live") {
       throw invalid(`The implementation is ${impl.status}; set it active before a go/no-go.`);
     }
@@ -430,25 +425,27 @@ export async function recordGoLiveDecision(viewer: Viewer, input: RecordDecision
       }
     }
 
-    const [decision] = await tx
-      .insert(goLiveDecisions)
-      .values({
-        implementationId: impl.id,
-        decision: input.decision,
-        computedVerdict: gate.verdict,
-        reasons: gate.reasons.map((r) => ({ key: r.key, severity: r.severity, message: r.message })),
-        gateDigest: gate.digest,
-        notes: input.notes,
-        decidedById: viewer.userId,
-        decidedByName: viewer.name,
-      })
-      .returning({ id: goLiveDecisions.id, decidedAt: goLiveDecisions.decidedAt });
+    const decision = one(
+      await tx
+        .insert(goLiveDecisions)
+        .values({
+          implementationId: impl.id,
+          decision: input.decision,
+          computedVerdict: gate.verdict,
+          reasons: gate.reasons.map((r) => ({ key: r.key, severity: r.severity, message: r.message })),
+          gateDigest: gate.digest,
+          notes: input.notes,
+          decidedById: viewer.userId,
+          decidedByName: viewer.name,
+        })
+        .returning({ id: goLiveDecisions.id, decidedAt: goLiveDecisions.decidedAt }),
+    );
     const acceptances =
       input.decision === "conditional_go"
         ? risks.map((r) => {
             const a = input.acceptances.find((x) => x.reasonKey === r.key)!;
             return {
-              decisionId: decision!.id,
+              decisionId: decision.id,
               implementationId: impl.id,
               reasonKey: r.key,
               reasonText: r.message,
@@ -466,23 +463,22 @@ export async function recordGoLiveDecision(viewer: Viewer, input: RecordDecision
         .set({ status: "live", version: impl.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
         .where(eq(implementations.id, impl.id));
     }
-    await recordAudit(tx, viewer, {
-      action: "go_live.decided",
-      entityType: "go_live_decision",
-      entityId: decision!.id,
+    return {
       implementationId: impl.id,
-      before: goesLive ? { status: impl.status } : undefined,
-      after: {
-        decision: input.decision,
-        computedVerdict: gate.verdict,
-        notes: input.notes,
-        acceptances: acceptances.map((a) => ({ risk: a.reasonText, acceptedBy: a.acceptedByName, reevaluateOn: a.reevaluateOn })),
-        ...(goesLive ? { status: "live" } : {}),
+      result: { implementationId: impl.id, decisionId: decision.id, status: goesLive ? "live" : impl.status },
+      audit: {
+        action: "go_live.decided",
+        entityType: "go_live_decision",
+        entityId: decision.id,
+        before: goesLive ? { status: impl.status } : undefined,
+        after: {
+          decision: input.decision,
+          computedVerdict: gate.verdict,
+          notes: input.notes,
+          acceptances: acceptances.map((a) => ({ risk: a.reasonText, acceptedBy: a.acceptedByName, reevaluateOn: a.reevaluateOn })),
+          ...(goesLive ? { status: "live" } : {}),
+        },
       },
-      requestId,
-    });
-    // The status and the accepted risks changed: the gate and the summary follow.
-    await refreshGateState(tx, impl.id, requestId);
-    return { implementationId: impl.id, decisionId: decision!.id, status: goesLive ? "live" : impl.status };
+    };
   });
 }

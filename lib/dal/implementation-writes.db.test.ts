@@ -1,27 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, environments, implementations } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
 import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
+import { implementationEditForm } from "@/test/fixtures/forms";
 import { createImplementation, getImplementationForEdit, implementationFormOptions, updateImplementation } from "./implementation-writes";
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    admin: "admin@vendor.example",
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    riverbend: "it@riverbend.example",
-  })) {
-    v[key] = await demoViewer(email);
-  }
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
+const { v } = demo;
 
 const form = (overrides: Record<string, unknown> = {}) =>
   createImplementationSchema.parse({
@@ -42,7 +30,7 @@ const form = (overrides: Record<string, unknown> = {}) =>
 describe("createImplementation", () => {
   it("copies the template's nine items, creates three environments and audits the creation", async () => {
     const { implementationId } = await createImplementation(v.manager!, form(), "req-create");
-    const db = testDb.handle.db;
+    const db = demo.db;
     const items = await db.select().from(checklistItems).where(eq(checklistItems.implementationId, implementationId));
     expect(items).toHaveLength(9);
     expect(items.every((i) => i.status === "not_started" && i.version === 1)).toBe(true);
@@ -86,31 +74,17 @@ describe("createImplementation", () => {
 
 describe("updateImplementation", () => {
   const edit = async (viewer: Viewer, id: string, overrides: Record<string, unknown> = {}) => {
-    const [row] = await testDb.handle.db.select().from(implementations).where(eq(implementations.id, id));
+    const [row] = await demo.db.select().from(implementations).where(eq(implementations.id, id));
     return updateImplementation(
       viewer,
-      updateImplementationSchema.parse({
-        implementationId: id,
-        version: String(row!.version),
-        status: row!.status,
-        name: row!.name,
-        ehrVendor: row!.ehrVendor,
-        workflows: row!.workflows,
-        interfaces: row!.interfaces,
-        phase: row!.phase,
-        goLiveDate: row!.goLiveDate ?? "",
-        implementationManagerId: row!.implementationManagerId ?? "",
-        engineeringOwnerId: row!.engineeringOwnerId ?? "",
-        freshnessWindowDays: String(row!.freshnessWindowDays),
-        ...overrides,
-      }),
+      updateImplementationSchema.parse(implementationEditForm(row!, overrides)),
     );
   };
   const target = seedId("impl:riverbend-demographics");
 
   it("changes phase and go-live, auditing only what changed", async () => {
     await expect(edit(v.manager!, target, { phase: "pilot", goLiveDate: "2027-01-20" })).resolves.toMatchObject({ changed: true });
-    const events = await testDb.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, target));
+    const events = await demo.db.select().from(auditEvents).where(eq(auditEvents.entityId, target));
     expect(events.at(-1)).toMatchObject({
       action: "implementation.updated",
       before: { phase: "assessment" },
@@ -119,7 +93,7 @@ describe("updateImplementation", () => {
   });
 
   it("refuses a stale version and roles that may not edit", async () => {
-    const [row] = await testDb.handle.db.select().from(implementations).where(eq(implementations.id, target));
+    const [row] = await demo.db.select().from(implementations).where(eq(implementations.id, target));
     await edit(v.manager!, target, { name: "Patient demographics feed (ADT)" });
     await expect(
       updateImplementation(

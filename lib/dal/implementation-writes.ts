@@ -11,13 +11,13 @@ import {
   organizations,
   users,
 } from "@/db/schema";
+import { formatUtc } from "@/lib/dates";
 import type { CreateImplementationInput, UpdateImplementationInput } from "@/lib/validation/implementation";
 import type { Viewer } from "@/lib/viewer";
-import { recordAudit } from "./audit";
-import { refreshGateState } from "./gate";
 import { conflict, invalid, notFound } from "./errors";
 import { authorize } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
+import { lockImplementation, one, unchanged, writeOnImplementation } from "./unit-of-work";
 
 // Creating and editing implementations (managers and admins). Creating one copies the chosen
 // template revision's items into its checklist and creates its three environments, all in
@@ -70,7 +70,7 @@ async function checkStaff(tx: Transaction, input: Pick<CreateImplementationInput
 
 export async function createImplementation(viewer: Viewer, input: CreateImplementationInput, requestId?: string) {
   authorize(viewer, "implementation.create");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const [customer] = await tx
       .select({ id: organizations.id })
       .from(organizations)
@@ -84,11 +84,13 @@ export async function createImplementation(viewer: Viewer, input: CreateImplemen
     await checkStaff(tx, input);
 
     const { templateId, customerOrganizationId, ...rest } = input;
-    const [impl] = await tx
-      .insert(implementations)
-      .values({ ...rest, customerOrganizationId, templateId, status: "active", createdById: viewer.userId, updatedById: viewer.userId })
-      .returning({ id: implementations.id });
-    await tx.insert(environments).values(environmentKinds.map((kind) => ({ implementationId: impl!.id, kind, name: environmentNames[kind] })));
+    const impl = one(
+      await tx
+        .insert(implementations)
+        .values({ ...rest, customerOrganizationId, templateId, status: "active", createdById: viewer.userId, updatedById: viewer.userId })
+        .returning({ id: implementations.id }),
+    );
+    await tx.insert(environments).values(environmentKinds.map((kind) => ({ implementationId: impl.id, kind, name: environmentNames[kind] })));
     const templateItems = await tx
       .select()
       .from(checklistTemplateItems)
@@ -97,7 +99,7 @@ export async function createImplementation(viewer: Viewer, input: CreateImplemen
     if (templateItems.length > 0) {
       await tx.insert(checklistItems).values(
         templateItems.map((t) => ({
-          implementationId: impl!.id,
+          implementationId: impl.id,
           templateItemId: t.id,
           key: t.key,
           position: t.position,
@@ -113,16 +115,11 @@ export async function createImplementation(viewer: Viewer, input: CreateImplemen
         })),
       );
     }
-    await recordAudit(tx, viewer, {
-      action: "implementation.created",
-      entityType: "implementation",
-      entityId: impl!.id,
-      implementationId: impl!.id,
-      after: { ...input, items: templateItems.length },
-      requestId,
-    });
-    await refreshGateState(tx, impl!.id, requestId);
-    return { implementationId: impl!.id };
+    return {
+      implementationId: impl.id,
+      result: { implementationId: impl.id },
+      audit: { action: "implementation.created", entityType: "implementation", entityId: impl.id, after: { ...input, items: templateItems.length } },
+    };
   });
 }
 
@@ -141,19 +138,14 @@ const editable = [
 
 export async function updateImplementation(viewer: Viewer, input: UpdateImplementationInput, requestId?: string) {
   authorize(viewer, "implementation.update");
-  return getDb().transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(implementations)
-      .where(and(eq(implementations.id, input.implementationId), implementationScope(viewer)))
-      .for("update");
-    if (!current) throw notFound("Implementation");
+  return writeOnImplementation(viewer, requestId, async (tx) => {
+    const current = await lockImplementation(tx, viewer, input.implementationId);
     if (current.version !== input.version) {
       const [editor] = current.updatedById
         ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedById))
         : [];
       throw conflict(
-        `${editor?.name ?? "Someone"} changed this implementation at ${current.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, after you opened it. Your edits are still in the form: reload to see the change, then apply yours again.`,
+        `${editor?.name ?? "Someone"} changed this implementation at ${formatUtc(current.updatedAt)}, after you opened it. Your edits are still in the form: reload to see the change, then apply yours again.`,
       );
     }
     await checkStaff(tx, input);
@@ -165,24 +157,18 @@ export async function updateImplementation(viewer: Viewer, input: UpdateImplemen
         after[field] = input[field];
       }
     }
-    if (Object.keys(after).length === 0) return { implementationId: current.id, changed: false };
+    if (Object.keys(after).length === 0) return unchanged({ implementationId: current.id, changed: false });
     const [updated] = await tx
       .update(implementations)
       .set({ ...after, version: current.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
       .where(and(eq(implementations.id, current.id), eq(implementations.version, input.version)))
       .returning({ id: implementations.id });
     if (!updated) throw conflict("This implementation was changed after you opened it. Reload to see the change.");
-    await recordAudit(tx, viewer, {
-      action: "implementation.updated",
-      entityType: "implementation",
-      entityId: current.id,
+    return {
       implementationId: current.id,
-      before,
-      after,
-      requestId,
-    });
-    await refreshGateState(tx, current.id, requestId);
-    return { implementationId: current.id, changed: true };
+      result: { implementationId: current.id, changed: true },
+      audit: { action: "implementation.updated", entityType: "implementation", entityId: current.id, before, after },
+    };
   });
 }
 

@@ -39,7 +39,7 @@ import { recordAudit } from "./audit";
 import { conflict, invalid, notFound } from "./errors";
 import { refreshGateState } from "./gate";
 import { authorize, can } from "./policy";
-import { supersedeSignOffs } from "./sign-offs";
+import { supersedeSignOffs } from "./unit-of-work";
 import { implementationScope, isUuid } from "./tenant";
 
 // The interface inventory of one implementation, its source-of-truth map, its payload rules and

@@ -45,7 +45,6 @@ const inventory: Record<string, string> = {
   "gate.rebuildSummary": "test oracle (no viewer, returns nothing to a screen): summary.db.test.ts compares it with the maintained row",
   "sign-offs.getSignOffPanel": "sign-offs.db.test.ts: other organization → not found; who may sign",
   "sign-offs.signOffItem": "sign-offs.db.test.ts: role × own/other organization, required role only, replay refused",
-  "sign-offs.supersedeSignOffs": "called inside checklist writes' transactions; sign-offs.db.test.ts: supersede on edit and on evidence",
   "sign-offs.waiveItem": "sign-offs.db.test.ts: managers only; other organization → not found",
   "sign-offs.revokeWaiver": "sign-offs.db.test.ts: managers only",
   "report.getReadinessReport": "report.db.test.ts: other organization, missing and malformed ids → not found",
@@ -145,6 +144,12 @@ const inventory: Record<string, string> = {
   "mail.claimDueMail": "mail worker (no viewer); mail.db.test.ts",
   "mail.completeMail": "mail worker (no viewer); mail.db.test.ts",
   "mail.listSentMail": "mail.db.test.ts: admins only",
+  "unit-of-work.writeOnImplementation": "runs a write that locked its row with implementationScope; write-path.db.test.ts: every write refreshes the gate",
+  "unit-of-work.lockImplementation": "implementationScope in the WHERE; the tenant tests of every write that uses it (addItem, permissions, webhooks…)",
+  "unit-of-work.lockItem": "implementationScope in the WHERE; checklist.db.test.ts and sign-offs.db.test.ts: other organization's item → not found",
+  "unit-of-work.supersedeSignOffs": "run by writeOnImplementation for an item whose version moved; sign-offs.db.test.ts: supersede on edit and on evidence",
+  "unit-of-work.one": "pure helper: the single row a query found, else not found",
+  "unit-of-work.unchanged": "pure helper: a write that found nothing to change",
 };
 
 const dalDir = join(__dirname);

@@ -1,8 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, permissionChecks, permissionRequirements } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import {
   addCatalogRowsSchema,
   addPermissionRowSchema,
@@ -11,7 +10,7 @@ import {
   setPermissionColumnSchema,
   updatePermissionRowSchema,
 } from "@/lib/validation/registers";
-import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { listPortfolio } from "./implementations";
 import {
   addCatalogRows,
@@ -24,22 +23,8 @@ import {
 } from "./permissions";
 import { getRegisterSummary } from "./registers";
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    admin: "admin@vendor.example",
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    riverbend: "it@riverbend.example",
-    lakeshore: "it@lakeshore.example",
-  })) {
-    v[key] = await demoViewer(email);
-  }
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
+const { v } = demo;
 
 const appointments = seedId("impl:riverbend-appointments");
 const demographics = seedId("impl:riverbend-demographics");
@@ -48,7 +33,7 @@ const env = (impl: string, kind: string) => seedId(`env:${impl}:${kind}`);
 const MISSING = "00000000-0000-4000-8000-000000000000";
 
 async function rowId(implementationId: string, permission: string) {
-  const [row] = await testDb.handle.db
+  const [row] = await demo.db
     .select({ id: permissionRequirements.id, version: permissionRequirements.version })
     .from(permissionRequirements)
     .where(and(eq(permissionRequirements.implementationId, implementationId), eq(permissionRequirements.permission, permission)));
@@ -56,7 +41,7 @@ async function rowId(implementationId: string, permission: string) {
 }
 
 async function cell(requirementId: string, environmentId: string) {
-  const [row] = await testDb.handle.db
+  const [row] = await demo.db
     .select()
     .from(permissionChecks)
     .where(and(eq(permissionChecks.requirementId, requirementId), eq(permissionChecks.environmentId, environmentId)));
@@ -99,7 +84,7 @@ describe("adding and removing rows", () => {
     expect(after.rows.every((r) => r.cells.every((c) => c.version === 1 && c.result === "unverified"))).toBe(true);
     expect(after.catalog.find((g) => g.workflow === "appointment_sync")).toBeUndefined();
 
-    const audits = await testDb.handle.db.select().from(auditEvents).where(and(eq(auditEvents.implementationId, demographics), eq(auditEvents.action, "permission_requirement.added")));
+    const audits = await demo.db.select().from(auditEvents).where(and(eq(auditEvents.implementationId, demographics), eq(auditEvents.action, "permission_requirement.added")));
     expect(audits).toHaveLength(7);
     await expect(addCatalogRows(v.manager!, input)).rejects.toMatchObject({ code: "invalid", message: "Those rows are already in the matrix." });
   });
@@ -134,7 +119,7 @@ describe("adding and removing rows", () => {
     await expect(removePermissionRow(v.manager!, removePermissionRowSchema.parse({ requirementId: row.id, version: String(row.version) }))).rejects.toMatchObject({ code: "conflict" });
     await removePermissionRow(v.manager!, removePermissionRowSchema.parse({ requirementId: row.id, version: String(version) }));
     expect(await rowId(demographics, "ADT^A28")).toBeUndefined();
-    const [audit] = await testDb.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, "permission_requirement.removed")));
+    const [audit] = await demo.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, "permission_requirement.removed")));
     expect(audit?.before).toMatchObject({ permission: "ADT^A28", cells: expect.any(Array) });
   });
 });

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/db";
 import { configurationChanges, environments, implementations, permissionChecks, permissionRequirements, users } from "@/db/schema";
+import { formatUtc } from "@/lib/dates";
 import { catalogKey, findCatalogRow, proposedRows, type CatalogRow } from "@/lib/registers/catalog";
 import { cellStale, rowDrift, summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
 import { checkPermission } from "@/lib/registers/permission-format";
@@ -14,13 +15,12 @@ import type {
   SetPermissionColumnInput,
   UpdatePermissionRowInput,
 } from "@/lib/validation/registers";
-import { workflows, type EnvironmentKind, type PermissionResult } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
-import { recordAudit } from "./audit";
-import { refreshGateState } from "./gate";
+import { workflows, type EnvironmentKind, type PermissionResult } from "@/lib/vocabulary";
 import { conflict, invalid, notFound } from "./errors";
 import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
+import { lockImplementation, one, unchanged, writeOnImplementation } from "./unit-of-work";
 
 // The permission matrix of one implementation (rows: permissions it needs; columns: its
 // environments) and the writes on it. A cell is a permission_checks row, created with its row
@@ -30,7 +30,6 @@ const checker = alias(users, "checker");
 
 const envOrder = sql`array_position(array['sandbox','test','production']::environment_kind[], ${environments.kind})`;
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export async function getPermissionMatrix(viewer: Viewer, implementationId: string) {
   authorize(viewer, "implementation.read");
@@ -131,17 +130,6 @@ export async function getPermissionMatrix(viewer: Viewer, implementationId: stri
 
 export type PermissionMatrix = Awaited<ReturnType<typeof getPermissionMatrix>>;
 
-async function lockImplementation(tx: Transaction, viewer: Viewer, implementationId: string) {
-  if (!isUuid(implementationId)) throw notFound("Implementation");
-  const [impl] = await tx
-    .select({ id: implementations.id })
-    .from(implementations)
-    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)))
-    .for("update", { of: implementations });
-  if (!impl) throw notFound("Implementation");
-  return impl;
-}
-
 async function lockRequirement(tx: Transaction, viewer: Viewer, requirementId: string) {
   if (!isUuid(requirementId)) throw notFound("Permission row");
   const [row] = await tx
@@ -164,7 +152,9 @@ async function environmentOf(tx: Transaction, implementationId: string, environm
   return env;
 }
 
-async function insertRows(tx: Transaction, viewer: Viewer, implementationId: string, rows: CatalogRow[], requestId?: string) {
+// Inserts permission rows with an unverified cell in every environment; returns them with
+// their audit events.
+async function insertRows(tx: Transaction, implementationId: string, rows: CatalogRow[]) {
   const envs = await tx.select({ id: environments.id }).from(environments).where(eq(environments.implementationId, implementationId));
   const inserted = await tx
     .insert(permissionRequirements)
@@ -175,17 +165,13 @@ async function insertRows(tx: Transaction, viewer: Viewer, implementationId: str
       .insert(permissionChecks)
       .values(inserted.flatMap((r) => envs.map((e) => ({ requirementId: r.id, implementationId, environmentId: e.id }))));
   }
-  for (const [i, r] of inserted.entries()) {
-    await recordAudit(tx, viewer, {
-      action: "permission_requirement.added",
-      entityType: "permission_requirement",
-      entityId: r.id,
-      implementationId,
-      after: rows[i],
-      requestId,
-    });
-  }
-  return inserted;
+  const audit = inserted.map((r, i) => ({
+    action: "permission_requirement.added",
+    entityType: "permission_requirement",
+    entityId: r.id,
+    after: rows[i],
+  }));
+  return { inserted, audit };
 }
 
 async function existingKeys(tx: Transaction, implementationId: string) {
@@ -200,68 +186,60 @@ async function existingKeys(tx: Transaction, implementationId: string) {
 // already has are skipped; keys the catalog does not propose are refused.
 export async function addCatalogRows(viewer: Viewer, input: AddCatalogRowsInput, requestId?: string) {
   authorize(viewer, "permission.manage");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const impl = await lockImplementation(tx, viewer, input.implementationId);
     const chosen = [...new Set(input.rows)].map((key) => findCatalogRow(input.workflow, key));
     if (chosen.some((r) => !r)) throw invalid("Check the highlighted fields.", { rows: ["Choose rows from the catalog."] });
     const have = await existingKeys(tx, impl.id);
     const rows = (chosen as CatalogRow[]).filter((r) => !have.has(catalogKey(r)));
     if (rows.length === 0) throw invalid("Those rows are already in the matrix.", { rows: ["Those rows are already in the matrix."] });
-    const inserted = await insertRows(tx, viewer, impl.id, rows, requestId);
-    await refreshGateState(tx, impl.id, requestId);
-    return { implementationId: impl.id, added: inserted.length };
+    const { inserted, audit } = await insertRows(tx, impl.id, rows);
+    return { implementationId: impl.id, result: { implementationId: impl.id, added: inserted.length }, audit };
   });
 }
 
 export async function addPermissionRow(viewer: Viewer, input: AddPermissionRowInput, requestId?: string) {
   authorize(viewer, "permission.manage");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const impl = await lockImplementation(tx, viewer, input.implementationId);
     const row: CatalogRow = { interface: input.interface, permission: input.permission, required: input.required, note: input.note };
     if ((await existingKeys(tx, impl.id)).has(catalogKey(row))) {
       throw invalid("Check the highlighted fields.", { permission: ["This permission is already in the matrix."] });
     }
-    const [inserted] = await insertRows(tx, viewer, impl.id, [row], requestId);
-    await refreshGateState(tx, impl.id, requestId);
-    return { implementationId: impl.id, requirementId: inserted!.id };
+    const { inserted, audit } = await insertRows(tx, impl.id, [row]);
+    return { implementationId: impl.id, result: { implementationId: impl.id, requirementId: one(inserted).id }, audit };
   });
 }
 
 function rowConflict(updatedAt: Date): never {
-  throw conflict(`This permission row changed at ${utc(updatedAt)}, after you opened the page. Reload to see the change, then apply yours again.`);
+  throw conflict(`This permission row changed at ${formatUtc(updatedAt)}, after you opened the page. Reload to see the change, then apply yours again.`);
 }
 
 export async function updatePermissionRow(viewer: Viewer, input: UpdatePermissionRowInput, requestId?: string) {
   authorize(viewer, "permission.manage");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const req = await lockRequirement(tx, viewer, input.requirementId);
     if (req.version !== input.version) rowConflict(req.updatedAt);
     const before = { required: req.required, note: req.note };
     const after = { required: input.required, note: input.note };
-    if (before.required === after.required && before.note === after.note) return { implementationId: req.implementationId, version: req.version };
-    const [updated] = await tx
-      .update(permissionRequirements)
-      .set({ ...after, version: req.version + 1, updatedAt: new Date() })
-      .where(and(eq(permissionRequirements.id, req.id), eq(permissionRequirements.version, input.version)))
-      .returning({ version: permissionRequirements.version });
-    if (!updated) rowConflict(req.updatedAt);
-    await recordAudit(tx, viewer, {
-      action: "permission_requirement.updated",
-      entityType: "permission_requirement",
-      entityId: req.id,
+    if (before.required === after.required && before.note === after.note) return unchanged({ implementationId: req.implementationId, version: req.version });
+    const updated =
+      (await tx
+        .update(permissionRequirements)
+        .set({ ...after, version: req.version + 1, updatedAt: new Date() })
+        .where(and(eq(permissionRequirements.id, req.id), eq(permissionRequirements.version, input.version)))
+        .returning({ version: permissionRequirements.version }))[0] ?? rowConflict(req.updatedAt);
+    return {
       implementationId: req.implementationId,
-      before,
-      after,
-      requestId,
-    });
-    await refreshGateState(tx, req.implementationId, requestId);
-    return { implementationId: req.implementationId, version: updated.version };
+      result: { implementationId: req.implementationId, version: updated.version },
+      audit: { action: "permission_requirement.updated", entityType: "permission_requirement", entityId: req.id, before, after },
+    };
   });
 }
 
 export async function removePermissionRow(viewer: Viewer, input: RemovePermissionRowInput, requestId?: string) {
   authorize(viewer, "permission.manage");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const req = await lockRequirement(tx, viewer, input.requirementId);
     if (req.version !== input.version) rowConflict(req.updatedAt);
     const cells = await tx
@@ -269,16 +247,16 @@ export async function removePermissionRow(viewer: Viewer, input: RemovePermissio
       .where(eq(permissionChecks.requirementId, req.id))
       .returning({ environmentId: permissionChecks.environmentId, result: permissionChecks.result, checkedAt: permissionChecks.checkedAt, note: permissionChecks.note });
     await tx.delete(permissionRequirements).where(eq(permissionRequirements.id, req.id));
-    await recordAudit(tx, viewer, {
-      action: "permission_requirement.removed",
-      entityType: "permission_requirement",
-      entityId: req.id,
+    return {
       implementationId: req.implementationId,
-      before: { interface: req.interface, permission: req.permission, required: req.required, note: req.note, cells },
-      requestId,
-    });
-    await refreshGateState(tx, req.implementationId, requestId);
-    return { implementationId: req.implementationId };
+      result: { implementationId: req.implementationId },
+      audit: {
+        action: "permission_requirement.removed",
+        entityType: "permission_requirement",
+        entityId: req.id,
+        before: { interface: req.interface, permission: req.permission, required: req.required, note: req.note, cells },
+      },
+    };
   });
 }
 
@@ -290,7 +268,7 @@ async function cellConflict(tx: Transaction, requirementId: string, environmentI
     .where(and(eq(permissionChecks.requirementId, requirementId), eq(permissionChecks.environmentId, environmentId)));
   throw conflict(
     latest
-      ? `${latest.name ?? "Someone"} set this cell to ${latest.result} at ${utc(latest.at)}, after you opened the page. Reload to see it, then record yours again.`
+      ? `${latest.name ?? "Someone"} set this cell to ${latest.result} at ${formatUtc(latest.at)}, after you opened the page. Reload to see it, then record yours again.`
       : "This cell changed after you opened the page. Reload to see it, then record yours again.",
   );
 }
@@ -305,7 +283,7 @@ function resultFields(viewer: Viewer, result: PermissionResult, note: string, no
 // One cell: a result in one environment, by the viewer, now.
 export async function recordPermissionCheck(viewer: Viewer, input: RecordPermissionCheckInput, requestId?: string) {
   authorize(viewer, "permission.record");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const req = await lockRequirement(tx, viewer, input.requirementId);
     const env = await environmentOf(tx, req.implementationId, input.environmentId);
     const [cell] = await tx
@@ -318,28 +296,28 @@ export async function recordPermissionCheck(viewer: Viewer, input: RecordPermiss
     const fields = resultFields(viewer, input.result, input.note, now);
     let version: number;
     if (cell) {
-      const [updated] = await tx
-        .update(permissionChecks)
-        .set({ ...fields, version: cell.version + 1, updatedAt: now })
-        .where(and(eq(permissionChecks.id, cell.id), eq(permissionChecks.version, input.version)))
-        .returning({ version: permissionChecks.version });
-      if (!updated) await cellConflict(tx, req.id, env.id);
-      version = updated!.version;
+      const updated =
+        (await tx
+          .update(permissionChecks)
+          .set({ ...fields, version: cell.version + 1, updatedAt: now })
+          .where(and(eq(permissionChecks.id, cell.id), eq(permissionChecks.version, input.version)))
+          .returning({ version: permissionChecks.version }))[0] ?? (await cellConflict(tx, req.id, env.id));
+      version = updated.version;
     } else {
       await tx.insert(permissionChecks).values({ requirementId: req.id, implementationId: req.implementationId, environmentId: env.id, ...fields });
       version = 1;
     }
-    await recordAudit(tx, viewer, {
-      action: "permission_check.recorded",
-      entityType: "permission_requirement",
-      entityId: req.id,
+    return {
       implementationId: req.implementationId,
-      before: { environment: env.kind, result: cell?.result ?? "unverified", note: cell?.note ?? "" },
-      after: { environment: env.kind, permission: req.permission, result: input.result, note: input.note },
-      requestId,
-    });
-    await refreshGateState(tx, req.implementationId, requestId);
-    return { implementationId: req.implementationId, version };
+      result: { implementationId: req.implementationId, version },
+      audit: {
+        action: "permission_check.recorded",
+        entityType: "permission_requirement",
+        entityId: req.id,
+        before: { environment: env.kind, result: cell?.result ?? "unverified", note: cell?.note ?? "" },
+        after: { environment: env.kind, permission: req.permission, result: input.result, note: input.note },
+      },
+    };
   });
 }
 
@@ -347,7 +325,7 @@ export async function recordPermissionCheck(viewer: Viewer, input: RecordPermiss
 // saw; if any changed (or a row came or went) nothing is written.
 export async function setPermissionColumn(viewer: Viewer, input: SetPermissionColumnInput, requestId?: string) {
   authorize(viewer, "permission.record");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const impl = await lockImplementation(tx, viewer, input.implementationId);
     const env = await environmentOf(tx, impl.id, input.environmentId);
     const requirements = await tx
@@ -383,16 +361,16 @@ export async function setPermissionColumn(viewer: Viewer, input: SetPermissionCo
         await tx.insert(permissionChecks).values({ requirementId: r.id, implementationId: impl.id, environmentId: env.id, ...fields });
       }
     }
-    await recordAudit(tx, viewer, {
-      action: "permission_checks.column_set",
-      entityType: "environment",
-      entityId: env.id,
+    return {
       implementationId: impl.id,
-      before: Object.fromEntries(targets.map((r) => [r.permission, cellOf.get(r.id)?.result ?? "unverified"])),
-      after: { environment: env.kind as EnvironmentKind, result: input.result, note: input.note, permissions: targets.map((r) => r.permission) },
-      requestId,
-    });
-    await refreshGateState(tx, impl.id, requestId);
-    return { implementationId: impl.id, updated: targets.length };
+      result: { implementationId: impl.id, updated: targets.length },
+      audit: {
+        action: "permission_checks.column_set",
+        entityType: "environment",
+        entityId: env.id,
+        before: Object.fromEntries(targets.map((r) => [r.permission, cellOf.get(r.id)?.result ?? "unverified"])),
+        after: { environment: env.kind as EnvironmentKind, result: input.result, note: input.note, permissions: targets.map((r) => r.permission) },
+      },
+    };
   });
 }

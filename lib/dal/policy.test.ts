@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { roles, type Role } from "@/lib/vocabulary";
 import { authorize, can, policy, type PolicyAction } from "./policy";
 
-// DESIGN.md's role table as the exact set each role may do: any action added to the policy
+// The role table of docs/design.md as the exact set each role may do: any action added to the policy
 // or granted to a role must be added here too, or this fails.
 const allowed: Record<Role, PolicyAction[]> = {
   admin: [

@@ -1,8 +1,8 @@
-import type { Role } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
+import type { Role } from "@/lib/vocabulary";
 import { forbidden } from "./errors";
 
-// The one table that says which role may do what (DESIGN.md, "Who uses it"). Tenancy is the
+// The one table that says which role may do what (docs/design.md, "Roles"). Tenancy is the
 // other half: customer IT users only ever reach their own organization's rows, which every
 // DAL query enforces in SQL (see tenant.ts). `own` actions also require the viewer to own the
 // row, checked where the row is read.

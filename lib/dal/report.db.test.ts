@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { seedId } from "@/db/seed";
+import { demoViewer } from "@/db/testing";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { getReadinessReport } from "./report";
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-});
-afterAll(() => testDb.drop());
+withDemoDatabase();
 
 describe("getReadinessReport", () => {
   it("gives each item its evidence by environment and its sign-offs with version, plus both registers", async () => {

@@ -12,6 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.drop());
 beforeEach(async () => {
+  // eslint-disable-next-line drizzle/enforce-delete-with-where -- each test starts with no throttle
   await testDb.handle.db.delete(signInThrottles);
 });
 

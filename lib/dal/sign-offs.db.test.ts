@@ -1,43 +1,28 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, signOffs, waivers, webhookDeliveries, webhooks } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import { parseActivityQuery } from "@/lib/validation/activity";
 import { recordEvidenceSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { revokeWaiverSchema, signOffItemSchema, waiveItemSchema } from "@/lib/validation/sign-offs";
 import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { listActivity } from "./activity";
 import { recordEvidence, updateItem } from "./checklist";
 import { getSignOffPanel, revokeWaiver, signOffItem, waiveItem } from "./sign-offs";
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
 // A session that signed in a minute ago, as getViewer() builds it for a request.
 const fresh = (viewer: Viewer, id = "session-1"): Viewer => ({ ...viewer, session: { id, signedInAt: new Date(Date.now() - 60_000) } });
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    admin: "admin@vendor.example",
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    riverbend: "it@riverbend.example",
-    riverbend2: "it2@riverbend.example",
-    lakeshore: "it@lakeshore.example",
-  })) {
-    v[key] = fresh(await demoViewer(email));
-  }
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase({ viewer: (viewer) => fresh(viewer) });
+const { v } = demo;
 
 const impl = seedId("impl:riverbend-appointments");
 const item = (key: string) => seedId(`item:riverbend-appointments:${key}`);
 const clientIds = item("epic-client-ids"); // ready for sign-off; engineer and customer IT sign
 
 async function current(itemId: string) {
-  const [row] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
+  const [row] = await demo.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
   return row!;
 }
 
@@ -81,7 +66,7 @@ describe("signing off an item", () => {
       comment: "",
     });
     await expect(signOffItem(v.lakeshore!, attempt)).rejects.toMatchObject({ code: "not_found" });
-    expect(await testDb.handle.db.select().from(signOffs).where(eq(signOffs.checklistItemId, clientIds))).toHaveLength(0);
+    expect(await demo.db.select().from(signOffs).where(eq(signOffs.checklistItemId, clientIds))).toHaveLength(0);
   });
 
   it("records who, role, organization, meaning, version and digest; the item is signed off once every role approved", async () => {
@@ -92,7 +77,7 @@ describe("signing off an item", () => {
     const after = await current(clientIds);
     expect(after).toMatchObject({ status: "signed_off", version: before.version });
 
-    const rows = await testDb.handle.db.select().from(signOffs).where(eq(signOffs.checklistItemId, clientIds));
+    const rows = await demo.db.select().from(signOffs).where(eq(signOffs.checklistItemId, clientIds));
     const customer = rows.find((r) => r.signerRole === "customer_it")!;
     expect(customer).toMatchObject({
       signerName: "Casey Lin",
@@ -102,7 +87,7 @@ describe("signing off an item", () => {
     });
     expect(customer.meaning).toContain("I have reviewed this item and its evidence as shown");
     expect(customer.snapshotSha256).toMatch(/^[0-9a-f]{64}$/);
-    const audit = await testDb.handle.db
+    const audit = await demo.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.entityType, "sign_off"), eq(auditEvents.entityId, customer.id)));
@@ -133,7 +118,7 @@ describe("signing off an item", () => {
     expect(panel.signing.canSign).toBe(true);
 
     // The trail names each cancelled signature, what it signed and whose edit cancelled it.
-    const events = await testDb.handle.db
+    const events = await demo.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "sign_off.superseded"), sql`${auditEvents.after}->>'itemId' = ${clientIds}`));
@@ -149,22 +134,22 @@ describe("signing off an item", () => {
 
   it("refuses to approve an item with no evidence at all, unless the template marks it attestation only", async () => {
     const payloads = item("sample-payload-review"); // no evidence in the demo
-    const [before] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, payloads));
-    await testDb.handle.db.update(checklistItems).set({ status: "ready_for_signoff" }).where(eq(checklistItems.id, payloads));
+    const [before] = await demo.db.select().from(checklistItems).where(eq(checklistItems.id, payloads));
+    await demo.db.update(checklistItems).set({ status: "ready_for_signoff" }).where(eq(checklistItems.id, payloads));
     const panel = await getSignOffPanel(v.engineer!, impl, payloads);
     expect(panel.signing.approvalRefused).toContain("no evidence");
     await expect(sign(v.engineer!, payloads)).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("no evidence") });
-    expect(await testDb.handle.db.select().from(signOffs).where(eq(signOffs.checklistItemId, payloads))).toHaveLength(0);
+    expect(await demo.db.select().from(signOffs).where(eq(signOffs.checklistItemId, payloads))).toHaveLength(0);
     // A rejection stays possible: it sends the item back for the evidence it lacks.
     await sign(v.engineer!, payloads, { decision: "reject", comment: "Record the payload review first." });
 
     const support = item("support-readiness"); // attestation only in the default templates
-    await testDb.handle.db.update(checklistItems).set({ status: "ready_for_signoff" }).where(eq(checklistItems.id, support));
+    await demo.db.update(checklistItems).set({ status: "ready_for_signoff" }).where(eq(checklistItems.id, support));
     const attest = await getSignOffPanel(v.riverbend!, impl, support);
     expect(attest).toMatchObject({ attestationOnly: true, signing: { approvalRefused: null } });
     expect(attest.signing.meaning.approve).toContain("I attest from my own knowledge");
     await sign(v.riverbend!, support);
-    expect(await testDb.handle.db.select().from(signOffs).where(eq(signOffs.checklistItemId, support))).toHaveLength(1);
+    expect(await demo.db.select().from(signOffs).where(eq(signOffs.checklistItemId, support))).toHaveLength(1);
     expect(before!.attestationOnly).toBe(false);
   });
 
@@ -214,7 +199,7 @@ describe("signing off an item", () => {
     const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => signOffItem(signers[i % 2]!, request)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "conflict" });
-    const rows = await testDb.handle.db
+    const rows = await demo.db
       .select()
       .from(signOffs)
       .where(and(eq(signOffs.checklistItemId, clientIds), eq(signOffs.itemVersion, target.version), eq(signOffs.signerRole, "customer_it")));
@@ -256,7 +241,7 @@ describe("signing off an item", () => {
   });
 
   it("queues a webhook delivery for each sign-off and each supersede", async () => {
-    const db = testDb.handle.db;
+    const db = demo.db;
     await db.insert(webhooks).values({ implementationId: impl, url: "http://127.0.0.1:9/hook", secret: "s" });
     const target = item("non-production-testing");
     await sign(v.manager!, target);
@@ -313,7 +298,7 @@ describe("waivers", () => {
   });
 
   it("stops counting an expired waiver, and a revoked one puts the item back in progress", async () => {
-    await testDb.handle.db.update(waivers).set({ expiresOn: "2026-01-01" }).where(eq(waivers.checklistItemId, target));
+    await demo.db.update(waivers).set({ expiresOn: "2026-01-01" }).where(eq(waivers.checklistItemId, target));
     const panel = await getSignOffPanel(v.manager!, impl, target);
     expect(panel.waiver?.expired).toBe(true);
     const row = await current(target);

@@ -11,23 +11,22 @@ import {
   users,
   waivers,
 } from "@/db/schema";
+import { formatUtc, todayIso } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { roleSignOffState } from "@/lib/gate";
 import { buildItemSnapshot, NO_EVIDENCE_TO_SIGN, signedName, signOffMeaning, snapshotDigest, type ItemSnapshot } from "@/lib/sign-off-snapshot";
 import type { RevokeWaiverInput, SignOffItemInput, WaiveItemInput } from "@/lib/validation/sign-offs";
-import type { ItemStatus, Role } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
-import { recordAudit } from "./audit";
-import { queueEvent } from "./events";
+import type { ItemStatus, Role } from "@/lib/vocabulary";
 import { conflict, forbidden, invalid, notFound } from "./errors";
-import { refreshGateState } from "./gate";
 import { authorize, can } from "./policy";
 import { verifyCredentials } from "./sign-in";
 import { implementationScope, isUuid } from "./tenant";
+import { lockItem, one, writeOnImplementation } from "./unit-of-work";
 
 // Sign-offs and waivers on checklist items. A sign-off is bound to the item version and the
 // SHA-256 of the snapshot its signer was shown; any later change to the item or its evidence
-// supersedes it (supersedeSignOffs, called by every write that bumps an item's version).
+// supersedes it (supersedeSignOffs in unit-of-work.ts, run for every write that bumps an item's version).
 
 const recorder = sql`(select u.name from users u where u.id = ${evidence.recordedById})`;
 
@@ -68,17 +67,6 @@ async function recentlyAuthenticated(executor: Executor, viewer: Viewer): Promis
       ),
     );
   return Boolean(row);
-}
-
-async function lockItem(tx: Transaction, viewer: Viewer, itemId: string) {
-  const [row] = await tx
-    .select({ item: checklistItems })
-    .from(checklistItems)
-    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
-    .where(and(eq(checklistItems.id, itemId), implementationScope(viewer)))
-    .for("update", { of: checklistItems });
-  if (!row) throw notFound("Checklist item");
-  return row.item;
 }
 
 function staleVersion(seen: number, now: number): never {
@@ -165,7 +153,7 @@ export async function getSignOffPanel(viewer: Viewer, implementationId: string, 
       : item.status !== "ready_for_signoff"
         ? "This item can be signed once its owner marks it ready for sign-off."
         : null;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const waiver = waiverRows[0] ?? null;
   const latest = history[0] ?? null;
 
@@ -293,8 +281,8 @@ export async function signOffItem(viewer: Viewer, input: SignOffItemInput & { ip
   authorize(viewer, "signoff.sign");
   await requireRecentSignIn(viewer, input.password, input.ip ?? "unknown");
 
-  return getDb().transaction(async (tx) => {
-    const item = await lockItem(tx, viewer, input.itemId);
+  return writeOnImplementation(viewer, requestId, async (tx) => {
+    const { item } = await lockItem(tx, viewer, input.itemId);
     const role = viewer.role as Role;
     const { snapshot, digest } = await checkSignable(tx, item, role, input);
 
@@ -322,149 +310,94 @@ export async function signOffItem(viewer: Viewer, input: SignOffItemInput & { ip
     if (!signed) throw conflict("Someone with your role signed this version a moment ago. Reload to see it.");
     const { status, version } = await settleItem(tx, viewer, item, input.decision);
 
-    await recordAudit(tx, viewer, {
-      action: input.decision === "approve" ? "sign_off.approved" : "sign_off.rejected",
-      entityType: "sign_off",
-      entityId: signed.id,
+    return {
       implementationId: item.implementationId,
-      before: { itemStatus: item.status },
-      after: {
-        itemId: item.id,
-        itemTitle: item.title,
-        role,
-        decision: input.decision,
-        meaning,
-        comment: input.comment,
-        itemVersion: item.version,
-        snapshotSha256: digest,
-        itemStatus: status,
+      result: { implementationId: item.implementationId, signOffId: signed.id, status, version },
+      audit: {
+        action: input.decision === "approve" ? "sign_off.approved" : "sign_off.rejected",
+        entityType: "sign_off",
+        entityId: signed.id,
+        before: { itemStatus: item.status },
+        after: {
+          itemId: item.id,
+          itemTitle: item.title,
+          role,
+          decision: input.decision,
+          meaning,
+          comment: input.comment,
+          itemVersion: item.version,
+          snapshotSha256: digest,
+          itemStatus: status,
+        },
       },
-      requestId,
-    });
-    await queueEvent(tx, {
-      implementationId: item.implementationId,
-      event: "sign_off.recorded",
-      data: {
-        itemId: item.id,
-        itemTitle: item.title,
-        decision: input.decision,
-        role,
-        signer: viewer.name,
-        organization: viewer.organizationName,
-        itemVersion: item.version,
-        comment: input.comment,
-        itemStatus: status,
-      },
-    });
-    await refreshGateState(tx, item.implementationId, requestId);
-    return { implementationId: item.implementationId, signOffId: signed.id, status, version };
+      events: [
+        {
+          event: "sign_off.recorded",
+          data: {
+            itemId: item.id,
+            itemTitle: item.title,
+            decision: input.decision,
+            role,
+            signer: viewer.name,
+            organization: viewer.organizationName,
+            itemVersion: item.version,
+            comment: input.comment,
+            itemStatus: status,
+          },
+        },
+      ],
+    };
   });
-}
-
-// What kind of change superseded a sign-off, as the activity trail words it.
-export type SupersedeCause = "edit" | "evidence" | "block" | "unblock" | "waiver" | "change";
-
-// Called by every write that moves an item past `previousVersion`: approvals of that version
-// no longer count. Each superseded approval gets its own audit event ("sign-off by X on v4
-// superseded by Y's edit") and the webhook hears of them. The person who superseded them is the
-// one the write just recorded as the item's last editor (every version-bumping write sets
-// updatedById before it calls this), so callers need not pass who they are. Returns the signers
-// whose approval was superseded (for the write's own audit event).
-export async function supersedeSignOffs(
-  tx: Transaction,
-  item: { id: string; implementationId: string; title: string },
-  previousVersion: number,
-  newVersion: number,
-  cause: SupersedeCause = "change",
-): Promise<string[]> {
-  const superseded = await tx
-    .select({ id: signOffs.id, signerName: signOffs.signerName, role: signOffs.signerRole, snapshotSha256: signOffs.snapshotSha256 })
-    .from(signOffs)
-    .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.itemVersion, previousVersion), eq(signOffs.decision, "approve")));
-  if (superseded.length === 0) return [];
-  const [editor] = await tx
-    .select({ userId: users.id, role: users.role, organizationId: users.organizationId, name: users.name })
-    .from(checklistItems)
-    .innerJoin(users, eq(users.id, checklistItems.updatedById))
-    .where(eq(checklistItems.id, item.id));
-  for (const s of superseded) {
-    await recordAudit(tx, editor ?? null, {
-      action: "sign_off.superseded",
-      entityType: "sign_off",
-      entityId: s.id,
-      implementationId: item.implementationId,
-      after: {
-        itemId: item.id,
-        itemTitle: item.title,
-        signerName: s.signerName,
-        signerRole: s.role,
-        signedVersion: previousVersion,
-        signed: signedName(previousVersion, s.snapshotSha256),
-        currentVersion: newVersion,
-        supersededBy: editor?.name ?? null,
-        cause,
-      },
-    });
-  }
-  await queueEvent(tx, {
-    implementationId: item.implementationId,
-    event: "sign_off.superseded",
-    data: {
-      itemId: item.id,
-      itemTitle: item.title,
-      signedVersion: previousVersion,
-      currentVersion: newVersion,
-      signers: superseded.map((s) => ({ name: s.signerName, role: s.role })),
-    },
-  });
-  return superseded.map((s) => s.signerName);
 }
 
 export async function waiveItem(viewer: Viewer, input: WaiveItemInput, requestId?: string) {
   authorize(viewer, "waiver.grant");
-  return getDb().transaction(async (tx) => {
-    const item = await lockItem(tx, viewer, input.itemId);
+  return writeOnImplementation(viewer, requestId, async (tx) => {
+    const { item } = await lockItem(tx, viewer, input.itemId);
     if (item.version !== input.version) staleVersion(input.version, item.version);
     if (!item.required) throw invalid("Only a required item needs a waiver; this one is optional.");
     if (item.status === "signed_off") throw invalid("This item is signed off; it needs no waiver.");
     if (item.status === "blocked") throw invalid("Resolve or keep the blocker first: a blocked item cannot be waived.");
     const [active] = await tx.select({ id: waivers.id }).from(waivers).where(and(eq(waivers.checklistItemId, item.id), isNull(waivers.revokedAt)));
     if (active) throw conflict("This item already has a waiver in force.");
-    const [waiver] = await tx
-      .insert(waivers)
-      .values({
-        checklistItemId: item.id,
-        implementationId: item.implementationId,
-        reason: input.reason,
-        approverName: input.approverName,
-        expiresOn: input.expiresOn,
-        itemVersion: item.version + 1,
-        grantedById: viewer.userId,
-      })
-      .returning({ id: waivers.id });
+    const version = item.version + 1;
+    const waiver = one(
+      await tx
+        .insert(waivers)
+        .values({
+          checklistItemId: item.id,
+          implementationId: item.implementationId,
+          reason: input.reason,
+          approverName: input.approverName,
+          expiresOn: input.expiresOn,
+          itemVersion: version,
+          grantedById: viewer.userId,
+        })
+        .returning({ id: waivers.id }),
+    );
     await tx
       .update(checklistItems)
-      .set({ status: "waived", version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+      .set({ status: "waived", version, updatedById: viewer.userId, updatedAt: new Date() })
       .where(eq(checklistItems.id, item.id));
-    await supersedeSignOffs(tx, item, item.version, item.version + 1, "waiver");
-    await recordAudit(tx, viewer, {
-      action: "waiver.granted",
-      entityType: "waiver",
-      entityId: waiver!.id,
+    return {
       implementationId: item.implementationId,
-      before: { itemStatus: item.status },
-      after: { itemId: item.id, itemTitle: item.title, reason: input.reason, approverName: input.approverName, expiresOn: input.expiresOn, itemStatus: "waived" },
-      requestId,
-    });
-    await refreshGateState(tx, item.implementationId, requestId);
-    return { implementationId: item.implementationId, waiverId: waiver!.id, version: item.version + 1 };
+      result: { implementationId: item.implementationId, waiverId: waiver.id, version },
+      supersedes: { item, from: item.version, to: version, cause: "waiver" },
+      audit: {
+        action: "waiver.granted",
+        entityType: "waiver",
+        entityId: waiver.id,
+        before: { itemStatus: item.status },
+        after: { itemId: item.id, itemTitle: item.title, reason: input.reason, approverName: input.approverName, expiresOn: input.expiresOn, itemStatus: "waived" },
+      },
+    };
   });
 }
 
 export async function revokeWaiver(viewer: Viewer, input: RevokeWaiverInput, requestId?: string) {
   authorize(viewer, "waiver.grant");
-  return getDb().transaction(async (tx) => {
-    const item = await lockItem(tx, viewer, input.itemId);
+  return writeOnImplementation(viewer, requestId, async (tx) => {
+    const { item } = await lockItem(tx, viewer, input.itemId);
     if (item.version !== input.version) staleVersion(input.version, item.version);
     const [active] = await tx
       .select({ id: waivers.id, reason: waivers.reason, approverName: waivers.approverName, expiresOn: waivers.expiresOn })
@@ -476,20 +409,21 @@ export async function revokeWaiver(viewer: Viewer, input: RevokeWaiverInput, req
       .set({ revokedAt: new Date(), revokedById: viewer.userId, revokeReason: input.reason })
       .where(eq(waivers.id, active.id));
     const status = item.status === "waived" ? "in_progress" : item.status;
+    const version = item.version + 1;
     await tx
       .update(checklistItems)
-      .set({ status, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+      .set({ status, version, updatedById: viewer.userId, updatedAt: new Date() })
       .where(eq(checklistItems.id, item.id));
-    await recordAudit(tx, viewer, {
-      action: "waiver.revoked",
-      entityType: "waiver",
-      entityId: active.id,
+    return {
       implementationId: item.implementationId,
-      before: { itemStatus: item.status, reason: active.reason, approverName: active.approverName, expiresOn: active.expiresOn },
-      after: { itemId: item.id, itemTitle: item.title, revokeReason: input.reason, itemStatus: status },
-      requestId,
-    });
-    await refreshGateState(tx, item.implementationId, requestId);
-    return { implementationId: item.implementationId, version: item.version + 1 };
+      result: { implementationId: item.implementationId, version },
+      audit: {
+        action: "waiver.revoked",
+        entityType: "waiver",
+        entityId: active.id,
+        before: { itemStatus: item.status, reason: active.reason, approverName: active.approverName, expiresOn: active.expiresOn },
+        after: { itemId: item.id, itemTitle: item.title, revokeReason: input.reason, itemStatus: status },
+      },
+    };
   });
 }

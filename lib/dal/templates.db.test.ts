@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, checklistTemplates } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import { createImplementationSchema } from "@/lib/validation/implementation";
 import { saveTemplateItemSchema } from "@/lib/validation/templates";
-import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { createImplementation, implementationFormOptions } from "./implementation-writes";
 import {
   createRevision,
@@ -17,16 +16,8 @@ import {
   saveTemplateItem,
 } from "./templates";
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  v.admin = await demoViewer("admin@vendor.example");
-  v.manager = await demoViewer("manager@vendor.example");
-  v.riverbend = await demoViewer("it@riverbend.example");
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
+const { v } = demo;
 
 const goLive = seedId("template:go-live-readiness:1");
 const item = (templateId: string, overrides: Record<string, unknown> = {}) =>
@@ -69,7 +60,7 @@ describe("templates", () => {
 
   it("publishes a new revision that new implementations copy, while existing ones keep their checklist", async () => {
     const existing = seedId("impl:riverbend-demographics");
-    const itemsBefore = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.implementationId, existing));
+    const itemsBefore = await demo.db.select().from(checklistItems).where(eq(checklistItems.implementationId, existing));
 
     const { templateId: draft } = await createRevision(v.admin!, goLive);
     await expect(createRevision(v.admin!, goLive)).rejects.toMatchObject({ code: "conflict" });
@@ -88,7 +79,7 @@ describe("templates", () => {
 
     const { version } = (await getTemplate(v.admin!, draft));
     await publishTemplate(v.admin!, { templateId: draft, version });
-    const [old] = await testDb.handle.db.select().from(checklistTemplates).where(eq(checklistTemplates.id, goLive));
+    const [old] = await demo.db.select().from(checklistTemplates).where(eq(checklistTemplates.id, goLive));
     expect(old?.status).toBe("retired");
 
     // The implementation form now offers revision 2, and a new implementation copies it.
@@ -108,13 +99,13 @@ describe("templates", () => {
         freshnessWindowDays: "14",
       }),
     );
-    const copied = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.implementationId, implementationId));
+    const copied = await demo.db.select().from(checklistItems).where(eq(checklistItems.implementationId, implementationId));
     expect(copied.map((i) => i.title)).toContain("Downtime procedure rehearsed");
     expect(copied.map((i) => i.title)).toContain("Monitoring and alert routing");
     expect(copied.map((i) => i.key)).not.toContain("support-readiness");
 
     // The existing implementation is exactly as it was.
-    const itemsAfter = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.implementationId, existing));
+    const itemsAfter = await demo.db.select().from(checklistItems).where(eq(checklistItems.implementationId, existing));
     expect(itemsAfter).toEqual(itemsBefore);
   });
 
@@ -128,7 +119,7 @@ describe("templates", () => {
     await expect(publishTemplate(v.admin!, { templateId, version: empty.version })).rejects.toMatchObject({ code: "conflict" });
     const current = await getTemplate(v.admin!, templateId);
     await publishTemplate(v.admin!, { templateId, version: current.version });
-    const actions = (await testDb.handle.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, templateId))).map((e) => e.action);
+    const actions = (await demo.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, templateId))).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["template.created", "template.published"]));
   });
 

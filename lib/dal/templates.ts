@@ -9,6 +9,7 @@ import { recordAudit } from "./audit";
 import { conflict, invalid, notFound } from "./errors";
 import { authorize } from "./policy";
 import { isUuid } from "./tenant";
+import { one } from "./unit-of-work";
 
 // Checklist templates (admins). A template family has numbered revisions; only a draft is
 // edited. Publishing a draft retires the family's previous published revision. Implementations
@@ -72,12 +73,14 @@ export async function createTemplate(viewer: Viewer, input: CreateTemplateInput,
   authorize(viewer, "template.manage");
   return getDb().transaction(async (tx) => {
     const key = `${slug(input.name)}-${randomBytes(3).toString("hex")}`;
-    const [row] = await tx
-      .insert(checklistTemplates)
-      .values({ key, revision: 1, name: input.name, description: input.description, ehrVendor: input.ehrVendor, status: "draft" })
-      .returning({ id: checklistTemplates.id });
-    await recordAudit(tx, viewer, { action: "template.created", entityType: "checklist_template", entityId: row!.id, after: { ...input, key }, requestId });
-    return { templateId: row!.id };
+    const row = one(
+      await tx
+        .insert(checklistTemplates)
+        .values({ key, revision: 1, name: input.name, description: input.description, ehrVendor: input.ehrVendor, status: "draft" })
+        .returning({ id: checklistTemplates.id }),
+    );
+    await recordAudit(tx, viewer, { action: "template.created", entityType: "checklist_template", entityId: row.id, after: { ...input, key }, requestId });
+    return { templateId: row.id };
   });
 }
 
@@ -94,31 +97,33 @@ export async function createRevision(viewer: Viewer, templateId: string, request
       .where(and(eq(checklistTemplates.key, source.key), eq(checklistTemplates.status, "draft")));
     if (existingDraft) throw conflict("This template already has a draft revision. Edit or publish that one.");
     const [latest] = await tx.select({ revision: max(checklistTemplates.revision) }).from(checklistTemplates).where(eq(checklistTemplates.key, source.key));
-    const [draft] = await tx
-      .insert(checklistTemplates)
-      .values({
-        key: source.key,
-        revision: (latest?.revision ?? source.revision) + 1,
-        name: source.name,
-        description: source.description,
-        ehrVendor: source.ehrVendor,
-        status: "draft",
-      })
-      .returning({ id: checklistTemplates.id, revision: checklistTemplates.revision });
+    const draft = one(
+      await tx
+        .insert(checklistTemplates)
+        .values({
+          key: source.key,
+          revision: (latest?.revision ?? source.revision) + 1,
+          name: source.name,
+          description: source.description,
+          ehrVendor: source.ehrVendor,
+          status: "draft",
+        })
+        .returning({ id: checklistTemplates.id, revision: checklistTemplates.revision }),
+    );
     const items = await tx.select().from(checklistTemplateItems).where(eq(checklistTemplateItems.templateId, source.id));
     if (items.length > 0) {
       await tx.insert(checklistTemplateItems).values(
-        items.map(({ id: _id, templateId: _t, createdAt: _c, updatedAt: _u, version: _v, ...item }) => ({ ...item, templateId: draft!.id })),
+        items.map(({ id: _id, templateId: _t, createdAt: _c, updatedAt: _u, version: _v, ...item }) => ({ ...item, templateId: draft.id })),
       );
     }
     await recordAudit(tx, viewer, {
       action: "template.revision_started",
       entityType: "checklist_template",
-      entityId: draft!.id,
-      after: { key: source.key, revision: draft!.revision, from: source.id },
+      entityId: draft.id,
+      after: { key: source.key, revision: draft.revision, from: source.id },
       requestId,
     });
-    return { templateId: draft!.id };
+    return { templateId: draft.id };
   });
 }
 
@@ -160,8 +165,8 @@ export async function saveTemplateItem(viewer: Viewer, input: SaveTemplateItemIn
       let key = base;
       for (let n = 2; existing.some((e) => e.key === key); n++) key = `${base}-${n}`;
       const position = Math.max(-1, ...existing.map((e) => e.position)) + 1;
-      const [row] = await tx.insert(checklistTemplateItems).values({ ...fields, templateId: template.id, key, position }).returning({ id: checklistTemplateItems.id });
-      await recordAudit(tx, viewer, { action: "template_item.added", entityType: "checklist_template_item", entityId: row!.id, after: { ...fields, key }, requestId });
+      const row = one(await tx.insert(checklistTemplateItems).values({ ...fields, templateId: template.id, key, position }).returning({ id: checklistTemplateItems.id }));
+      await recordAudit(tx, viewer, { action: "template_item.added", entityType: "checklist_template_item", entityId: row.id, after: { ...fields, key }, requestId });
     }
     await touch(tx, template);
     return { templateId: template.id };

@@ -1,8 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, testPatients, testPatientScenarios } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import {
   addScenarioSchema,
   addTestPatientSchema,
@@ -10,25 +9,12 @@ import {
   removeScenarioSchema,
   removeTestPatientSchema,
 } from "@/lib/validation/registers";
-import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { getRegisterSummary } from "./registers";
 import { addScenario, addTestPatient, getTestPatientRegister, recordScenarioResult, removeScenario, removeTestPatient } from "./test-patients";
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    riverbend: "it@riverbend.example",
-    lakeshore: "it@lakeshore.example",
-  })) {
-    v[key] = await demoViewer(email);
-  }
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
+const { v } = demo;
 
 const appointments = seedId("impl:riverbend-appointments");
 const demographics = seedId("impl:riverbend-demographics");
@@ -47,7 +33,7 @@ const patientInput = (overrides: Record<string, string> = {}) =>
   });
 
 async function scenarioRow(id: string) {
-  const [row] = await testDb.handle.db.select().from(testPatientScenarios).where(eq(testPatientScenarios.id, id));
+  const [row] = await demo.db.select().from(testPatientScenarios).where(eq(testPatientScenarios.id, id));
   return row;
 }
 
@@ -93,7 +79,7 @@ describe("writes", () => {
     await expect(addTestPatient(v.lakeshore!, patientInput())).rejects.toMatchObject({ code: "not_found" });
     const { testPatientId } = await addTestPatient(v.riverbend!, patientInput());
     patientId = testPatientId;
-    const [audit] = await testDb.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, patientId), eq(auditEvents.action, "test_patient.added")));
+    const [audit] = await demo.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, patientId), eq(auditEvents.action, "test_patient.added")));
     expect(audit?.after).toMatchObject({ environment: "production", testIdentifier: "ZZTEST2001" });
   });
 
@@ -135,17 +121,17 @@ describe("writes", () => {
   });
 
   it("lets only managers remove scenarios and patients, with the version they saw", async () => {
-    const [scenario] = await testDb.handle.db.select().from(testPatientScenarios).where(eq(testPatientScenarios.testPatientId, patientId));
+    const [scenario] = await demo.db.select().from(testPatientScenarios).where(eq(testPatientScenarios.testPatientId, patientId));
     const removeInput = removeScenarioSchema.parse({ scenarioId: scenario!.id, version: String(scenario!.version) });
     await expect(removeScenario(v.riverbend!, removeInput)).rejects.toMatchObject({ code: "forbidden" });
     await expect(removeScenario(v.engineer!, removeInput)).rejects.toMatchObject({ code: "forbidden" });
     await removeScenario(v.manager!, removeInput);
     expect(await scenarioRow(scenario!.id)).toBeUndefined();
 
-    const [patient] = await testDb.handle.db.select().from(testPatients).where(eq(testPatients.id, patientId));
+    const [patient] = await demo.db.select().from(testPatients).where(eq(testPatients.id, patientId));
     await expect(removeTestPatient(v.manager!, removeTestPatientSchema.parse({ testPatientId: patientId, version: String(patient!.version - 1) }))).rejects.toMatchObject({ code: "conflict" });
     await removeTestPatient(v.manager!, removeTestPatientSchema.parse({ testPatientId: patientId, version: String(patient!.version) }));
-    const [audit] = await testDb.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, patientId), eq(auditEvents.action, "test_patient.removed")));
+    const [audit] = await demo.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, patientId), eq(auditEvents.action, "test_patient.removed")));
     expect(audit?.before).toMatchObject({ testIdentifier: "ZZTEST2001" });
     await expect(removeTestPatient(v.manager!, removeTestPatientSchema.parse({ testPatientId: MISSING, version: "1" }))).rejects.toMatchObject({ code: "not_found" });
   });

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/db";
 import { environments, implementations, testPatients, testPatientScenarios, users } from "@/db/schema";
+import { formatUtc } from "@/lib/dates";
 import { testPatientCoverage } from "@/lib/registers/coverage";
 import type {
   AddScenarioInput,
@@ -11,20 +12,18 @@ import type {
   RemoveScenarioInput,
   RemoveTestPatientInput,
 } from "@/lib/validation/registers";
-import type { ScenarioResult } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
-import { recordAudit } from "./audit";
-import { refreshGateState } from "./gate";
+import type { ScenarioResult } from "@/lib/vocabulary";
 import { conflict, invalid, notFound } from "./errors";
 import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
+import { lockImplementation, one, writeOnImplementation } from "./unit-of-work";
 
 // The test-patient register of one implementation: synthetic patients in a named environment,
 // each with scenarios whose results prove a workflow surface end to end, and the writes on it.
 
 const validator = alias(users, "validator");
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export async function getTestPatientRegister(viewer: Viewer, implementationId: string) {
   authorize(viewer, "implementation.read");
@@ -135,13 +134,8 @@ export async function addTestPatient(viewer: Viewer, input: AddTestPatientInput,
   if (!isUuid(input.implementationId)) throw notFound("Implementation");
   if (!isUuid(input.environmentId)) throw invalid("Check the highlighted fields.", { environmentId: ["Choose one of this implementation's environments."] });
   try {
-    return await getDb().transaction(async (tx) => {
-      const [impl] = await tx
-        .select({ id: implementations.id })
-        .from(implementations)
-        .where(and(eq(implementations.id, input.implementationId), implementationScope(viewer)))
-        .for("update", { of: implementations });
-      if (!impl) throw notFound("Implementation");
+    return await writeOnImplementation(viewer, requestId, async (tx) => {
+      const impl = await lockImplementation(tx, viewer, input.implementationId);
       const [env] = await tx
         .select({ id: environments.id, kind: environments.kind })
         .from(environments)
@@ -152,20 +146,22 @@ export async function addTestPatient(viewer: Viewer, input: AddTestPatientInput,
         .from(testPatients)
         .where(and(eq(testPatients.environmentId, env.id), eq(testPatients.testIdentifier, input.testIdentifier)));
       if (taken) throw duplicateIdentifier();
-      const [row] = await tx
-        .insert(testPatients)
-        .values({ implementationId: impl.id, environmentId: env.id, label: input.label, testIdentifier: input.testIdentifier, note: input.note })
-        .returning({ id: testPatients.id });
-      await recordAudit(tx, viewer, {
-        action: "test_patient.added",
-        entityType: "test_patient",
-        entityId: row!.id,
+      const row = one(
+        await tx
+          .insert(testPatients)
+          .values({ implementationId: impl.id, environmentId: env.id, label: input.label, testIdentifier: input.testIdentifier, note: input.note })
+          .returning({ id: testPatients.id }),
+      );
+      return {
         implementationId: impl.id,
-        after: { environment: env.kind, label: input.label, testIdentifier: input.testIdentifier, note: input.note },
-        requestId,
-      });
-      await refreshGateState(tx, impl.id, requestId);
-      return { implementationId: impl.id, testPatientId: row!.id };
+        result: { implementationId: impl.id, testPatientId: row.id },
+        audit: {
+          action: "test_patient.added",
+          entityType: "test_patient",
+          entityId: row.id,
+          after: { environment: env.kind, label: input.label, testIdentifier: input.testIdentifier, note: input.note },
+        },
+      };
     });
   } catch (error) {
     // Two people adding the same identifier at once: the unique index decides.
@@ -176,26 +172,26 @@ export async function addTestPatient(viewer: Viewer, input: AddTestPatientInput,
 
 export async function removeTestPatient(viewer: Viewer, input: RemoveTestPatientInput, requestId?: string) {
   authorize(viewer, "test_patient.remove");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const patient = await lockPatient(tx, viewer, input.testPatientId);
     if (patient.version !== input.version) {
-      throw conflict(`This test patient changed at ${utc(patient.updatedAt)}, after you opened the page. Reload to see the change.`);
+      throw conflict(`This test patient changed at ${formatUtc(patient.updatedAt)}, after you opened the page. Reload to see the change.`);
     }
     const scenarios = await tx
       .delete(testPatientScenarios)
       .where(eq(testPatientScenarios.testPatientId, patient.id))
       .returning({ workflowSurface: testPatientScenarios.workflowSurface, scenario: testPatientScenarios.scenario, result: testPatientScenarios.result });
     await tx.delete(testPatients).where(eq(testPatients.id, patient.id));
-    await recordAudit(tx, viewer, {
-      action: "test_patient.removed",
-      entityType: "test_patient",
-      entityId: patient.id,
+    return {
       implementationId: patient.implementationId,
-      before: { label: patient.label, testIdentifier: patient.testIdentifier, note: patient.note, scenarios },
-      requestId,
-    });
-    await refreshGateState(tx, patient.implementationId, requestId);
-    return { implementationId: patient.implementationId };
+      result: { implementationId: patient.implementationId },
+      audit: {
+        action: "test_patient.removed",
+        entityType: "test_patient",
+        entityId: patient.id,
+        before: { label: patient.label, testIdentifier: patient.testIdentifier, note: patient.note, scenarios },
+      },
+    };
   });
 }
 
@@ -206,37 +202,34 @@ function runFields(viewer: Viewer, result: ScenarioResult, now: Date) {
 // A scenario on a patient; it may be recorded as already run, by the viewer, now.
 export async function addScenario(viewer: Viewer, input: AddScenarioInput, requestId?: string) {
   authorize(viewer, "test_patient.record");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const patient = await lockPatient(tx, viewer, input.testPatientId);
     const now = new Date();
-    const [row] = await tx
-      .insert(testPatientScenarios)
-      .values({
-        testPatientId: patient.id,
-        implementationId: patient.implementationId,
-        workflowSurface: input.workflowSurface,
-        scenario: input.scenario,
-        expectedOutcome: input.expectedOutcome,
-        observedOutcome: input.observedOutcome,
-        result: input.result,
-        ...runFields(viewer, input.result, now),
-      })
-      .returning({ id: testPatientScenarios.id });
+    const row = one(
+      await tx
+        .insert(testPatientScenarios)
+        .values({
+          testPatientId: patient.id,
+          implementationId: patient.implementationId,
+          workflowSurface: input.workflowSurface,
+          scenario: input.scenario,
+          expectedOutcome: input.expectedOutcome,
+          observedOutcome: input.observedOutcome,
+          result: input.result,
+          ...runFields(viewer, input.result, now),
+        })
+        .returning({ id: testPatientScenarios.id }),
+    );
     // A new scenario changes what the patient proves: bump it so a stale removal is refused.
     await tx
       .update(testPatients)
       .set({ version: patient.version + 1, updatedAt: now })
       .where(eq(testPatients.id, patient.id));
-    await recordAudit(tx, viewer, {
-      action: "test_patient_scenario.added",
-      entityType: "test_patient_scenario",
-      entityId: row!.id,
+    return {
       implementationId: patient.implementationId,
-      after: input,
-      requestId,
-    });
-    await refreshGateState(tx, patient.implementationId, requestId);
-    return { implementationId: patient.implementationId, scenarioId: row!.id };
+      result: { implementationId: patient.implementationId, scenarioId: row.id },
+      audit: { action: "test_patient_scenario.added", entityType: "test_patient_scenario", entityId: row.id, after: input },
+    };
   });
 }
 
@@ -247,58 +240,58 @@ async function scenarioConflict(tx: Transaction, scenarioId: string): Promise<ne
     .leftJoin(users, eq(users.id, testPatientScenarios.validatedById))
     .where(eq(testPatientScenarios.id, scenarioId));
   throw conflict(
-    `${latest?.name ?? "Someone"} changed this scenario${latest ? ` to ${latest.result.replace("_", " ")} at ${utc(latest.at)}` : ""}, after you opened the page. Reload to see it, then record yours again.`,
+    `${latest?.name ?? "Someone"} changed this scenario${latest ? ` to ${latest.result.replace("_", " ")} at ${formatUtc(latest.at)}` : ""}, after you opened the page. Reload to see it, then record yours again.`,
   );
 }
 
 export async function recordScenarioResult(viewer: Viewer, input: RecordScenarioResultInput, requestId?: string) {
   authorize(viewer, "test_patient.record");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const { scenario, environmentKind } = await lockScenario(tx, viewer, input.scenarioId);
     if (scenario.version !== input.version) await scenarioConflict(tx, scenario.id);
     const now = new Date();
-    const [updated] = await tx
-      .update(testPatientScenarios)
-      .set({ result: input.result, observedOutcome: input.observedOutcome, ...runFields(viewer, input.result, now), version: scenario.version + 1, updatedAt: now })
-      .where(and(eq(testPatientScenarios.id, scenario.id), eq(testPatientScenarios.version, input.version)))
-      .returning({ version: testPatientScenarios.version });
-    if (!updated) await scenarioConflict(tx, scenario.id);
-    await recordAudit(tx, viewer, {
-      action: "test_patient_scenario.recorded",
-      entityType: "test_patient_scenario",
-      entityId: scenario.id,
+    const updated =
+      (await tx
+        .update(testPatientScenarios)
+        .set({ result: input.result, observedOutcome: input.observedOutcome, ...runFields(viewer, input.result, now), version: scenario.version + 1, updatedAt: now })
+        .where(and(eq(testPatientScenarios.id, scenario.id), eq(testPatientScenarios.version, input.version)))
+        .returning({ version: testPatientScenarios.version }))[0] ?? (await scenarioConflict(tx, scenario.id));
+    return {
       implementationId: scenario.implementationId,
-      before: { result: scenario.result, observedOutcome: scenario.observedOutcome },
-      after: { environment: environmentKind, result: input.result, observedOutcome: input.observedOutcome },
-      requestId,
-    });
-    await refreshGateState(tx, scenario.implementationId, requestId);
-    return { implementationId: scenario.implementationId, version: updated!.version };
+      result: { implementationId: scenario.implementationId, version: updated.version },
+      audit: {
+        action: "test_patient_scenario.recorded",
+        entityType: "test_patient_scenario",
+        entityId: scenario.id,
+        before: { result: scenario.result, observedOutcome: scenario.observedOutcome },
+        after: { environment: environmentKind, result: input.result, observedOutcome: input.observedOutcome },
+      },
+    };
   });
 }
 
 export async function removeScenario(viewer: Viewer, input: RemoveScenarioInput, requestId?: string) {
   authorize(viewer, "test_patient.remove");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const { scenario } = await lockScenario(tx, viewer, input.scenarioId);
     if (scenario.version !== input.version) await scenarioConflict(tx, scenario.id);
     await tx.delete(testPatientScenarios).where(eq(testPatientScenarios.id, scenario.id));
-    await recordAudit(tx, viewer, {
-      action: "test_patient_scenario.removed",
-      entityType: "test_patient_scenario",
-      entityId: scenario.id,
+    return {
       implementationId: scenario.implementationId,
-      before: {
-        testPatientId: scenario.testPatientId,
-        workflowSurface: scenario.workflowSurface,
-        scenario: scenario.scenario,
-        expectedOutcome: scenario.expectedOutcome,
-        observedOutcome: scenario.observedOutcome,
-        result: scenario.result,
+      result: { implementationId: scenario.implementationId },
+      audit: {
+        action: "test_patient_scenario.removed",
+        entityType: "test_patient_scenario",
+        entityId: scenario.id,
+        before: {
+          testPatientId: scenario.testPatientId,
+          workflowSurface: scenario.workflowSurface,
+          scenario: scenario.scenario,
+          expectedOutcome: scenario.expectedOutcome,
+          observedOutcome: scenario.observedOutcome,
+          result: scenario.result,
+        },
       },
-      requestId,
-    });
-    await refreshGateState(tx, scenario.implementationId, requestId);
-    return { implementationId: scenario.implementationId };
+    };
   });
 }

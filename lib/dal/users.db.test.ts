@@ -1,16 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
+import { demoViewer } from "@/db/testing";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { endSession, loadViewer } from "./users";
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
 
 describe("loadViewer", () => {
   it("reads role and organization from the database", async () => {
@@ -30,12 +26,12 @@ describe("loadViewer", () => {
 
   it("takes effect at once when a user is demoted or disabled", async () => {
     const id = seedId("user:engineer2");
-    await testDb.handle.db.update(users).set({ role: "customer_it" }).where(eq(users.id, id));
+    await demo.db.update(users).set({ role: "customer_it" }).where(eq(users.id, id));
     // A customer IT role inside the vendor organization grants nothing.
     expect(await loadViewer(id, 1)).toBeNull();
-    await testDb.handle.db.update(users).set({ role: "engineer", disabledAt: new Date() }).where(eq(users.id, id));
+    await demo.db.update(users).set({ role: "engineer", disabledAt: new Date() }).where(eq(users.id, id));
     expect(await loadViewer(id, 1)).toBeNull();
-    await testDb.handle.db.update(users).set({ disabledAt: null }).where(eq(users.id, id));
+    await demo.db.update(users).set({ disabledAt: null }).where(eq(users.id, id));
     expect(await loadViewer(id, 1)).not.toBeNull();
   });
 });
@@ -46,7 +42,7 @@ describe("endSession", () => {
     await endSession(viewer, "req-test-1");
     expect(await loadViewer(viewer.userId, 1)).toBeNull();
     expect(await loadViewer(viewer.userId, 2)).not.toBeNull();
-    const events = await testDb.handle.db
+    const events = await demo.db
       .select({ action: auditEvents.action, actorId: auditEvents.actorId, requestId: auditEvents.requestId })
       .from(auditEvents)
       .where(eq(auditEvents.entityId, viewer.userId));

@@ -2,15 +2,14 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, checklistItems, webhookDeliveries, webhooks } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
 import { getDb } from "@/db";
+import { auditEvents, checklistItems, webhookDeliveries, webhooks } from "@/db/schema";
+import { seedId } from "@/db/seed";
 import { verifySignature } from "@/lib/notifications/signing";
 import { deliverDue } from "@/lib/notifications/worker";
 import { blockItemSchema } from "@/lib/validation/checklist";
 import { rotateWebhookSecretSchema, saveWebhookSchema, setWebhookEnabledSchema } from "@/lib/validation/webhooks";
-import type { Viewer } from "@/lib/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { blockItem } from "./checklist";
 import { queueEvent } from "./events";
 import { getWebhookSettings, queueGoLiveWarnings, rotateWebhookSecret, saveWebhook, sendTestDelivery, setWebhookEnabled } from "./webhooks";
@@ -22,20 +21,9 @@ let receiverUrl: string;
 const received: Received[] = [];
 let answers: number[] = [];
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
+const demo = withDemoDatabase();
+const { v } = demo;
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    admin: "admin@vendor.example",
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    riverbend: "it@riverbend.example",
-    lakeshore: "it@lakeshore.example",
-  })) {
-    v[key] = await demoViewer(email);
-  }
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -50,7 +38,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => receiver.close(resolve));
-  await testDb.drop();
 });
 beforeEach(() => {
   received.length = 0;
@@ -83,7 +70,7 @@ describe("webhook settings", () => {
     expect(JSON.stringify(settings)).not.toContain(secret!);
     const audit = await getDb().select().from(auditEvents).where(eq(auditEvents.action, "webhook.configured"));
     expect(JSON.stringify(audit)).not.toContain(secret!);
-    for (const who of ["engineer", "riverbend"]) {
+    for (const who of ["engineer", "riverbend"] as const) {
       await expect(getWebhookSettings(v[who]!, impl)).rejects.toMatchObject({ code: "forbidden" });
     }
   });
@@ -120,6 +107,7 @@ describe("delivery", () => {
   });
 
   it("retries after a 500 and delivers on the next attempt; gives up after the schedule", async () => {
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- the test starts with an empty outbox
     await getDb().delete(webhookDeliveries);
     answers = [500];
     await queue("item.unblocked");
@@ -132,6 +120,7 @@ describe("delivery", () => {
     expect(received).toHaveLength(2);
     expect(received[0]!.headers["x-readyroom-delivery"]).toBe(received[1]!.headers["x-readyroom-delivery"]);
 
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- the test starts with an empty outbox
     await getDb().delete(webhookDeliveries);
     answers = [503, 503, 503];
     await queue();
@@ -143,6 +132,7 @@ describe("delivery", () => {
   });
 
   it("with the receiver down, the user's action still succeeds and the delivery waits for a retry", async () => {
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- the test starts with an empty outbox
     await getDb().delete(webhookDeliveries);
     const down = createServer();
     await new Promise<void>((resolve) => down.listen(0, "127.0.0.1", resolve));
@@ -174,6 +164,7 @@ describe("delivery", () => {
   });
 
   it("never sends for a disabled webhook, and never sends one delivery twice when two workers claim at once", async () => {
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- the test starts with an empty outbox
     await getDb().delete(webhookDeliveries);
     const settings = await getWebhookSettings(v.manager!, impl);
     await setWebhookEnabled(v.manager!, setWebhookEnabledSchema.parse({ implementationId: impl, version: String(settings.webhook!.version), enabled: "false" }));
@@ -188,6 +179,7 @@ describe("delivery", () => {
   });
 
   it("a test delivery and the go-live warning go out once a day for an implementation with open go-live blockers", async () => {
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- the test starts with an empty outbox
     await getDb().delete(webhookDeliveries);
     await sendTestDelivery(v.admin!, { implementationId: impl });
     const lakeshore = seedId("impl:lakeshore-availability");

@@ -3,10 +3,10 @@ import { and, asc, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
 import { checklistItems, implementations, organizations, webhookDeliveries, webhooks } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
-import { generateWebhookSecret } from "@/lib/notifications/signing";
 import type { WebhookPayload } from "@/lib/notifications/format";
 import { DEFAULT_RETRY_SCHEDULE_MS, nextAttemptDelay } from "@/lib/notifications/schedule";
 import type { SendOutcome } from "@/lib/notifications/send";
+import { generateWebhookSecret } from "@/lib/notifications/signing";
 import type {
   RotateWebhookSecretInput,
   SaveWebhookInput,
@@ -14,11 +14,11 @@ import type {
   SetWebhookEnabledInput,
 } from "@/lib/validation/webhooks";
 import type { Viewer } from "@/lib/viewer";
-import { recordAudit } from "./audit";
 import { conflict, notFound } from "./errors";
 import { queueEvent } from "./events";
 import { authorize } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
+import { lockImplementation, one, unchanged, writeOnImplementation } from "./unit-of-work";
 
 // An implementation's outgoing webhook (its URL, its signing secret shown once, on/off, the
 // delivery log) and the delivery worker's side of the outbox: claim due deliveries so that
@@ -29,17 +29,6 @@ const DELIVERY_LOG_SIZE = 50;
 
 function secretHint(secret: string): string {
   return `…${secret.slice(-4)}`;
-}
-
-async function lockImplementation(tx: Transaction, viewer: Viewer, implementationId: string) {
-  if (!isUuid(implementationId)) throw notFound("Implementation");
-  const [impl] = await tx
-    .select({ id: implementations.id })
-    .from(implementations)
-    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)))
-    .for("update");
-  if (!impl) throw notFound("Implementation");
-  return impl;
 }
 
 async function lockWebhook(tx: Transaction, viewer: Viewer, implementationId: string, expectedVersion: number) {
@@ -96,125 +85,118 @@ export type WebhookSettings = Awaited<ReturnType<typeof getWebhookSettings>>;
 // Creates the webhook (with a new secret, returned this once) or changes its URL.
 export async function saveWebhook(viewer: Viewer, input: SaveWebhookInput, requestId?: string) {
   authorize(viewer, "webhook.manage");
-  return getDb().transaction(async (tx) => {
-    await lockImplementation(tx, viewer, input.implementationId);
-    const [existing] = await tx.select().from(webhooks).where(eq(webhooks.implementationId, input.implementationId)).for("update");
+  return writeOnImplementation<{ implementationId: string; secret: string | null }>(viewer, requestId, async (tx) => {
+    const { id: implementationId } = await lockImplementation(tx, viewer, input.implementationId);
+    const [existing] = await tx.select().from(webhooks).where(eq(webhooks.implementationId, implementationId)).for("update");
     if (!existing) {
       if (input.version !== null) throw conflict("This webhook was removed after you opened the page. Reload and try again.");
       const secret = generateWebhookSecret();
-      const [created] = await tx
-        .insert(webhooks)
-        .values({ implementationId: input.implementationId, url: input.url, secret, createdById: viewer.userId, updatedById: viewer.userId })
-        .returning({ id: webhooks.id });
-      await recordAudit(tx, viewer, {
-        action: "webhook.configured",
-        entityType: "webhook",
-        entityId: created!.id,
-        implementationId: input.implementationId,
-        after: { url: input.url, enabled: true },
-        requestId,
-      });
-      return { implementationId: input.implementationId, secret };
+      const created = one(
+        await tx
+          .insert(webhooks)
+          .values({ implementationId, url: input.url, secret, createdById: viewer.userId, updatedById: viewer.userId })
+          .returning({ id: webhooks.id }),
+      );
+      return {
+        implementationId,
+        result: { implementationId, secret },
+        audit: { action: "webhook.configured", entityType: "webhook", entityId: created.id, after: { url: input.url, enabled: true } },
+      };
     }
     if (input.version === null) throw conflict("Someone set up this webhook after you opened the page. Reload to see it.");
     if (existing.version !== input.version) {
       throw conflict("Someone changed this webhook after you opened the page. Reload to see the current settings, then try again.");
     }
-    if (existing.url === input.url) return { implementationId: input.implementationId, secret: null };
+    if (existing.url === input.url) return unchanged({ implementationId, secret: null });
     await tx
       .update(webhooks)
       .set({ url: input.url, version: existing.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
       .where(and(eq(webhooks.id, existing.id), eq(webhooks.version, existing.version)));
-    await recordAudit(tx, viewer, {
-      action: "webhook.configured",
-      entityType: "webhook",
-      entityId: existing.id,
-      implementationId: input.implementationId,
-      before: { url: existing.url },
-      after: { url: input.url },
-      requestId,
-    });
-    return { implementationId: input.implementationId, secret: null };
+    return {
+      implementationId,
+      result: { implementationId, secret: null },
+      audit: { action: "webhook.configured", entityType: "webhook", entityId: existing.id, before: { url: existing.url }, after: { url: input.url } },
+    };
   });
 }
 
 // A new secret, returned this once; deliveries from now on are signed with it.
 export async function rotateWebhookSecret(viewer: Viewer, input: RotateWebhookSecretInput, requestId?: string) {
   authorize(viewer, "webhook.manage");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const hook = await lockWebhook(tx, viewer, input.implementationId, input.version);
     const secret = generateWebhookSecret();
     await tx
       .update(webhooks)
       .set({ secret, version: hook.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
       .where(eq(webhooks.id, hook.id));
-    await recordAudit(tx, viewer, {
-      action: "webhook.secret_rotated",
-      entityType: "webhook",
-      entityId: hook.id,
-      implementationId: input.implementationId,
-      before: { secretEndsWith: secretHint(hook.secret) },
-      after: { secretEndsWith: secretHint(secret) },
-      requestId,
-    });
-    return { implementationId: input.implementationId, secret };
+    return {
+      implementationId: hook.implementationId,
+      result: { implementationId: hook.implementationId, secret },
+      audit: {
+        action: "webhook.secret_rotated",
+        entityType: "webhook",
+        entityId: hook.id,
+        before: { secretEndsWith: secretHint(hook.secret) },
+        after: { secretEndsWith: secretHint(secret) },
+      },
+    };
   });
 }
 
 export async function setWebhookEnabled(viewer: Viewer, input: SetWebhookEnabledInput, requestId?: string) {
   authorize(viewer, "webhook.manage");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const hook = await lockWebhook(tx, viewer, input.implementationId, input.version);
-    if (hook.enabled === input.enabled) return { implementationId: input.implementationId };
+    if (hook.enabled === input.enabled) return unchanged({ implementationId: hook.implementationId });
     await tx
       .update(webhooks)
       .set({ enabled: input.enabled, version: hook.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
       .where(eq(webhooks.id, hook.id));
-    await recordAudit(tx, viewer, {
-      action: input.enabled ? "webhook.enabled" : "webhook.disabled",
-      entityType: "webhook",
-      entityId: hook.id,
-      implementationId: input.implementationId,
-      before: { enabled: hook.enabled },
-      after: { enabled: input.enabled },
-      requestId,
-    });
-    return { implementationId: input.implementationId };
+    return {
+      implementationId: hook.implementationId,
+      result: { implementationId: hook.implementationId },
+      audit: {
+        action: input.enabled ? "webhook.enabled" : "webhook.disabled",
+        entityType: "webhook",
+        entityId: hook.id,
+        before: { enabled: hook.enabled },
+        after: { enabled: input.enabled },
+      },
+    };
   });
 }
 
 // Queues a "webhook.test" delivery so a manager can see the receiver (or Slack) answer.
 export async function sendTestDelivery(viewer: Viewer, input: SendTestDeliveryInput, requestId?: string) {
   authorize(viewer, "webhook.manage");
-  return getDb().transaction(async (tx) => {
-    await lockImplementation(tx, viewer, input.implementationId);
+  return writeOnImplementation(viewer, requestId, async (tx) => {
+    const { id: implementationId } = await lockImplementation(tx, viewer, input.implementationId);
     const [hook] = await tx
       .select({ id: webhooks.id, enabled: webhooks.enabled, name: implementations.name, customer: organizations.name })
       .from(webhooks)
       .innerJoin(implementations, eq(implementations.id, webhooks.implementationId))
       .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
-      .where(eq(webhooks.implementationId, input.implementationId));
+      .where(eq(webhooks.implementationId, implementationId));
     if (!hook) throw notFound("Webhook");
     const payload: WebhookPayload = {
       id: crypto.randomUUID(),
       event: "webhook.test",
       occurredAt: new Date().toISOString(),
-      implementation: { id: input.implementationId, name: hook.name, customer: hook.customer },
+      implementation: { id: implementationId, name: hook.name, customer: hook.customer },
       data: { requestedBy: viewer.name },
     };
-    const [row] = await tx
-      .insert(webhookDeliveries)
-      .values({ webhookId: hook.id, implementationId: input.implementationId, event: "webhook.test", payload })
-      .returning({ id: webhookDeliveries.id });
-    await recordAudit(tx, viewer, {
-      action: "webhook.test_queued",
-      entityType: "webhook",
-      entityId: hook.id,
-      implementationId: input.implementationId,
-      after: { deliveryId: row!.id },
-      requestId,
-    });
-    return { implementationId: input.implementationId, enabled: hook.enabled };
+    const row = one(
+      await tx
+        .insert(webhookDeliveries)
+        .values({ webhookId: hook.id, implementationId, event: "webhook.test", payload })
+        .returning({ id: webhookDeliveries.id }),
+    );
+    return {
+      implementationId,
+      result: { implementationId, enabled: hook.enabled },
+      audit: { action: "webhook.test_queued", entityType: "webhook", entityId: hook.id, after: { deliveryId: row.id } },
+    };
   });
 }
 

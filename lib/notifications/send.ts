@@ -1,9 +1,9 @@
-import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signPayload } from "./signing";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import { vetDestination, type Lookup, type VettedDestination } from "./destination";
 import { formatBody, type WebhookPayload } from "./format";
+import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signPayload } from "./signing";
 
 // One HTTP attempt at a delivery: signed, with a timeout, never following a redirect (a
 // redirect could send the signed payload somewhere the manager never configured). It never

@@ -7,7 +7,7 @@ import { checkbox, id, nameText, requiredText, text, version } from "./common";
 // Forms of the permission matrix and the test-patient register.
 
 // Label and identifier are compared by eye, so they are names (no invisible or direction-
-// changing characters), and must not look like a real person's details (DESIGN.md: never real data).
+// changing characters), and must not look like a real person's details (docs/design.md: never real patient data).
 const synthetic = (max: number, label: string) =>
   nameText(max, label).superRefine((v, ctx) => {
     const phi = detectPhi(v);

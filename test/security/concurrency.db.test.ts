@@ -6,8 +6,9 @@ import { auditEvents, checklistItems, implementations, signOffs, users } from "@
 import { seedDemo } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
 import type { ActionResult } from "@/lib/actions/result";
-import { ids, toFormData, type Fields } from "./action-table";
 import { getSignOffPanel } from "@/lib/dal/sign-offs";
+import { itemEditForm } from "@/test/fixtures/forms";
+import { ids, toFormData, type Fields } from "./action-table";
 import { mockState, tokenScope, type MockToken } from "./mocks";
 
 // Concurrency (RELIABILITY.md): 50 clients edit one item at once. Exactly one wins per
@@ -70,19 +71,7 @@ async function auditsFor(entityId: string) {
   const [row] = await pool.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, entityId));
   return row!.n;
 }
-const itemForm = (row: typeof checklistItems.$inferSelect, changes: Fields): Fields => ({
-  itemId: row.id,
-  version: String(row.version),
-  ownerId: row.ownerId ?? "",
-  status: row.status,
-  nextStep: row.nextStep,
-  expectedOutcome: row.expectedOutcome,
-  dueDate: row.dueDate ?? "",
-  whatChanged: row.whatChanged,
-  whatWasTested: row.whatWasTested,
-  whatNeedsProof: row.whatNeedsProof,
-  ...changes,
-});
+const itemForm = (row: typeof checklistItems.$inferSelect, changes: Fields): Fields => itemEditForm(row, changes);
 
 describe(`${CLIENTS} clients editing one record at once`, () => {
   it(`item: exactly one of ${CLIENTS} edits of the same version wins, the rest get a conflict naming who`, async () => {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { ehrVendorLabel, phaseLabel } from "@/lib/labels";
 import type { PortfolioQuery } from "@/lib/validation/portfolio";
@@ -30,9 +31,9 @@ export function PortfolioFilters({
       <FilterSelect label="Risk" name="risk" value={query.risk ?? ""} any="Any" options={Object.entries(riskLabel).map(([value, label]) => ({ value, label }))} />
       <FilterSelect label="Go-live" name="window" value={query.window ?? ""} any="Any time" options={Object.entries(windowLabel).map(([value, label]) => ({ value, label }))} />
       <div className="flex gap-2">
-        <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white hover:bg-slate-700">
+        <Button type="submit" size="sm">
           Apply
-        </button>
+        </Button>
         <Link href="/" className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
           Clear
         </Link>

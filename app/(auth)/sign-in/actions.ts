@@ -3,8 +3,8 @@
 // Sign-in: validates the form, then hands the credentials to next-auth, whose authorize()
 // checks them through the DAL (throttling included). Every failure reads the same.
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth/config";
 import type { ActionResult } from "@/lib/actions/result";
+import { signIn } from "@/lib/auth/config";
 import { SIGN_IN_FAILED, safeCallbackPath, signInPausedMessage, signInSchema } from "@/lib/validation/auth";
 
 export async function signInAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {

@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { oidcProvider } from "@/lib/auth/config";
 import { getViewer } from "@/lib/auth/viewer";
 import { safeCallbackPath } from "@/lib/validation/auth";
-import { signInWithOidcAction } from "./actions";
 import { SignInForm } from "./_components/sign-in-form";
+import { signInWithOidcAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { severityLabel } from "@/lib/labels";
 import { blockerWindows, type BlockersQuery } from "@/lib/validation/blockers";
@@ -16,9 +17,9 @@ export function BlockerFilters({ query, customers }: { query: BlockersQuery; cus
       <FilterSelect label="Customer" name="customer" value={query.customer ?? ""} any="Any" options={customers.map((c) => ({ value: c.id, label: c.name }))} />
       <FilterSelect label="Go-live" name="within" value={query.within ? String(query.within) : ""} any="Any time" options={blockerWindows.map((w) => ({ value: w, label: `Within ${w} days` }))} />
       <div className="flex gap-2">
-        <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white hover:bg-slate-700">
+        <Button type="submit" size="sm">
           Apply
-        </button>
+        </Button>
         <Link href="/blockers" className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
           Clear
         </Link>

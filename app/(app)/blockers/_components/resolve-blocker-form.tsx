@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { resolveBlockerAction } from "../actions";
 
 // One action from the list: say how it was resolved, and the blocker is cleared.
@@ -18,16 +20,14 @@ export function ResolveBlockerForm({ itemId, version, itemTitle }: { itemId: str
         <input type="hidden" name="itemId" value={itemId} />
         <input type="hidden" name="version" value={version} />
         <FormMessage state={state} success="Resolved." />
-        <div>
-          <label htmlFor={`${formId}-resolution`} className="text-sm font-medium">
+        <Field form={formId} name="resolution" label="
             Resolution
-          </label>
-          <textarea {...fieldProps(formId, "resolution", errors)} rows={2} className={inputClass} />
-          <FieldError formId={formId} name="resolution" errors={errors?.resolution} />
-        </div>
-        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+          " errors={errors}>
+          {(control) => <textarea {...control} rows={2} />}
+        </Field>
+        <Button type="submit" pending={pending} size="sm">
           {pending ? "Resolving…" : "Resolve blocker"}
-        </button>
+        </Button>
       </form>
     </details>
   );

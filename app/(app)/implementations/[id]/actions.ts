@@ -4,10 +4,10 @@
 // go/no-go decision.
 import { defineFormAction } from "@/lib/actions/action";
 import { addItem } from "@/lib/dal/checklist";
-import { addItemSchema } from "@/lib/validation/checklist";
 import { recordConfigurationChange } from "@/lib/dal/configuration";
-import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 import { recordGoLiveDecision } from "@/lib/dal/gate";
+import { addItemSchema } from "@/lib/validation/checklist";
+import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 import { recordDecisionSchema } from "@/lib/validation/sign-offs";
 
 export const recordConfigurationChangeAction = defineFormAction({

@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ImplementationHeader } from "@/components/implementation/implementation-header";
-import { requireViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/dal/policy";
-import { getImplementation } from "@/lib/dal/implementations";
-import { getGate } from "@/lib/dal/gate";
-import { VerdictBadge } from "@/components/gate/gate-panel";
+import { ChecklistLive } from "@/components/checklist/checklist-live";
 import { GateLive } from "@/components/gate/gate-live";
+import { VerdictBadge } from "@/components/gate/gate-panel";
+import { ImplementationHeader } from "@/components/implementation/implementation-header";
+import { RegisterAlerts } from "@/components/registers/register-alerts";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getGate } from "@/lib/dal/gate";
+import { getImplementation } from "@/lib/dal/implementations";
+import { can } from "@/lib/dal/policy";
+import { daysUntil, describeGoLive, formatUtc, minuteIso, todayIso } from "@/lib/dates";
 import { gateVerdictLabel } from "@/lib/labels";
-import { DecisionForm } from "./_components/decision-form";
-import { daysUntil, describeGoLive } from "@/lib/dates";
 import { environmentLabel, interfaceLabel, workflowLabel } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
-import { ChecklistLive } from "@/components/checklist/checklist-live";
-import { RegisterAlerts } from "@/components/registers/register-alerts";
 import { AddItemForm } from "./_components/add-item-form";
 import { ConfigurationChangeForm } from "./_components/configuration-change-form";
+import { DecisionForm } from "./_components/decision-form";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -25,7 +25,7 @@ export default async function ImplementationPage({ params }: Props) {
   const { id } = await params;
   const viewer = await requireViewer();
   const [impl, gate] = await orNotFound(Promise.all([getImplementation(viewer, id), getGate(viewer, id)]));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const goLive = impl.goLiveDate ? describeGoLive(daysUntil(impl.goLiveDate), impl.status) : null;
 
   return (
@@ -70,7 +70,7 @@ export default async function ImplementationPage({ params }: Props) {
               {gate.decisions.map((d) => (
                 <li key={d.id}>
                   <VerdictBadge verdict={d.decision} /> by {d.decidedByName} on{" "}
-                  <time dateTime={d.decidedAt.toISOString()}>{d.decidedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>{" "}
+                  <time dateTime={d.decidedAt.toISOString()}>{formatUtc(d.decidedAt)}</time>{" "}
                   <span className="text-slate-600">(gate said {gateVerdictLabel[d.computedVerdict]})</span>
                   {d.notes ? <span className="block whitespace-pre-wrap text-slate-700">{d.notes}</span> : null}
                   {d.acceptances.length > 0 ? (
@@ -147,7 +147,7 @@ export default async function ImplementationPage({ params }: Props) {
             {impl.configurationChanges.map((c) => (
               <li key={c.id}>
                 <time dateTime={c.changedAt.toISOString()} className="font-medium">
-                  {c.changedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  {formatUtc(c.changedAt)}
                 </time>{" "}
                 · {c.environmentKind ? environmentLabel[c.environmentKind] : "All environments"} · {c.note}{" "}
                 <span className="text-slate-600">({c.recordedByName})</span>
@@ -161,7 +161,7 @@ export default async function ImplementationPage({ params }: Props) {
             <ConfigurationChangeForm
               implementationId={impl.id}
               environments={impl.environments}
-              now={new Date().toISOString().slice(0, 16)}
+              now={minuteIso()}
             />
           </details>
         ) : null}

@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
-import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { ItemDefinitionFields } from "@/components/checklist/item-definition-fields";
+import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
+import { Button } from "@/components/ui/button";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
+import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { queryKeys } from "@/lib/query-keys";
 import { addItemAction } from "../actions";
 
@@ -20,9 +21,9 @@ export function AddItemForm({ implementationId }: { implementationId: string }) 
       <input type="hidden" name="implementationId" value={implementationId} />
       <FormMessage state={state} success="Item added." />
       <ItemDefinitionFields formId={F} errors={errors} />
-      <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+      <Button type="submit" pending={pending}>
         {pending ? "Adding…" : "Add item"}
-      </button>
+      </Button>
     </form>
   );
 }

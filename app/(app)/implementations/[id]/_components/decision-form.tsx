@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { gateVerdictLabel } from "@/lib/labels";
 import type { GateVerdict } from "@/lib/vocabulary";
@@ -69,14 +71,12 @@ export function DecisionForm({
           ))}
         </fieldset>
       ) : null}
-      <div>
-        <label htmlFor="decision-notes" className="text-sm font-medium">Notes (who was in the meeting, what was agreed)</label>
-        <textarea {...fieldProps("decision", "notes", errors)} rows={3} className={inputClass} />
-        <FieldError formId="decision" name="notes" errors={errors?.notes} />
-      </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+      <Field form="decision" name="notes" label="Notes (who was in the meeting, what was agreed)" errors={errors}>
+        {(control) => <textarea {...control} rows={3} />}
+      </Field>
+      <Button type="submit" pending={pending}>
         {pending ? "Recording…" : `Record ${gateVerdictLabel[decision]}`}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterSelect } from "@/components/ui/filter-select";
 import { ActivityList } from "@/components/activity/activity-list";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
+import { Button } from "@/components/ui/button";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { activityKinds } from "@/lib/activity";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listActivity } from "@/lib/dal/activity";
@@ -48,9 +49,9 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           <FilterSelect label="Person" name="person" value={query.person ?? ""} any="Anyone" options={page.people.map((p) => ({ value: p.id, label: p.name }))} />
           <FilterSelect label="Kind" name="kind" value={query.kind ?? ""} any="Everything" options={Object.entries(activityKinds).map(([value, label]) => ({ value, label }))} />
           <div className="flex gap-2">
-            <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white hover:bg-slate-700">
+            <Button type="submit" size="sm">
               Apply
-            </button>
+            </Button>
             <Link href={`/implementations/${implementation.id}/activity`} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
               Clear
             </Link>

@@ -5,6 +5,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { can } from "@/lib/dal/policy";
 import { getWebhookSettings } from "@/lib/dal/webhooks";
+import { formatUtc } from "@/lib/dates";
 import { orNotFound } from "@/lib/not-found";
 import { EnableForm, RotateSecretForm, TestDeliveryForm, WebhookUrlForm } from "./_components/webhook-forms";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Notifications" };
 
 type Props = { params: Promise<{ id: string }> };
 
-const utc = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
+const utc = (d: Date | null) => (d ? formatUtc(d) : "—");
 
 const statusBadge = {
   pending: { tone: "warn", symbol: "◔", text: "Pending" },

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getPermissionMatrix } from "@/lib/dal/permissions";
+import { formatUtc } from "@/lib/dates";
 import { environmentLabel, permissionInterfaceLabel, permissionResultLabel, workflowLabel } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
 import { AddRowForm, CatalogForm } from "./_components/add-row-forms";
@@ -14,7 +15,6 @@ export const metadata: Metadata = { title: "API permissions" };
 
 type Props = { params: Promise<{ id: string }> };
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export default async function PermissionsPage({ params }: Props) {
   const { id } = await params;
@@ -117,7 +117,7 @@ export default async function PermissionsPage({ params }: Props) {
                         </div>
                         {cell.checkedAt ? (
                           <p className="mt-1 text-xs text-slate-600">
-                            {cell.checkedByName ?? "Someone"} · <time dateTime={cell.checkedAt.toISOString()}>{utc(cell.checkedAt)}</time>
+                            {cell.checkedByName ?? "Someone"} · <time dateTime={cell.checkedAt.toISOString()}>{formatUtc(cell.checkedAt)}</time>
                           </p>
                         ) : null}
                         {cell.note ? <p className="mt-1 text-xs whitespace-pre-wrap">{cell.note}</p> : null}

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getTestPatientRegister } from "@/lib/dal/test-patients";
+import { formatUtc } from "@/lib/dates";
 import { environmentLabel, workflowLabel } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
 import { AddScenarioForm, AddTestPatientForm, RecordScenarioForm, RemoveForm } from "./_components/test-patient-forms";
@@ -13,7 +14,6 @@ export const metadata: Metadata = { title: "Test patients" };
 
 type Props = { params: Promise<{ id: string }> };
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export default async function TestPatientsPage({ params }: Props) {
   const { id } = await params;
@@ -123,7 +123,7 @@ export default async function TestPatientsPage({ params }: Props) {
                             <ScenarioResultBadge result={s.result} />
                             {s.validatedAt ? (
                               <p className="mt-1 text-xs text-slate-600">
-                                {s.validatedByName ?? "Someone"} · <time dateTime={s.validatedAt.toISOString()}>{utc(s.validatedAt)}</time>
+                                {s.validatedByName ?? "Someone"} · <time dateTime={s.validatedAt.toISOString()}>{formatUtc(s.validatedAt)}</time>
                               </p>
                             ) : null}
                             {register.canRecord ? (

@@ -1,14 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
-import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { ItemDefinitionFields, type ItemDefinition } from "@/components/checklist/item-definition-fields";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage, submitKeepingInput } from "@/components/ui/form";
+import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { createRevisionAction, publishTemplateAction, removeTemplateItemAction, saveTemplateItemAction } from "../../actions";
 
 type TemplateItem = ItemDefinition & { id: string; version: number; expectedOutcome: string };
 
-const primary = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
+const primary = buttonClass();
 
 // Adds an item to a draft (no `item`) or edits one of its items.
 export function TemplateItemForm({ templateId, item }: { templateId: string; item?: TemplateItem }) {
@@ -23,11 +25,9 @@ export function TemplateItemForm({ templateId, item }: { templateId: string; ite
       <input type="hidden" name="version" value={item?.version ?? ""} />
       <FormMessage state={state} success={item ? "Saved." : "Item added."} />
       <ItemDefinitionFields formId={F} errors={errors} defaults={item}>
-        <div>
-          <label htmlFor={`${F}-expectedOutcome`} className="text-sm font-medium">Expected outcome</label>
-          <textarea {...fieldProps(F, "expectedOutcome", errors)} rows={2} defaultValue={item?.expectedOutcome} className={inputClass} />
-          <FieldError formId={F} name="expectedOutcome" errors={errors?.expectedOutcome} />
-        </div>
+        <Field form={F} name="expectedOutcome" label="Expected outcome" errors={errors}>
+          {(control) => <textarea {...control} rows={2} defaultValue={item?.expectedOutcome} />}
+        </Field>
       </ItemDefinitionFields>
       <button type="submit" disabled={pending} className={primary}>
         {pending ? "Saving…" : item ? "Save item" : "Add item"}

@@ -1,5 +1,6 @@
 import { viewerRoute } from "@/lib/api/viewer-route";
 import { getReadinessReport } from "@/lib/dal/report";
+import { todayIso } from "@/lib/dates";
 import { reportItemsCsv } from "@/lib/report-csv";
 
 // The readiness report's items as a CSV download. Same DAL and rules as the report page.
@@ -9,7 +10,7 @@ export const GET = viewerRoute<{ id: string }>("items_csv", async (viewer, { id 
   return new Response(reportItemsCsv(report), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="readiness-${slug || "implementation"}-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "content-disposition": `attachment; filename="readiness-${slug || "implementation"}-${todayIso()}.csv"`,
       "cache-control": "no-store",
     },
   });

@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { rotateWebhookSecretAction, saveWebhookAction, sendTestDeliveryAction, setWebhookEnabledAction } from "../actions";
 
-const primary = "rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
+const primary = buttonClass({ size: "sm" });
 const secondary = "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60";
 
 // The secret is shown once, right after it is made; the page never shows it again.
@@ -29,13 +31,11 @@ export function WebhookUrlForm({ implementationId, url, version }: { implementat
       <input type="hidden" name="version" value={version ?? ""} />
       <FormMessage state={state} success={version === null ? "Webhook created." : "Saved."} />
       <SecretOnce secret={state?.ok ? state.data.secret : null} />
-      <div>
-        <label htmlFor="webhook-url" className="text-sm font-medium">
+      <Field form="webhook" name="url" label="
           Receiver URL (http or https; a Slack incoming-webhook URL works too)
-        </label>
-        <input type="url" {...fieldProps("webhook", "url", errors)} defaultValue={url} placeholder="https://" className={inputClass} />
-        <FieldError formId="webhook" name="url" errors={errors?.url} />
-      </div>
+        " errors={errors}>
+        {(control) => <input type="url" {...control} defaultValue={url} placeholder="https://" />}
+      </Field>
       <button type="submit" disabled={pending} className={primary}>
         {pending ? "Saving…" : version === null ? "Create webhook" : "Save URL"}
       </button>

@@ -1,13 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { environmentLabel, scenarioResultLabel, workflowLabel } from "@/lib/labels";
 import { scenarioResults, workflows, type EnvironmentKind, type ScenarioResult, type Workflow } from "@/lib/vocabulary";
 import { addScenarioAction, addTestPatientAction, recordScenarioResultAction, removeScenarioAction, removeTestPatientAction } from "../actions";
 
-const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
+const button = buttonClass();
 const removeButton = "rounded-md border border-rose-400 px-3 py-1 text-xs font-semibold text-rose-900 hover:bg-rose-50 disabled:opacity-60";
 
 export function AddTestPatientForm({ implementationId, environments }: { implementationId: string; environments: { id: string; kind: EnvironmentKind }[] }) {
@@ -25,11 +27,9 @@ export function AddTestPatientForm({ implementationId, environments }: { impleme
       </p>
       <FormMessage state={state} success="Test patient added." />
       <div className="grid gap-3 md:grid-cols-3">
-        <div>
-          <label htmlFor={`${F}-label`} className="text-sm font-medium">Label</label>
-          <input {...fieldProps(F, "label", errors)} aria-describedby={`${F}-rule${errors?.label ? ` ${F}-label-error` : ""}`} placeholder="Test patient A (synthetic)" className={inputClass} />
-          <FieldError formId={F} name="label" errors={errors?.label} />
-        </div>
+        <Field form={F} name="label" label="Label" errors={errors}>
+          {(control) => <input {...control} aria-describedby={`${F}-rule${errors?.label ? ` ${F}-label-error` : ""}`} placeholder="Test patient A (synthetic)" />}
+        </Field>
         <div>
           <label htmlFor={`${F}-testIdentifier`} className="text-sm font-medium">Test identifier (MRN in the test system)</label>
           <input
@@ -41,21 +41,19 @@ export function AddTestPatientForm({ implementationId, environments }: { impleme
           />
           <FieldError formId={F} name="testIdentifier" errors={errors?.testIdentifier} />
         </div>
-        <div>
-          <label htmlFor={`${F}-environmentId`} className="text-sm font-medium">Environment</label>
-          <select {...fieldProps(F, "environmentId", errors)} defaultValue={production?.id} className={inputClass}>
-            {environments.map((e) => (
-              <option key={e.id} value={e.id}>{environmentLabel[e.kind]}</option>
-            ))}
-          </select>
-          <FieldError formId={F} name="environmentId" errors={errors?.environmentId} />
-        </div>
+        <Field form={F} name="environmentId" label="Environment" errors={errors}>
+          {(control) => (
+            <select {...control} defaultValue={production?.id}>
+              {environments.map((e) => (
+                <option key={e.id} value={e.id}>{environmentLabel[e.kind]}</option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
-      <div>
-        <label htmlFor={`${F}-note`} className="text-sm font-medium">Note (optional)</label>
-        <input {...fieldProps(F, "note", errors)} className={inputClass} />
-        <FieldError formId={F} name="note" errors={errors?.note} />
-      </div>
+      <Field form={F} name="note" label="Note (optional)" errors={errors}>
+        {(control) => <input {...control} />}
+      </Field>
       <button type="submit" disabled={pending} className={button}>
         {pending ? "Adding…" : "Add test patient"}
       </button>
@@ -65,15 +63,15 @@ export function AddTestPatientForm({ implementationId, environments }: { impleme
 
 function ResultSelect({ formId, errors, defaultValue }: { formId: string; errors?: Record<string, string[]>; defaultValue: ScenarioResult }) {
   return (
-    <div>
-      <label htmlFor={`${formId}-result`} className="text-sm font-medium">Result</label>
-      <select {...fieldProps(formId, "result", errors)} defaultValue={defaultValue} className={inputClass}>
-        {scenarioResults.map((r) => (
-          <option key={r} value={r}>{scenarioResultLabel[r]}</option>
-        ))}
-      </select>
-      <FieldError formId={formId} name="result" errors={errors?.result} />
-    </div>
+    <Field form={formId} name="result" label="Result" errors={errors}>
+      {(control) => (
+        <select {...control} defaultValue={defaultValue}>
+          {scenarioResults.map((r) => (
+            <option key={r} value={r}>{scenarioResultLabel[r]}</option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -88,35 +86,29 @@ export function AddScenarioForm({ testPatientId, label, workflowsInScope }: { te
       <input type="hidden" name="testPatientId" value={testPatientId} />
       <FormMessage state={state} success="Scenario added." />
       <div className="grid gap-3 md:grid-cols-3">
-        <div>
-          <label htmlFor={`${F}-workflowSurface`} className="text-sm font-medium">Workflow surface</label>
-          <select {...fieldProps(F, "workflowSurface", errors)} defaultValue={ordered[0]} className={inputClass}>
-            {ordered.map((w) => (
-              <option key={w} value={w}>
-                {workflowLabel[w]}
-                {workflowsInScope.includes(w) ? "" : " (not in scope)"}
-              </option>
-            ))}
-          </select>
-          <FieldError formId={F} name="workflowSurface" errors={errors?.workflowSurface} />
-        </div>
-        <div className="md:col-span-2">
-          <label htmlFor={`${F}-scenario`} className="text-sm font-medium">Scenario</label>
-          <input {...fieldProps(F, "scenario", errors)} placeholder="Appointment rescheduled across departments" className={inputClass} />
-          <FieldError formId={F} name="scenario" errors={errors?.scenario} />
-        </div>
+        <Field form={F} name="workflowSurface" label="Workflow surface" errors={errors}>
+          {(control) => (
+            <select {...control} defaultValue={ordered[0]}>
+              {ordered.map((w) => (
+                <option key={w} value={w}>
+                  {workflowLabel[w]}
+                  {workflowsInScope.includes(w) ? "" : " (not in scope)"}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form={F} name="scenario" label="Scenario" className="md:col-span-2" errors={errors}>
+          {(control) => <input {...control} placeholder="Appointment rescheduled across departments" />}
+        </Field>
       </div>
       <div className="grid gap-3 md:grid-cols-2">
-        <div>
-          <label htmlFor={`${F}-expectedOutcome`} className="text-sm font-medium">Expected outcome</label>
-          <textarea {...fieldProps(F, "expectedOutcome", errors)} rows={2} className={inputClass} />
-          <FieldError formId={F} name="expectedOutcome" errors={errors?.expectedOutcome} />
-        </div>
-        <div>
-          <label htmlFor={`${F}-observedOutcome`} className="text-sm font-medium">Observed outcome (when run)</label>
-          <textarea {...fieldProps(F, "observedOutcome", errors)} rows={2} className={inputClass} />
-          <FieldError formId={F} name="observedOutcome" errors={errors?.observedOutcome} />
-        </div>
+        <Field form={F} name="expectedOutcome" label="Expected outcome" errors={errors}>
+          {(control) => <textarea {...control} rows={2} />}
+        </Field>
+        <Field form={F} name="observedOutcome" label="Observed outcome (when run)" errors={errors}>
+          {(control) => <textarea {...control} rows={2} />}
+        </Field>
       </div>
       <div className="max-w-xs">
         <ResultSelect formId={F} errors={errors} defaultValue="not_run" />
@@ -138,14 +130,12 @@ export function RecordScenarioForm({ scenarioId, scenario, version, result, obse
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} success="Result recorded." />
       <ResultSelect formId={F} errors={errors} defaultValue={result} />
-      <div>
-        <label htmlFor={`${F}-observedOutcome`} className="text-sm font-medium">Observed outcome</label>
-        <textarea {...fieldProps(F, "observedOutcome", errors)} defaultValue={observedOutcome} rows={2} className={inputClass} />
-        <FieldError formId={F} name="observedOutcome" errors={errors?.observedOutcome} />
-      </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+      <Field form={F} name="observedOutcome" label="Observed outcome" errors={errors}>
+        {(control) => <textarea {...control} defaultValue={observedOutcome} rows={2} />}
+      </Field>
+      <Button type="submit" pending={pending} size="xs">
         {pending ? "Saving…" : "Record result"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
-import { queryKeys } from "@/lib/query-keys";
 import { useActionState } from "react";
-import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
+import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { environmentLabel } from "@/lib/labels";
+import { queryKeys } from "@/lib/query-keys";
 import type { EnvironmentKind } from "@/lib/vocabulary";
 import { recordEvidenceAction } from "../actions";
 

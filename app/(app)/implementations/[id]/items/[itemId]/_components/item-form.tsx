@@ -1,11 +1,11 @@
 "use client";
 
-import { queryKeys } from "@/lib/query-keys";
 import { useActionState, useState } from "react";
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { itemStatusLabel } from "@/lib/labels";
+import { queryKeys } from "@/lib/query-keys";
 import { editableStatuses } from "@/lib/validation/checklist";
 import type { ItemStatus } from "@/lib/vocabulary";
 import { updateItemAction } from "../actions";

@@ -1,0 +1,290 @@
+import type { ReactNode } from "react";
+import { GateSummary } from "@/components/gate/gate-panel";
+import { signedName } from "@/lib/sign-off-snapshot";
+import type { GateView } from "@/lib/dal/gate";
+import type { ReadinessReport } from "@/lib/dal/report";
+import { formatUtc } from "@/lib/dates";
+import {
+  categoryLabel,
+  ehrVendorLabel,
+  environmentLabel,
+  gateVerdictLabel,
+  implementationStatusLabel,
+  itemStatusLabel,
+  phaseLabel,
+  roleLabel,
+  scenarioResultLabel,
+  severityLabel,
+  signOffDecisionLabel,
+  workflowLabel,
+} from "@/lib/labels";
+import { environmentKinds } from "@/lib/vocabulary";
+
+// The sections of the readiness report, one job each: who it is about, the gate and its
+// decisions, what is open or waived, the two registers, then every item in full.
+
+type Item = ReadinessReport["items"][number];
+
+const utcIso = (iso: string) => formatUtc(new Date(iso));
+
+function ReportSection({ id, title, className = "mt-6 break-inside-avoid", children }: { id: string; title: string; className?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={className}>
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Bullets<T>({ rows, none, render }: { rows: T[]; none: string; render: (row: T, index: number) => ReactNode }) {
+  if (rows.length === 0) return <p className="text-slate-700">{none}</p>;
+  return <ul className="mt-1 list-disc pl-5">{rows.map(render)}</ul>;
+}
+
+export function ReportHeader({ report, viewerName, generatedAt }: { report: ReadinessReport; viewerName: string; generatedAt: Date }) {
+  return (
+    <header className="mt-6 border-b border-slate-300 pb-4 print:mt-0">
+      <p className="text-xs uppercase tracking-wide text-slate-600">Readiness report</p>
+      <h1 className="text-2xl font-semibold">
+        {report.customerName} — {report.name}
+      </h1>
+      <p className="mt-1 text-slate-700">
+        {ehrVendorLabel[report.ehrVendor]} · {phaseLabel[report.phase]} · {implementationStatusLabel[report.status]} · go-live{" "}
+        {report.goLiveDate ?? "not set"} · workflows: {report.workflows.map((w) => workflowLabel[w]).join(", ") || "none"}
+      </p>
+      <p className="text-slate-700">
+        Implementation manager: {report.managerName ?? "unassigned"} · Engineering owner: {report.engineeringOwnerName ?? "unassigned"} ·
+        Evidence freshness window: {report.freshnessWindowDays} days
+      </p>
+      <p className="mt-1 text-xs text-slate-600">
+        Generated {formatUtc(generatedAt)} by {viewerName}. Demo and test data in Readyroom are synthetic.
+      </p>
+    </header>
+  );
+}
+
+export function GateSection({ gate }: { gate: GateView }) {
+  return (
+    <ReportSection id="report-gate" title="Go/no-go">
+      <div className="mt-2">
+        <GateSummary gate={gate} links={false} />
+      </div>
+      {gate.decisions.length > 0 ? (
+        <div className="mt-3">
+          <h3 className="text-sm font-semibold">Decisions recorded</h3>
+          <ul className="mt-1 list-disc pl-5">
+            {gate.decisions.map((d) => (
+              <li key={d.id}>
+                {gateVerdictLabel[d.decision]} by {d.decidedByName}, {formatUtc(d.decidedAt)} (gate said {gateVerdictLabel[d.computedVerdict]})
+                {d.notes ? ` — ${d.notes}` : ""}
+                {d.acceptances.map((a) => (
+                  <span key={a.reasonKey} className="block">
+                    Risk accepted: {a.reasonText} — by {a.acceptedByName}, re-evaluate on {a.reevaluateOn}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </ReportSection>
+  );
+}
+
+export function OpenBlockersSection({ items }: { items: Item[] }) {
+  const open = items.filter((i) => i.status === "blocked" && i.blockerReason);
+  return (
+    <ReportSection id="report-blockers" title={`Open blockers (${open.length})`}>
+      <Bullets
+        rows={open}
+        none="None."
+        render={(i) => (
+          <li key={i.id}>
+            {i.title}: {i.blockerSeverity ? severityLabel[i.blockerSeverity] : "Blocked"} since {i.blockedSince} — {i.blockerReason}
+            {i.blockerTicketUrl ? ` (${i.blockerTicketUrl})` : ""}
+          </li>
+        )}
+      />
+    </ReportSection>
+  );
+}
+
+export function WaiversSection({ items }: { items: Item[] }) {
+  const waived = items.flatMap((i) => (i.waiver ? [{ ...i, waiver: i.waiver }] : []));
+  return (
+    <ReportSection id="report-waivers" title={`Waivers (${waived.length})`}>
+      <Bullets
+        rows={waived}
+        none="None."
+        render={(i) => (
+          <li key={i.id}>
+            {i.title}: until {i.waiver.expiresOn}, approved by {i.waiver.approverName}, granted by {i.waiver.grantedBy} — {i.waiver.reason}
+          </li>
+        )}
+      />
+    </ReportSection>
+  );
+}
+
+const th = "py-1 pr-3";
+
+export function PermissionsSection({ permissions }: { permissions: ReadinessReport["permissions"] }) {
+  const required = permissions.filter((p) => p.required);
+  const granted = required.filter((p) => (p.results.production ?? "unverified") === "granted");
+  return (
+    <ReportSection id="report-permissions" title="API permissions">
+      {permissions.length === 0 ? (
+        <p className="text-slate-700">No permissions recorded.</p>
+      ) : (
+        <table className="mt-2 w-full border-collapse text-left">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className={th}>Permission</th>
+              <th scope="col" className={th}>Required</th>
+              {environmentKinds.map((k) => (
+                <th key={k} scope="col" className={th}>
+                  {environmentLabel[k]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {permissions.map((p) => (
+              <tr key={`${p.interface}:${p.permission}`} className="border-b border-slate-100">
+                <td className={`${th} font-mono text-xs`}>{p.permission}</td>
+                <td className={th}>{p.required ? "Required" : "Optional"}</td>
+                {environmentKinds.map((k) => (
+                  <td key={k} className={th}>
+                    {p.results[k] ?? "unverified"}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="mt-1 text-slate-700">
+        {granted.length} of {required.length} required permissions granted in production.
+      </p>
+    </ReportSection>
+  );
+}
+
+export function ScenariosSection({ scenarios }: { scenarios: ReadinessReport["scenarios"] }) {
+  return (
+    <ReportSection id="report-patients" title="Test patient scenarios">
+      {scenarios.length === 0 ? (
+        <p className="text-slate-700">No scenarios recorded.</p>
+      ) : (
+        <table className="mt-2 w-full border-collapse text-left">
+          <thead>
+            <tr className="border-b border-slate-300">
+              {["Environment", "Test patient", "Workflow", "Scenario", "Result"].map((h) => (
+                <th key={h} scope="col" className={th}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {scenarios.map((s, i) => (
+              <tr key={i} className="border-b border-slate-100">
+                <td className={th}>{environmentLabel[s.environment]}</td>
+                <td className={th}>
+                  {s.patientLabel} <span className="font-mono text-xs">({s.testIdentifier})</span>
+                </td>
+                <td className={th}>{workflowLabel[s.workflowSurface]}</td>
+                <td className={th}>{s.scenario}</td>
+                <td className={th}>
+                  {scenarioResultLabel[s.result]}
+                  {s.validatedAt ? ` (${s.validatedAt.slice(0, 10)})` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </ReportSection>
+  );
+}
+
+function ItemText({ label, text }: { label: string; text: string }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-600">{label}</dt>
+      <dd className="whitespace-pre-wrap">{text || "—"}</dd>
+    </div>
+  );
+}
+
+function ReportItem({ item: i }: { item: Item }) {
+  return (
+    <li className="break-inside-avoid rounded-md border border-slate-200 p-3 print:rounded-none">
+      <h3 className="font-semibold">
+        {i.position + 1}. {i.title}{" "}
+        <span className="font-normal text-slate-700">
+          — {itemStatusLabel[i.status]} · v{i.version} · {categoryLabel[i.category]} · {i.required ? "required" : "optional"} · owner {i.ownerName ?? "none"}
+        </span>
+      </h3>
+      <dl className="mt-1 grid gap-x-4 gap-y-1 md:grid-cols-3 print:grid-cols-3">
+        <ItemText label="What changed" text={i.whatChanged} />
+        <ItemText label="What was tested" text={i.whatWasTested} />
+        <ItemText label="What still needs proof" text={i.whatNeedsProof} />
+      </dl>
+      <p className="mt-2 text-xs font-semibold text-slate-600">Evidence by environment</p>
+      {i.evidence.length === 0 ? (
+        <p>None recorded.</p>
+      ) : (
+        <ul className="list-disc pl-5">
+          {i.evidence.map((e) => (
+            <li key={e.id}>
+              {environmentLabel[e.environment]} · {e.kind === "operational" ? "operational validation" : "technical evidence"} · {e.outcome}:{" "}
+              {e.whatWasTested} — {e.recordedBy}, {utcIso(e.observedAt)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-2 text-xs font-semibold text-slate-600">
+        Sign-offs (required: {i.requiredSignOffRoles.map((r) => roleLabel[r]).join(", ") || "none"})
+      </p>
+      {i.signOffs.length === 0 ? (
+        <p>None yet.</p>
+      ) : (
+        <ul className="list-disc pl-5">
+          {i.signOffs.map((s, k) => (
+            <li key={k}>
+              {signOffDecisionLabel[s.decision]} by {s.signerName} ({roleLabel[s.role]}, {s.organization}), {utcIso(s.signedAt)}, version {s.itemVersion}
+              {s.superseded ? ` — superseded (item now v${i.version})` : ""}
+              {s.comment ? ` — “${s.comment}”` : ""} — signed <span className="font-mono">{signedName(s.itemVersion, s.sha256)}</span>{" "}
+              <span className="break-all font-mono text-[10px] text-slate-500">SHA-256 {s.sha256}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {i.waiver ? (
+        <p className="mt-1">
+          Waived until {i.waiver.expiresOn}, approved by {i.waiver.approverName}: {i.waiver.reason}
+        </p>
+      ) : null}
+      {i.status === "blocked" && i.blockerReason ? (
+        <p className="mt-1">
+          Blocked ({i.blockerSeverity ? severityLabel[i.blockerSeverity] : ""}) since {i.blockedSince}: {i.blockerReason}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+export function ItemsSection({ items }: { items: Item[] }) {
+  return (
+    <ReportSection id="report-items" title={`Checklist (${items.length} items)`} className="mt-8 break-before-page">
+      <ol className="mt-2 space-y-4">
+        {items.map((i) => (
+          <ReportItem key={i.id} item={i} />
+        ))}
+      </ol>
+    </ReportSection>
+  );
+}

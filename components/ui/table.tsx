@@ -1,0 +1,74 @@
+import type { ReactNode } from "react";
+
+// A data table with a phone layout: on a wide screen a real <table> (caption, column headers);
+// on a phone each row becomes a card of "header: value" lines, so nothing scrolls sideways.
+// Both are rendered; CSS shows one, and the hidden one is hidden from assistive technology too.
+
+export type Column<Row> = {
+  key: string;
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  // Right-aligned numbers, or a column that needs no label on a phone.
+  align?: "left" | "right";
+};
+
+export function Table<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  captionHidden = false,
+}: {
+  caption: string;
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  empty?: ReactNode;
+  captionHidden?: boolean;
+}) {
+  if (rows.length === 0 && empty) return <p className="mt-4 text-sm text-slate-600">{empty}</p>;
+  return (
+    <>
+      <div className="mt-4 hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className={captionHidden ? "sr-only" : "px-4 pt-3 text-left font-medium"}>{caption}</caption>
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+            <tr>
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className={`px-4 py-2 ${c.align === "right" ? "text-right" : ""}`}>
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={rowKey(row)}>
+                {columns.map((c) => (
+                  <td key={c.key} className={`px-4 py-2 align-top ${c.align === "right" ? "text-right" : ""}`}>
+                    {c.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ul className="mt-4 space-y-3 md:hidden" aria-label={caption}>
+        {rows.map((row) => (
+          <li key={rowKey(row)} className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
+            <dl className="space-y-1">
+              {columns.map((c) => (
+                <div key={c.key} className="flex gap-2">
+                  <dt className="w-32 shrink-0 text-slate-600">{c.header}</dt>
+                  <dd className="min-w-0">{c.cell(row)}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
