@@ -16,7 +16,11 @@ describe("getReadinessReport", () => {
     expect(report.customerName).toBe("Lakeshore Medical Group (fictional)");
     const smoke = report.items.find((i) => i.title === "Production smoke test")!;
     expect(smoke.evidence.map((e) => e.environment)).toEqual(["production"]);
-    expect(smoke.signOffs).toEqual([
+    // Only technical evidence: nobody has signed it yet (docs/demo.md).
+    expect(smoke.signOffs).toEqual([]);
+    const monitoring = report.items.find((i) => i.title === "Monitoring setup")!;
+    expect(monitoring.evidence.map((e) => e.environment)).toEqual(["production"]);
+    expect(monitoring.signOffs).toEqual([
       expect.objectContaining({ signerName: "Sam Whitfield", role: "engineer", decision: "approve", itemVersion: 1, superseded: false }),
     ]);
     expect(report.permissions).toContainEqual(expect.objectContaining({ permission: "system/Slot.rs", results: { sandbox: "granted", test: "granted", production: "granted" } }));
