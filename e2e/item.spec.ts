@@ -91,7 +91,7 @@ test.describe("as an implementation manager", () => {
     });
     await openItem(page, "Appointment sync", "Sample payload review");
     const form = evidenceForm(page);
-    await chooseEvidence(form, { environment: "Customer test (non-prod)" });
+    await chooseEvidence(form, { environment: "Test" });
 
     await form.getByLabel("Observed at (UTC)").evaluate((el) => ((el as HTMLInputElement).type = "text", ((el as HTMLInputElement).value = "2025-02-30T10:00")));
     await form.getByLabel("What was tested").fill("Impossible date");

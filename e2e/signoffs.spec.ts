@@ -118,6 +118,7 @@ test("another health system's customer IT can neither see nor reach the item", a
 });
 
 test("a sign-in older than the limit must re-enter the password; the gate turns Go with the last signature", async ({ browser }) => {
+  test.slow(); // four people's steps, from a stale sign-in to Go
   const context = await staleSession(browser, "lakeshoreIt");
   const page = await context.newPage();
   const noServerErrors = refuseServerErrors(page);

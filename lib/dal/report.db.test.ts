@@ -11,9 +11,12 @@ describe("getReadinessReport", () => {
     const report = await getReadinessReport(await demoViewer("it@lakeshore.example"), seedId("impl:lakeshore-availability"));
     expect(report.customerName).toBe("Lakeshore Medical Group (fictional)");
     const smoke = report.items.find((i) => i.title === "Production smoke test")!;
-    // The seeded smoke test carries a log's pass and a person's check, both in production.
-    expect(smoke.evidence.map((e) => e.environment)).toEqual(["production", "production"]);
-    expect(smoke.signOffs).toEqual([
+    expect(smoke.evidence.map((e) => e.environment)).toEqual(["production"]);
+    // Only technical evidence: nobody has signed it yet (docs/demo.md).
+    expect(smoke.signOffs).toEqual([]);
+    const monitoring = report.items.find((i) => i.title === "Monitoring setup")!;
+    expect(monitoring.evidence.map((e) => e.environment)).toEqual(["production"]);
+    expect(monitoring.signOffs).toEqual([
       expect.objectContaining({ signerName: "Sam Whitfield", role: "engineer", decision: "approve", itemVersion: 1, superseded: false }),
     ]);
     expect(report.permissions).toContainEqual(expect.objectContaining({ permission: "system/Slot.rs", results: { sandbox: "granted", test: "granted", production: "granted" } }));
