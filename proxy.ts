@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
 import { databaseReachable } from "@/lib/dal/health";
+import { env } from "@/lib/env";
 import { serverActionBodyProblem } from "@/lib/http/action-request";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 

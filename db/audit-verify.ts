@@ -1,8 +1,8 @@
 // `npm run audit:verify`: checks every organization's audit chain and names the first event
 // that was changed, removed or slipped in. Exits 1 when a chain is broken. Point it at the same
 // database as the server (DATABASE_URL; on embedded Postgres only while the server is stopped).
-import { databaseHandle } from "./index";
 import { verifyAuditTrail } from "@/lib/dal/audit-chain";
+import { databaseHandle } from "./index";
 
 async function main() {
   const handle = databaseHandle();

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { Database, DatabaseHandle } from "./index";
 import { grantAppRole } from "./roles";
 

@@ -3,10 +3,10 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditTrail } from "@/lib/dal/audit-chain";
-import { seedDemo } from "./seed";
 import { openPostgres, type Database } from "./index";
-import { createTestDatabase, type TestDatabase } from "./testing";
 import { currentRole, databasePrivilegeProblems, grantAppRole } from "./roles";
+import { seedDemo } from "./seed";
+import { createTestDatabase, type TestDatabase } from "./testing";
 
 // The app's least-privilege role: created here, granted what the app needs by the same code a
 // start with MIGRATION_DATABASE_URL runs, then every way an owner could rewrite the audit

@@ -3,7 +3,6 @@ import { hashPassword } from "@/lib/auth/password";
 import { permissionCatalog } from "@/lib/registers/catalog";
 import { buildItemSnapshot, signOffMeaning, snapshotDigest } from "@/lib/sign-off-snapshot";
 import type { Database } from "./index";
-import { seedHistory } from "./seed-history";
 import { goLiveTemplateItems, installReferenceData, referenceTemplates, seedId, templateId, templateItemId } from "./reference-data";
 import * as s from "./schema";
 import type {
@@ -14,6 +13,7 @@ import type {
   Role,
   Workflow,
 } from "./schema";
+import { seedHistory } from "./seed-history";
 
 // Synthetic demo data. Every organization, person, patient and identifier below is fictional;
 // no real patient data, ever. Idempotent: rows have deterministic ids and are inserted with

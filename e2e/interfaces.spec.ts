@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { refuseServerErrors, seedId, storageStatePath, type AccountKey } from "./fixtures";
 
 // The interface inventory, the source-of-truth map and the sample payload review on "Orders and
@@ -9,7 +9,7 @@ import { refuseServerErrors, seedId, storageStatePath, type AccountKey } from ".
 const IMPLEMENTATION = "Orders and results";
 const implementationId = seedId("impl:lakeshore-orders");
 
-async function as(browser: import("@playwright/test").Browser, who: AccountKey) {
+async function as(browser: Browser, who: AccountKey) {
   const context = await browser.newContext({ storageState: storageStatePath(who) });
   return { context, page: await context.newPage() };
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { refuseServerErrors, storageStatePath } from "./fixtures";
 import { mailTo, waitForLink } from "./mailbox";
 
@@ -25,7 +25,7 @@ async function managerPage(browser: Browser) {
   return page;
 }
 
-let signedIn: { browser: Browser; state: Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>> } | null = null;
+let signedIn: { browser: Browser; state: Awaited<ReturnType<BrowserContext["storageState"]>> } | null = null;
 
 test("a manager invites customer IT, who accepts from the e-mail, sees only their organization and signs off", async ({ browser }) => {
   const manager = await managerPage(browser);

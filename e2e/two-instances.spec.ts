@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import { join } from "node:path";
-import postgres from "postgres";
 import { expect, test } from "@playwright/test";
+import postgres from "postgres";
 import { seedId, signInThroughForm } from "./fixtures";
 
 // The way Readyroom scales: two app processes (the production build) on one PostgreSQL behind

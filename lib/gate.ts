@@ -1,5 +1,5 @@
-import { evidenceStaleness, type StalenessContext } from "@/lib/readiness";
 import type { GateDataDomain } from "@/lib/interfaces/domains";
+import { evidenceStaleness, type StalenessContext } from "@/lib/readiness";
 import { canonicalJson, sha256Hex, type Json } from "@/lib/sign-off-snapshot";
 import type {
   BlockerSeverity,

@@ -1,6 +1,6 @@
+import type { PortfolioRow } from "@/lib/dal/implementations";
 import { daysUntil } from "@/lib/dates";
 import { readiness, type Readiness, type Risk } from "@/lib/readiness";
-import type { PortfolioRow } from "@/lib/dal/implementations";
 
 // The portfolio row as shown. Everything that decides (verdict, forecast, counts) comes from
 // the maintained readiness summary, itself derived by the gate (lib/gate.ts) and goLiveRisk

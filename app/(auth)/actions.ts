@@ -2,8 +2,8 @@
 
 // What a signed-out person does with a link from their mail: accept an invitation, reset a
 // forgotten password, ask for and use an e-mailed sign-in link, create the first admin.
-import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
 import { definePublicFormAction } from "@/lib/actions/public-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { signIn } from "@/lib/auth/config";

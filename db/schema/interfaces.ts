@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { dataDomains, interfaceDirections, interfaceStatuses, payloadFormats } from "../../lib/interfaces/vocabulary";
 import { createdAt, id, updatedAt, version } from "./columns";
 import { interfaceKind, workflow } from "./enums";
 import { environments, evidence, implementations } from "./implementations";
 import { users } from "./organizations";
+import { dataDomains, interfaceDirections, interfaceStatuses, payloadFormats } from "../../lib/interfaces/vocabulary";
 
 // The interfaces of an implementation (what is being integrated), the source of truth of each
 // data domain, and sample payload reviews. A review stores structure and findings with

@@ -5,8 +5,8 @@ import { headers } from "next/headers";
 import { type z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { isDomainError, unauthenticated } from "@/lib/dal/errors";
-import { errorFields, log } from "@/lib/log";
 import { TOO_LARGE_MARKER, TOO_LARGE_MESSAGE, tooLargeFieldMessage } from "@/lib/form-limits";
+import { errorFields, log } from "@/lib/log";
 import type { Viewer } from "@/lib/viewer";
 import { GENERIC_ERROR_MESSAGE, type ActionResult } from "./result";
 

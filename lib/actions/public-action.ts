@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { type z } from "zod";
 import { isDomainError } from "@/lib/dal/errors";
 import { errorFields, log } from "@/lib/log";
 import { requestId } from "./action";

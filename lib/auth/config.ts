@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
+import Credentials from "next-auth/providers/credentials";
 import { redeemSignInLink } from "@/lib/dal/account";
 import { checkCredentials, findUserForOidc } from "@/lib/dal/sign-in";
 import { env } from "@/lib/env";

@@ -4,8 +4,8 @@ import type { Transaction } from "@/db";
 import { auditChainHeads, auditEvents, implementations } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
-import { verifyAuditTrail, verifyAuditTrailFor } from "./audit-chain";
 import { recordAudit } from "./audit";
+import { verifyAuditTrail, verifyAuditTrailFor } from "./audit-chain";
 
 // The audit trail's hash chain: written by the database for every event, checked by the
 // verifier, which must name the first event an owner changed, removed or slipped in — even

@@ -7,8 +7,8 @@ import { recordDecisionSchema, signOffItemSchema } from "@/lib/validation/sign-o
 import type { Viewer } from "@/lib/viewer";
 import { withDemoDatabase } from "@/test/fixtures/demo";
 import { blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
-import { getGate, recordGoLiveDecision } from "./gate";
 import { recordConfigurationChange } from "./configuration";
+import { getGate, recordGoLiveDecision } from "./gate";
 import { getSignOffPanel, signOffItem } from "./sign-offs";
 
 const demo = withDemoDatabase();

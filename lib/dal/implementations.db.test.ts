@@ -5,8 +5,8 @@ import { seedDemo, seedId } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
 import { evidenceStaleness } from "@/lib/readiness";
 import type { Viewer } from "@/lib/viewer";
-import { DomainError } from "./errors";
 import { recordConfigurationChange } from "./configuration";
+import { DomainError } from "./errors";
 import { getGate, refreshGateState } from "./gate";
 import { getImplementation, getImplementationSummary, listPortfolio } from "./implementations";
 

@@ -6,8 +6,8 @@ import { environments, implementations, itemStatuses, organizations, readinessSu
 import { todayIso } from "@/lib/dates";
 import type { RiskLevel } from "@/lib/readiness";
 import { PORTFOLIO_PAGE_SIZE, parsePortfolioQuery, type PortfolioQuery } from "@/lib/validation/portfolio";
-import type { BlockerSeverity, EnvironmentKind, GateVerdict, ItemCategory, Role } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
+import type { BlockerSeverity, EnvironmentKind, GateVerdict, ItemCategory, Role } from "@/lib/vocabulary";
 import { notFound } from "./errors";
 import { refreshDueSummaries } from "./gate";
 import { authorize, can } from "./policy";

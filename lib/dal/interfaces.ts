@@ -1,4 +1,5 @@
 import "server-only";
+import { parse as parseCsv } from "csv-parse/browser/esm/sync";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/db";
@@ -15,6 +16,7 @@ import {
   sourceOfTruth,
   users,
 } from "@/db/schema";
+import { previewInventoryImport } from "@/lib/interfaces/csv";
 import { domainRelevance } from "@/lib/interfaces/domains";
 import { dataDomains, type DataDomain } from "@/lib/interfaces/vocabulary";
 import { reviewDigest, reviewPayload } from "@/lib/payloads/review";
@@ -22,8 +24,6 @@ import { defaultPayloadRules, ruleTable } from "@/lib/payloads/rules";
 import type { Finding, StructureNode } from "@/lib/payloads/types";
 import { evidenceStaleness } from "@/lib/readiness";
 import { canonicalJson, sha256Hex, type Json } from "@/lib/sign-off-snapshot";
-import { parse as parseCsv } from "csv-parse/browser/esm/sync";
-import { previewInventoryImport } from "@/lib/interfaces/csv";
 import type {
   AddInterfaceInput,
   ConfirmInventoryInput,
@@ -33,14 +33,14 @@ import type {
   SetSourceOfTruthInput,
   UpdateInterfaceInput,
 } from "@/lib/validation/interfaces";
-import type { EnvironmentKind } from "@/lib/vocabulary";
 import type { Viewer } from "@/lib/viewer";
+import type { EnvironmentKind } from "@/lib/vocabulary";
 import { recordAudit } from "./audit";
 import { conflict, invalid, notFound } from "./errors";
 import { refreshGateState } from "./gate";
 import { authorize, can } from "./policy";
-import { supersedeSignOffs } from "./unit-of-work";
 import { implementationScope, isUuid } from "./tenant";
+import { supersedeSignOffs } from "./unit-of-work";
 
 // The interface inventory of one implementation, its source-of-truth map, its payload rules and
 // sample payload reviews. A review stores the masked structure and findings, never the raw

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailMessages } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
-import { completeMail, listSentMail } from "./mail";
 import { queueMail, renderMail } from "@/lib/mail";
 import { deliverDueMail } from "@/lib/mail/worker";
+import { completeMail, listSentMail } from "./mail";
 
 // The mail outbox: queued inside the caller's transaction (gone if it rolls back), sent after
 // by the worker. Tests run without SMTP_URL, so mail is logged and kept for Sent mail.

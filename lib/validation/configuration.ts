@@ -1,5 +1,5 @@
-import { z } from "./zod";
 import { id, optionalId, pastDateTime, requiredText } from "./common";
+import { z } from "./zod";
 
 export const recordConfigurationChangeSchema = z.object({
   implementationId: id("Implementation"),

@@ -1,6 +1,6 @@
-import { z } from "./zod";
 import { ehrVendors, implementationStatuses, interfaceKinds, phases, workflows } from "@/lib/vocabulary";
 import { checkboxList, id, nameText, optionalId, optionalIsoDate, version } from "./common";
+import { z } from "./zod";
 
 const fields = {
   name: nameText(200, "Name"),

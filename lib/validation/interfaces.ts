@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { detectSecret } from "@/lib/interfaces/secrets";
 import { dataDomains, interfaceDirections, interfaceStatuses } from "@/lib/interfaces/vocabulary";
-import { MAX_PAYLOAD_BYTES } from "@/lib/payloads/types";
 import { checkRuleEntry, isRuleTarget } from "@/lib/payloads/rules";
+import { MAX_PAYLOAD_BYTES } from "@/lib/payloads/types";
 import { r4ResourceTypes } from "@/lib/registers/fhir-resource-types";
 import { parseHl7Event } from "@/lib/registers/hl7";
 import { interfaceKinds, workflows } from "@/lib/vocabulary";

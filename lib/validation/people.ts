@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { weakPasswordReason } from "@/lib/auth/common-passwords";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { roles, signInMethods } from "@/lib/vocabulary";
 import { id, requiredText, version } from "./common";
 

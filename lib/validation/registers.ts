@@ -1,8 +1,8 @@
-import { z } from "./zod";
 import { checkPermission, MAX_PERMISSION_LENGTH } from "@/lib/registers/permission-format";
 import { detectPhi } from "@/lib/registers/phi";
 import { permissionInterfaces, permissionResults, scenarioResults, workflows } from "@/lib/vocabulary";
 import { checkbox, id, nameText, requiredText, text, version } from "./common";
+import { z } from "./zod";
 
 // Forms of the permission matrix and the test-patient register.
 

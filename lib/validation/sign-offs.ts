@@ -1,6 +1,6 @@
-import { z } from "./zod";
 import { gateVerdicts, signOffDecisions } from "@/lib/vocabulary";
 import { hasHiddenCharacters, id, isoDate, nameText, requiredText, text, version } from "./common";
+import { z } from "./zod";
 
 // Sign-offs, waivers and the go/no-go decision. What the signer attests to (the meaning) and
 // who they are are decided on the server, never taken from the form.

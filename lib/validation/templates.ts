@@ -1,7 +1,7 @@
-import { z } from "./zod";
 import { ehrVendors } from "@/lib/vocabulary";
 import { attestationExcludesValidation, itemDefinitionFields } from "./checklist";
 import { id, nameText, text, version } from "./common";
+import { z } from "./zod";
 
 export const createTemplateSchema = z.object({
   name: nameText(200, "Name"),

@@ -1,5 +1,5 @@
-import { z } from "./zod";
 import { httpUrl, id, version } from "./common";
+import { z } from "./zod";
 
 // The notification settings forms: a webhook's URL, its secret rotation, on/off, a test.
 

@@ -2,8 +2,8 @@
 
 // Changing one's own password: the current one is required; every other session ends, and
 // this browser is signed in again with the new password.
-import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
 import { defineFormAction } from "@/lib/actions/action";
 import type { ActionResult } from "@/lib/actions/result";
 import { signIn } from "@/lib/auth/config";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AuthCard } from "@/components/people/auth-card";
 import { ActionForm } from "@/components/people/action-form";
+import { AuthCard } from "@/components/people/auth-card";
 import { requestPasswordResetAction } from "../actions";
 
 export const metadata: Metadata = { title: "Forgot your password" };

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { AuthCard, DeadLink } from "@/components/people/auth-card";
 import { ActionForm } from "@/components/people/action-form";
+import { AuthCard, DeadLink } from "@/components/people/auth-card";
 import { oidcProvider } from "@/lib/auth/config";
 import { describeLink } from "@/lib/dal/account";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validation/people";
-import { signInWithOidcAction } from "../sign-in/actions";
 import { acceptInvitationAction } from "../actions";
+import { signInWithOidcAction } from "../sign-in/actions";
 
 export const metadata: Metadata = { title: "Accept your invitation", referrer: "no-referrer" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { AuthCard, DeadLink } from "@/components/people/auth-card";
 import { ActionForm } from "@/components/people/action-form";
+import { AuthCard, DeadLink } from "@/components/people/auth-card";
 import { describeLink } from "@/lib/dal/account";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validation/people";
 import { resetPasswordAction } from "../actions";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/dal/policy";
 import { listSentMail } from "@/lib/dal/mail";
+import { can } from "@/lib/dal/policy";
 
 export const metadata: Metadata = { title: "Sent mail" };
 

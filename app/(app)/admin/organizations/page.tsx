@@ -5,8 +5,8 @@ import { ActionForm } from "@/components/people/action-form";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listOrganizations } from "@/lib/dal/people";
 import { can } from "@/lib/dal/policy";
-import { signInMethodOptions } from "./options";
 import { createOrganizationAction } from "./actions";
+import { signInMethodOptions } from "./options";
 
 export const metadata: Metadata = { title: "Organizations and people" };
 

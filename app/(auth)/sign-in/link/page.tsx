@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { AuthCard } from "@/components/people/auth-card";
 import { ActionForm } from "@/components/people/action-form";
+import { AuthCard } from "@/components/people/auth-card";
 import { signInWithLinkAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Sign in with your link", referrer: "no-referrer" };

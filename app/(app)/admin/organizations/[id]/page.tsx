@@ -7,7 +7,6 @@ import { isDomainError } from "@/lib/dal/errors";
 import { getOrganizationPeople } from "@/lib/dal/people";
 import { roleLabel } from "@/lib/labels";
 import type { UserStatus } from "@/lib/vocabulary";
-import { signInMethodLabel, signInMethodOptions } from "../options";
 import {
   changeRoleAction,
   invitePersonAction,
@@ -17,6 +16,7 @@ import {
   setPersonDisabledAction,
   updateOrganizationAction,
 } from "../actions";
+import { signInMethodLabel, signInMethodOptions } from "../options";
 
 export const metadata: Metadata = { title: "Organization" };
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/actions/result";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
+import type { ActionResult } from "@/lib/actions/result";
 import { dataDomainLabel, interfaceDirectionLabel, interfaceDirections, interfaceStatusLabel, interfaceStatuses, type DataDomain } from "@/lib/interfaces/vocabulary";
 import { interfaceLabel, workflowLabel } from "@/lib/labels";
 import { interfaceKinds, workflows } from "@/lib/vocabulary";

@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { GateSummary } from "@/components/gate/gate-panel";
-import { signedName } from "@/lib/sign-off-snapshot";
 import type { GateView } from "@/lib/dal/gate";
 import type { ReadinessReport } from "@/lib/dal/report";
 import { formatUtc } from "@/lib/dates";
@@ -18,6 +17,7 @@ import {
   signOffDecisionLabel,
   workflowLabel,
 } from "@/lib/labels";
+import { signedName } from "@/lib/sign-off-snapshot";
 import { environmentKinds } from "@/lib/vocabulary";
 
 // The sections of the readiness report, one job each: who it is about, the gate and its

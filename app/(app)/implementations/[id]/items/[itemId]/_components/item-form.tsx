@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
-import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { itemStatusLabel } from "@/lib/labels";
 import { queryKeys } from "@/lib/query-keys";
 import { editableStatuses } from "@/lib/validation/checklist";
