@@ -6,7 +6,7 @@
 // the right is the client as the outermost trusted proxy saw it; entries further left were
 // written by the client and are ignored. With no proxy configured, the right-most entry is
 // used, which a direct client can choose: then only the per-account limit is robust (see
-// TRUSTED_PROXY_COUNT in the README).
+// TRUSTED_PROXY_COUNT in docs/configuration.md).
 export function clientAddress(headers: Headers, trustedProxies = 0): string {
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
