@@ -3,7 +3,13 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // The benchmark's statement tally hooks into the database client before it opens (READYROOM_BENCH only).
   const { env } = await import("@/lib/env");
-  if (env().READYROOM_BENCH) {
+  let bench = false;
+  try {
+    bench = env().READYROOM_BENCH;
+  } catch {
+    // An invalid configuration: prepareServer below says what to fix and stops the process.
+  }
+  if (bench) {
     const [{ listenToStatements }, { countSqlStatement }] = await Promise.all([import("@/db"), import("@/lib/sql-statements")]);
     listenToStatements(countSqlStatement);
   }

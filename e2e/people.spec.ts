@@ -89,6 +89,8 @@ test("an e-mailed sign-in link signs in once; a replay is refused", async ({ bro
   const page = await context.newPage();
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "E-mail me a sign-in link" }).click();
+  // Wait for the page to settle: typing before the form is ready can be lost on a busy machine.
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("E-mail").fill(EMAIL);
   await page.getByRole("button", { name: "E-mail me a link" }).click();
   await expect(page.getByRole("status")).toContainText("If this address may sign in with an e-mailed link");

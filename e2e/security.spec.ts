@@ -23,11 +23,16 @@ const dynamicRoutes: Record<string, string[]> = {
   "/implementations/[id]/permissions": [`${riverbend}/permissions`],
   "/implementations/[id]/test-patients": [`${riverbend}/test-patients`],
   "/implementations/[id]/report": [`${riverbend}/report`],
+  "/implementations/[id]/interfaces": [`${riverbend}/interfaces`],
+  "/implementations/[id]/interfaces/review": [`${riverbend}/interfaces/review`],
+  // The demo has no payload review: an unknown id answers the 404 page, which carries them too.
+  "/implementations/[id]/interfaces/reviews/[reviewId]": [`${riverbend}/interfaces/reviews/00000000-0000-4000-8000-000000000000`],
   "/templates/[id]": [`/templates/${seedId("template:go-live-readiness:1")}`],
   "/admin/organizations/[id]": [`/admin/organizations/${seedId("org:riverbend")}`],
   "/api/implementations/[id]/checklist": [`/api${riverbend}/checklist`],
   "/api/implementations/[id]/items-csv": [`/api${riverbend}/items-csv`],
   "/api/implementations/[id]/gate": [`/api${riverbend}/gate`],
+  "/api/implementations/[id]/interfaces-csv": [`/api${riverbend}/interfaces-csv`],
   "/api/auth/[...nextauth]": ["/api/auth/session", "/api/auth/providers", "/api/auth/csrf"],
 };
 
@@ -251,6 +256,7 @@ test.describe("server-action requests a browser would not send", () => {
       await route.abort();
     });
     const form = page.getByRole("form", { name: "Record evidence" });
+    await chooseEvidence(form);
     await form.getByLabel("What was tested").fill(marker);
     await form.getByLabel("Observed at (UTC)").fill("2025-02-20T10:00");
     await form.getByRole("button", { name: "Record evidence" }).click();
@@ -267,7 +273,7 @@ test.describe("server-action requests a browser would not send", () => {
     expect(response.status()).toBe(200);
     const answer = await response.text();
     expect(answer).toContain('"code":"invalid"');
-    expect(answer).toContain("Observed at is not a real date and time.");
+    expect(answer).toContain("Observed at is not a real date: February 2025 has 28 days.");
     await page.unroute(`**${itemPath}`);
     await page.goto(itemPath);
     await expect(page.getByText(marker)).toHaveCount(0);

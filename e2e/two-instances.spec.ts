@@ -17,7 +17,8 @@ import { seedId, signInThroughForm } from "./fixtures";
 
 const root = join(__dirname, "..");
 const base = Number(process.env.E2E_PORT ?? 3100);
-const ports = { a: base + 2, b: base + 3, proxy: base + 4 };
+// base+1 is the OIDC provider, base+2 the first-start server, base+3 and base+4 the SMTP receiver and its mailbox.
+const ports = { a: base + 5, b: base + 6, proxy: base + 7 };
 const proxyURL = `http://localhost:${ports.proxy}`;
 const serverUrl = process.env.TWO_INSTANCES_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const suffix = randomBytes(4).toString("hex");

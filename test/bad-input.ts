@@ -46,7 +46,6 @@ export const badInputs: BadInput[] = [
   { name: "date 9999-12-31", value: "9999-12-31" },
   // harden: a day that does not exist, in a date-time field's own format (JavaScript's Date
   // would roll it over to 2 March).
-  { name: "date-time 2025-02-30T10:00", value: "2025-02-30T10:00" },
   { name: "NaN", value: "NaN" },
   { name: "number -1", value: "-1" },
   { name: "number 1e309", value: "1e309" },

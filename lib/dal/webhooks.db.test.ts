@@ -195,6 +195,6 @@ describe("delivery", () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.payload).toMatchObject({ data: { daysLeft: 6, openGoLiveBlockers: 1, blockers: [{ title: "Production smoke test" }] } });
     await deliverDue(fast);
-    expect(received.map((r) => r.headers["x-readyroom-event"]).sort()).toEqual(["go_live.approaching_with_blockers", "item.blocked", "sign_off.superseded", "webhook.test"]);
+    expect(received.map((r) => r.headers["x-readyroom-event"]).sort()).toEqual(["go_live.approaching_with_blockers", "item.blocked", "webhook.test"]);
   });
 });

@@ -24,7 +24,8 @@ export function checkPermission(iface: PermissionInterface, raw: string): Permis
   }
   const value = raw.trim();
   if (value === "") return { ok: false, error: "Enter the permission as the API names it." };
-  // Printable characters only: no control, bidi-override or zero-width characters.
-  if (/[\p{Cc}\p{Cf}]/u.test(value)) return { ok: false, error: "The permission contains a character that is not allowed." };
+  // Printable characters only: no control, bidi-override, zero-width or blank-rendering
+  // characters, and no line or paragraph separators — not even a joiner inside an emoji.
+  if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800]/u.test(value)) return { ok: false, error: "The permission contains a character that is not allowed." };
   return { ok: true, value, description: "Proprietary API permission", smartV1: false };
 }

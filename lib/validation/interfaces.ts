@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { detectSecret } from "@/lib/interfaces/secrets";
 import { dataDomains, interfaceDirections, interfaceStatuses } from "@/lib/interfaces/vocabulary";
 import { checkRuleEntry, isRuleTarget } from "@/lib/payloads/rules";
@@ -6,13 +5,10 @@ import { MAX_PAYLOAD_BYTES } from "@/lib/payloads/types";
 import { r4ResourceTypes } from "@/lib/registers/fhir-resource-types";
 import { parseHl7Event } from "@/lib/registers/hl7";
 import { interfaceKinds, workflows } from "@/lib/vocabulary";
-import { checkbox, checkboxList, id, requiredText, text, version } from "./common";
+import { checkbox, checkboxList, id, nameText, requiredText, text, version } from "./common";
+import { z } from "./zod";
 
 // Forms of the interface inventory, the source-of-truth map and the sample payload review.
-
-const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
-const plainText = (max: number, label: string) =>
-  requiredText(max, label).refine((v) => !INVISIBLE.test(v), `${label} contains an invisible or control character.`);
 
 // An endpoint says where, never how to get in.
 const endpoint = (label: string) =>
@@ -51,7 +47,7 @@ const messageTypes = z
   });
 
 const interfaceFields = {
-  name: plainText(200, "Name"),
+  name: nameText(200, "Name"),
   kind: z.enum(interfaceKinds, { error: "Choose a kind of interface." }),
   direction: z.enum(interfaceDirections, { error: "Choose inbound, outbound or both." }),
   sourceSystem: text(200, "Source system"),

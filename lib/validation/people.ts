@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { weakPasswordReason } from "@/lib/auth/common-passwords";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { roles, signInMethods } from "@/lib/vocabulary";

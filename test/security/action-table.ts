@@ -82,7 +82,7 @@ export type FieldKind =
   | { kind: "redirectPath" }
   // Free text compared by eye (a test patient's label, a permission): required, no control or
   // invisible characters, and for a test patient nothing that looks like a real person's details.
-  | { kind: "plainText"; max: number; synthetic?: boolean }
+  | { kind: "plainText"; max: number; synthetic?: boolean; strict?: boolean }
   // A required name or title (an implementation's name, an item's title, who approved a
   // waiver): shown in lists and headings, so no invisible or direction-changing characters.
   | { kind: "name"; max: number }
@@ -483,7 +483,7 @@ const interfaceFormFor = (implementationId: string): Fields => ({
   note: "Matrix: interface",
 });
 const interfaceFields: Record<string, FieldKind> = {
-  name: { kind: "plainText", max: 200 },
+  name: { kind: "name", max: 200 },
   kind: enumField,
   direction: enumField,
   sourceSystem: text(200),
@@ -945,7 +945,7 @@ export const actionTable: Record<string, ActionSpec> = {
   },
   addPermissionRowAction: {
     call: "form",
-    fields: { implementationId: idField, interface: enumField, permission: { kind: "plainText", max: MAX_PERMISSION_LENGTH }, required: checkboxField, note: text(2000) },
+    fields: { implementationId: idField, interface: enumField, permission: { kind: "plainText", max: MAX_PERMISSION_LENGTH, strict: true }, required: checkboxField, note: text(2000) },
     // A proprietary API permission is free text as the API names it (FHIR and HL7 have their own grammar).
     input: (_role, target) => ({
       implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl),

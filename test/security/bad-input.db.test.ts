@@ -158,6 +158,8 @@ export function expectation(kind: FieldKind, input: BadInput, vendorStaff: boole
       if (value.length > kind.max || blank || hiddenCharacterInputs.has(input.name)) return refused;
       const trimmed = value.trim();
       if (kind.kind === "plainText" && kind.synthetic && detectPhi(trimmed)) return refused;
+      // A strict field (a permission string) refuses every format character, emoji joiners too.
+      if (kind.kind === "plainText" && kind.strict && /\p{Cf}/u.test(trimmed)) return refused;
       return { outcomes: ["ok"], stored: trimmed };
     }
     case "digest":
