@@ -9,10 +9,12 @@ import {
   interfaces,
   permissionChecks,
   permissionRequirements,
+  readinessSummaries,
   testPatients,
   testPatientScenarios,
 } from "@/db/schema";
 import { seedId } from "@/db/seed";
+import { canonicalJson, type Json } from "@/lib/sign-off-snapshot";
 import { addItemSchema, blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
@@ -45,7 +47,7 @@ import { withDemoDatabase } from "@/test/fixtures/demo";
 import { implementationEditForm, itemEditForm } from "@/test/fixtures/forms";
 import { addItem, blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
 import { recordConfigurationChange } from "./configuration";
-import { getGate, recordGoLiveDecision } from "./gate";
+import { getGate, rebuildSummary, recordGoLiveDecision } from "./gate";
 import { createImplementation, updateImplementation } from "./implementation-writes";
 import {
   addInterface,
@@ -71,9 +73,10 @@ import { addScenario, addTestPatient, recordScenarioResult, removeScenario, remo
 import { rotateWebhookSecret, saveWebhook, sendTestDelivery, setWebhookEnabled } from "./webhooks";
 
 // The write path's last step (docs/design.md, "One truth"): every accepted write on an
-// implementation's data leaves what is derived from it — the stored gate state — equal to
-// what the facts give now. Before each write the stored state is taken away, so a write that
-// skips the refresh is caught even when it does not change the verdict.
+// implementation's data leaves what is derived from it — the stored gate state and the
+// maintained readiness summary — equal to what the facts give now. Before each write the stored
+// rows are taken away, so a write that skips the refresh is caught even when it does not change
+// the verdict or the summary.
 
 const recently = (viewer: Viewer): Viewer => ({ ...viewer, session: { id: "write-path", signedInAt: new Date(Date.now() - 60_000) } });
 const demo = withDemoDatabase({ viewer: recently });
@@ -499,19 +502,29 @@ const cases: Record<string, Case<unknown>> = {
   },
 };
 
-// What is derived from an implementation's facts and stored: today, the gate's verdict.
+// Compared as canonical JSON: a jsonb column gives its keys back in its own order, and a Date
+// and its ISO text are the same value here.
+const canonical = (value: unknown) => (value === null || value === undefined ? null : JSON.parse(canonicalJson(JSON.parse(JSON.stringify(value)) as Json)));
+
+// What is derived from an implementation's facts and stored: the gate's verdict (gate_states)
+// and the maintained readiness summary (readiness_summaries). When each was evaluated is left
+// out: a refresh stamps its own moment.
 async function storedDerivedState(implementationId: string) {
   const [state] = await demo.db.select({ verdict: gateStates.verdict }).from(gateStates).where(eq(gateStates.implementationId, implementationId));
-  return state ?? null;
+  const [row] = await demo.db.select().from(readinessSummaries).where(eq(readinessSummaries.implementationId, implementationId));
+  if (!row) return { verdict: state?.verdict ?? null, summary: null };
+  const { implementationId: _id, evaluatedAt: _at, ...summary } = row;
+  return { verdict: state?.verdict ?? null, summary: canonical(summary) };
 }
 
 async function freshDerivedState(implementationId: string) {
   const gate = await getGate(v.admin, implementationId);
-  return { verdict: gate.verdict };
+  return { verdict: gate.verdict, summary: canonical(await rebuildSummary(implementationId)) };
 }
 
 async function forgetDerivedState(implementationId: string) {
   await demo.db.delete(gateStates).where(eq(gateStates.implementationId, implementationId));
+  await demo.db.delete(readinessSummaries).where(eq(readinessSummaries.implementationId, implementationId));
 }
 
 // The writes that go through writeOnImplementation, read from the DAL's source: a new one
@@ -541,6 +554,6 @@ describe("every implementation-scoped write refreshes what is derived", () => {
     // The implementations a write may touch lose their stored state.
     for (const id of [appointments, demographics]) await forgetDerivedState(id);
     const { implementationId } = await c.write(prepared);
-    expect(await storedDerivedState(implementationId), `${name} left the gate state out of date`).toEqual(await freshDerivedState(implementationId));
+    expect(await storedDerivedState(implementationId), `${name} left the gate state or the readiness summary out of date`).toEqual(await freshDerivedState(implementationId));
   });
 });
