@@ -79,6 +79,13 @@ const schema = z
     INVITATION_TTL_HOURS: positiveInt(7 * 24, 30 * 24),
     PASSWORD_RESET_TTL_MINUTES: positiveInt(30, 24 * 60),
     SIGN_IN_LINK_TTL_MINUTES: positiveInt(15, 24 * 60),
+    // Mail a signed-out person can ask for (password reset, sign-in link): at most this many per
+    // account and kind per window, and this many requests per client address per window. Over
+    // the limit the answer on screen is the same, but no mail is queued (docs/security.md).
+    MAIL_REQUESTS_PER_ACCOUNT: positiveInt(3, 1000),
+    MAIL_REQUESTS_PER_ACCOUNT_WINDOW_MINUTES: positiveInt(15, 24 * 60),
+    MAIL_REQUESTS_PER_ADDRESS: positiveInt(20, 100000),
+    MAIL_REQUESTS_PER_ADDRESS_WINDOW_MINUTES: positiveInt(60, 24 * 60),
     // Benchmark instrumentation (bench/): counts SQL statements and serves the empty routes
     // under /api/bench and /bench. Off unless set; never for a live server.
     READYROOM_BENCH: booleanString.optional(),

@@ -8,6 +8,7 @@ import { definePublicFormAction } from "@/lib/actions/public-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { signIn } from "@/lib/auth/config";
 import { publicOrigin } from "@/lib/auth/origin";
+import { requestAddress } from "@/lib/auth/request-address";
 import { acceptInvitation, completeSetup, LINK_NOT_VALID, requestPasswordReset, requestSignInLink, resetPassword } from "@/lib/dal/account";
 import { completeSetupSchema, requestByEmailSchema, setPasswordWithTokenSchema, signInLinkSchema } from "@/lib/validation/people";
 
@@ -45,11 +46,11 @@ export async function completeSetupAction(previous: Result | null, formData: For
   return signInWith(result.data.email, String(formData.get("password")));
 }
 
-// The same answer for every address (no account enumeration).
+// The same answer for every address (no account enumeration), and past the mail limits too.
 export const requestPasswordResetAction = definePublicFormAction({
   schema: requestByEmailSchema,
   run: async (input) => {
-    await requestPasswordReset(input.email, await publicOrigin());
+    await requestPasswordReset(input.email, await publicOrigin(), await requestAddress());
     return undefined;
   },
 });
@@ -57,7 +58,7 @@ export const requestPasswordResetAction = definePublicFormAction({
 export const requestSignInLinkAction = definePublicFormAction({
   schema: requestByEmailSchema,
   run: async (input) => {
-    await requestSignInLink(input.email, await publicOrigin());
+    await requestSignInLink(input.email, await publicOrigin(), await requestAddress());
     return undefined;
   },
 });

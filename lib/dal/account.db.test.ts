@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { mailMessages, organizations, users } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { log } from "@/lib/log";
 import type { Viewer } from "@/lib/viewer";
 import { acceptInvitation, changeOwnPassword, describeLink, redeemSignInLink, requestPasswordReset, requestSignInLink, resetPassword } from "./account";
 import { invitePerson, resendInvitation, revokeInvitation, setOrganizationActive, setPersonDisabled } from "./people";
@@ -48,7 +49,7 @@ async function invite(by: Viewer = manager) {
   n += 1;
   const email = `invitee${n}@riverbend.example`;
   const { userId } = await invitePerson(by, { organizationId: (await demoViewer("it@riverbend.example")).organizationId, email, name: `Invitee ${n} (synthetic)`, role: "customer_it" }, origin);
-  return { email, userId, token: await lastToken(email, "/invitation") };
+  return { email, userId: userId!, token: await lastToken(email, "/invitation") };
 }
 
 describe("invitations", () => {
@@ -107,15 +108,15 @@ describe("invitations", () => {
 describe("password reset", () => {
   it("answers alike for unknown addresses and mails only real accounts", async () => {
     const before = (await db().select().from(mailMessages)).length;
-    await expect(requestPasswordReset("nobody@nowhere.example", origin)).resolves.toBeUndefined();
-    await expect(requestPasswordReset("former@lakeshore.example", origin)).resolves.toBeUndefined();
+    await expect(requestPasswordReset("nobody@nowhere.example", origin, ip)).resolves.toBeUndefined();
+    await expect(requestPasswordReset("former@lakeshore.example", origin, ip)).resolves.toBeUndefined();
     expect((await db().select().from(mailMessages)).length).toBe(before);
-    await expect(requestPasswordReset("it2@riverbend.example", origin)).resolves.toBeUndefined();
+    await expect(requestPasswordReset("it2@riverbend.example", origin, ip)).resolves.toBeUndefined();
     expect((await db().select().from(mailMessages)).length).toBe(before + 1);
   });
 
   it("sets a new password once, ends every session, and is refused when replayed", async () => {
-    await requestPasswordReset("engineer2@vendor.example", origin);
+    await requestPasswordReset("engineer2@vendor.example", origin, ip);
     const token = await lastToken("engineer2@vendor.example", "/reset-password");
     const [before] = await db().select().from(users).where(eq(users.email, "engineer2@vendor.example"));
     await resetPassword({ token, password: NEW_PASSWORD });
@@ -125,7 +126,7 @@ describe("password reset", () => {
   });
 
   it("is refused after 30 minutes", async () => {
-    await requestPasswordReset("it2@riverbend.example", origin);
+    await requestPasswordReset("it2@riverbend.example", origin, ip);
     const token = await lastToken("it2@riverbend.example", "/reset-password");
     moveClock(31 * 60_000);
     await expect(resetPassword({ token, password: NEW_PASSWORD })).rejects.toMatchObject({ code: "invalid" });
@@ -134,12 +135,12 @@ describe("password reset", () => {
 
 describe("e-mailed sign-in links", () => {
   it("signs in once within 15 minutes; a replay or a late click is refused", async () => {
-    await requestSignInLink("it@lakeshore.example", origin);
+    await requestSignInLink("it@lakeshore.example", origin, ip);
     const token = await lastToken("it@lakeshore.example", "/sign-in/link");
     expect(await redeemSignInLink(token)).not.toBeNull();
     expect(await redeemSignInLink(token)).toBeNull();
 
-    await requestSignInLink("it@lakeshore.example", origin);
+    await requestSignInLink("it@lakeshore.example", origin, ip);
     const late = await lastToken("it@lakeshore.example", "/sign-in/link");
     moveClock(16 * 60_000);
     expect(await redeemSignInLink(late)).toBeNull();
@@ -150,12 +151,98 @@ describe("e-mailed sign-in links", () => {
     await db().update(organizations).set({ signInMethods: ["password"] }).where(eq(organizations.id, riverbend));
     try {
       const before = (await db().select().from(mailMessages)).length;
-      await requestSignInLink("it@riverbend.example", origin);
-      await requestSignInLink("nobody@riverbend.example", origin);
+      await requestSignInLink("it@riverbend.example", origin, ip);
+      await requestSignInLink("nobody@riverbend.example", origin, ip);
       expect((await db().select().from(mailMessages)).length).toBe(before);
     } finally {
       await db().update(organizations).set({ signInMethods: ["password", "email_link", "sso"] }).where(eq(organizations.id, riverbend));
     }
+  });
+});
+
+describe("limits on requested mail", () => {
+  // A fresh account of its own, so other tests' requests do not count against it.
+  async function freshAccount() {
+    const { email, token } = await invite();
+    await acceptInvitation({ token, password: NEW_PASSWORD });
+    return email;
+  }
+  const mailCount = async (email: string, kind: string) => (await mailsTo(email)).filter((m) => m.kind === kind).length;
+
+  it("queues no 4th reset for one account within 15 minutes, answers it alike, and lets mail through once the window has passed", async () => {
+    const email = await freshAccount();
+    const warn = vi.spyOn(log, "warn");
+    try {
+      // Each from another address: the limit is the account's, not the address's.
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await requestPasswordReset(email, origin, `198.51.100.${40 + i}`));
+      expect(await mailCount(email, "password_reset")).toBe(3);
+      const fourth = await requestPasswordReset(email, origin, "198.51.100.43");
+      const unknown = await requestPasswordReset("nobody@nowhere.example", origin, "198.51.100.43");
+      expect(fourth).toEqual(answers[0]);
+      expect(fourth).toEqual(unknown);
+      expect(await mailCount(email, "password_reset")).toBe(3);
+      expect(warn).toHaveBeenCalledWith("security.reset_requested", expect.objectContaining({ outcome: "throttled", scope: "account" }));
+      // Another kind of mail has its own allowance.
+      await requestSignInLink(email, origin, "198.51.100.44");
+      expect(await mailCount(email, "sign_in_link")).toBe(1);
+
+      moveClock(15 * 60_000 + 1000);
+      await requestPasswordReset(email, origin, "198.51.100.45");
+      expect(await mailCount(email, "password_reset")).toBe(4);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("queues no 4th sign-in link for one account within 15 minutes", async () => {
+    const email = await freshAccount();
+    for (let i = 0; i < 4; i++) await expect(requestSignInLink(email, origin, `198.51.100.${50 + i}`)).resolves.toBeUndefined();
+    expect(await mailCount(email, "sign_in_link")).toBe(3);
+  });
+
+  it("lets one address ask for at most 20 mails an hour, across accounts, whether or not they exist", async () => {
+    const email = await freshAccount();
+    const busy = "198.51.100.60";
+    for (let i = 0; i < 20; i++) await requestPasswordReset(`nobody${i}@nowhere.example`, origin, busy);
+    const warn = vi.spyOn(log, "warn");
+    try {
+      await expect(requestPasswordReset(email, origin, busy)).resolves.toBeUndefined();
+      await expect(requestSignInLink(email, origin, busy)).resolves.toBeUndefined();
+      expect(await mailsTo(email)).toEqual([expect.objectContaining({ kind: "invitation" })]);
+      expect(warn).toHaveBeenCalledWith("security.reset_requested", expect.objectContaining({ outcome: "throttled", scope: "address" }));
+    } finally {
+      warn.mockRestore();
+    }
+    // Another address is not held back.
+    await requestPasswordReset(email, origin, "198.51.100.61");
+    expect(await mailCount(email, "password_reset")).toBe(1);
+    // After the hour, this address may ask again.
+    moveClock(60 * 60_000 + 1000);
+    await requestSignInLink(email, origin, busy);
+    expect(await mailCount(email, "sign_in_link")).toBe(1);
+  });
+});
+
+describe("inviting an address that already has an account", () => {
+  const riverbend = async () => (await demoViewer("it@riverbend.example")).organizationId;
+  const input = async (email: string) => ({ organizationId: await riverbend(), email, name: "Someone (synthetic)", role: "customer_it" as const });
+  const userCount = async () => (await db().select({ id: users.id }).from(users)).length;
+
+  it("is told so where the inviter may manage that person", async () => {
+    await expect(invitePerson(manager, await input("it2@riverbend.example"), origin)).rejects.toMatchObject({ code: "invalid", fieldErrors: { email: [expect.stringContaining("already has")] } });
+    // An admin manages every organization, the vendor's too.
+    await expect(invitePerson(admin, await input("engineer@vendor.example"), origin)).rejects.toMatchObject({ code: "invalid", fieldErrors: { email: [expect.stringContaining("already has")] } });
+  });
+
+  it("gets a fresh invitation's answer, with nothing created or mailed, where the inviter may not manage that person", async () => {
+    const users = await userCount();
+    const mails = (await mailsTo("engineer@vendor.example")).length;
+    // A manager manages health systems' people, never the vendor's.
+    await expect(invitePerson(manager, await input("engineer@vendor.example"), origin)).resolves.toEqual({ userId: null });
+    expect(await userCount()).toBe(users);
+    expect((await mailsTo("engineer@vendor.example")).length).toBe(mails);
+    expect(await demoViewer("engineer@vendor.example")).toMatchObject({ role: "engineer", organizationKind: "vendor" });
   });
 });
 

@@ -11,6 +11,7 @@ import { findLiveToken, issueToken, linkTo, redeemToken, revokeTokens } from "./
 import { recordAudit } from "./audit";
 import { invalid, notFound } from "./errors";
 import { queueMail } from "./mail";
+import { admitMailRequestFromAddress, admitMailToAccount, type MailRequestKind } from "./mail-throttle";
 import { authorize } from "./policy";
 import { verifyCredentials, type SignedInUser } from "./sign-in";
 
@@ -96,15 +97,35 @@ async function accountByEmail(tx: Executor, email: string) {
   return accountOf(tx, row?.id ?? null);
 }
 
+// The account a requested mail may go to, or null (nothing is sent). The address is counted
+// first, for every request, so the limit cannot tell which addresses have accounts.
+async function mailableAccount(tx: Executor, kind: MailRequestKind, email: string, ip: string) {
+  const event = kind === "password_reset" ? "security.reset_requested" : "security.sign_in_link_requested";
+  if (!(await admitMailRequestFromAddress(tx, ip))) {
+    log.warn(event, { outcome: "throttled", scope: "address", ip });
+    return null;
+  }
+  const account = await accountByEmail(tx, email);
+  const method = kind === "password_reset" ? "password" : "email_link";
+  if (!account || account.invited || !account.signInMethods.includes(method)) {
+    log.info(event, { outcome: "ignored", ip });
+    return null;
+  }
+  if (!(await admitMailToAccount(tx, kind, account.id))) {
+    log.warn(event, { outcome: "throttled", scope: "account", userId: account.id, ip });
+    return null;
+  }
+  return account;
+}
+
 // Answered the same for every address: mail goes out only to an active account whose
 // organization allows the method; nothing tells the caller which happened.
-export async function requestPasswordReset(email: string, origin: string): Promise<void> {
+// Both are limited (mail-throttle.ts): past a limit the answer is still the same, but no mail
+// is queued and a security event is logged.
+export async function requestPasswordReset(email: string, origin: string, ip: string): Promise<void> {
   await getDb().transaction(async (tx) => {
-    const account = await accountByEmail(tx, email);
-    if (!account || account.invited || !account.signInMethods.includes("password")) {
-      log.info("security.reset_requested", { outcome: "ignored" });
-      return;
-    }
+    const account = await mailableAccount(tx, "password_reset", email, ip);
+    if (!account) return;
     const { token } = await issueToken(tx, { kind: "password_reset", userId: account.id });
     const mail = renderMail({
       subject: "Reset your Readyroom password",
@@ -118,13 +139,10 @@ export async function requestPasswordReset(email: string, origin: string): Promi
   });
 }
 
-export async function requestSignInLink(email: string, origin: string): Promise<void> {
+export async function requestSignInLink(email: string, origin: string, ip: string): Promise<void> {
   await getDb().transaction(async (tx) => {
-    const account = await accountByEmail(tx, email);
-    if (!account || account.invited || !account.signInMethods.includes("email_link")) {
-      log.info("security.sign_in_link_requested", { outcome: "ignored" });
-      return;
-    }
+    const account = await mailableAccount(tx, "sign_in_link", email, ip);
+    if (!account) return;
     const { token } = await issueToken(tx, { kind: "sign_in_link", userId: account.id });
     const mail = renderMail({
       subject: "Your Readyroom sign-in link",

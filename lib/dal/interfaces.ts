@@ -35,16 +35,16 @@ import type {
 } from "@/lib/validation/interfaces";
 import type { Viewer } from "@/lib/viewer";
 import type { EnvironmentKind } from "@/lib/vocabulary";
-import { recordAudit } from "./audit";
 import { conflict, invalid, notFound } from "./errors";
-import { refreshGateState } from "./gate";
 import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
-import { supersedeSignOffs } from "./unit-of-work";
+import { lockImplementation, unchanged, writeOnImplementation } from "./unit-of-work";
 
 // The interface inventory of one implementation, its source-of-truth map, its payload rules and
 // sample payload reviews. A review stores the masked structure and findings, never the raw
-// payload, and records technical evidence on the "Sample payload review" item.
+// payload, and records technical evidence on the "Sample payload review" item. Every write goes
+// through the one write path (lib/dal/unit-of-work.ts): it states its change, the path audits
+// it, supersedes sign-offs and refreshes the gate and the readiness summary.
 
 const editor = alias(users, "editor");
 const reviewer = alias(users, "reviewer");
@@ -217,17 +217,6 @@ export function inventoryDigest(rows: object[]): string {
   return sha256Hex(canonicalJson(list as Json));
 }
 
-async function lockImplementation(tx: Transaction, viewer: Viewer, implementationId: string) {
-  if (!isUuid(implementationId)) throw notFound("Implementation");
-  const [impl] = await tx
-    .select({ id: implementations.id })
-    .from(implementations)
-    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)))
-    .for("update", { of: implementations });
-  if (!impl) throw notFound("Implementation");
-  return impl;
-}
-
 async function lockInterface(tx: Transaction, viewer: Viewer, interfaceId: string) {
   if (!isUuid(interfaceId)) throw notFound("Interface");
   const [row] = await tx
@@ -269,7 +258,7 @@ async function nameTaken(tx: Transaction, implementationId: string, name: string
 
 export async function addInterface(viewer: Viewer, input: AddInterfaceInput, requestId?: string) {
   authorize(viewer, "interface.manage");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const impl = await lockImplementation(tx, viewer, input.implementationId);
     if (await nameTaken(tx, impl.id, input.name)) throw invalid("Check the highlighted fields.", { name: ["This implementation already has an interface of that name."] });
     const values = interfaceValues(input);
@@ -277,15 +266,17 @@ export async function addInterface(viewer: Viewer, input: AddInterfaceInput, req
       .insert(interfaces)
       .values({ implementationId: impl.id, ...values, updatedById: viewer.userId })
       .returning({ id: interfaces.id });
-    await recordAudit(tx, viewer, { action: "interface.added", entityType: "interface", entityId: row!.id, implementationId: impl.id, after: values, requestId });
-    await refreshGateState(tx, impl.id, requestId);
-    return { implementationId: impl.id, interfaceId: row!.id };
+    return {
+      implementationId: impl.id,
+      result: { implementationId: impl.id, interfaceId: row!.id },
+      audit: { action: "interface.added", entityType: "interface", entityId: row!.id, after: values },
+    };
   });
 }
 
 export async function updateInterface(viewer: Viewer, input: UpdateInterfaceInput, requestId?: string) {
   authorize(viewer, "interface.manage");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const current = await lockInterface(tx, viewer, input.interfaceId);
     if (current.version !== input.version) {
       const [who] = current.updatedById ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedById)) : [];
@@ -304,23 +295,25 @@ export async function updateInterface(viewer: Viewer, input: UpdateInterfaceInpu
         after[key] = value;
       }
     }
-    if (Object.keys(after).length === 0) return { implementationId: current.implementationId, version: current.version };
+    if (Object.keys(after).length === 0) return unchanged({ implementationId: current.implementationId, version: current.version });
     const [updated] = await tx
       .update(interfaces)
       .set({ ...values, version: current.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
       .where(and(eq(interfaces.id, current.id), eq(interfaces.version, input.version)))
       .returning({ version: interfaces.version });
     if (!updated) throw conflict("This interface changed after you opened it. Reload, then apply your change again.");
-    await recordAudit(tx, viewer, { action: "interface.updated", entityType: "interface", entityId: current.id, implementationId: current.implementationId, before, after, requestId });
-    await refreshGateState(tx, current.implementationId, requestId);
-    return { implementationId: current.implementationId, version: updated.version };
+    return {
+      implementationId: current.implementationId,
+      result: { implementationId: current.implementationId, version: updated.version },
+      audit: { action: "interface.updated", entityType: "interface", entityId: current.id, before, after },
+    };
   });
 }
 
 // One domain of the source-of-truth map. A domain never recorded has version 0.
 export async function setSourceOfTruth(viewer: Viewer, input: SetSourceOfTruthInput, requestId?: string) {
   authorize(viewer, "source_of_truth.record");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const impl = await lockImplementation(tx, viewer, input.implementationId);
     const [current] = await tx
       .select()
@@ -353,25 +346,25 @@ export async function setSourceOfTruth(viewer: Viewer, input: SetSourceOfTruthIn
       await tx.insert(sourceOfTruth).values({ implementationId: impl.id, domain: input.domain, ...values, updatedById: viewer.userId });
       version = 1;
     }
-    await recordAudit(tx, viewer, {
-      action: "source_of_truth.recorded",
-      entityType: "implementation",
-      entityId: impl.id,
+    return {
       implementationId: impl.id,
-      before: current
-        ? { domain: input.domain, authoritativeSystem: current.authoritativeSystem, conflictResolver: current.conflictResolver, propagation: current.propagation, agreed: current.agreed }
-        : { domain: input.domain, agreed: false },
-      after: { domain: input.domain, ...values },
-      requestId,
-    });
-    await refreshGateState(tx, impl.id, requestId);
-    return { implementationId: impl.id, version };
+      result: { implementationId: impl.id, version },
+      audit: {
+        action: "source_of_truth.recorded",
+        entityType: "implementation",
+        entityId: impl.id,
+        before: current
+          ? { domain: input.domain, authoritativeSystem: current.authoritativeSystem, conflictResolver: current.conflictResolver, propagation: current.propagation, agreed: current.agreed }
+          : { domain: input.domain, agreed: false },
+        after: { domain: input.domain, ...values },
+      },
+    };
   });
 }
 
 export async function savePayloadRule(viewer: Viewer, input: SavePayloadRuleInput, requestId?: string) {
   authorize(viewer, "payload_rule.manage");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const impl = await lockImplementation(tx, viewer, input.implementationId);
     const [current] = await tx
       .select()
@@ -391,16 +384,17 @@ export async function savePayloadRule(viewer: Viewer, input: SavePayloadRuleInpu
     } else {
       await tx.insert(payloadRules).values({ implementationId: impl.id, target: input.target, fields: input.fields, updatedById: viewer.userId });
     }
-    await recordAudit(tx, viewer, {
-      action: "payload_rule.saved",
-      entityType: "implementation",
-      entityId: impl.id,
+    return {
       implementationId: impl.id,
-      before: { target: input.target, fields: current?.fields ?? fallback },
-      after: { target: input.target, fields: restore ? fallback : input.fields, default: restore },
-      requestId,
-    });
-    return { implementationId: impl.id };
+      result: { implementationId: impl.id },
+      audit: {
+        action: "payload_rule.saved",
+        entityType: "implementation",
+        entityId: impl.id,
+        before: { target: input.target, fields: current?.fields ?? fallback },
+        after: { target: input.target, fields: restore ? fallback : input.fields, default: restore },
+      },
+    };
   });
 }
 
@@ -409,7 +403,7 @@ export async function savePayloadRule(viewer: Viewer, input: SavePayloadRuleInpu
 // review" item in that environment (which supersedes sign-offs on the item, like any evidence).
 export async function recordPayloadReview(viewer: Viewer, input: ReviewPayloadInput, requestId?: string) {
   authorize(viewer, "payload_review.record");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const iface = await lockInterface(tx, viewer, input.interfaceId);
     const [env] = isUuid(input.environmentId)
       ? await tx
@@ -452,7 +446,6 @@ export async function recordPayloadReview(viewer: Viewer, input: ReviewPayloadIn
         .update(checklistItems)
         .set({ status, version: item.version + 1, updatedById: viewer.userId, updatedAt: now })
         .where(eq(checklistItems.id, item.id));
-      await supersedeSignOffs(tx, item, item.version, item.version + 1);
     }
 
     const [stored] = await tx
@@ -476,17 +469,19 @@ export async function recordPayloadReview(viewer: Viewer, input: ReviewPayloadIn
         note: input.note,
       })
       .returning({ id: payloadReviews.id });
-    await recordAudit(tx, viewer, {
-      action: "payload_review.recorded",
-      entityType: "payload_review",
-      entityId: stored!.id,
+    return {
       implementationId: iface.implementationId,
-      // The counts and the hash, never the payload.
-      after: { interface: iface.name, environment: env.kind, format: review.format, messageType: review.messageType, errors: review.errors, warnings: review.warnings, sha256, evidenceId, note: input.note },
-      requestId,
-    });
-    await refreshGateState(tx, iface.implementationId, requestId);
-    return { implementationId: iface.implementationId, reviewId: stored!.id, errors: review.errors, warnings: review.warnings };
+      result: { implementationId: iface.implementationId, reviewId: stored!.id, errors: review.errors, warnings: review.warnings },
+      // The evidence moved the item a version on: approvals of the version before no longer count.
+      supersedes: item ? { item, from: item.version, to: item.version + 1 } : undefined,
+      audit: {
+        action: "payload_review.recorded",
+        entityType: "payload_review",
+        entityId: stored!.id,
+        // The counts and the hash, never the payload.
+        after: { interface: iface.name, environment: env.kind, format: review.format, messageType: review.messageType, errors: review.errors, warnings: review.warnings, sha256, evidenceId, note: input.note },
+      },
+    };
   });
 }
 
@@ -553,7 +548,7 @@ export function csvRecords(text: string): { ok: true; records: string[][] } | { 
 // written in one transaction, or nothing when any row has a problem.
 export async function importInterfaces(viewer: Viewer, input: ImportInterfacesInput, requestId?: string) {
   authorize(viewer, "interface.manage");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const impl = await lockImplementation(tx, viewer, input.implementationId);
     const parsed = csvRecords(input.csv);
     if (!parsed.ok) throw invalid(parsed.error, { csv: [parsed.error] });
@@ -568,18 +563,19 @@ export async function importInterfaces(viewer: Viewer, input: ImportInterfacesIn
       .insert(interfaces)
       .values(rows.map((r) => ({ implementationId: impl.id, ...interfaceValues(r), updatedById: viewer.userId })))
       .returning({ id: interfaces.id, name: interfaces.name });
-    for (const [i, row] of inserted.entries()) {
-      await recordAudit(tx, viewer, { action: "interface.imported", entityType: "interface", entityId: row.id, implementationId: impl.id, after: interfaceValues(rows[i]!), requestId });
-    }
-    await refreshGateState(tx, impl.id, requestId);
-    return { implementationId: impl.id, imported: inserted.length };
+    return {
+      implementationId: impl.id,
+      result: { implementationId: impl.id, imported: inserted.length },
+      // One audit event per imported interface.
+      audit: inserted.map((row, i) => ({ action: "interface.imported", entityType: "interface", entityId: row.id, after: interfaceValues(rows[i]!) })),
+    };
   });
 }
 
 // Customer IT confirms the inventory is their organization's complete list, as they saw it.
 export async function confirmInventory(viewer: Viewer, input: ConfirmInventoryInput, requestId?: string) {
   authorize(viewer, "inventory.confirm");
-  return getDb().transaction(async (tx) => {
+  return writeOnImplementation(viewer, requestId, async (tx) => {
     const impl = await lockImplementation(tx, viewer, input.implementationId);
     const rows = await tx.select().from(interfaces).where(eq(interfaces.implementationId, impl.id));
     if (rows.length === 0) throw invalid("There is no inventory to confirm yet.");
@@ -591,14 +587,15 @@ export async function confirmInventory(viewer: Viewer, input: ConfirmInventoryIn
       .insert(inventoryConfirmations)
       .values({ implementationId: impl.id, confirmedById: viewer.userId, confirmedByName: viewer.name, inventorySha256: digest, interfaceCount: rows.length })
       .returning({ id: inventoryConfirmations.id });
-    await recordAudit(tx, viewer, {
-      action: "interface_inventory.confirmed",
-      entityType: "implementation",
-      entityId: impl.id,
+    return {
       implementationId: impl.id,
-      after: { inventorySha256: digest, interfaces: rows.map((r) => r.name).sort(), confirmationId: row!.id },
-      requestId,
-    });
-    return { implementationId: impl.id };
+      result: { implementationId: impl.id },
+      audit: {
+        action: "interface_inventory.confirmed",
+        entityType: "implementation",
+        entityId: impl.id,
+        after: { inventorySha256: digest, interfaces: rows.map((r) => r.name).sort(), confirmationId: row!.id },
+      },
+    };
   });
 }

@@ -64,7 +64,7 @@ describe("organizations and people", () => {
     await invitePerson(admin, { organizationId: hillcrest, email: "it@hillcrest.example", name: "Hill IT (synthetic)", role: "customer_it" }, origin);
     // The vendor's are admins, managers or engineers.
     await expect(invitePerson(admin, { organizationId: admin.organizationId, email: "x@acme.example", name: "X", role: "customer_it" }, origin)).rejects.toMatchObject({ code: "invalid" });
-    managerId = (await invitePerson(admin, { organizationId: admin.organizationId, email: "manager@acme.example", name: "Manager (synthetic)", role: "implementation_manager" }, origin)).userId;
+    managerId = (await invitePerson(admin, { organizationId: admin.organizationId, email: "manager@acme.example", name: "Manager (synthetic)", role: "implementation_manager" }, origin)).userId!;
     await acceptInvitation({ token: await lastInvitationToken("manager@acme.example"), password: PASSWORD });
 
     const people = await getOrganizationPeople(admin, hillcrest);

@@ -3,6 +3,7 @@ import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { accountTokens, implementations, organizations, users } from "@/db/schema";
 import { roleLabel } from "@/lib/labels";
+import { log } from "@/lib/log";
 import { renderMail } from "@/lib/mail/render";
 import type { CreateOrganizationInput, InvitePersonInput, UpdateOrganizationInput } from "@/lib/validation/people";
 import { roleFitsOrganization, type Viewer } from "@/lib/viewer";
@@ -32,14 +33,20 @@ async function managedOrganization(tx: Executor, viewer: Viewer, organizationId:
   const query = tx.select().from(organizations).where(eq(organizations.id, organizationId)).limit(1);
   const [org] = lock ? await query.for("update") : await query;
   if (!org) throw notFound("That organization");
-  if (can(viewer, "organization.manage")) return org;
-  if (org.kind !== "customer") throw forbidden();
+  if (!(await mayManagePeopleOf(tx, viewer, org))) throw forbidden();
+  return org;
+}
+
+// Admins manage every organization's people; an implementation manager, those of the health
+// systems where they run an implementation.
+async function mayManagePeopleOf(tx: Executor, viewer: Viewer, org: { id: string; kind: OrganizationKind }): Promise<boolean> {
+  if (can(viewer, "organization.manage")) return true;
+  if (org.kind !== "customer") return false;
   const [runs] = await tx
     .select({ n: count() })
     .from(implementations)
     .where(and(eq(implementations.customerOrganizationId, org.id), eq(implementations.implementationManagerId, viewer.userId)));
-  if (!runs || runs.n === 0) throw forbidden();
-  return org;
+  return Boolean(runs && runs.n > 0);
 }
 
 async function managedPerson(tx: Executor, viewer: Viewer, userId: string) {
@@ -281,7 +288,8 @@ async function sendInvitation(tx: Executor, viewer: Viewer, person: { id: string
   await queueMail(tx, { ...mail, to: person.email, kind: "invitation", organizationId: org.id });
 }
 
-export async function invitePerson(viewer: Viewer, input: InvitePersonInput, origin: string, requestId?: string): Promise<{ userId: string }> {
+// The new person's id; null when nothing was created (see below), which callers must not show.
+export async function invitePerson(viewer: Viewer, input: InvitePersonInput, origin: string, requestId?: string): Promise<{ userId: string | null }> {
   authorize(viewer, "customer_people.manage");
   return getDb().transaction(async (tx) => {
     const org = await managedOrganization(tx, viewer, input.organizationId);
@@ -294,8 +302,23 @@ export async function invitePerson(viewer: Viewer, input: InvitePersonInput, ori
     if (org.allowedEmailDomains.length > 0 && !org.allowedEmailDomains.includes(domain)) {
       throw invalid("Some fields need attention.", { email: [`${org.name} accepts addresses at ${org.allowedEmailDomains.join(", ")} only.`] });
     }
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
-    if (existing) throw invalid("Some fields need attention.", { email: ["Someone with this e-mail already has a Readyroom account."] });
+    const [existing] = await tx
+      .select({ id: users.id, organizationId: users.organizationId, organizationKind: organizations.kind })
+      .from(users)
+      .innerJoin(organizations, eq(organizations.id, users.organizationId))
+      .where(eq(users.email, input.email))
+      .limit(1);
+    if (existing) {
+      // Saying so is fine where the inviter may manage that person anyway. An account in an
+      // organization they may not manage gets the answer a fresh invitation gets (the page shows
+      // "Invitation sent."), with nothing created or mailed, so an inviter cannot learn who has
+      // an account elsewhere; the attempt is logged for the admins.
+      if (await mayManagePeopleOf(tx, viewer, { id: existing.organizationId, kind: existing.organizationKind })) {
+        throw invalid("Some fields need attention.", { email: ["Someone with this e-mail already has a Readyroom account."] });
+      }
+      log.warn("security.invitation_ignored", { reason: "account_in_unmanaged_organization", by: viewer.userId, organizationId: org.id, requestId });
+      return { userId: null };
+    }
     const [person] = await tx
       .insert(users)
       .values({ organizationId: org.id, email: input.email, name: input.name, role: input.role, invited: true })

@@ -2,11 +2,31 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { checklistItems, gateStates, implementations, permissionChecks, permissionRequirements, testPatients, testPatientScenarios } from "@/db/schema";
+import {
+  checklistItems,
+  gateStates,
+  implementations,
+  interfaces,
+  permissionChecks,
+  permissionRequirements,
+  readinessSummaries,
+  testPatients,
+  testPatientScenarios,
+} from "@/db/schema";
 import { seedId } from "@/db/seed";
+import { canonicalJson, type Json } from "@/lib/sign-off-snapshot";
 import { addItemSchema, blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
+import {
+  addInterfaceSchema,
+  confirmInventorySchema,
+  importInterfacesSchema,
+  reviewPayloadSchema,
+  savePayloadRuleSchema,
+  setSourceOfTruthSchema,
+  updateInterfaceSchema,
+} from "@/lib/validation/interfaces";
 import {
   addCatalogRowsSchema,
   addPermissionRowSchema,
@@ -27,8 +47,18 @@ import { withDemoDatabase } from "@/test/fixtures/demo";
 import { implementationEditForm, itemEditForm } from "@/test/fixtures/forms";
 import { addItem, blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
 import { recordConfigurationChange } from "./configuration";
-import { getGate, recordGoLiveDecision } from "./gate";
+import { getGate, rebuildSummary, recordGoLiveDecision } from "./gate";
 import { createImplementation, updateImplementation } from "./implementation-writes";
+import {
+  addInterface,
+  confirmInventory,
+  getInterfaceInventory,
+  importInterfaces,
+  recordPayloadReview,
+  savePayloadRule,
+  setSourceOfTruth,
+  updateInterface,
+} from "./interfaces";
 import {
   addCatalogRows,
   addPermissionRow,
@@ -43,9 +73,10 @@ import { addScenario, addTestPatient, recordScenarioResult, removeScenario, remo
 import { rotateWebhookSecret, saveWebhook, sendTestDelivery, setWebhookEnabled } from "./webhooks";
 
 // The write path's last step (docs/design.md, "One truth"): every accepted write on an
-// implementation's data leaves what is derived from it — the stored gate state — equal to
-// what the facts give now. Before each write the stored state is taken away, so a write that
-// skips the refresh is caught even when it does not change the verdict.
+// implementation's data leaves what is derived from it — the stored gate state and the
+// maintained readiness summary — equal to what the facts give now. Before each write the stored
+// rows are taken away, so a write that skips the refresh is caught even when it does not change
+// the verdict or the summary.
 
 const recently = (viewer: Viewer): Viewer => ({ ...viewer, session: { id: "write-path", signedInAt: new Date(Date.now() - 60_000) } });
 const demo = withDemoDatabase({ viewer: recently });
@@ -123,6 +154,42 @@ async function newScenario(testIdentifier: string) {
   const [row] = await demo.db.select().from(testPatientScenarios).where(eq(testPatientScenarios.id, scenarioId));
   return row!;
 }
+
+// An interface form as the inventory page posts it (synthetic names and endpoints).
+function interfaceForm(name: string, overrides: Record<string, unknown> = {}) {
+  return {
+    implementationId: demographics,
+    name,
+    kind: "hl7v2_feed",
+    direction: "inbound",
+    sourceSystem: "Epic Bridges",
+    targetSystem: "Scheduling engine",
+    workflows: ["patient_demographics"],
+    messageTypes: "ADT^A04^ADT_A01, ADT^A08",
+    endpointSandbox: "mllp://bridges-sbx.riverbend.example:6661",
+    endpointTest: "",
+    endpointProduction: "",
+    vendorOwner: "Erin Vasquez",
+    customerOwner: "Casey Lin",
+    status: "building",
+    note: "",
+    ...overrides,
+  };
+}
+
+async function newInterface(name: string) {
+  const { interfaceId } = await addInterface(v.manager, addInterfaceSchema.parse(interfaceForm(name)));
+  const [row] = await demo.db.select().from(interfaces).where(eq(interfaces.id, interfaceId));
+  return row!;
+}
+
+// A synthetic ADT^A08 (no real person).
+const adt = [
+  "MSH|^~\\&|EPIC|RIVERBEND|READYROOM|VENDOR|20261201093000||ADT^A08^ADT_A01|ZZ0100|T|2.5.1",
+  "EVN|A08|20261201093000",
+  "PID|1||ZZTEST3101^^^RIVERBEND^MR||ZZWRITE^PATH^J||19800101|F",
+  "PV1|1|O",
+].join("\r");
 
 async function saveHook(implementationId: string) {
   return saveWebhook(v.manager, saveWebhookSchema.parse({ implementationId, version: "", url: "https://receiver.example/readyroom" }));
@@ -377,21 +444,87 @@ const cases: Record<string, Case<unknown>> = {
   "webhooks.sendTestDelivery": {
     write: () => sendTestDelivery(v.manager, sendTestDeliverySchema.parse({ implementationId: appointments })),
   },
+  "interfaces.addInterface": { write: () => addInterface(v.manager, addInterfaceSchema.parse(interfaceForm("Write-path ADT feed"))) },
+  "interfaces.updateInterface": after(
+    () => newInterface("Write-path scheduling feed"),
+    (row: typeof interfaces.$inferSelect) =>
+      updateInterface(
+        v.engineer,
+        updateInterfaceSchema.parse({ ...interfaceForm(row.name, { status: "testing" }), interfaceId: row.id, version: String(row.version) }),
+      ),
+  ),
+  "interfaces.setSourceOfTruth": {
+    write: () =>
+      setSourceOfTruth(
+        v.riverbend,
+        setSourceOfTruthSchema.parse({
+          implementationId: demographics,
+          domain: "patient",
+          version: "0",
+          authoritativeSystem: "Epic",
+          conflictResolver: "HIM team",
+          propagation: "ADT^A08 to the engine",
+          agreed: "on",
+        }),
+      ),
+  },
+  "interfaces.savePayloadRule": {
+    write: () => savePayloadRule(v.engineer, savePayloadRuleSchema.parse({ implementationId: demographics, target: "ADT^A08", fields: "PID-3\nPID-5\nPV1-19" })),
+  },
+  // Evidence on the "Sample payload review" item, which moves the item a version on.
+  "interfaces.recordPayloadReview": after(
+    () => newInterface("Write-path reviewed feed"),
+    (row: typeof interfaces.$inferSelect) =>
+      recordPayloadReview(
+        v.engineer,
+        reviewPayloadSchema.parse({ interfaceId: row.id, environmentId: env("riverbend-demographics", "test"), payload: adt, note: "" }),
+      ),
+  ),
+  "interfaces.importInterfaces": {
+    write: () =>
+      importInterfaces(
+        v.engineer,
+        importInterfacesSchema.parse({
+          implementationId: demographics,
+          csv: [
+            "name,kind,direction,workflows,message_types,endpoint_production,status",
+            "Write-path person feed,HL7 v2 feed,Inbound,Patient demographics,ADT^A31,,Planned",
+            "Write-path patient API,FHIR API,both,,Patient;Encounter,,testing",
+          ].join("\r\n"),
+        }),
+      ),
+  },
+  "interfaces.confirmInventory": {
+    write: async () => {
+      const inventory = await getInterfaceInventory(v.riverbend, demographics);
+      return confirmInventory(v.riverbend, confirmInventorySchema.parse({ implementationId: demographics, digest: inventory.digest }));
+    },
+  },
 };
 
-// What is derived from an implementation's facts and stored: today, the gate's verdict.
+// Compared as canonical JSON: a jsonb column gives its keys back in its own order, and a Date
+// and its ISO text are the same value here.
+const canonical = (value: unknown) => (value === null || value === undefined ? null : JSON.parse(canonicalJson(JSON.parse(JSON.stringify(value)) as Json)));
+
+// What is derived from an implementation's facts and stored: the gate's verdict (gate_states)
+// and the maintained readiness summary (readiness_summaries). When each was evaluated is left
+// out: a refresh stamps its own moment.
 async function storedDerivedState(implementationId: string) {
   const [state] = await demo.db.select({ verdict: gateStates.verdict }).from(gateStates).where(eq(gateStates.implementationId, implementationId));
-  return state ?? null;
+  const [row] = await demo.db.select().from(readinessSummaries).where(eq(readinessSummaries.implementationId, implementationId));
+  if (!row) return { verdict: state?.verdict ?? null, summary: null };
+  const { implementationId: _id, evaluatedAt: _at, ...summary } = row;
+  return { verdict: state?.verdict ?? null, summary: canonical(summary) };
 }
 
 async function freshDerivedState(implementationId: string) {
   const gate = await getGate(v.admin, implementationId);
-  return { verdict: gate.verdict };
+  return { verdict: gate.verdict, summary: canonical(await rebuildSummary(implementationId)) };
 }
 
 async function forgetDerivedState(implementationId: string) {
   await demo.db.delete(gateStates).where(eq(gateStates.implementationId, implementationId));
+  await demo.db.delete(readinessSummaries).where(eq(readinessSummaries.implementationId, implementationId));
 }
 
 // The writes that go through writeOnImplementation, read from the DAL's source: a new one
@@ -421,6 +554,6 @@ describe("every implementation-scoped write refreshes what is derived", () => {
     // The implementations a write may touch lose their stored state.
     for (const id of [appointments, demographics]) await forgetDerivedState(id);
     const { implementationId } = await c.write(prepared);
-    expect(await storedDerivedState(implementationId), `${name} left the gate state out of date`).toEqual(await freshDerivedState(implementationId));
+    expect(await storedDerivedState(implementationId), `${name} left the gate state or the readiness summary out of date`).toEqual(await freshDerivedState(implementationId));
   });
 });

@@ -445,7 +445,7 @@ async function inviteOnEachSide({ viewers }: Pick<FixtureContext, "viewers">) {
   const { invitePerson } = await import("@/lib/dal/people");
   const own = await invitePerson(viewers.admin, { organizationId: ids.riverbendOrg, email: "matrix.pending@riverbend.example", name: "Pending Person (synthetic)", role: "customer_it" }, "http://localhost", "matrix-prepare");
   const other = await invitePerson(viewers.admin, { organizationId: ids.lakeshoreOrg, email: "matrix.pending@lakeshore.example", name: "Pending Person (synthetic)", role: "customer_it" }, "http://localhost", "matrix-prepare");
-  return { own: own.userId, other: other.userId };
+  return { own: own.userId!, other: other.userId! };
 }
 
 // --- interface inventory, source of truth, payload review (lib/dal/interfaces.ts) -------------

@@ -16,7 +16,7 @@ export default function ForgotPasswordPage() {
         fields={[{ name: "email", label: "E-mail", type: "email", autoComplete: "username" }]}
         submitLabel="E-mail me a reset link"
         pendingLabel="Sending…"
-        success="If this address has a Readyroom account that signs in with a password, a link is on its way. It expires in 30 minutes."
+        success="If this address has a Readyroom account that signs in with a password, a link is on its way. It expires in 30 minutes. To protect inboxes, many requests in a short time send only the first few links."
       />
       <p className="mt-4 text-sm">
         <Link href="/sign-in" className="underline">

@@ -56,7 +56,12 @@ export const setOrganizationActiveAction = defineFormAction({
 
 export const invitePersonAction = defineFormAction({
   schema: invitePersonSchema,
-  run: async (input, { viewer, requestId }) => invitePerson(viewer, input, await publicOrigin(), requestId),
+  // Answers without the new person's id: an address with an account the inviter may not manage
+  // gets the same answer as a fresh invitation (lib/dal/people.ts).
+  run: async (input, { viewer, requestId }) => {
+    await invitePerson(viewer, input, await publicOrigin(), requestId);
+    return undefined;
+  },
   revalidate: (input) => [orgPath(input.organizationId)],
 });
 

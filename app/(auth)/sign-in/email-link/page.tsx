@@ -16,7 +16,7 @@ export default function EmailLinkPage() {
         fields={[{ name: "email", label: "E-mail", type: "email", autoComplete: "username" }]}
         submitLabel="E-mail me a link"
         pendingLabel="Sending…"
-        success="If this address may sign in with an e-mailed link, one is on its way. It works once and expires in 15 minutes."
+        success="If this address may sign in with an e-mailed link, one is on its way. It works once and expires in 15 minutes. To protect inboxes, many requests in a short time send only the first few links."
       />
       <p className="mt-4 text-sm">
         <Link href="/sign-in" className="underline">
