@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, permissionChecks, permissionRequirements } from "@/db/schema";
 import { seedId } from "@/db/seed";
+import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import {
   addCatalogRowsSchema,
   addInterfaceRowsSchema,
@@ -11,7 +12,6 @@ import {
   setPermissionColumnSchema,
   updatePermissionRowSchema,
 } from "@/lib/validation/registers";
-import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import { withDemoDatabase } from "@/test/fixtures/demo";
 import { listPortfolio } from "./implementations";
 import { addInterface } from "./interfaces";

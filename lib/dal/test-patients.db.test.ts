@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, testPatients, testPatientScenarios } from "@/db/schema";
 import { seedId } from "@/db/seed";
+import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import {
   addScenarioSchema,
   addTestPatientSchema,
@@ -9,7 +10,6 @@ import {
   removeScenarioSchema,
   removeTestPatientSchema,
 } from "@/lib/validation/registers";
-import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import { withDemoDatabase } from "@/test/fixtures/demo";
 import { addInterface } from "./interfaces";
 import { getRegisterSummary } from "./registers";
