@@ -159,4 +159,20 @@ test.describe.serial("interfaces", () => {
     await expect(own.page.getByText(/✓\s*Current/)).toBeVisible();
     await own.context.close();
   });
+  test("the permission matrix adds the rows an interface needs, linked to it, skipping rows it already has", async ({ browser }) => {
+    const { context, page } = await as(browser, "manager");
+    const noServerErrors = refuseServerErrors(page);
+    await page.goto(`/implementations/${implementationId}/permissions`);
+    // The seed's matrix already holds ORM^O01: only ORU^R01 is proposed for the lab results feed.
+    const proposal = page.getByRole("form", { name: "Add the rows Lab results feed needs" });
+    await expect(proposal).toContainText("ORU^R01");
+    await expect(proposal).not.toContainText("ORM^O01");
+    await proposal.getByRole("button", { name: "Add the rows Lab results feed needs" }).click();
+    const row = page.getByRole("row", { name: "ORU^R01", exact: true });
+    await expect(row).toContainText("Interface: Lab results feed");
+    await expect(row).toContainText("Unverified");
+    await expect(page.getByRole("form", { name: "Add the rows Lab results feed needs" })).toHaveCount(0);
+    noServerErrors();
+    await context.close();
+  });
 });

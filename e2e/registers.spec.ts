@@ -57,12 +57,12 @@ test.describe.serial("registers", () => {
       await add.getByRole("button", { name: "Add row" }).click();
       await expect(page.locator("#add-row-permission-error")).toBeVisible();
     }
-    await add.getByLabel("Interface").selectOption("hl7v2_feed");
+    await add.getByLabel("Interface", { exact: true }).selectOption("hl7v2_feed");
     await permission.fill("ADT-A08");
     await add.getByRole("button", { name: "Add row" }).click();
     await expect(page.locator("#add-row-permission-error")).toContainText("ADT^A08");
 
-    await add.getByLabel("Interface").selectOption("fhir_api");
+    await add.getByLabel("Interface", { exact: true }).selectOption("fhir_api");
     await permission.fill("patient/*.read");
     await expect(add.getByText("✓ Valid, but a SMART v1 scope")).toBeVisible();
     await add.getByLabel("Required for go-live").uncheck();

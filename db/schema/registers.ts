@@ -3,6 +3,7 @@ import { boolean, check, foreignKey, index, pgTable, text, timestamp, unique, un
 import { createdAt, id, updatedAt, version } from "./columns";
 import { permissionInterface, permissionResult, scenarioResult, workflow } from "./enums";
 import { environments, implementations } from "./implementations";
+import { interfaces } from "./interfaces";
 import { users } from "./organizations";
 
 // A permission the integration needs (a row of the permission matrix)…
@@ -16,6 +17,8 @@ export const permissionRequirements = pgTable(
     interface: permissionInterface().notNull(),
     // A SMART scope (`patient/Appointment.rs`), an HL7 v2 event (`SIU^S12`) or an API permission.
     permission: text().notNull(),
+    // The interface of the inventory this permission serves (optional); same implementation only.
+    interfaceId: uuid(),
     required: boolean().notNull().default(true),
     note: text().notNull().default(""),
     version: version(),
@@ -29,6 +32,12 @@ export const permissionRequirements = pgTable(
       t.permission,
     ),
     unique("permission_requirements_id_implementation_key").on(t.id, t.implementationId),
+    index("permission_requirements_interface_idx").on(t.interfaceId),
+    foreignKey({
+      name: "permission_requirements_interface_same_implementation_fk",
+      columns: [t.interfaceId, t.implementationId],
+      foreignColumns: [interfaces.id, interfaces.implementationId],
+    }),
   ],
 );
 
@@ -116,6 +125,8 @@ export const testPatientScenarios = pgTable(
       .notNull()
       .references(() => implementations.id),
     workflowSurface: workflow().notNull(),
+    // The interface of the inventory this scenario exercises (optional); same implementation only.
+    interfaceId: uuid(),
     scenario: text().notNull(),
     expectedOutcome: text().notNull().default(""),
     observedOutcome: text().notNull().default(""),
@@ -133,6 +144,12 @@ export const testPatientScenarios = pgTable(
       name: "test_patient_scenarios_patient_same_implementation_fk",
       columns: [t.testPatientId, t.implementationId],
       foreignColumns: [testPatients.id, testPatients.implementationId],
+    }),
+    index("test_patient_scenarios_interface_idx").on(t.interfaceId),
+    foreignKey({
+      name: "test_patient_scenarios_interface_same_implementation_fk",
+      columns: [t.interfaceId, t.implementationId],
+      foreignColumns: [interfaces.id, interfaces.implementationId],
     }),
     check(
       "test_patient_scenarios_validated_when_run",

@@ -2,8 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, permissionChecks, permissionRequirements } from "@/db/schema";
 import { seedId } from "@/db/seed";
+import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import {
   addCatalogRowsSchema,
+  addInterfaceRowsSchema,
   addPermissionRowSchema,
   recordPermissionCheckSchema,
   removePermissionRowSchema,
@@ -12,8 +14,10 @@ import {
 } from "@/lib/validation/registers";
 import { withDemoDatabase } from "@/test/fixtures/demo";
 import { listPortfolio } from "./implementations";
+import { addInterface } from "./interfaces";
 import {
   addCatalogRows,
+  addInterfaceRows,
   addPermissionRow,
   getPermissionMatrix,
   recordPermissionCheck,
@@ -180,5 +184,80 @@ describe("recording results", () => {
     expect(summary.permissions.productionGranted).toBe(1);
     expect(((await listPortfolio(v.riverbend!)).rows).find((r) => r.id === demographics)!.permissionDrift).toBe(6);
     await expect(getRegisterSummary(v.lakeshore!, demographics)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("rows that name their interface", () => {
+  const ifaceForm = (implementationId: string, name: string, kind: string, messageTypes: string, workflows: string[] = []) =>
+    addInterfaceSchema.parse({
+      implementationId,
+      name,
+      kind,
+      direction: "outbound",
+      sourceSystem: "",
+      targetSystem: "",
+      workflows,
+      messageTypes,
+      endpointSandbox: "",
+      endpointTest: "",
+      endpointProduction: "",
+      vendorOwner: "",
+      customerOwner: "",
+      status: "building",
+      note: "",
+    });
+  let api: string;
+  let otherOrg: string;
+  let otherImpl: string;
+
+  it("proposes an interface's rows on the matrix and adds them in one audited step, skipping rows already there", async () => {
+    api = (await addInterface(v.manager!, ifaceForm(appointments, "Scheduling FHIR API", "fhir_api", "Appointment, Encounter, Coverage", ["appointment_sync"]))).interfaceId;
+    otherOrg = (await addInterface(v.manager!, ifaceForm(availability, "Lakeshore SIU feed", "hl7v2_feed", "SIU^S26"))).interfaceId;
+    otherImpl = (await addInterface(v.manager!, ifaceForm(demographics, "Demographics SIU feed", "hl7v2_feed", "SIU^S26"))).interfaceId;
+    // The seed holds system/Appointment.crus and someone typed Encounter's in by hand: neither is proposed again.
+    await addPermissionRow(v.manager!, addPermissionRowSchema.parse({ implementationId: appointments, interface: "fhir_api", permission: "system/Encounter.rs", required: "on", note: "" }));
+
+    const before = await getPermissionMatrix(v.manager!, appointments);
+    expect(before.interfaces.map((i) => i.name)).toEqual(["Scheduling FHIR API"]);
+    const proposal = before.interfaceProposals.find((p) => p.interfaceId === api)!;
+    expect(proposal.rows.map((r) => r.permission)).toEqual(["system/Coverage.rs"]);
+
+    const input = addInterfaceRowsSchema.parse({ implementationId: appointments, interfaceId: api });
+    await expect(addInterfaceRows(v.riverbend!, input)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await addInterfaceRows(v.engineer!, input)).toMatchObject({ added: 1 });
+    const after = await getPermissionMatrix(v.riverbend!, appointments);
+    const added = after.rows.find((r) => r.permission === "system/Coverage.rs")!;
+    expect(added).toMatchObject({ interfaceId: api, interfaceName: "Scheduling FHIR API" });
+    expect(added.cells.map((c) => c.result)).toEqual(["unverified", "unverified", "unverified"]);
+    expect(after.interfaceProposals).toEqual([]);
+    const [audit] = await demo.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, added.id), eq(auditEvents.action, "permission_requirement.added")));
+    expect(audit?.after).toMatchObject({ permission: "system/Coverage.rs", interfaceId: api });
+    await expect(addInterfaceRows(v.engineer!, input)).rejects.toMatchObject({ code: "invalid", fieldErrors: { interfaceId: [expect.stringContaining("already has every row")] } });
+  });
+
+  it("refuses another organization's or implementation's interface on every write, linking nothing", async () => {
+    for (const foreign of [otherOrg, otherImpl, MISSING]) {
+      const refused = { code: "invalid", fieldErrors: { interfaceId: ["Choose one of this implementation's interfaces."] } };
+      await expect(addInterfaceRows(v.manager!, addInterfaceRowsSchema.parse({ implementationId: appointments, interfaceId: foreign })), foreign).rejects.toMatchObject(refused);
+      await expect(
+        addPermissionRow(v.manager!, addPermissionRowSchema.parse({ implementationId: appointments, interface: "hl7v2_feed", permission: "SIU^S26", interfaceId: foreign, required: "on", note: "" })),
+      ).rejects.toMatchObject(refused);
+      const row = await rowId(appointments, "system/Encounter.rs");
+      await expect(updatePermissionRow(v.manager!, updatePermissionRowSchema.parse({ requirementId: row.id, version: String(row.version), interfaceId: foreign, required: "on", note: "" }))).rejects.toMatchObject(refused);
+    }
+    // Through the other organization's implementation, the other side's customer sees not found.
+    await expect(addInterfaceRows(v.lakeshore!, addInterfaceRowsSchema.parse({ implementationId: appointments, interfaceId: otherOrg }))).rejects.toMatchObject({ code: "forbidden" });
+    expect(await rowId(appointments, "SIU^S26")).toBeUndefined();
+    expect((await rowId(appointments, "system/Encounter.rs")).version).toBe(1);
+  });
+
+  it("links and unlinks a row's interface on edit, audited", async () => {
+    const row = await rowId(appointments, "system/Encounter.rs");
+    const { version } = await updatePermissionRow(v.manager!, updatePermissionRowSchema.parse({ requirementId: row.id, version: String(row.version), interfaceId: api, required: "on", note: "" }));
+    expect((await getPermissionMatrix(v.manager!, appointments)).rows.find((r) => r.id === row.id)).toMatchObject({ interfaceName: "Scheduling FHIR API" });
+    await updatePermissionRow(v.manager!, updatePermissionRowSchema.parse({ requirementId: row.id, version: String(version), interfaceId: "", required: "on", note: "" }));
+    expect((await getPermissionMatrix(v.manager!, appointments)).rows.find((r) => r.id === row.id)).toMatchObject({ interfaceId: null, interfaceName: null });
+    const audits = await demo.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, "permission_requirement.updated")));
+    expect(audits.map((a) => a.after)).toEqual(expect.arrayContaining([expect.objectContaining({ interfaceId: api }), expect.objectContaining({ interfaceId: null })]));
   });
 });

@@ -2,13 +2,14 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/db";
-import { configurationChanges, environments, implementations, permissionChecks, permissionRequirements, users } from "@/db/schema";
+import { configurationChanges, environments, implementations, interfaces, permissionChecks, permissionRequirements, users } from "@/db/schema";
 import { formatUtc } from "@/lib/dates";
-import { catalogKey, findCatalogRow, proposedRows, type CatalogRow } from "@/lib/registers/catalog";
+import { catalogKey, findCatalogRow, interfaceProposedRows, proposedRows, type CatalogRow } from "@/lib/registers/catalog";
 import { cellStale, rowDrift, summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
 import { checkPermission } from "@/lib/registers/permission-format";
 import type {
   AddCatalogRowsInput,
+  AddInterfaceRowsInput,
   AddPermissionRowInput,
   RecordPermissionCheckInput,
   RemovePermissionRowInput,
@@ -18,6 +19,7 @@ import type {
 import type { Viewer } from "@/lib/viewer";
 import { workflows, type EnvironmentKind, type PermissionResult } from "@/lib/vocabulary";
 import { conflict, invalid, notFound } from "./errors";
+import { interfaceOfImplementation } from "./interface-link";
 import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
 import { lockImplementation, one, unchanged, writeOnImplementation } from "./unit-of-work";
@@ -42,7 +44,7 @@ export async function getPermissionMatrix(viewer: Viewer, implementationId: stri
     .limit(1);
   if (!impl) throw notFound("Implementation");
 
-  const [envs, requirements, checks, changes] = await Promise.all([
+  const [envs, requirements, checks, changes, ifaces] = await Promise.all([
     db
       .select({ id: environments.id, kind: environments.kind, name: environments.name })
       .from(environments)
@@ -53,11 +55,14 @@ export async function getPermissionMatrix(viewer: Viewer, implementationId: stri
         id: permissionRequirements.id,
         interface: permissionRequirements.interface,
         permission: permissionRequirements.permission,
+        interfaceId: permissionRequirements.interfaceId,
+        interfaceName: interfaces.name,
         required: permissionRequirements.required,
         note: permissionRequirements.note,
         version: permissionRequirements.version,
       })
       .from(permissionRequirements)
+      .leftJoin(interfaces, eq(interfaces.id, permissionRequirements.interfaceId))
       .where(eq(permissionRequirements.implementationId, impl.id))
       .orderBy(asc(permissionRequirements.interface), asc(permissionRequirements.permission)),
     db
@@ -78,6 +83,11 @@ export async function getPermissionMatrix(viewer: Viewer, implementationId: stri
       .select({ changedAt: configurationChanges.changedAt, environmentId: configurationChanges.environmentId })
       .from(configurationChanges)
       .where(eq(configurationChanges.implementationId, impl.id)),
+    db
+      .select({ id: interfaces.id, name: interfaces.name, kind: interfaces.kind, workflows: interfaces.workflows, messageTypes: interfaces.messageTypes })
+      .from(interfaces)
+      .where(eq(interfaces.implementationId, impl.id))
+      .orderBy(asc(interfaces.name)),
   ]);
 
   const context = { now: new Date(), freshnessWindowDays: impl.freshnessWindowDays, configurationChanges: changes };
@@ -115,6 +125,10 @@ export async function getPermissionMatrix(viewer: Viewer, implementationId: stri
       rows: proposedRows(workflow, requirements).map((r) => ({ ...r, key: catalogKey(r) })),
     }))
     .filter((group) => group.rows.length > 0);
+  // What each interface of the inventory needs and the matrix does not hold yet.
+  const interfaceProposals = ifaces
+    .map((iface) => ({ interfaceId: iface.id, name: iface.name, rows: interfaceProposedRows(iface, requirements) }))
+    .filter((p) => p.rows.length > 0);
 
   return {
     implementationId: impl.id,
@@ -123,6 +137,8 @@ export async function getPermissionMatrix(viewer: Viewer, implementationId: stri
     rows,
     summary: summarizePermissions(matrixRows, context),
     catalog,
+    interfaces: ifaces.map((i) => ({ id: i.id, name: i.name })),
+    interfaceProposals,
     canRecord: can(viewer, "permission.record"),
     canManage: can(viewer, "permission.manage"),
   };
@@ -154,11 +170,11 @@ async function environmentOf(tx: Transaction, implementationId: string, environm
 
 // Inserts permission rows with an unverified cell in every environment; returns them with
 // their audit events.
-async function insertRows(tx: Transaction, implementationId: string, rows: CatalogRow[]) {
+async function insertRows(tx: Transaction, implementationId: string, rows: CatalogRow[], interfaceId: string | null = null) {
   const envs = await tx.select({ id: environments.id }).from(environments).where(eq(environments.implementationId, implementationId));
   const inserted = await tx
     .insert(permissionRequirements)
-    .values(rows.map((r) => ({ implementationId, interface: r.interface, permission: r.permission, required: r.required, note: r.note })))
+    .values(rows.map((r) => ({ implementationId, interface: r.interface, permission: r.permission, interfaceId, required: r.required, note: r.note })))
     .returning({ id: permissionRequirements.id, interface: permissionRequirements.interface, permission: permissionRequirements.permission });
   if (envs.length > 0) {
     await tx
@@ -169,7 +185,7 @@ async function insertRows(tx: Transaction, implementationId: string, rows: Catal
     action: "permission_requirement.added",
     entityType: "permission_requirement",
     entityId: r.id,
-    after: rows[i],
+    after: { ...rows[i], interfaceId },
   }));
   return { inserted, audit };
 }
@@ -202,12 +218,33 @@ export async function addPermissionRow(viewer: Viewer, input: AddPermissionRowIn
   authorize(viewer, "permission.manage");
   return writeOnImplementation(viewer, requestId, async (tx) => {
     const impl = await lockImplementation(tx, viewer, input.implementationId);
+    const iface = await interfaceOfImplementation(tx, impl.id, input.interfaceId);
     const row: CatalogRow = { interface: input.interface, permission: input.permission, required: input.required, note: input.note };
     if ((await existingKeys(tx, impl.id)).has(catalogKey(row))) {
       throw invalid("Check the highlighted fields.", { permission: ["This permission is already in the matrix."] });
     }
-    const { inserted, audit } = await insertRows(tx, impl.id, [row]);
+    const { inserted, audit } = await insertRows(tx, impl.id, [row], iface?.id ?? null);
     return { implementationId: impl.id, result: { implementationId: impl.id, requirementId: one(inserted).id }, audit };
+  });
+}
+
+// "Add the rows this interface needs": the permissions proposed from an interface's message
+// types or resources, linked to it, in one step. Rows the matrix already has are skipped.
+export async function addInterfaceRows(viewer: Viewer, input: AddInterfaceRowsInput, requestId?: string) {
+  authorize(viewer, "permission.manage");
+  return writeOnImplementation(viewer, requestId, async (tx) => {
+    const impl = await lockImplementation(tx, viewer, input.implementationId);
+    const iface = await interfaceOfImplementation(tx, impl.id, input.interfaceId);
+    const existing = await tx
+      .select({ interface: permissionRequirements.interface, permission: permissionRequirements.permission })
+      .from(permissionRequirements)
+      .where(eq(permissionRequirements.implementationId, impl.id));
+    const rows = interfaceProposedRows(iface!, existing);
+    if (rows.length === 0) {
+      throw invalid("The matrix already has every row this interface needs.", { interfaceId: ["The matrix already has every row this interface needs."] });
+    }
+    const { inserted, audit } = await insertRows(tx, impl.id, rows, iface!.id);
+    return { implementationId: impl.id, result: { implementationId: impl.id, added: inserted.length }, audit };
   });
 }
 
@@ -220,9 +257,10 @@ export async function updatePermissionRow(viewer: Viewer, input: UpdatePermissio
   return writeOnImplementation(viewer, requestId, async (tx) => {
     const req = await lockRequirement(tx, viewer, input.requirementId);
     if (req.version !== input.version) rowConflict(req.updatedAt);
-    const before = { required: req.required, note: req.note };
-    const after = { required: input.required, note: input.note };
-    if (before.required === after.required && before.note === after.note) return unchanged({ implementationId: req.implementationId, version: req.version });
+    const iface = await interfaceOfImplementation(tx, req.implementationId, input.interfaceId);
+    const before = { interfaceId: req.interfaceId, required: req.required, note: req.note };
+    const after = { interfaceId: iface?.id ?? null, required: input.required, note: input.note };
+    if (before.interfaceId === after.interfaceId && before.required === after.required && before.note === after.note) return unchanged({ implementationId: req.implementationId, version: req.version });
     const updated =
       (await tx
         .update(permissionRequirements)
@@ -254,7 +292,7 @@ export async function removePermissionRow(viewer: Viewer, input: RemovePermissio
         action: "permission_requirement.removed",
         entityType: "permission_requirement",
         entityId: req.id,
-        before: { interface: req.interface, permission: req.permission, required: req.required, note: req.note, cells },
+        before: { interface: req.interface, permission: req.permission, interfaceId: req.interfaceId, required: req.required, note: req.note, cells },
       },
     };
   });

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, testPatients, testPatientScenarios } from "@/db/schema";
 import { seedId } from "@/db/seed";
+import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import {
   addScenarioSchema,
   addTestPatientSchema,
@@ -10,6 +11,7 @@ import {
   removeTestPatientSchema,
 } from "@/lib/validation/registers";
 import { withDemoDatabase } from "@/test/fixtures/demo";
+import { addInterface } from "./interfaces";
 import { getRegisterSummary } from "./registers";
 import { addScenario, addTestPatient, getTestPatientRegister, recordScenarioResult, removeScenario, removeTestPatient } from "./test-patients";
 
@@ -134,5 +136,56 @@ describe("writes", () => {
     const [audit] = await demo.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, patientId), eq(auditEvents.action, "test_patient.removed")));
     expect(audit?.before).toMatchObject({ testIdentifier: "ZZTEST2001" });
     await expect(removeTestPatient(v.manager!, removeTestPatientSchema.parse({ testPatientId: MISSING, version: "1" }))).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("a scenario names its interface", () => {
+  const iface = async (implementationId: string, name: string) =>
+    (
+      await addInterface(
+        v.manager!,
+        addInterfaceSchema.parse({
+          implementationId,
+          name,
+          kind: "hl7v2_feed",
+          direction: "inbound",
+          sourceSystem: "",
+          targetSystem: "",
+          workflows: ["patient_demographics"],
+          messageTypes: "ADT^A08",
+          endpointSandbox: "",
+          endpointTest: "",
+          endpointProduction: "",
+          vendorOwner: "",
+          customerOwner: "",
+          status: "building",
+          note: "",
+        }),
+      )
+    ).interfaceId;
+
+  it("links one of the implementation's interfaces and refuses another implementation's or organization's", async () => {
+    const own = await iface(demographics, "Linked ADT feed");
+    const sameOrgOtherImpl = await iface(appointments, "Appointments ADT feed");
+    const otherOrg = await iface(documents, "Lakeshore ADT feed");
+    const { testPatientId } = await addTestPatient(v.riverbend!, patientInput({ testIdentifier: "ZZTEST2002", label: "Test patient G (synthetic)" }));
+    const form = (interfaceId: string) =>
+      addScenarioSchema.parse({ testPatientId, workflowSurface: "patient_demographics", interfaceId, scenario: "Address update flows", expectedOutcome: "Address updated", observedOutcome: "", result: "not_run" });
+
+    for (const foreign of [otherOrg, sameOrgOtherImpl, MISSING]) {
+      await expect(addScenario(v.riverbend!, form(foreign)), foreign).rejects.toMatchObject({ code: "invalid", fieldErrors: { interfaceId: ["Choose one of this implementation's interfaces."] } });
+    }
+    expect(await demo.db.select().from(testPatientScenarios).where(eq(testPatientScenarios.testPatientId, testPatientId))).toEqual([]);
+
+    const { scenarioId } = await addScenario(v.riverbend!, form(own));
+    expect(await scenarioRow(scenarioId)).toMatchObject({ interfaceId: own });
+    const register = await getTestPatientRegister(v.riverbend!, demographics);
+    expect(register.interfaces.map((i) => i.name)).toEqual(["Linked ADT feed"]);
+    const scenario = register.patients.find((p) => p.id === testPatientId)!.scenarios[0]!;
+    expect(scenario).toMatchObject({ interfaceId: own, interfaceName: "Linked ADT feed" });
+
+    // Without an interface (the select left on None, or an older form without the field).
+    const { scenarioId: none } = await addScenario(v.riverbend!, addScenarioSchema.parse({ ...form(""), interfaceId: undefined }));
+    expect(await scenarioRow(none)).toMatchObject({ interfaceId: null });
   });
 });

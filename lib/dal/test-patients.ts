@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/db";
-import { environments, implementations, testPatients, testPatientScenarios, users } from "@/db/schema";
+import { environments, implementations, interfaces, testPatients, testPatientScenarios, users } from "@/db/schema";
 import { formatUtc } from "@/lib/dates";
 import { testPatientCoverage } from "@/lib/registers/coverage";
 import type {
@@ -15,6 +15,7 @@ import type {
 import type { Viewer } from "@/lib/viewer";
 import type { ScenarioResult } from "@/lib/vocabulary";
 import { conflict, invalid, notFound } from "./errors";
+import { interfaceOfImplementation } from "./interface-link";
 import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
 import { lockImplementation, one, writeOnImplementation } from "./unit-of-work";
@@ -36,7 +37,7 @@ export async function getTestPatientRegister(viewer: Viewer, implementationId: s
     .limit(1);
   if (!impl) throw notFound("Implementation");
 
-  const [envs, patients, scenarios] = await Promise.all([
+  const [envs, patients, scenarios, ifaces] = await Promise.all([
     db
       .select({ id: environments.id, kind: environments.kind, name: environments.name })
       .from(environments)
@@ -61,6 +62,8 @@ export async function getTestPatientRegister(viewer: Viewer, implementationId: s
         id: testPatientScenarios.id,
         testPatientId: testPatientScenarios.testPatientId,
         workflowSurface: testPatientScenarios.workflowSurface,
+        interfaceId: testPatientScenarios.interfaceId,
+        interfaceName: interfaces.name,
         scenario: testPatientScenarios.scenario,
         expectedOutcome: testPatientScenarios.expectedOutcome,
         observedOutcome: testPatientScenarios.observedOutcome,
@@ -71,8 +74,14 @@ export async function getTestPatientRegister(viewer: Viewer, implementationId: s
       })
       .from(testPatientScenarios)
       .leftJoin(validator, eq(validator.id, testPatientScenarios.validatedById))
+      .leftJoin(interfaces, eq(interfaces.id, testPatientScenarios.interfaceId))
       .where(eq(testPatientScenarios.implementationId, impl.id))
       .orderBy(asc(testPatientScenarios.createdAt), asc(testPatientScenarios.id)),
+    db
+      .select({ id: interfaces.id, name: interfaces.name })
+      .from(interfaces)
+      .where(eq(interfaces.implementationId, impl.id))
+      .orderBy(asc(interfaces.name)),
   ]);
 
   const envKind = new Map(patients.map((p) => [p.id, p.environmentKind]));
@@ -84,6 +93,7 @@ export async function getTestPatientRegister(viewer: Viewer, implementationId: s
     implementationId: impl.id,
     workflows: impl.workflows,
     environments: envs,
+    interfaces: ifaces,
     patients: patients.map((p) => ({ ...p, scenarios: scenarios.filter((s) => s.testPatientId === p.id) })),
     coverage,
     canRecord: can(viewer, "test_patient.record"),
@@ -204,6 +214,7 @@ export async function addScenario(viewer: Viewer, input: AddScenarioInput, reque
   authorize(viewer, "test_patient.record");
   return writeOnImplementation(viewer, requestId, async (tx) => {
     const patient = await lockPatient(tx, viewer, input.testPatientId);
+    const iface = await interfaceOfImplementation(tx, patient.implementationId, input.interfaceId);
     const now = new Date();
     const row = one(
       await tx
@@ -212,6 +223,7 @@ export async function addScenario(viewer: Viewer, input: AddScenarioInput, reque
           testPatientId: patient.id,
           implementationId: patient.implementationId,
           workflowSurface: input.workflowSurface,
+          interfaceId: iface?.id ?? null,
           scenario: input.scenario,
           expectedOutcome: input.expectedOutcome,
           observedOutcome: input.observedOutcome,

@@ -1,4 +1,5 @@
-import type { PermissionInterface, Workflow } from "@/lib/vocabulary";
+import { workflows as allWorkflows, type InterfaceKind, type PermissionInterface, type Workflow } from "@/lib/vocabulary";
+import { checkPermission } from "./permission-format";
 
 // The permissions an integration usually needs for each workflow, so a manager adds the usual
 // rows in one step instead of typing scopes from memory. Backend integrations call FHIR as a
@@ -59,4 +60,49 @@ export function proposedRows(workflow: Workflow, existing: { interface: Permissi
 
 export function findCatalogRow(workflow: Workflow, key: string): CatalogRow | undefined {
   return permissionCatalog[workflow].find((row) => catalogKey(row) === key);
+}
+
+export type CatalogInterface = { name: string; kind: InterfaceKind; workflows: Workflow[]; messageTypes: string[] };
+
+// The catalog row for a permission, looked for in the interface's workflows first, so a
+// proposed row carries the catalog's operations and note (`system/Appointment.crus`).
+function catalogMatch(iface: CatalogInterface, match: (row: CatalogRow) => boolean): CatalogRow | undefined {
+  const order = [...iface.workflows, ...allWorkflows.filter((w) => !iface.workflows.includes(w))];
+  for (const w of order) {
+    const row = permissionCatalog[w].find(match);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+// The permission rows an interface of the inventory needs, from its message types (HL7 v2
+// feed: one row per event) or resources (FHIR API: one `system/` scope per resource, as
+// backend integrations call FHIR), less those the matrix already holds. Other kinds of
+// interface name no permission the catalog knows.
+export function interfaceProposedRows(iface: CatalogInterface, existing: { interface: PermissionInterface; permission: string }[]): CatalogRow[] {
+  const rows: CatalogRow[] = [];
+  for (const raw of iface.messageTypes) {
+    if (iface.kind === "hl7v2_feed") {
+      // The inventory may name the message structure too (`ADT^A04^ADT_A01`); the permission is the event.
+      const check = checkPermission("hl7v2_feed", raw.split("^").slice(0, 2).join("^"));
+      if (!check.ok) continue;
+      const known = catalogMatch(iface, (r) => r.interface === "hl7v2_feed" && r.permission === check.value);
+      const what = check.description.charAt(0).toUpperCase() + check.description.slice(1);
+      rows.push(known ?? hl7(check.value, `${what} (${iface.name}).`));
+    } else if (iface.kind === "fhir_api") {
+      const resource = /^\s*([A-Z][A-Za-z]{1,63})\b/.exec(raw)?.[1];
+      if (!resource) continue;
+      const known = catalogMatch(iface, (r) => r.interface === "fhir_api" && r.permission.startsWith(`system/${resource}.`));
+      const row = known ?? fhir(`system/${resource}.rs`, `Read and search ${resource} (${iface.name}).`);
+      if (checkPermission("fhir_api", row.permission).ok) rows.push(row);
+    }
+  }
+  const have = new Set(existing.map(catalogKey));
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = catalogKey(row);
+    if (have.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

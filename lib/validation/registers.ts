@@ -1,7 +1,7 @@
 import { checkPermission, MAX_PERMISSION_LENGTH } from "@/lib/registers/permission-format";
 import { detectPhi } from "@/lib/registers/phi";
 import { permissionInterfaces, permissionResults, scenarioResults, workflows } from "@/lib/vocabulary";
-import { checkbox, id, nameText, requiredText, text, version } from "./common";
+import { checkbox, id, nameText, optionalId, requiredText, text, version } from "./common";
 import { z } from "./zod";
 
 // Forms of the permission matrix and the test-patient register.
@@ -17,6 +17,10 @@ const synthetic = (max: number, label: string) =>
 // A cell that does not exist yet (never recorded) has version 0.
 const cellVersion = z.coerce.number({ error: "The form is out of date. Reload the page." }).int().min(0);
 
+// The interface of the inventory a row or scenario belongs to; empty (or absent) means none.
+// The DAL checks it belongs to the same implementation.
+const interfaceId = z.preprocess((v) => v ?? "", optionalId("Interface"));
+
 const permissionResult = z.enum(permissionResults, { error: "Choose granted, denied, error or unverified." });
 
 export const addPermissionRowSchema = z
@@ -24,6 +28,7 @@ export const addPermissionRowSchema = z
     implementationId: id("Implementation"),
     interface: z.enum(permissionInterfaces, { error: "Choose FHIR API, HL7 v2 feed or proprietary API." }),
     permission: z.string().max(MAX_PERMISSION_LENGTH * 4, `A permission is at most ${MAX_PERMISSION_LENGTH} characters.`),
+    interfaceId,
     required: checkbox,
     note: text(2000, "Note"),
   })
@@ -53,9 +58,18 @@ export const addCatalogRowsSchema = z.object({
 
 export type AddCatalogRowsInput = z.output<typeof addCatalogRowsSchema>;
 
+// The rows an interface of the inventory needs, proposed from its message types and resources.
+export const addInterfaceRowsSchema = z.object({
+  implementationId: id("Implementation"),
+  interfaceId: id("Interface"),
+});
+
+export type AddInterfaceRowsInput = z.output<typeof addInterfaceRowsSchema>;
+
 export const updatePermissionRowSchema = z.object({
   requirementId: id("Permission row"),
   version,
+  interfaceId,
   required: checkbox,
   note: text(2000, "Note"),
 });
@@ -123,6 +137,7 @@ const scenarioResult = z.enum(scenarioResults, { error: "Choose not run, pass or
 export const addScenarioSchema = z.object({
   testPatientId: id("Test patient"),
   workflowSurface: z.enum(workflows, { error: "Choose a workflow surface." }),
+  interfaceId,
   scenario: requiredText(500, "Scenario"),
   expectedOutcome: requiredText(2000, "Expected outcome"),
   observedOutcome: text(2000, "Observed outcome"),

@@ -465,6 +465,17 @@ async function prepareInterfaces({ viewers }: Pick<FixtureContext, "viewers">) {
   }
   return out;
 }
+// An interface on each side with an event no seeded matrix holds (for "add the rows it needs").
+async function prepareInterfaceRows({ viewers }: Pick<FixtureContext, "viewers">) {
+  const { addInterface } = await import("@/lib/dal/interfaces");
+  const { addInterfaceSchema } = await import("@/lib/validation/interfaces");
+  const out: Record<string, string> = {};
+  for (const [key, implementationId] of [["own", ids.riverbendImpl], ["other", ids.lakeshoreImpl]] as const) {
+    const form = { ...interfaceFormFor(implementationId), name: "Matrix Z feed", messageTypes: "ZZM^Z01" };
+    out[key] = (await addInterface(viewers.implementation_manager, addInterfaceSchema.parse(form), "matrix-prepare")).interfaceId;
+  }
+  return out;
+}
 const interfaceFormFor = (implementationId: string): Fields => ({
   implementationId,
   name: "Matrix SIU feed",
@@ -945,7 +956,7 @@ export const actionTable: Record<string, ActionSpec> = {
   },
   addPermissionRowAction: {
     call: "form",
-    fields: { implementationId: idField, interface: enumField, permission: { kind: "plainText", max: MAX_PERMISSION_LENGTH, strict: true }, required: checkboxField, note: text(2000) },
+    fields: { implementationId: idField, interface: enumField, permission: { kind: "plainText", max: MAX_PERMISSION_LENGTH, strict: true }, interfaceId: optionalIdField, required: checkboxField, note: text(2000) },
     // A proprietary API permission is free text as the API names it (FHIR and HL7 have their own grammar).
     input: (_role, target) => ({
       implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl),
@@ -957,9 +968,18 @@ export const actionTable: Record<string, ActionSpec> = {
     expect: permissionManagers,
     unauthenticated: "unauthenticated",
   },
+  addInterfaceRowsAction: {
+    call: "form",
+    fields: { implementationId: idField, interfaceId: idField },
+    // An interface on each side whose event no matrix holds yet.
+    prepare: prepareInterfaceRows,
+    input: (_role, target, ctx) => ({ implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl), interfaceId: interfaceIdFor(target, ctx) }),
+    expect: permissionManagers,
+    unauthenticated: "unauthenticated",
+  },
   updatePermissionRowAction: {
     call: "form",
-    fields: { requirementId: idField, version: versionField, required: checkboxField, note: text(2000) },
+    fields: { requirementId: idField, version: versionField, interfaceId: optionalIdField, required: checkboxField, note: text(2000) },
     input: async (_role, target) => {
       const requirementId = permissionRow(target);
       return { requirementId, version: String((await versionOf("permission_requirements", requirementId)) ?? 1), required: "on", note: "Matrix: note edited" };
@@ -1034,6 +1054,7 @@ export const actionTable: Record<string, ActionSpec> = {
     fields: {
       testPatientId: idField,
       workflowSurface: enumField,
+      interfaceId: optionalIdField,
       scenario: requiredText(500),
       expectedOutcome: requiredText(2000),
       observedOutcome: text(2000),

@@ -5,6 +5,7 @@
 import { defineFormAction } from "@/lib/actions/action";
 import {
   addCatalogRows,
+  addInterfaceRows,
   addPermissionRow,
   recordPermissionCheck,
   removePermissionRow,
@@ -13,6 +14,7 @@ import {
 } from "@/lib/dal/permissions";
 import {
   addCatalogRowsSchema,
+  addInterfaceRowsSchema,
   addPermissionRowSchema,
   recordPermissionCheckSchema,
   removePermissionRowSchema,
@@ -31,6 +33,13 @@ export const addCatalogRowsAction = defineFormAction({
   schema: addCatalogRowsSchema,
   run: (input, { viewer, requestId }) => addCatalogRows(viewer, input, requestId),
   revalidate: (_input, data) => affected(data),
+});
+
+// "Add the rows this interface needs" (from its message types or resources).
+export const addInterfaceRowsAction = defineFormAction({
+  schema: addInterfaceRowsSchema,
+  run: (input, { viewer, requestId }) => addInterfaceRows(viewer, input, requestId),
+  revalidate: (_input, data) => [...affected(data), `/implementations/${data.implementationId}/interfaces`],
 });
 
 export const addPermissionRowAction = defineFormAction({

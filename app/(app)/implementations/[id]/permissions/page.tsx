@@ -8,7 +8,7 @@ import { getPermissionMatrix } from "@/lib/dal/permissions";
 import { formatUtc } from "@/lib/dates";
 import { environmentLabel, permissionInterfaceLabel, permissionResultLabel, workflowLabel } from "@/lib/labels";
 import { orNotFound } from "@/lib/not-found";
-import { AddRowForm, CatalogForm } from "./_components/add-row-forms";
+import { AddRowForm, CatalogForm, InterfaceRowsForm } from "./_components/add-row-forms";
 import { CellForm, ColumnForm, RemoveRowForm, RowEditForm } from "./_components/matrix-forms";
 
 export const metadata: Metadata = { title: "API permissions" };
@@ -99,12 +99,13 @@ export default async function PermissionsPage({ params }: Props) {
                         {row.smartV1 ? <Badge tone="warn">SMART v1 scope</Badge> : null}
                         {row.drift ? <DriftBadge /> : null}
                       </div>
+                      {row.interfaceName ? <p className="mt-1 text-xs">Interface: {row.interfaceName}</p> : null}
                       <p className="mt-1 text-xs text-slate-600">{row.description}</p>
                       {row.note ? <p className="mt-1 text-xs whitespace-pre-wrap">{row.note}</p> : null}
                       {matrix.canManage ? (
                         <details className="mt-1">
                           <summary className="cursor-pointer text-xs text-sky-800">Edit or remove</summary>
-                          <RowEditForm key={row.version} requirementId={row.id} permission={row.permission} version={row.version} required={row.required} note={row.note} />
+                          <RowEditForm key={row.version} requirementId={row.id} permission={row.permission} version={row.version} required={row.required} note={row.note} interfaceId={row.interfaceId} interfaces={matrix.interfaces} />
                           <RemoveRowForm requirementId={row.id} permission={row.permission} version={row.version} />
                         </details>
                       ) : null}
@@ -145,6 +146,14 @@ export default async function PermissionsPage({ params }: Props) {
       {matrix.canManage ? (
         <section aria-labelledby="catalog-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="catalog-heading" className="text-lg font-semibold">Add rows</h2>
+          {matrix.interfaceProposals.map((p) => (
+            <details key={p.interfaceId} open className="mt-2 rounded-md border border-slate-200 p-3">
+              <summary className="cursor-pointer text-sm font-semibold">
+                Interface {p.name}: {p.rows.length} proposed {p.rows.length === 1 ? "row" : "rows"}
+              </summary>
+              <InterfaceRowsForm implementationId={matrix.implementationId} interfaceId={p.interfaceId} name={p.name} rows={p.rows} />
+            </details>
+          ))}
           {matrix.catalog.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600">The matrix already has every row the catalog proposes.</p>
           ) : (
@@ -174,7 +183,7 @@ export default async function PermissionsPage({ params }: Props) {
           )}
           <details className="mt-3 rounded-md border border-slate-200 p-3">
             <summary className="cursor-pointer text-sm font-semibold">Add a row of your own</summary>
-            <AddRowForm implementationId={matrix.implementationId} />
+            <AddRowForm implementationId={matrix.implementationId} interfaces={matrix.interfaces} />
           </details>
         </section>
       ) : null}

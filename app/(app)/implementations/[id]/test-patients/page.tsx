@@ -116,7 +116,10 @@ export default async function TestPatientsPage({ params }: Props) {
                       {p.scenarios.map((s) => (
                         <tr key={s.id} className="align-top" aria-label={s.scenario}>
                           <th scope="row" className="py-2 pr-3 text-left font-medium whitespace-pre-wrap">{s.scenario}</th>
-                          <td className="py-2 pr-3">{workflowLabel[s.workflowSurface]}</td>
+                          <td className="py-2 pr-3">
+                            {workflowLabel[s.workflowSurface]}
+                            {s.interfaceName ? <span className="block text-xs text-slate-700">Interface: {s.interfaceName}</span> : null}
+                          </td>
                           <td className="py-2 pr-3 whitespace-pre-wrap">{s.expectedOutcome}</td>
                           <td className="py-2 pr-3 whitespace-pre-wrap">{s.observedOutcome || "—"}</td>
                           <td className="py-2">
@@ -142,7 +145,7 @@ export default async function TestPatientsPage({ params }: Props) {
                 {register.canRecord ? (
                   <details className="mt-3">
                     <summary className="cursor-pointer text-sm font-semibold">Add a scenario</summary>
-                    <AddScenarioForm testPatientId={p.id} label={p.label} workflowsInScope={register.workflows} />
+                    <AddScenarioForm testPatientId={p.id} label={p.label} workflowsInScope={register.workflows} interfaces={register.interfaces} />
                   </details>
                 ) : null}
               </li>

@@ -7,7 +7,7 @@ import { permissionInterfaceLabel, workflowLabel } from "@/lib/labels";
 import type { CatalogRow } from "@/lib/registers/catalog";
 import { checkPermission } from "@/lib/registers/permission-format";
 import { permissionInterfaces, type PermissionInterface, type Workflow } from "@/lib/vocabulary";
-import { addCatalogRowsAction, addPermissionRowAction } from "../actions";
+import { addCatalogRowsAction, addInterfaceRowsAction, addPermissionRowAction } from "../actions";
 
 const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
 
@@ -51,8 +51,54 @@ export function CatalogForm({ implementationId, workflow, rows }: { implementati
   );
 }
 
+export type InterfaceOption = { id: string; name: string };
+
+// The optional link from a row or scenario to one interface of the inventory.
+export function InterfaceSelect({ formId, errors, interfaces, defaultValue = "" }: { formId: string; errors?: Record<string, string[]>; interfaces: InterfaceOption[]; defaultValue?: string }) {
+  return (
+    <div>
+      <label htmlFor={`${formId}-interfaceId`} className="text-sm font-medium">Interface of the inventory (optional)</label>
+      <select {...fieldProps(formId, "interfaceId", errors)} defaultValue={defaultValue} className={inputClass}>
+        <option value="">None</option>
+        {interfaces.map((i) => (
+          <option key={i.id} value={i.id}>{i.name}</option>
+        ))}
+      </select>
+      <FieldError formId={formId} name="interfaceId" errors={errors?.interfaceId} />
+    </div>
+  );
+}
+
+// "Add the rows this interface needs": the rows proposed from its message types or resources.
+export function InterfaceRowsForm({ implementationId, interfaceId, name, rows }: { implementationId: string; interfaceId: string; name: string; rows: CatalogRow[] }) {
+  const [state, formAction, pending] = useActionState(addInterfaceRowsAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const formId = `interface-rows-${interfaceId}`;
+  return (
+    <form action={formAction} noValidate aria-label={`Add the rows ${name} needs`} className="mt-2 space-y-2">
+      <input type="hidden" name="implementationId" value={implementationId} />
+      <input type="hidden" name="interfaceId" value={interfaceId} />
+      <FormMessage state={state} success={`Rows for ${name} added to the matrix.`} />
+      <ul className="space-y-1 text-sm">
+        {rows.map((row) => (
+          <li key={`${row.interface}|${row.permission}`}>
+            <code className="font-semibold">{row.permission}</code>{" "}
+            <span className="text-slate-600">
+              · {permissionInterfaceLabel[row.interface]} · {row.required ? "required" : "optional"} · {row.note}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <FieldError formId={formId} name="interfaceId" errors={errors?.interfaceId} />
+      <button type="submit" disabled={pending} className={button}>
+        {pending ? "Adding…" : `Add the rows ${name} needs`}
+      </button>
+    </form>
+  );
+}
+
 // A row typed in, validated as you type by the same rule the server applies.
-export function AddRowForm({ implementationId }: { implementationId: string }) {
+export function AddRowForm({ implementationId, interfaces }: { implementationId: string; interfaces: InterfaceOption[] }) {
   const [state, formAction, pending] = useActionState(addPermissionRowAction, null);
   const form = useResetOnSuccess(state);
   const [iface, setIface] = useState<PermissionInterface>("fhir_api");
@@ -101,6 +147,7 @@ export function AddRowForm({ implementationId }: { implementationId: string }) {
           <FieldError formId={F} name="permission" errors={errors?.permission} />
         </div>
       </div>
+      {interfaces.length > 0 && <InterfaceSelect formId={F} errors={errors} interfaces={interfaces} />}
       <div className="flex items-center gap-2">
         <input id={`${F}-required`} name="required" type="checkbox" defaultChecked />
         <label htmlFor={`${F}-required`} className="text-sm">Required for go-live</label>

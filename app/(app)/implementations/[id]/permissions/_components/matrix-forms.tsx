@@ -5,6 +5,7 @@ import { submitWithButton } from "@/components/registers/submit-with-button";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { permissionResultLabel } from "@/lib/labels";
 import { permissionResults, type PermissionResult } from "@/lib/vocabulary";
+import { InterfaceSelect, type InterfaceOption } from "./add-row-forms";
 import { recordPermissionCheckAction, removePermissionRowAction, setPermissionColumnAction, updatePermissionRowAction } from "../actions";
 
 const small = "rounded border px-1.5 py-0.5 text-xs font-medium disabled:opacity-60";
@@ -110,7 +111,23 @@ export function ColumnForm({ implementationId, environmentId, environmentLabel, 
   );
 }
 
-export function RowEditForm({ requirementId, permission, version, required, note }: { requirementId: string; permission: string; version: number; required: boolean; note: string }) {
+export function RowEditForm({
+  requirementId,
+  permission,
+  version,
+  required,
+  note,
+  interfaceId,
+  interfaces,
+}: {
+  requirementId: string;
+  permission: string;
+  version: number;
+  required: boolean;
+  note: string;
+  interfaceId: string | null;
+  interfaces: InterfaceOption[];
+}) {
   const [state, formAction, pending] = useActionState(updatePermissionRowAction, null);
   const formId = `row-${requirementId}`;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -119,6 +136,11 @@ export function RowEditForm({ requirementId, permission, version, required, note
       <input type="hidden" name="requirementId" value={requirementId} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} success="Saved." />
+      {interfaces.length > 0 ? (
+        <InterfaceSelect formId={formId} errors={errors} interfaces={interfaces} defaultValue={interfaceId ?? ""} />
+      ) : (
+        <input type="hidden" name="interfaceId" value={interfaceId ?? ""} />
+      )}
       <div className="flex items-center gap-2">
         <input id={`${formId}-required`} name="required" type="checkbox" defaultChecked={required} />
         <label htmlFor={`${formId}-required`} className="text-xs">Required for go-live</label>

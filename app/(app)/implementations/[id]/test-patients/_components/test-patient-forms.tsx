@@ -75,7 +75,17 @@ function ResultSelect({ formId, errors, defaultValue }: { formId: string; errors
   );
 }
 
-export function AddScenarioForm({ testPatientId, label, workflowsInScope }: { testPatientId: string; label: string; workflowsInScope: readonly Workflow[] }) {
+export function AddScenarioForm({
+  testPatientId,
+  label,
+  workflowsInScope,
+  interfaces,
+}: {
+  testPatientId: string;
+  label: string;
+  workflowsInScope: readonly Workflow[];
+  interfaces: { id: string; name: string }[];
+}) {
   const [state, formAction, pending] = useActionState(addScenarioAction, null);
   const form = useResetOnSuccess(state);
   const F = `scenario-${testPatientId}`;
@@ -98,6 +108,18 @@ export function AddScenarioForm({ testPatientId, label, workflowsInScope }: { te
             </select>
           )}
         </Field>
+        {interfaces.length > 0 ? (
+          <Field form={F} name="interfaceId" label="Interface of the inventory (optional)" errors={errors}>
+            {(control) => (
+              <select {...control} defaultValue="">
+                <option value="">None</option>
+                {interfaces.map((i) => (
+                  <option key={i.id} value={i.id}>{i.name}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <Field form={F} name="scenario" label="Scenario" className="md:col-span-2" errors={errors}>
           {(control) => <input {...control} placeholder="Appointment rescheduled across departments" />}
         </Field>
