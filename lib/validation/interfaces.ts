@@ -5,7 +5,7 @@ import { MAX_PAYLOAD_BYTES } from "@/lib/payloads/types";
 import { r4ResourceTypes } from "@/lib/registers/fhir-resource-types";
 import { parseHl7Event } from "@/lib/registers/hl7";
 import { interfaceKinds, workflows } from "@/lib/vocabulary";
-import { checkbox, checkboxList, id, nameText, requiredText, text, version } from "./common";
+import { checkbox, checkboxList, id, nameText, text, version } from "./common";
 import { z } from "./zod";
 
 // Forms of the interface inventory, the source-of-truth map and the sample payload review.

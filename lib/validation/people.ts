@@ -1,8 +1,8 @@
-import { z } from "./zod";
 import { weakPasswordReason } from "@/lib/auth/common-passwords";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { roles, signInMethods } from "@/lib/vocabulary";
 import { id, requiredText, version } from "./common";
+import { z } from "./zod";
 
 // Forms for organizations, people, invitations, passwords and sign-in links.
 
