@@ -29,6 +29,7 @@ import {
 } from "@/lib/validation/interfaces";
 import {
   addCatalogRowsSchema,
+  addInterfaceRowsSchema,
   addPermissionRowSchema,
   addScenarioSchema,
   addTestPatientSchema,
@@ -61,6 +62,7 @@ import {
 } from "./interfaces";
 import {
   addCatalogRows,
+  addInterfaceRows,
   addPermissionRow,
   getPermissionMatrix,
   recordPermissionCheck,
@@ -445,6 +447,12 @@ const cases: Record<string, Case<unknown>> = {
     write: () => sendTestDelivery(v.manager, sendTestDeliverySchema.parse({ implementationId: appointments })),
   },
   "interfaces.addInterface": { write: () => addInterface(v.manager, addInterfaceSchema.parse(interfaceForm("Write-path ADT feed"))) },
+  "permissions.addInterfaceRows": after(
+    // An interface whose events the matrix does not hold yet, so the catalog proposes its rows.
+    () => addInterface(v.manager, addInterfaceSchema.parse(interfaceForm("Write-path merge feed", { messageTypes: "ZWP^Z01" }))),
+    (created: { interfaceId: string }) =>
+      addInterfaceRows(v.engineer, addInterfaceRowsSchema.parse({ implementationId: demographics, interfaceId: created.interfaceId })),
+  ),
   "interfaces.updateInterface": after(
     () => newInterface("Write-path scheduling feed"),
     (row: typeof interfaces.$inferSelect) =>
