@@ -962,6 +962,7 @@ export const actionTable: Record<string, ActionSpec> = {
       implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl),
       interface: "proprietary_api",
       permission: "scheduling.matrix.read",
+      interfaceId: "",
       required: "on",
       note: "Matrix: added by hand",
     }),
@@ -982,7 +983,7 @@ export const actionTable: Record<string, ActionSpec> = {
     fields: { requirementId: idField, version: versionField, interfaceId: optionalIdField, required: checkboxField, note: text(2000) },
     input: async (_role, target) => {
       const requirementId = permissionRow(target);
-      return { requirementId, version: String((await versionOf("permission_requirements", requirementId)) ?? 1), required: "on", note: "Matrix: note edited" };
+      return { requirementId, version: String((await versionOf("permission_requirements", requirementId)) ?? 1), interfaceId: "", required: "on", note: "Matrix: note edited" };
     },
     expect: permissionManagers,
     unauthenticated: "unauthenticated",
@@ -1068,6 +1069,7 @@ export const actionTable: Record<string, ActionSpec> = {
       expectedOutcome: "Slots withdrawn within 5 minutes",
       observedOutcome: "Matrix: not seen yet",
       result: "not_run",
+      interfaceId: "",
     }),
     expect: projectMembers,
     unauthenticated: "unauthenticated",
