@@ -16,6 +16,7 @@ export async function checkDatabase(timeoutMs = 2000): Promise<{ ok: boolean; dr
         timer = setTimeout(() => reject(new Error("database health check timed out")), timeoutMs);
       }),
     ]);
+    noteProbe(true);
     return { ok: true, driver, latencyMs: Math.round(performance.now() - started) };
   } catch {
     noteDatabaseTrouble();
@@ -23,6 +24,13 @@ export async function checkDatabase(timeoutMs = 2000): Promise<{ ok: boolean; dr
   } finally {
     clearTimeout(timer);
   }
+}
+
+// Every completed check is the freshest knowledge this instance has: a health check that finds
+// the database back must not leave pages answering 503 from an older failed probe.
+function noteProbe(ok: boolean): void {
+  probeState.ok = ok;
+  probeState.at = Date.now();
 }
 
 // For the proxy: is the database reachable, as far as this instance knows? Probed at most once
@@ -38,8 +46,7 @@ export async function databaseReachable(): Promise<boolean> {
   if (Date.now() - probeState.at < PROBE_INTERVAL_MS) return probeState.ok;
   probeState.pending ??= checkDatabase(1500)
     .then((result) => {
-      probeState.ok = result.ok;
-      probeState.at = Date.now();
+      noteProbe(result.ok);
       return result.ok;
     })
     .finally(() => {
@@ -49,5 +56,6 @@ export async function databaseReachable(): Promise<boolean> {
 }
 
 export function noteDatabaseTrouble(): void {
+  probeState.ok = false;
   probeState.at = 0;
 }
