@@ -2,7 +2,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // The benchmark's statement tally hooks into the database client before it opens (READYROOM_BENCH only).
-  const { env } = await import("@/lib/env");
+  const { env } = await import("@/lib/server/env");
   let bench = false;
   try {
     bench = env().READYROOM_BENCH;
@@ -10,7 +10,7 @@ export async function register() {
     // An invalid configuration: prepareServer below says what to fix and stops the process.
   }
   if (bench) {
-    const [{ listenToStatements }, { countSqlStatement }] = await Promise.all([import("@/db"), import("@/lib/sql-statements")]);
+    const [{ listenToStatements }, { countSqlStatement }] = await Promise.all([import("@/db"), import("@/lib/server/sql-statements")]);
     listenToStatements(countSqlStatement);
   }
   const { prepareServer } = await import("@/lib/dal/startup");

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseReachable } from "@/lib/dal/health";
-import { env } from "@/lib/env";
 import { serverActionBodyProblem } from "@/lib/http/action-request";
-import { contentSecurityPolicy } from "@/lib/security-headers";
+import { env } from "@/lib/server/env";
+import { contentSecurityPolicy } from "@/lib/server/security-headers";
 
 // Runs before every page and route. It only does what needs no database: a per-request CSP
 // nonce and request id, and a redirect to sign-in when there is no session cookie at all.

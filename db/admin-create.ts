@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { databaseHandle } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { createAdminWithLink } from "@/lib/dal/account";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { emailField } from "@/lib/validation/people";
 
 async function main() {

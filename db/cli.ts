@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { databaseHandle } from "./index";
 import { migrateDatabase } from "./migrate";
 import { currentRole } from "./roles";

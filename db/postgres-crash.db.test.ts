@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { openPostgres, type DatabaseHandle } from "./index";
 import { createTestDatabase, type TestDatabase } from "./testing";
 

@@ -7,7 +7,7 @@ import type { ItemCategory, Role } from "./schema";
 // readiness template and the Epic one. Installed at every server start (lib/dal/startup.ts) and
 // before the demo seed; idempotent (deterministic ids, ON CONFLICT DO NOTHING), so a revision an
 // admin has since retired or replaced is never recreated or republished. The permission catalog
-// and the vocabularies live in code (lib/registers/catalog.ts, lib/vocabulary.ts).
+// and the vocabularies live in code (lib/registers/catalog.ts, lib/domain/vocabulary.ts).
 
 // A stable UUID per name, so a second run targets the same rows (the demo seed's ids too).
 export function seedId(name: string): string {

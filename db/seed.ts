@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { buildItemSnapshot, signOffMeaning, snapshotDigest } from "@/lib/domain/sign-off-snapshot";
 import { permissionCatalog } from "@/lib/registers/catalog";
-import { buildItemSnapshot, signOffMeaning, snapshotDigest } from "@/lib/sign-off-snapshot";
 import type { Database } from "./index";
 import { goLiveTemplateItems, installReferenceData, referenceTemplates, seedId, templateId, templateItemId } from "./reference-data";
 import * as s from "./schema";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { openPglite, openPostgres, setDatabaseHandle, type DatabaseHandle } from "./index";
 import { migrateDatabase } from "./migrate";
 

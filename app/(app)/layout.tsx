@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { can } from "@/lib/dal/policy";
-import { roleLabel } from "@/lib/labels";
+import { roleLabel } from "@/lib/format/labels";
 import { NavCount } from "./_components/nav-counts";
 import { signOutAction } from "./actions";
 

@@ -1,4 +1,4 @@
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 
 // Printable pages: no navigation, only the document, for the go-live meeting.
 export default async function ReportLayout({ children }: { children: React.ReactNode }) {

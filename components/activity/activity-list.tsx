@@ -1,7 +1,7 @@
 import type { ActivityEntry } from "@/lib/dal/activity";
-import { formatUtc } from "@/lib/dates";
-import { roleLabel } from "@/lib/labels";
-import type { Role } from "@/lib/vocabulary";
+import type { Role } from "@/lib/domain/vocabulary";
+import { formatUtc } from "@/lib/format/dates";
+import { roleLabel } from "@/lib/format/labels";
 
 // A readable timeline: who, what and when, and for each changed field its value before and
 // after. Text is rendered as text (React escapes it), so stored markup never runs. `compact`

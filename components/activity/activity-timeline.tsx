@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { listActivity } from "@/lib/dal/activity";
 import { isDomainError } from "@/lib/dal/errors";
 import { ActivityList } from "./activity-list";

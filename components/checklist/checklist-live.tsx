@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ItemStatusBadge } from "@/components/ui/badge";
+import { LIVE_REFRESH_MS, queryKeys } from "@/lib/client/query-keys";
 import type { ImplementationDetail } from "@/lib/dal/implementations";
-import { categoryLabel, roleLabel, severityLabel } from "@/lib/labels";
-import { LIVE_REFRESH_MS, queryKeys } from "@/lib/query-keys";
-import { itemCategories } from "@/lib/vocabulary";
+import { itemCategories } from "@/lib/domain/vocabulary";
+import { categoryLabel, roleLabel, severityLabel } from "@/lib/format/labels";
 
 type Item = ImplementationDetail["items"][number];
 

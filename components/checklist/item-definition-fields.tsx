@@ -2,9 +2,9 @@
 
 import { Field } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/form";
-import { categoryLabel, roleLabel } from "@/lib/labels";
+import { itemCategories, type ItemCategory, type Role } from "@/lib/domain/vocabulary";
+import { categoryLabel, roleLabel } from "@/lib/format/labels";
 import { signOffRoles } from "@/lib/validation/checklist";
-import { itemCategories, type ItemCategory, type Role } from "@/lib/vocabulary";
 
 export type ItemDefinition = {
   title: string;

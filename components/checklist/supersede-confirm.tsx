@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { roleLabel } from "@/lib/labels";
-import type { Role } from "@/lib/vocabulary";
+import type { Role } from "@/lib/domain/vocabulary";
+import { roleLabel } from "@/lib/format/labels";
 
 export type CurrentApproval = { signerName: string; role: Role; signedName: string };
 

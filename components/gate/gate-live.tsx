@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { LIVE_REFRESH_MS, queryKeys } from "@/lib/query-keys";
+import { LIVE_REFRESH_MS, queryKeys } from "@/lib/client/query-keys";
 import { GateSummary, type GateSummaryData } from "./gate-panel";
 
 type LiveGate = GateSummaryData & { digest: string };

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { GateView } from "@/lib/dal/gate";
-import { groupReasons } from "@/lib/gate-groups";
-import { gateVerdictLabel } from "@/lib/labels";
-import type { GateVerdict } from "@/lib/vocabulary";
+import { groupReasons } from "@/lib/domain/gate-groups";
+import type { GateVerdict } from "@/lib/domain/vocabulary";
+import { gateVerdictLabel } from "@/lib/format/labels";
 
 const verdictStyle: Record<GateVerdict, { box: string; symbol: string }> = {
   go: { box: "border-emerald-400 bg-emerald-50 text-emerald-950", symbol: "✓" },

@@ -5,13 +5,6 @@ import { Field } from "@/components/ui/field";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
 import {
-  ehrVendorLabel,
-  implementationStatusLabel,
-  interfaceLabel,
-  phaseLabel,
-  workflowLabel,
-} from "@/lib/labels";
-import {
   ehrVendors,
   implementationStatuses,
   interfaceKinds,
@@ -22,7 +15,14 @@ import {
   type InterfaceKind,
   type Phase,
   type Workflow,
-} from "@/lib/vocabulary";
+} from "@/lib/domain/vocabulary";
+import {
+  ehrVendorLabel,
+  implementationStatusLabel,
+  interfaceLabel,
+  phaseLabel,
+  workflowLabel,
+} from "@/lib/format/labels";
 
 type Option = { id: string; name: string };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { ehrVendorLabel, implementationStatusLabel, phaseLabel } from "@/lib/labels";
-import type { Phase, ImplementationStatus, EhrVendor } from "@/lib/vocabulary";
+import type { Phase, ImplementationStatus, EhrVendor } from "@/lib/domain/vocabulary";
+import { ehrVendorLabel, implementationStatusLabel, phaseLabel } from "@/lib/format/labels";
 import { ImplementationTabs } from "./implementation-tabs";
 
 type Summary = {

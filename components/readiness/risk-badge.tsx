@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { Risk } from "@/lib/readiness";
+import type { Risk } from "@/lib/domain/readiness";
 
 const presentation = {
   late: { tone: "bad", symbol: "✕", label: "Late" },

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { workflowLabel } from "@/lib/labels";
+import type { Workflow } from "@/lib/domain/vocabulary";
+import { workflowLabel } from "@/lib/format/labels";
 import type { Drift } from "@/lib/registers/drift";
-import type { Workflow } from "@/lib/vocabulary";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { getRegisterSummary } from "@/lib/dal/registers";
-import { permissionResultLabel, workflowLabel } from "@/lib/labels";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
+import { permissionResultLabel, workflowLabel } from "@/lib/format/labels";
 
 // The register behind a checklist item, summarised on the item's page: the permission matrix
 // on "API permission checks", test-patient coverage on "Representative test patients".

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { permissionResultLabel, scenarioResultLabel } from "@/lib/labels";
-import type { PermissionResult, ScenarioResult } from "@/lib/vocabulary";
+import type { PermissionResult, ScenarioResult } from "@/lib/domain/vocabulary";
+import { permissionResultLabel, scenarioResultLabel } from "@/lib/format/labels";
 
 // Results spelled out, with a symbol; colour only reinforces them.
 

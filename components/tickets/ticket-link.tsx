@@ -1,4 +1,4 @@
-import { parseTicketUrl, ticketSystemLabel } from "@/lib/tickets";
+import { parseTicketUrl, ticketSystemLabel } from "@/lib/domain/tickets";
 
 // A ticket link named by its key (INT-123, Zendesk #4521, 86abc123) with the tracker spelled
 // out for screen readers. Only http(s) links are ever stored; anything else renders as text.

@@ -1,5 +1,5 @@
-import { itemStatusLabel } from "@/lib/labels";
-import type { ItemStatus } from "@/lib/vocabulary";
+import type { ItemStatus } from "@/lib/domain/vocabulary";
+import { itemStatusLabel } from "@/lib/format/labels";
 
 // Status is always spelled out; colour and the symbol only reinforce the words.
 

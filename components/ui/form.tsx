@@ -1,5 +1,5 @@
 import { startTransition } from "react";
-import { FORM_BODY_LIMIT_BYTES, measureForm, TOO_LARGE_MARKER } from "@/lib/form-limits";
+import { FORM_BODY_LIMIT_BYTES, measureForm, TOO_LARGE_MARKER } from "@/lib/server/form-limits";
 
 // Form pieces shared by every form: labelled controls whose errors sit next to them and are
 // announced, never told by colour alone.
@@ -50,7 +50,7 @@ export function FormMessage({ state, success }: { state: { ok: boolean; message?
 // remounts the form (keyed by the record's version) when a save succeeds. A form over the
 // server's 1 MB limit is not sent at all (it would be refused without a word the form could
 // show): only a marker naming its largest field goes, and the answer says, next to that field,
-// that the text is too long (lib/form-limits.ts).
+// that the text is too long (lib/server/form-limits.ts).
 export function submitKeepingInput(formAction: (data: FormData) => void) {
   return (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -20,9 +20,9 @@ import {
   templateStatuses,
   gateVerdicts,
   deliveryStatuses,
-} from "../../lib/vocabulary";
+} from "@/lib/domain/vocabulary";
 
-export * from "../../lib/vocabulary";
+export * from "@/lib/domain/vocabulary";
 
 export const organizationKind = pgEnum("organization_kind", organizationKinds);
 export const role = pgEnum("role", roles);

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { signInMethods } from "@/lib/domain/vocabulary";
 import { createdAt, id, updatedAt, version } from "./columns";
 import { organizationKind, role } from "./enums";
-import { signInMethods } from "../../lib/vocabulary";
 
 export const signInMethod = pgEnum("sign_in_method", signInMethods);
 

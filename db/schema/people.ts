@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accountTokenKinds } from "@/lib/domain/vocabulary";
 import { createdAt, id } from "./columns";
 import { deliveryStatus } from "./enums";
 import { organizations, users } from "./organizations";
-import { accountTokenKinds } from "../../lib/vocabulary";
 
 export const accountTokenKind = pgEnum("account_token_kind", accountTokenKinds);
 

@@ -16,7 +16,7 @@ export const readinessSummaries = pgTable(
     verdict: gateVerdict().notNull(),
     blockingReasons: integer().notNull(),
     riskReasons: integer().notNull(),
-    // The portfolio's forecast (lib/readiness.ts goLiveRisk): late, at_risk, on_track, not_tracked.
+    // The portfolio's forecast (lib/domain/readiness.ts goLiveRisk): late, at_risk, on_track, not_tracked.
     risk: text().notNull(),
     riskExplanation: jsonb().$type<string[]>().notNull(),
     requiredItems: integer().notNull(),

@@ -3,11 +3,11 @@ import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { type z } from "zod";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/lib/auth/session-viewer";
 import { isDomainError, unauthenticated } from "@/lib/dal/errors";
-import { TOO_LARGE_MARKER, TOO_LARGE_MESSAGE, tooLargeFieldMessage } from "@/lib/form-limits";
-import { errorFields, log } from "@/lib/log";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
+import { TOO_LARGE_MARKER, TOO_LARGE_MESSAGE, tooLargeFieldMessage } from "@/lib/server/form-limits";
+import { errorFields, log } from "@/lib/server/log";
 import { GENERIC_ERROR_MESSAGE, type ActionResult } from "./result";
 
 // The one wrapper every server action is made with: resolve the viewer from the database,

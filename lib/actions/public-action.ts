@@ -1,7 +1,7 @@
 import "server-only";
 import { type z } from "zod";
 import { isDomainError } from "@/lib/dal/errors";
-import { errorFields, log } from "@/lib/log";
+import { errorFields, log } from "@/lib/server/log";
 import { requestId } from "./action";
 import { GENERIC_ERROR_MESSAGE, type ActionResult } from "./result";
 

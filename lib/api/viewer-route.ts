@@ -1,8 +1,8 @@
 import "server-only";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/lib/auth/session-viewer";
 import { isDomainError } from "@/lib/dal/errors";
-import { errorFields, log } from "@/lib/log";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
+import { errorFields, log } from "@/lib/server/log";
 
 // A GET route handler for a signed-in viewer, answering the way every read route does: 401
 // signed out; 404 for a record that is missing, another organization's or not the viewer's to

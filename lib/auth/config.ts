@@ -5,8 +5,8 @@ import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import { redeemSignInLink } from "@/lib/dal/account";
 import { checkCredentials, findUserForOidc } from "@/lib/dal/sign-in";
-import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
 import { signInSchema } from "@/lib/validation/auth";
 import { clientAddress } from "./client-address";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 // The address links in e-mail point to. AUTH_URL when set (it should be on a real server, so a
 // forged Host header can never put another site into a reset link); else this request's host.

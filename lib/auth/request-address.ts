@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { clientAddress } from "./client-address";
 
 // The address of the request being served, for throttling password checks.

@@ -3,8 +3,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { accountTokens } from "@/db/schema";
 import { hashToken, looksLikeToken, newToken } from "@/lib/auth/tokens";
-import { env } from "@/lib/env";
-import type { AccountTokenKind } from "@/lib/vocabulary";
+import type { AccountTokenKind } from "@/lib/domain/vocabulary";
+import { env } from "@/lib/server/env";
 
 // Issuing and redeeming single-use links. The clock is JavaScript's (expiry is computed and
 // compared here), so tests can move it.

@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { mailMessages, organizations, users } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
-import { log } from "@/lib/log";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
+import { log } from "@/lib/server/log";
 import { acceptInvitation, changeOwnPassword, describeLink, redeemSignInLink, requestPasswordReset, requestSignInLink, resetPassword } from "./account";
 import { invitePerson, resendInvitation, revokeInvitation, setOrganizationActive, setPersonDisabled } from "./people";
 import { verifyCredentials } from "./sign-in";

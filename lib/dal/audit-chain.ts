@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { asc, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { auditChainHeads, auditEvents, organizations } from "@/db/schema";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
 import { forbidden } from "./errors";
 import { can } from "./policy";
 

@@ -1,6 +1,6 @@
 import type { Executor } from "@/db";
 import { auditEvents } from "@/db/schema";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
 
 // Writes an audit event. Call it with the transaction of the change it records, so the event
 // and the change commit or roll back together.

@@ -3,9 +3,9 @@ import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { checklistItems, implementations, organizations, users } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
+import type { Viewer } from "@/lib/domain/viewer";
+import { todayIso } from "@/lib/format/dates";
 import type { BlockersQuery } from "@/lib/validation/blockers";
-import type { Viewer } from "@/lib/viewer";
 import { authorize } from "./policy";
 import { implementationScope } from "./tenant";
 

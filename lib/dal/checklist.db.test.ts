@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, evidence } from "@/db/schema";
 import { seedId } from "@/db/seed";
+import type { Viewer } from "@/lib/domain/viewer";
 import {
   addItemSchema,
   blockItemSchema,
@@ -11,7 +12,6 @@ import {
   type UpdateItemInput,
 } from "@/lib/validation/checklist";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
-import type { Viewer } from "@/lib/viewer";
 import { withDemoDatabase } from "@/test/fixtures/demo";
 import { itemEditForm, type FormFields } from "@/test/fixtures/forms";
 import { addItem, blockItem, getItem, recordEvidence, unblockItem, updateItem } from "./checklist";

@@ -11,8 +11,9 @@ import {
   organizations,
   users,
 } from "@/db/schema";
-import { formatUtc } from "@/lib/dates";
-import { evidenceStaleness } from "@/lib/readiness";
+import { evidenceStaleness } from "@/lib/domain/readiness";
+import type { Viewer } from "@/lib/domain/viewer";
+import { formatUtc } from "@/lib/format/dates";
 import {
   editableStatuses,
   type AddItemInput,
@@ -21,7 +22,6 @@ import {
   type UnblockItemInput,
   type UpdateItemInput,
 } from "@/lib/validation/checklist";
-import type { Viewer } from "@/lib/viewer";
 import { conflict, forbidden, invalid, notFound } from "./errors";
 import { can, authorize } from "./policy";
 import { implementationScope, isUuid } from "./tenant";

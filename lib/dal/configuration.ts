@@ -1,8 +1,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { configurationChanges, environments } from "@/db/schema";
+import type { Viewer } from "@/lib/domain/viewer";
 import type { RecordConfigurationChangeInput } from "@/lib/validation/configuration";
-import type { Viewer } from "@/lib/viewer";
 import { invalid } from "./errors";
 import { authorize } from "./policy";
 import { lockImplementation, one, writeOnImplementation } from "./unit-of-work";

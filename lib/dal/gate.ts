@@ -2,15 +2,15 @@ import "server-only";
 import { and, eq, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { gateStates, goLiveDecisions, implementations, readinessSummaries, riskAcceptances } from "@/db/schema";
-import { evaluateGate, type Gate, type GateAcceptance, type GateEvidence, type GateInput } from "@/lib/gate";
+import { evaluateGate, type Gate, type GateAcceptance, type GateEvidence, type GateInput } from "@/lib/domain/gate-rules";
+import { summarize, type ReadinessSummary } from "@/lib/domain/readiness-summary";
+import type { Viewer } from "@/lib/domain/viewer";
+import type { EnvironmentKind, GateVerdict, ImplementationStatus, PermissionInterface, PermissionResult, Role, Workflow } from "@/lib/domain/vocabulary";
 import { gateDataDomains } from "@/lib/interfaces/domains";
 import type { DataDomain } from "@/lib/interfaces/vocabulary";
-import { summarize, type ReadinessSummary } from "@/lib/readiness-summary";
 import { testPatientCoverage } from "@/lib/registers/coverage";
 import { summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
 import type { RecordDecisionInput } from "@/lib/validation/sign-offs";
-import type { Viewer } from "@/lib/viewer";
-import type { EnvironmentKind, GateVerdict, ImplementationStatus, PermissionInterface, PermissionResult, Role, Workflow } from "@/lib/vocabulary";
 import { conflict, invalid, notFound } from "./errors";
 import { queueEvent } from "./events";
 import { authorize, can } from "./policy";
@@ -18,7 +18,7 @@ import { implementationScope, isUuid } from "./tenant";
 import { lockImplementation, one, writeOnImplementation } from "./unit-of-work";
 
 // The go/no-go gate of one implementation: its facts read in one statement, the verdict
-// computed by lib/gate.ts, the decisions managers record against it, and the last announced
+// computed by lib/domain/gate-rules.ts, the decisions managers record against it, and the last announced
 // verdict (so a change is notified once, in the transaction of the change that caused it).
 
 type RawEvidence = { id: string; kind: "technical" | "operational"; environment: EnvironmentKind; outcome: "pass" | "fail" | "inconclusive"; observedAt: string };

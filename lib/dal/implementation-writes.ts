@@ -11,9 +11,9 @@ import {
   organizations,
   users,
 } from "@/db/schema";
-import { formatUtc } from "@/lib/dates";
+import type { Viewer } from "@/lib/domain/viewer";
+import { formatUtc } from "@/lib/format/dates";
 import type { CreateImplementationInput, UpdateImplementationInput } from "@/lib/validation/implementation";
-import type { Viewer } from "@/lib/viewer";
 import { conflict, invalid, notFound } from "./errors";
 import { authorize } from "./policy";
 import { implementationScope, isUuid } from "./tenant";

@@ -3,11 +3,11 @@ import { and, asc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { environments, implementations, itemStatuses, organizations, readinessSummaries, users, type ItemStatus } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
-import type { RiskLevel } from "@/lib/readiness";
+import type { RiskLevel } from "@/lib/domain/readiness";
+import type { Viewer } from "@/lib/domain/viewer";
+import type { BlockerSeverity, EnvironmentKind, GateVerdict, ItemCategory, Role } from "@/lib/domain/vocabulary";
+import { todayIso } from "@/lib/format/dates";
 import { PORTFOLIO_PAGE_SIZE, parsePortfolioQuery, type PortfolioQuery } from "@/lib/validation/portfolio";
-import type { Viewer } from "@/lib/viewer";
-import type { BlockerSeverity, EnvironmentKind, GateVerdict, ItemCategory, Role } from "@/lib/vocabulary";
 import { notFound } from "./errors";
 import { refreshDueSummaries } from "./gate";
 import { authorize, can } from "./policy";
@@ -33,7 +33,7 @@ export type PortfolioRow = {
   verdict: GateVerdict;
   blockingReasons: number;
   riskReasons: number;
-  // The forecast derived from the verdict and the time to go-live (lib/readiness.ts goLiveRisk).
+  // The forecast derived from the verdict and the time to go-live (lib/domain/readiness.ts goLiveRisk).
   risk: RiskLevel | "not_tracked";
   riskExplanation: string[];
   staleEvidence: number;

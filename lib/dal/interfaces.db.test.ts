@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, evidence, payloadReviews } from "@/db/schema";
 import { seedDemo, seedId } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import type { Viewer } from "@/lib/domain/viewer";
 import {
   addInterfaceSchema,
   confirmInventorySchema,
@@ -12,7 +13,6 @@ import {
   setSourceOfTruthSchema,
   updateInterfaceSchema,
 } from "@/lib/validation/interfaces";
-import type { Viewer } from "@/lib/viewer";
 import { getGate } from "./gate";
 import {
   addInterface,

@@ -16,14 +16,16 @@ import {
   sourceOfTruth,
   users,
 } from "@/db/schema";
+import { evidenceStaleness } from "@/lib/domain/readiness";
+import { canonicalJson, sha256Hex, type Json } from "@/lib/domain/sign-off-snapshot";
+import type { Viewer } from "@/lib/domain/viewer";
+import type { EnvironmentKind } from "@/lib/domain/vocabulary";
 import { previewInventoryImport } from "@/lib/interfaces/csv";
 import { domainRelevance } from "@/lib/interfaces/domains";
 import { dataDomains, type DataDomain } from "@/lib/interfaces/vocabulary";
 import { reviewDigest, reviewPayload } from "@/lib/payloads/review";
 import { defaultPayloadRules, ruleTable } from "@/lib/payloads/rules";
 import type { Finding, StructureNode } from "@/lib/payloads/types";
-import { evidenceStaleness } from "@/lib/readiness";
-import { canonicalJson, sha256Hex, type Json } from "@/lib/sign-off-snapshot";
 import type {
   AddInterfaceInput,
   ConfirmInventoryInput,
@@ -33,8 +35,6 @@ import type {
   SetSourceOfTruthInput,
   UpdateInterfaceInput,
 } from "@/lib/validation/interfaces";
-import type { Viewer } from "@/lib/viewer";
-import type { EnvironmentKind } from "@/lib/vocabulary";
 import { conflict, invalid, notFound } from "./errors";
 import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
@@ -524,7 +524,7 @@ export async function getPayloadReview(viewer: Viewer, implementationId: string,
     .select({ changedAt: configurationChanges.changedAt, environmentId: configurationChanges.environmentId })
     .from(configurationChanges)
     .where(eq(configurationChanges.implementationId, row.implementationId));
-  // A review is evidence: it goes stale like any other (lib/readiness.ts).
+  // A review is evidence: it goes stale like any other (lib/domain/readiness.ts).
   const staleness = evidenceStaleness(
     { observedAt: row.reviewedAt, environmentId: row.environmentId },
     { now: new Date(), freshnessWindowDays: row.freshnessWindowDays, configurationChanges: changes },

@@ -38,7 +38,7 @@ const inventory: Record<string, string> = {
   "gate.recordGoLiveDecision": "gate.db.test.ts: managers only; other organization → not found; stale gate refused",
   "gate.refreshGateState": "called inside other DAL functions' transactions, for an implementation they already authorized",
   "gate.gateFromFacts": "pure: facts read by getGate/refreshGateState to the gate (gate.db.test.ts)",
-  "gate.gateInputFromFacts": "pure: the facts as lib/gate.ts takes them (gate.db.test.ts, portfolio.db.test.ts)",
+  "gate.gateInputFromFacts": "pure: the facts as lib/domain/gate-rules.ts takes them (gate.db.test.ts, portfolio.db.test.ts)",
   "gate.summaryFromFacts": "pure: the readiness summary from the facts (summary.db.test.ts)",
   "gate.refreshDueSummaries": "portfolio read path: re-derives only implementations in the viewer's scope (portfolio.db.test.ts)",
   "gate.refreshAllDueSummaries": "scheduled sweep (no viewer): re-derives summaries whose until has passed; returns only a count",

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { signInThrottles } from "@/db/schema";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 // Limits on mail that a signed-out person can make Readyroom send (password reset, sign-in
 // link), so nobody can flood someone's inbox: per target account and kind, and per client

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { mailMessages } from "@/db/schema";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
 import { authorize } from "./policy";
 
 // The mail outbox (lib/mail): queued in the caller's transaction, claimed and completed by the

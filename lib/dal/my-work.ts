@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, eq, notInArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { checklistItems, implementations, organizations, signOffs } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
+import { todayIso } from "@/lib/format/dates";
 import { authorize, can } from "./policy";
 import { implementationScope } from "./tenant";
 

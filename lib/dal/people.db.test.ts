@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, organizations, users } from "@/db/schema";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
 import { acceptInvitation, completeSetup, issueSetupLink, setupLinkIsLive } from "./account";
 import { changeRole, createOrganization, getOrganizationPeople, invitePerson, listOrganizations, setPersonDisabled } from "./people";
 import { loadViewer } from "./users";

@@ -3,7 +3,9 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/db";
 import { configurationChanges, environments, implementations, interfaces, permissionChecks, permissionRequirements, users } from "@/db/schema";
-import { formatUtc } from "@/lib/dates";
+import type { Viewer } from "@/lib/domain/viewer";
+import { workflows, type EnvironmentKind, type PermissionResult } from "@/lib/domain/vocabulary";
+import { formatUtc } from "@/lib/format/dates";
 import { catalogKey, findCatalogRow, interfaceProposedRows, proposedRows, type CatalogRow } from "@/lib/registers/catalog";
 import { cellStale, rowDrift, summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
 import { checkPermission } from "@/lib/registers/permission-format";
@@ -16,8 +18,6 @@ import type {
   SetPermissionColumnInput,
   UpdatePermissionRowInput,
 } from "@/lib/validation/registers";
-import type { Viewer } from "@/lib/viewer";
-import { workflows, type EnvironmentKind, type PermissionResult } from "@/lib/vocabulary";
 import { conflict, invalid, notFound } from "./errors";
 import { interfaceOfImplementation } from "./interface-link";
 import { authorize, can } from "./policy";

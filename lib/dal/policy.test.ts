@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roles, type Role } from "@/lib/vocabulary";
+import { roles, type Role } from "@/lib/domain/vocabulary";
 import { authorize, can, policy, type PolicyAction } from "./policy";
 
 // The role table of docs/design.md as the exact set each role may do: any action added to the policy

@@ -1,5 +1,5 @@
-import type { Viewer } from "@/lib/viewer";
-import type { Role } from "@/lib/vocabulary";
+import type { Viewer } from "@/lib/domain/viewer";
+import type { Role } from "@/lib/domain/vocabulary";
 import { forbidden } from "./errors";
 
 // The one table that says which role may do what (docs/design.md, "Roles"). Tenancy is the

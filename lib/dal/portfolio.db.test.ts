@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { seedDemo, seedId } from "@/db/seed";
 import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import type { Viewer } from "@/lib/domain/viewer";
 import { parsePortfolioQuery } from "@/lib/validation/portfolio";
-import type { Viewer } from "@/lib/viewer";
 import { getGate, refreshGateState } from "./gate";
 import { listPortfolio } from "./implementations";
 

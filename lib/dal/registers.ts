@@ -1,5 +1,5 @@
 import "server-only";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
 import { getPermissionMatrix } from "./permissions";
 import { getTestPatientRegister } from "./test-patients";
 

@@ -4,9 +4,9 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accountTokens, organizations, signInThrottles, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { env } from "@/lib/env";
-import { log } from "@/lib/log";
-import { roleFitsOrganization } from "@/lib/viewer";
+import { roleFitsOrganization } from "@/lib/domain/viewer";
+import { env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
 import { recordAudit } from "./audit";
 
 // Sign-in checks, before anyone is a viewer. Every failure looks the same to the caller;

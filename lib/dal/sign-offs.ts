@@ -11,13 +11,13 @@ import {
   users,
   waivers,
 } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
-import { env } from "@/lib/env";
-import { roleSignOffState } from "@/lib/gate";
-import { buildItemSnapshot, NO_EVIDENCE_TO_SIGN, signedName, signOffMeaning, snapshotDigest, type ItemSnapshot } from "@/lib/sign-off-snapshot";
+import { roleSignOffState } from "@/lib/domain/gate-rules";
+import { buildItemSnapshot, NO_EVIDENCE_TO_SIGN, signedName, signOffMeaning, snapshotDigest, type ItemSnapshot } from "@/lib/domain/sign-off-snapshot";
+import type { Viewer } from "@/lib/domain/viewer";
+import type { ItemStatus, Role } from "@/lib/domain/vocabulary";
+import { todayIso } from "@/lib/format/dates";
+import { env } from "@/lib/server/env";
 import type { RevokeWaiverInput, SignOffItemInput, WaiveItemInput } from "@/lib/validation/sign-offs";
-import type { Viewer } from "@/lib/viewer";
-import type { ItemStatus, Role } from "@/lib/vocabulary";
 import { conflict, forbidden, invalid, notFound } from "./errors";
 import { authorize, can } from "./policy";
 import { verifyCredentials } from "./sign-in";

@@ -3,8 +3,8 @@ import { databaseHandle, DatabaseLockedError } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { installReferenceData } from "@/db/reference-data";
 import { currentRole, databasePrivilegeProblems, describePrivilegeProblems } from "@/db/roles";
-import { env, InvalidEnvironmentError } from "@/lib/env";
-import { errorFields, log } from "@/lib/log";
+import { env, InvalidEnvironmentError } from "@/lib/server/env";
+import { errorFields, log } from "@/lib/server/log";
 import { issueSetupLink } from "./account";
 
 // Runs once when a server process starts (instrumentation.ts): validate the configuration,

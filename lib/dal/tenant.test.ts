@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
 import { implementationScope, isUuid } from "./tenant";
 
 const viewer = (organizationKind: string): Viewer =>

@@ -1,6 +1,6 @@
 import { eq, type SQL } from "drizzle-orm";
 import { implementations } from "@/db/schema";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
 
 // The tenant condition every implementation-scoped query puts in its WHERE. Only the vendor's
 // staff see every implementation; anyone else sees their own organization's, and an

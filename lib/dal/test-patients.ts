@@ -3,7 +3,9 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/db";
 import { environments, implementations, interfaces, testPatients, testPatientScenarios, users } from "@/db/schema";
-import { formatUtc } from "@/lib/dates";
+import type { Viewer } from "@/lib/domain/viewer";
+import type { ScenarioResult } from "@/lib/domain/vocabulary";
+import { formatUtc } from "@/lib/format/dates";
 import { testPatientCoverage } from "@/lib/registers/coverage";
 import type {
   AddScenarioInput,
@@ -12,8 +14,6 @@ import type {
   RemoveScenarioInput,
   RemoveTestPatientInput,
 } from "@/lib/validation/registers";
-import type { Viewer } from "@/lib/viewer";
-import type { ScenarioResult } from "@/lib/vocabulary";
 import { conflict, invalid, notFound } from "./errors";
 import { interfaceOfImplementation } from "./interface-link";
 import { authorize, can } from "./policy";

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { organizations, users } from "@/db/schema";
-import { roleFitsOrganization, type Viewer } from "@/lib/viewer";
+import { roleFitsOrganization, type Viewer } from "@/lib/domain/viewer";
 import { recordAudit } from "./audit";
 import { notFound } from "./errors";
 import { authorize } from "./policy";

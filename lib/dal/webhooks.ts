@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
 import { checklistItems, implementations, organizations, webhookDeliveries, webhooks } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
+import type { Viewer } from "@/lib/domain/viewer";
+import { todayIso } from "@/lib/format/dates";
 import type { WebhookPayload } from "@/lib/notifications/format";
 import { DEFAULT_RETRY_SCHEDULE_MS, nextAttemptDelay } from "@/lib/notifications/schedule";
 import type { SendOutcome } from "@/lib/notifications/send";
@@ -13,7 +14,6 @@ import type {
   SendTestDeliveryInput,
   SetWebhookEnabledInput,
 } from "@/lib/validation/webhooks";
-import type { Viewer } from "@/lib/viewer";
 import { conflict, notFound } from "./errors";
 import { queueEvent } from "./events";
 import { authorize } from "./policy";

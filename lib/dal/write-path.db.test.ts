@@ -14,7 +14,8 @@ import {
   testPatientScenarios,
 } from "@/db/schema";
 import { seedId } from "@/db/seed";
-import { canonicalJson, type Json } from "@/lib/sign-off-snapshot";
+import { canonicalJson, type Json } from "@/lib/domain/sign-off-snapshot";
+import type { Viewer } from "@/lib/domain/viewer";
 import { addItemSchema, blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
@@ -43,7 +44,6 @@ import {
 } from "@/lib/validation/registers";
 import { recordDecisionSchema, revokeWaiverSchema, signOffItemSchema, waiveItemSchema } from "@/lib/validation/sign-offs";
 import { rotateWebhookSecretSchema, saveWebhookSchema, sendTestDeliverySchema, setWebhookEnabledSchema } from "@/lib/validation/webhooks";
-import type { Viewer } from "@/lib/viewer";
 import { withDemoDatabase } from "@/test/fixtures/demo";
 import { implementationEditForm, itemEditForm } from "@/test/fixtures/forms";
 import { addItem, blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";

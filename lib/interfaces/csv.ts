@@ -1,7 +1,7 @@
-import { toCsv } from "@/lib/csv";
-import { interfaceLabel, workflowLabel } from "@/lib/labels";
+import { interfaceKinds, workflows } from "@/lib/domain/vocabulary";
+import { toCsv } from "@/lib/format/csv";
+import { interfaceLabel, workflowLabel } from "@/lib/format/labels";
 import { addInterfaceSchema, type AddInterfaceInput } from "@/lib/validation/interfaces";
-import { interfaceKinds, workflows } from "@/lib/vocabulary";
 import { interfaceDirectionLabel, interfaceDirections, interfaceStatusLabel, interfaceStatuses } from "./vocabulary";
 
 // The interface inventory as a spreadsheet: the export's columns are the import's, so a

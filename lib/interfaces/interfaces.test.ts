@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/browser/esm/sync";
 import { describe, expect, it } from "vitest";
-import { evaluateGate, gateContext, sourceOfTruthReasons, type GateDataDomainInput } from "@/lib/gate";
+import { evaluateGate, gateContext, sourceOfTruthReasons, type GateDataDomainInput } from "@/lib/domain/gate-rules";
 import { parseMessageTypes } from "@/lib/validation/interfaces";
 import { inventoryCsv, previewInventoryImport } from "./csv";
 import { gateDataDomains } from "./domains";

@@ -1,4 +1,4 @@
-import type { Workflow } from "@/lib/vocabulary";
+import type { Workflow } from "@/lib/domain/vocabulary";
 
 // The vocabularies of the interface inventory and the source-of-truth map. Client-safe.
 

@@ -1,7 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
 
 // One attempt at sending one message: over SMTP when SMTP_URL is set, else written to the
 // console (with its link, so a demo or a laptop can follow it) and kept for Sent mail. It

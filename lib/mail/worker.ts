@@ -1,7 +1,7 @@
 import "server-only";
 import { claimDueMail, completeMail } from "@/lib/dal/mail";
-import { errorFields, log } from "@/lib/log";
 import { nextAttemptDelay } from "@/lib/notifications/schedule";
+import { errorFields, log } from "@/lib/server/log";
 import { sendMail } from "./transport";
 
 // The in-process mail worker, like the webhook one: every two seconds it claims due messages

@@ -1,4 +1,4 @@
-import { severityLabel } from "@/lib/labels";
+import { severityLabel } from "@/lib/format/labels";
 
 // The body a delivery sends: the queued payload as JSON for an ordinary receiver, or a Slack
 // message when the URL is a Slack incoming webhook (which accepts only its own format).

@@ -1,8 +1,8 @@
 import "server-only";
 import { refreshAllDueSummaries } from "@/lib/dal/gate";
 import { claimDueDeliveries, completeDelivery, queueGoLiveWarnings } from "@/lib/dal/webhooks";
-import { env } from "@/lib/env";
-import { errorFields, log } from "@/lib/log";
+import { env } from "@/lib/server/env";
+import { errorFields, log } from "@/lib/server/log";
 import { DEFAULT_RETRY_SCHEDULE_MS } from "./schedule";
 import { sendDelivery, type SendOptions } from "./send";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { canonicalJson, sha256Hex, type Json } from "@/lib/sign-off-snapshot";
+import { canonicalJson, sha256Hex, type Json } from "@/lib/domain/sign-off-snapshot";
 import { reviewFhir } from "./fhir";
 import { looksBinary, reviewHl7 } from "./hl7";
 import type { RuleTable } from "./rules";

@@ -1,5 +1,5 @@
+import type { Workflow } from "@/lib/domain/vocabulary";
 import { r4ResourceTypes } from "@/lib/registers/fhir-resource-types";
-import type { Workflow } from "@/lib/vocabulary";
 
 // Which fields a sample payload must carry, valued, for each message type or resource, and the
 // workflow surface that needs them. An implementation may replace a target's list (an Epic site

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { workflows } from "@/lib/vocabulary";
+import { workflows } from "@/lib/domain/vocabulary";
 import { interfaceProposedRows, permissionCatalog, proposedRows } from "./catalog";
 import { checkPermission } from "./permission-format";
 

@@ -1,4 +1,4 @@
-import { workflows as allWorkflows, type InterfaceKind, type PermissionInterface, type Workflow } from "@/lib/vocabulary";
+import { workflows as allWorkflows, type InterfaceKind, type PermissionInterface, type Workflow } from "@/lib/domain/vocabulary";
 import { checkPermission } from "./permission-format";
 
 // The permissions an integration usually needs for each workflow, so a manager adds the usual

@@ -1,4 +1,4 @@
-import type { EnvironmentKind, ScenarioResult, Workflow } from "@/lib/vocabulary";
+import type { EnvironmentKind, ScenarioResult, Workflow } from "@/lib/domain/vocabulary";
 
 // Test-patient coverage: each workflow surface in scope needs at least one scenario that
 // passed in production. Passing in test is progress, not proof.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EnvironmentKind, PermissionResult } from "@/lib/vocabulary";
+import type { EnvironmentKind, PermissionResult } from "@/lib/domain/vocabulary";
 import { cellStale, rowDrift, summarizePermissions, type MatrixRow } from "./drift";
 
 const now = new Date("2026-05-01T12:00:00Z");

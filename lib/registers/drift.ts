@@ -1,5 +1,5 @@
-import { evidenceStaleness, type StalenessContext } from "@/lib/readiness";
-import type { EnvironmentKind, PermissionInterface, PermissionResult } from "@/lib/vocabulary";
+import { evidenceStaleness, type StalenessContext } from "@/lib/domain/readiness";
+import type { EnvironmentKind, PermissionInterface, PermissionResult } from "@/lib/domain/vocabulary";
 
 // Permission drift: a permission proven in sandbox or test but not in production is the
 // classic "works in sandbox" go-live failure. Staleness follows the evidence rule: a result

@@ -1,4 +1,4 @@
-import type { PermissionInterface } from "@/lib/vocabulary";
+import type { PermissionInterface } from "@/lib/domain/vocabulary";
 import { describeHl7Event, parseHl7Event } from "./hl7";
 import { describeScope, parseSmartScope } from "./smart-scopes";
 

@@ -1,4 +1,4 @@
-import { activityKinds } from "@/lib/activity";
+import { activityKinds } from "@/lib/domain/activity";
 import { z } from "./zod";
 
 // An activity timeline's filters and page, as kept in the URL. Malformed values are ignored.

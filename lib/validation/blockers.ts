@@ -1,4 +1,4 @@
-import { blockerSeverities } from "@/lib/vocabulary";
+import { blockerSeverities } from "@/lib/domain/vocabulary";
 import { z } from "./zod";
 
 // The blockers view's filters, as kept in the URL (page and CSV export alike). Anything

@@ -1,4 +1,4 @@
-import { blockerSeverities, evidenceKinds, evidenceOutcomes, itemCategories, itemStatuses } from "@/lib/vocabulary";
+import { blockerSeverities, evidenceKinds, evidenceOutcomes, itemCategories, itemStatuses } from "@/lib/domain/vocabulary";
 import { checkbox, checkboxList, id, isoDate, nameText, optionalHttpUrl, optionalId, optionalIsoDate, pastDateTime, requiredText, text, version } from "./common";
 import { z } from "./zod";
 

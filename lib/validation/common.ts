@@ -1,4 +1,4 @@
-import { parseDateInput, parseDateTimeInput } from "@/lib/date-input";
+import { parseDateInput, parseDateTimeInput } from "@/lib/format/date-input";
 import { z } from "./zod";
 
 // Building blocks shared by every form schema. FormData is all strings: these coerce, trim,
@@ -47,7 +47,7 @@ export const optionalId = (label: string) =>
 export const version = z.coerce.number({ error: "The form is out of date. Reload the page." }).int().min(1);
 
 // A calendar date typed as YYYY-MM-DD that exists (2025-02-30 does not) within sane years;
-// the one parser in lib/date-input.ts decides.
+// the one parser in lib/format/date-input.ts decides.
 export const isoDate = (label: string) =>
   z.string().transform((v, ctx) => {
     const parsed = parseDateInput(v);

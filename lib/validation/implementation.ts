@@ -1,4 +1,4 @@
-import { ehrVendors, implementationStatuses, interfaceKinds, phases, workflows } from "@/lib/vocabulary";
+import { ehrVendors, implementationStatuses, interfaceKinds, phases, workflows } from "@/lib/domain/vocabulary";
 import { checkboxList, id, nameText, optionalId, optionalIsoDate, version } from "./common";
 import { z } from "./zod";
 

@@ -1,10 +1,10 @@
+import { interfaceKinds, workflows } from "@/lib/domain/vocabulary";
 import { detectSecret } from "@/lib/interfaces/secrets";
 import { dataDomains, interfaceDirections, interfaceStatuses } from "@/lib/interfaces/vocabulary";
 import { checkRuleEntry, isRuleTarget } from "@/lib/payloads/rules";
 import { MAX_PAYLOAD_BYTES } from "@/lib/payloads/types";
 import { r4ResourceTypes } from "@/lib/registers/fhir-resource-types";
 import { parseHl7Event } from "@/lib/registers/hl7";
-import { interfaceKinds, workflows } from "@/lib/vocabulary";
 import { checkbox, checkboxList, id, nameText, text, version } from "./common";
 import { z } from "./zod";
 

@@ -1,6 +1,6 @@
 import { weakPasswordReason } from "@/lib/auth/common-passwords";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { roles, signInMethods } from "@/lib/vocabulary";
+import { roles, signInMethods } from "@/lib/domain/vocabulary";
 import { id, requiredText, version } from "./common";
 import { z } from "./zod";
 

@@ -1,4 +1,4 @@
-import { ehrVendors, gateVerdicts, phases } from "@/lib/vocabulary";
+import { ehrVendors, gateVerdicts, phases } from "@/lib/domain/vocabulary";
 import { z } from "./zod";
 
 // The portfolio's filter and sort, as kept in the URL. Anything unknown or malformed is

@@ -1,6 +1,6 @@
+import { permissionInterfaces, permissionResults, scenarioResults, workflows } from "@/lib/domain/vocabulary";
 import { checkPermission, MAX_PERMISSION_LENGTH } from "@/lib/registers/permission-format";
 import { detectPhi } from "@/lib/registers/phi";
-import { permissionInterfaces, permissionResults, scenarioResults, workflows } from "@/lib/vocabulary";
 import { checkbox, id, nameText, optionalId, requiredText, text, version } from "./common";
 import { z } from "./zod";
 

@@ -1,4 +1,4 @@
-import { gateVerdicts, signOffDecisions } from "@/lib/vocabulary";
+import { gateVerdicts, signOffDecisions } from "@/lib/domain/vocabulary";
 import { hasHiddenCharacters, id, isoDate, nameText, requiredText, text, version } from "./common";
 import { z } from "./zod";
 

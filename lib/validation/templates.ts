@@ -1,4 +1,4 @@
-import { ehrVendors } from "@/lib/vocabulary";
+import { ehrVendors } from "@/lib/domain/vocabulary";
 import { attestationExcludesValidation, itemDefinitionFields } from "./checklist";
 import { id, nameText, text, version } from "./common";
 import { z } from "./zod";

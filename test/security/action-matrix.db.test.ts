@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "@/db/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
 import {
   actionModules,
   actionTable,
@@ -48,7 +48,7 @@ vi.mock("next/navigation", async () => {
   };
 });
 vi.mock("next/server", async (original) => ({ ...(await original<object>()), connection: async () => {} }));
-vi.mock("@/lib/auth/viewer", async () => {
+vi.mock("@/lib/auth/session-viewer", async () => {
   const { mockState, RedirectSignal } = await import("./mocks");
   return {
     getViewer: async () => mockState.viewer,

@@ -8,9 +8,9 @@ import { seedId } from "@/db/seed";
 import { DEMO_PASSWORD } from "@/db/seed";
 import type { ActionResult } from "@/lib/actions/result";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
+import type { Viewer } from "@/lib/domain/viewer";
 import { MAX_PAYLOAD_BYTES } from "@/lib/payloads/types";
 import { MAX_PERMISSION_LENGTH } from "@/lib/registers/permission-format";
-import type { Viewer } from "@/lib/viewer";
 
 // The security suite's one table of every server action and route handler (RELIABILITY.md,
 // "Framework boundary"): for each, how to build a valid call against a record of the viewer's

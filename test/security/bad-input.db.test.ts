@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { seedDemo } from "@/db/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import type { Viewer } from "@/lib/domain/viewer";
 import { detectSecret } from "@/lib/interfaces/secrets";
 import { detectPhi } from "@/lib/registers/phi";
-import type { Viewer } from "@/lib/viewer";
 import { badInputs, extraFieldMarker, extraFields, type BadInput } from "../bad-input";
 import {
   actionModules,
@@ -49,7 +49,7 @@ vi.mock("next/navigation", async () => {
     },
   };
 });
-vi.mock("@/lib/auth/viewer", async () => {
+vi.mock("@/lib/auth/session-viewer", async () => {
   const { mockState } = await import("./mocks");
   return { getViewer: async () => mockState.viewer, requireViewer: async () => mockState.viewer };
 });

@@ -22,9 +22,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 // The sign-off actions' module also holds the SSO re-authentication redirect; next-auth is not
 // loadable outside Next's bundler and is not used by the calls here.
 vi.mock("@/lib/auth/config", () => ({ auth: async () => null, handlers: {}, signIn: async () => {}, signOut: async () => {} }));
-vi.mock("@/lib/auth/viewer", async () => {
+vi.mock("@/lib/auth/session-viewer", async () => {
   const { mockState, tokenScope } = await import("./mocks");
-  // With a session token in scope, resolve it as lib/auth/viewer.ts does; otherwise the fixed viewer.
+  // With a session token in scope, resolve it as lib/auth/session-viewer.ts does; otherwise the fixed viewer.
   const getViewer = async () => {
     const token = tokenScope.getStore();
     if (!token) return mockState.viewer;
@@ -157,7 +157,7 @@ const as = <T>(token: MockToken, call: () => Promise<T>) => tokenScope.run(token
 
 // What the signer's page shows: the item's version and the digest of its snapshot.
 async function signingForm(token: MockToken, itemId: string, changes: Fields = {}): Promise<Fields> {
-  const viewer = (await as(token, async () => (await import("@/lib/auth/viewer")).getViewer()))!;
+  const viewer = (await as(token, async () => (await import("@/lib/auth/session-viewer")).getViewer()))!;
   const item = await itemRow(itemId);
   const panel = await getSignOffPanel(viewer, item.implementationId, itemId);
   return { itemId, itemVersion: String(item.version), snapshotDigest: panel.signing.snapshotDigest, decision: "approve", comment: "", password: "", ...changes };
@@ -213,7 +213,7 @@ describe(`${CLIENTS} parallel sign-offs (issue 4; ${RACE_MODE})`, () => {
     const item = await itemRow(itemId);
     await as(maya, async () => {
       const { waiveItem, revokeWaiver } = await import("@/lib/dal/sign-offs");
-      const viewer = (await (await import("@/lib/auth/viewer")).getViewer())!;
+      const viewer = (await (await import("@/lib/auth/session-viewer")).getViewer())!;
       const expiresOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
       const { version } = await waiveItem(viewer, { itemId, version: item.version, reason: "Pilot clinic only", approverName: "Maya Okafor", expiresOn });
       await revokeWaiver(viewer, { itemId, version, reason: "Full rollout after all" });
@@ -227,7 +227,7 @@ describe(`${CLIENTS} parallel sign-offs (issue 4; ${RACE_MODE})`, () => {
     const ready = await signingForm(erin, itemId);
     await as(erin, async () => {
       const { endSession } = await import("@/lib/dal/users");
-      await endSession((await (await import("@/lib/auth/viewer")).getViewer())!);
+      await endSession((await (await import("@/lib/auth/session-viewer")).getViewer())!);
     });
     expect(await sign(erin, ready)).toMatchObject({ ok: false, code: "unauthenticated" });
     expect(await count()).toBe(signed);

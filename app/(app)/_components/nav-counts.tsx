@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { getNavCounts } from "@/lib/dal/my-work";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
 
 // The counts next to "My work" and "Blockers". They are read after the page, streamed into the
 // navigation through a Suspense boundary, so counting every checklist item in scope never holds

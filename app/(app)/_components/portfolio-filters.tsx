@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
-import { ehrVendorLabel, phaseLabel } from "@/lib/labels";
+import { ehrVendors, phases } from "@/lib/domain/vocabulary";
+import { ehrVendorLabel, phaseLabel } from "@/lib/format/labels";
 import type { PortfolioQuery } from "@/lib/validation/portfolio";
-import { ehrVendors, phases } from "@/lib/vocabulary";
 
 const verdictLabel = { no_go: "No-go", conditional_go: "Conditional go", go: "Go" } as const;
 const riskLabel = { late: "Late", at_risk: "At risk", on_track: "On track", not_tracked: "Not tracked" } as const;

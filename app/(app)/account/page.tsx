@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/people/action-form";
-import { requireViewer } from "@/lib/auth/viewer";
-import { roleLabel } from "@/lib/labels";
+import { requireViewer } from "@/lib/auth/session-viewer";
+import { roleLabel } from "@/lib/format/labels";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validation/people";
 import { changePasswordAction } from "./actions";
 

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TicketLink } from "@/components/tickets/ticket-link";
 import { Badge, ItemStatusBadge } from "@/components/ui/badge";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { getMyWork } from "@/lib/dal/my-work";
-import { describeDaysLeft } from "@/lib/dates";
-import { roleLabel, severityLabel } from "@/lib/labels";
+import { describeDaysLeft } from "@/lib/format/dates";
+import { roleLabel, severityLabel } from "@/lib/format/labels";
 
 export const metadata: Metadata = { title: "My work" };
 

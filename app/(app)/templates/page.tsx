@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { can } from "@/lib/dal/policy";
 import { listTemplates } from "@/lib/dal/templates";
-import { ehrVendorLabel } from "@/lib/labels";
+import { ehrVendorLabel } from "@/lib/format/labels";
 import { NewTemplateForm } from "./_components/new-template-form";
 
 export const metadata: Metadata = { title: "Checklist templates" };

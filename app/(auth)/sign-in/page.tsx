@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { oidcProvider } from "@/lib/auth/config";
-import { getViewer } from "@/lib/auth/viewer";
+import { getViewer } from "@/lib/auth/session-viewer";
 import { safeCallbackPath } from "@/lib/validation/auth";
 import { SignInForm } from "./_components/sign-in-form";
 import { signInWithOidcAction } from "./actions";

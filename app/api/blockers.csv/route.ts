@@ -1,7 +1,7 @@
 import { viewerRoute } from "@/lib/api/viewer-route";
-import { blockersCsv } from "@/lib/blockers-csv";
 import { listBlockers } from "@/lib/dal/blockers";
-import { todayIso } from "@/lib/dates";
+import { blockersCsv } from "@/lib/format/blockers-csv";
+import { todayIso } from "@/lib/format/dates";
 import { parseBlockersQuery } from "@/lib/validation/blockers";
 
 // The blockers view as CSV, honouring the same filters as the page (the same URL parameters).

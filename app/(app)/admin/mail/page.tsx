@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { listSentMail } from "@/lib/dal/mail";
 import { can } from "@/lib/dal/policy";
 

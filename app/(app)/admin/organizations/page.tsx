@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/people/action-form";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { listOrganizations } from "@/lib/dal/people";
 import { can } from "@/lib/dal/policy";
 import { createOrganizationAction } from "./actions";

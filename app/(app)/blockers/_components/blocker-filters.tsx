@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
-import { severityLabel } from "@/lib/labels";
+import { blockerSeverities } from "@/lib/domain/vocabulary";
+import { severityLabel } from "@/lib/format/labels";
 import { blockerWindows, type BlockersQuery } from "@/lib/validation/blockers";
-import { blockerSeverities } from "@/lib/vocabulary";
 
 // A plain GET form: it works without JavaScript, and the URL keeps the filter.
 export function BlockerFilters({ query, customers }: { query: BlockersQuery; customers: { id: string; name: string }[] }) {

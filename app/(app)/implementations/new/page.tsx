@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImplementationForm } from "@/components/implementation/implementation-form";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { isDomainError } from "@/lib/dal/errors";
 import { implementationFormOptions } from "@/lib/dal/implementation-writes";
 import { createImplementationAction } from "./actions";

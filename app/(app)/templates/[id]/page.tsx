@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { isDomainError } from "@/lib/dal/errors";
 import { getTemplate } from "@/lib/dal/templates";
-import { categoryLabel, roleLabel } from "@/lib/labels";
+import { categoryLabel, roleLabel } from "@/lib/format/labels";
 import { PublishForm, RemoveTemplateItemForm, StartRevisionForm, TemplateItemForm } from "./_components/template-forms";
 
 export const metadata: Metadata = { title: "Checklist template" };

@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
-import { ehrVendorLabel } from "@/lib/labels";
-import { ehrVendors } from "@/lib/vocabulary";
+import { ehrVendors } from "@/lib/domain/vocabulary";
+import { ehrVendorLabel } from "@/lib/format/labels";
 import { createTemplateAction } from "../actions";
 
 const F = "template";

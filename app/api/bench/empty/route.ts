@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 // The benchmark's floor: a route handler that does nothing (no session check, no database), so
 // bench/load.ts can put every page beside what the server costs for any request at all.

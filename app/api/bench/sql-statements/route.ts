@@ -1,6 +1,6 @@
 import { connection } from "next/server";
-import { env } from "@/lib/env";
-import { sqlStatementTally } from "@/lib/sql-statements";
+import { env } from "@/lib/server/env";
+import { sqlStatementTally } from "@/lib/server/sql-statements";
 
 // How many SQL statements this server process has sent so far (READYROOM_BENCH only). The
 // benchmark reads it before and after one request to a page, with nothing else running, to

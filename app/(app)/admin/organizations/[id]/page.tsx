@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/people/action-form";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { isDomainError } from "@/lib/dal/errors";
 import { getOrganizationPeople } from "@/lib/dal/people";
-import { roleLabel } from "@/lib/labels";
-import type { UserStatus } from "@/lib/vocabulary";
+import type { UserStatus } from "@/lib/domain/vocabulary";
+import { roleLabel } from "@/lib/format/labels";
 import {
   changeRoleAction,
   invitePersonAction,

@@ -6,7 +6,7 @@ import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on
 import { Button } from "@/components/ui/button";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
-import { queryKeys } from "@/lib/query-keys";
+import { queryKeys } from "@/lib/client/query-keys";
 import { addItemAction } from "../actions";
 
 const F = "add-item";

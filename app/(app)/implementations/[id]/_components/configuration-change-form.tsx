@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
-import { environmentLabel } from "@/lib/labels";
-import type { EnvironmentKind } from "@/lib/vocabulary";
+import type { EnvironmentKind } from "@/lib/domain/vocabulary";
+import { environmentLabel } from "@/lib/format/labels";
 import { recordConfigurationChangeAction } from "../actions";
 
 export function ConfigurationChangeForm(props: {

@@ -4,8 +4,8 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
-import { gateVerdictLabel } from "@/lib/labels";
-import type { GateVerdict } from "@/lib/vocabulary";
+import type { GateVerdict } from "@/lib/domain/vocabulary";
+import { gateVerdictLabel } from "@/lib/format/labels";
 import { recordGoLiveDecisionAction } from "../actions";
 
 type Risk = { key: string; message: string };

@@ -4,11 +4,11 @@ import { ActivityList } from "@/components/activity/activity-list";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { Button } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
-import { activityKinds } from "@/lib/activity";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { listActivity } from "@/lib/dal/activity";
 import { getImplementationSummary } from "@/lib/dal/implementations";
-import { orNotFound } from "@/lib/not-found";
+import { activityKinds } from "@/lib/domain/activity";
+import { orNotFound } from "@/lib/server/not-found";
 import { parseActivityQuery, type ActivityQuery } from "@/lib/validation/activity";
 
 export const metadata: Metadata = { title: "Activity" };

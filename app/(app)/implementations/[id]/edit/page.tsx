@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImplementationForm } from "@/components/implementation/implementation-form";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { isDomainError } from "@/lib/dal/errors";
 import { getImplementationForEdit } from "@/lib/dal/implementation-writes";
 import { updateImplementationAction } from "./actions";

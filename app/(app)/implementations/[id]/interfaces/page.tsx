@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { Badge } from "@/components/ui/badge";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getInterfaceInventory } from "@/lib/dal/interfaces";
+import type { Workflow } from "@/lib/domain/vocabulary";
+import { environmentLabel, interfaceLabel, workflowLabel } from "@/lib/format/labels";
 import { dataDomainLabel, interfaceDirectionLabel, interfaceStatusLabel } from "@/lib/interfaces/vocabulary";
-import { environmentLabel, interfaceLabel, workflowLabel } from "@/lib/labels";
-import { orNotFound } from "@/lib/not-found";
-import type { Workflow } from "@/lib/vocabulary";
+import { orNotFound } from "@/lib/server/not-found";
 import { ImportInterfacesForm } from "./_components/import-form";
 import { ConfirmInventoryForm, InterfaceForm, SourceOfTruthForm } from "./_components/interface-forms";
 

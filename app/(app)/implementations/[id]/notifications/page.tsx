@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { Badge } from "@/components/ui/badge";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { can } from "@/lib/dal/policy";
 import { getWebhookSettings } from "@/lib/dal/webhooks";
-import { formatUtc } from "@/lib/dates";
-import { orNotFound } from "@/lib/not-found";
+import { formatUtc } from "@/lib/format/dates";
+import { orNotFound } from "@/lib/server/not-found";
 import { EnableForm, RotateSecretForm, TestDeliveryForm, WebhookUrlForm } from "./_components/webhook-forms";
 
 export const metadata: Metadata = { title: "Notifications" };

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { DriftBadge, PermissionResultBadge, StaleBadge } from "@/components/registers/result-badges";
 import { Badge } from "@/components/ui/badge";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getPermissionMatrix } from "@/lib/dal/permissions";
-import { formatUtc } from "@/lib/dates";
-import { environmentLabel, permissionInterfaceLabel, permissionResultLabel, workflowLabel } from "@/lib/labels";
-import { orNotFound } from "@/lib/not-found";
+import { formatUtc } from "@/lib/format/dates";
+import { environmentLabel, permissionInterfaceLabel, permissionResultLabel, workflowLabel } from "@/lib/format/labels";
+import { orNotFound } from "@/lib/server/not-found";
 import { AddRowForm, CatalogForm, InterfaceRowsForm } from "./_components/add-row-forms";
 import { CellForm, ColumnForm, RemoveRowForm, RowEditForm } from "./_components/matrix-forms";
 

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { ScenarioResultBadge } from "@/components/registers/result-badges";
 import { Badge } from "@/components/ui/badge";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getTestPatientRegister } from "@/lib/dal/test-patients";
-import { formatUtc } from "@/lib/dates";
-import { environmentLabel, workflowLabel } from "@/lib/labels";
-import { orNotFound } from "@/lib/not-found";
+import { formatUtc } from "@/lib/format/dates";
+import { environmentLabel, workflowLabel } from "@/lib/format/labels";
+import { orNotFound } from "@/lib/server/not-found";
 import { AddScenarioForm, AddTestPatientForm, RecordScenarioForm, RemoveForm } from "./_components/test-patient-forms";
 
 export const metadata: Metadata = { title: "Test patients" };

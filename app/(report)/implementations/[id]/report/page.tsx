@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { getGate } from "@/lib/dal/gate";
 import { getReadinessReport } from "@/lib/dal/report";
-import { orNotFound } from "@/lib/not-found";
+import { orNotFound } from "@/lib/server/not-found";
 import {
   GateSection,
   ItemsSection,

@@ -1,7 +1,7 @@
 import { viewerRoute } from "@/lib/api/viewer-route";
 import { getReadinessReport } from "@/lib/dal/report";
-import { todayIso } from "@/lib/dates";
-import { reportItemsCsv } from "@/lib/report-csv";
+import { todayIso } from "@/lib/format/dates";
+import { reportItemsCsv } from "@/lib/format/report-csv";
 
 // The readiness report's items as a CSV download. Same DAL and rules as the report page.
 export const GET = viewerRoute<{ id: string }>("items_csv", async (viewer, { id }) => {

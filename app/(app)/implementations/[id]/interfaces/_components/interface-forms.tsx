@@ -4,9 +4,9 @@ import { useActionState } from "react";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import type { ActionResult } from "@/lib/actions/result";
+import { interfaceKinds, workflows } from "@/lib/domain/vocabulary";
+import { interfaceLabel, workflowLabel } from "@/lib/format/labels";
 import { dataDomainLabel, interfaceDirectionLabel, interfaceDirections, interfaceStatusLabel, interfaceStatuses, type DataDomain } from "@/lib/interfaces/vocabulary";
-import { interfaceLabel, workflowLabel } from "@/lib/labels";
-import { interfaceKinds, workflows } from "@/lib/vocabulary";
 import { addInterfaceAction, confirmInventoryAction, setSourceOfTruthAction, updateInterfaceAction } from "../actions";
 
 const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";

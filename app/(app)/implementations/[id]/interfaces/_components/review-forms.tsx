@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
-import { environmentLabel } from "@/lib/labels";
+import type { EnvironmentKind } from "@/lib/domain/vocabulary";
+import { environmentLabel } from "@/lib/format/labels";
 import { MAX_PAYLOAD_BYTES } from "@/lib/payloads/types";
-import type { EnvironmentKind } from "@/lib/vocabulary";
 import { reviewPayloadAction, savePayloadRuleAction } from "../actions";
 
 const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getInterfaceInventory } from "@/lib/dal/interfaces";
-import { workflowLabel } from "@/lib/labels";
-import { orNotFound } from "@/lib/not-found";
+import { workflowLabel } from "@/lib/format/labels";
+import { orNotFound } from "@/lib/server/not-found";
 import { ReviewPayloadForm, RuleForm } from "../_components/review-forms";
 
 export const metadata: Metadata = { title: "Sample payload review" };

@@ -3,10 +3,10 @@
 import { useActionState, useState } from "react";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
-import { permissionInterfaceLabel, workflowLabel } from "@/lib/labels";
+import { permissionInterfaces, type PermissionInterface, type Workflow } from "@/lib/domain/vocabulary";
+import { permissionInterfaceLabel, workflowLabel } from "@/lib/format/labels";
 import type { CatalogRow } from "@/lib/registers/catalog";
 import { checkPermission } from "@/lib/registers/permission-format";
-import { permissionInterfaces, type PermissionInterface, type Workflow } from "@/lib/vocabulary";
 import { addCatalogRowsAction, addInterfaceRowsAction, addPermissionRowAction } from "../actions";
 
 const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";

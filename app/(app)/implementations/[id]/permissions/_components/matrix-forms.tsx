@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { submitWithButton } from "@/components/registers/submit-with-button";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
-import { permissionResultLabel } from "@/lib/labels";
-import { permissionResults, type PermissionResult } from "@/lib/vocabulary";
+import { permissionResults, type PermissionResult } from "@/lib/domain/vocabulary";
+import { permissionResultLabel } from "@/lib/format/labels";
 import { InterfaceSelect, type InterfaceOption } from "./add-row-forms";
 import { recordPermissionCheckAction, removePermissionRowAction, setPermissionColumnAction, updatePermissionRowAction } from "../actions";
 

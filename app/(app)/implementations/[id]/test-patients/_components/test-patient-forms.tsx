@@ -5,8 +5,8 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
-import { environmentLabel, scenarioResultLabel, workflowLabel } from "@/lib/labels";
-import { scenarioResults, workflows, type EnvironmentKind, type ScenarioResult, type Workflow } from "@/lib/vocabulary";
+import { scenarioResults, workflows, type EnvironmentKind, type ScenarioResult, type Workflow } from "@/lib/domain/vocabulary";
+import { environmentLabel, scenarioResultLabel, workflowLabel } from "@/lib/format/labels";
 import { addScenarioAction, addTestPatientAction, recordScenarioResultAction, removeScenarioAction, removeTestPatientAction } from "../actions";
 
 const button = buttonClass();

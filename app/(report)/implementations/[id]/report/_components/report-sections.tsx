@@ -2,7 +2,9 @@ import type { ReactNode } from "react";
 import { GateSummary } from "@/components/gate/gate-panel";
 import type { GateView } from "@/lib/dal/gate";
 import type { ReadinessReport } from "@/lib/dal/report";
-import { formatUtc } from "@/lib/dates";
+import { signedName } from "@/lib/domain/sign-off-snapshot";
+import { environmentKinds } from "@/lib/domain/vocabulary";
+import { formatUtc } from "@/lib/format/dates";
 import {
   categoryLabel,
   ehrVendorLabel,
@@ -16,9 +18,7 @@ import {
   severityLabel,
   signOffDecisionLabel,
   workflowLabel,
-} from "@/lib/labels";
-import { signedName } from "@/lib/sign-off-snapshot";
-import { environmentKinds } from "@/lib/vocabulary";
+} from "@/lib/format/labels";
 
 // The sections of the readiness report, one job each: who it is about, the gate and its
 // decisions, what is open or waived, the two registers, then every item in full.

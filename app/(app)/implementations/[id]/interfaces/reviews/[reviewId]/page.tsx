@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { Badge } from "@/components/ui/badge";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getPayloadReview } from "@/lib/dal/interfaces";
-import { environmentLabel } from "@/lib/labels";
-import { orNotFound } from "@/lib/not-found";
+import { environmentLabel } from "@/lib/format/labels";
 import type { FindingSeverity } from "@/lib/payloads/types";
+import { orNotFound } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Payload review" };
 

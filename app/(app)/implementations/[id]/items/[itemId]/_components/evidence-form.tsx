@@ -5,9 +5,9 @@ import { useSupersedeConfirmation, type CurrentApproval } from "@/components/che
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
-import { environmentLabel } from "@/lib/labels";
-import { queryKeys } from "@/lib/query-keys";
-import type { EnvironmentKind } from "@/lib/vocabulary";
+import { queryKeys } from "@/lib/client/query-keys";
+import type { EnvironmentKind } from "@/lib/domain/vocabulary";
+import { environmentLabel } from "@/lib/format/labels";
 import { recordEvidenceAction } from "../actions";
 
 // Records what was observed, where and when. Technical evidence and operational validation

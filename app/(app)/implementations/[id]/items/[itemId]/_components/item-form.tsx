@@ -4,10 +4,10 @@ import { useActionState, useState } from "react";
 import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
-import { itemStatusLabel } from "@/lib/labels";
-import { queryKeys } from "@/lib/query-keys";
+import { queryKeys } from "@/lib/client/query-keys";
+import type { ItemStatus } from "@/lib/domain/vocabulary";
+import { itemStatusLabel } from "@/lib/format/labels";
 import { editableStatuses } from "@/lib/validation/checklist";
-import type { ItemStatus } from "@/lib/vocabulary";
 import { updateItemAction } from "../actions";
 
 type Values = {

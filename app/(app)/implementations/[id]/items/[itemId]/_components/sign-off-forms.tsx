@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
-import { queryKeys } from "@/lib/query-keys";
+import { queryKeys } from "@/lib/client/query-keys";
 import { revokeWaiverAction, signOffItemAction, waiveItemAction } from "../actions";
 
 const button = "rounded-md px-4 py-2 text-sm font-semibold text-white disabled:opacity-60";

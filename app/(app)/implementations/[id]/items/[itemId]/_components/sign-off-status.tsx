@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { SignOffPanel as Panel } from "@/lib/dal/sign-offs";
-import { roleLabel } from "@/lib/labels";
+import { roleLabel } from "@/lib/format/labels";
 import { utc } from "./sign-off-format";
 
 // Where the item stands with its signers: a rejection its owner must act on, each required

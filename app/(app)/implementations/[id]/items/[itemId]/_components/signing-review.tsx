@@ -1,6 +1,6 @@
 import type { SignOffPanel as Panel } from "@/lib/dal/sign-offs";
-import { environmentLabel, roleLabel } from "@/lib/labels";
-import type { EnvironmentKind } from "@/lib/vocabulary";
+import type { EnvironmentKind } from "@/lib/domain/vocabulary";
+import { environmentLabel, roleLabel } from "@/lib/format/labels";
 import { reauthenticateWithSsoAction } from "../actions";
 import { SignOffForm } from "./sign-off-forms";
 

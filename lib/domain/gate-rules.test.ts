@@ -16,7 +16,7 @@ import {
   type GateEvidence,
   type GateInput,
   type GateItem,
-} from "./gate";
+} from "@/lib/domain/gate-rules";
 import { groupReasons } from "./gate-groups";
 
 const now = new Date("2026-11-22T12:00:00Z");

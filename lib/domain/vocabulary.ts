@@ -1,5 +1,5 @@
 // The domain vocabularies. Each list is the single source for the database enums
-// (db/schema/enums.ts), the zod schemas and the labels shown on screen (lib/labels.ts).
+// (db/schema/enums.ts), the zod schemas and the labels shown on screen (lib/format/labels.ts).
 // Kept free of any database import so client components may use it.
 
 export const organizationKinds = ["vendor", "customer"] as const;

@@ -1,4 +1,4 @@
-import type { GateVerdict, ImplementationStatus } from "@/lib/vocabulary";
+import type { GateVerdict, ImplementationStatus } from "@/lib/domain/vocabulary";
 
 // Readiness, evidence staleness and go-live risk: pure functions, no I/O, so the portfolio,
 // the implementation page and the tests all derive the same answer from the same facts.

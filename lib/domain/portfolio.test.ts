@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { itemStatuses } from "@/lib/vocabulary";
+import { itemStatuses } from "@/lib/domain/vocabulary";
+import { parsePortfolioQuery } from "@/lib/validation/portfolio";
 import { derivePortfolioRow, reasonCounts, type PortfolioInputRow } from "./portfolio";
-import { parsePortfolioQuery } from "./validation/portfolio";
 
 // Filter, sort and paging now happen in SQL (lib/dal/implementations.db.test.ts and
 // lib/dal/portfolio.db.test.ts); what stays here is the shaping of a row and the URL's rules.

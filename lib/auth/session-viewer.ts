@@ -2,7 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { loadViewer } from "@/lib/dal/users";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/domain/viewer";
 import { auth } from "./config";
 
 // The signed-in person for this request, read from the database once per request.

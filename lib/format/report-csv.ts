@@ -1,5 +1,5 @@
-import { toCsv } from "@/lib/csv";
 import type { ReadinessReport } from "@/lib/dal/report";
+import { toCsv } from "@/lib/format/csv";
 
 // The readiness report's items as CSV, for the go-live meeting's spreadsheet.
 

@@ -1,4 +1,3 @@
-import { categoryLabel, environmentLabel, itemStatusLabel, roleLabel, severityLabel } from "@/lib/labels";
 import {
   blockerSeverities,
   environmentKinds,
@@ -7,7 +6,8 @@ import {
   itemCategories,
   itemStatuses,
   roles,
-} from "@/lib/vocabulary";
+} from "@/lib/domain/vocabulary";
+import { categoryLabel, environmentLabel, itemStatusLabel, roleLabel, severityLabel } from "@/lib/format/labels";
 
 // Turns audit events (action, before, after as stored JSON) into what a person reads in an
 // activity timeline: a sentence for the action and a list of changed fields with labels and

@@ -1,4 +1,4 @@
-import type { OrganizationKind, Role } from "@/lib/vocabulary";
+import type { OrganizationKind, Role } from "@/lib/domain/vocabulary";
 
 // The signed-in person as every DAL function sees them. Built from the database on each
 // request, never from anything the client sends.

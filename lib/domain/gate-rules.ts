@@ -1,6 +1,5 @@
-import type { GateDataDomain } from "@/lib/interfaces/domains";
-import { evidenceStaleness, type StalenessContext } from "@/lib/readiness";
-import { canonicalJson, sha256Hex, type Json } from "@/lib/sign-off-snapshot";
+import { evidenceStaleness, type StalenessContext } from "@/lib/domain/readiness";
+import { canonicalJson, sha256Hex, type Json } from "@/lib/domain/sign-off-snapshot";
 import type {
   BlockerSeverity,
   EnvironmentKind,
@@ -11,7 +10,8 @@ import type {
   Role,
   ScenarioResult,
   Workflow,
-} from "@/lib/vocabulary";
+} from "@/lib/domain/vocabulary";
+import type { GateDataDomain } from "@/lib/interfaces/domains";
 
 // The go/no-go gate (docs/design.md, "The gate"; docs/gate.md): one pure
 // function from the facts of an implementation, at a moment `now`, to a verdict and every

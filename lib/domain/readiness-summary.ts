@@ -1,8 +1,8 @@
-import { daysUntil, todayIso } from "@/lib/dates";
-import { evaluateGate, gateUntil, type Gate, type GateInput } from "@/lib/gate";
-import { evidenceStaleness, goLiveRisk, readiness, riskBoundaries, type Risk } from "@/lib/readiness";
+import { evaluateGate, gateUntil, type Gate, type GateInput } from "@/lib/domain/gate-rules";
+import { evidenceStaleness, goLiveRisk, readiness, riskBoundaries, type Risk } from "@/lib/domain/readiness";
+import { itemStatuses, type EnvironmentKind, type ItemStatus, type ScenarioResult } from "@/lib/domain/vocabulary";
+import { daysUntil, todayIso } from "@/lib/format/dates";
 import { rowDrift, type MatrixRow } from "@/lib/registers/drift";
-import { itemStatuses, type EnvironmentKind, type ItemStatus, type ScenarioResult } from "@/lib/vocabulary";
 
 // The readiness summary of one implementation (docs/gate.md): what the portfolio and the
 // navigation show, derived from the same facts as the gate, at a moment `now`, with the moment

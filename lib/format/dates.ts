@@ -1,4 +1,4 @@
-import type { ImplementationStatus } from "@/lib/vocabulary";
+import type { ImplementationStatus } from "@/lib/domain/vocabulary";
 
 // Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC so every instance and every test agrees.
 

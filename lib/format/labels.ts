@@ -13,7 +13,7 @@ import type {
   Role,
   ScenarioResult,
   Workflow,
-} from "@/lib/vocabulary";
+} from "@/lib/domain/vocabulary";
 
 // How each domain value reads on screen.
 

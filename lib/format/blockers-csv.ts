@@ -1,7 +1,7 @@
-import { toCsv } from "@/lib/csv";
-import { severityLabel } from "@/lib/labels";
-import { parseTicketUrl } from "@/lib/tickets";
-import type { BlockerSeverity } from "@/lib/vocabulary";
+import { parseTicketUrl } from "@/lib/domain/tickets";
+import type { BlockerSeverity } from "@/lib/domain/vocabulary";
+import { toCsv } from "@/lib/format/csv";
+import { severityLabel } from "@/lib/format/labels";
 
 // The blockers view as CSV, same columns as the page, for the weekly status meeting.
 

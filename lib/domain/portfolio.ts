@@ -1,10 +1,10 @@
 import type { PortfolioRow } from "@/lib/dal/implementations";
-import { daysUntil } from "@/lib/dates";
-import { readiness, type Readiness, type Risk } from "@/lib/readiness";
+import { readiness, type Readiness, type Risk } from "@/lib/domain/readiness";
+import { daysUntil } from "@/lib/format/dates";
 
 // The portfolio row as shown. Everything that decides (verdict, forecast, counts) comes from
-// the maintained readiness summary, itself derived by the gate (lib/gate.ts) and goLiveRisk
-// (lib/readiness.ts); filter, sort and paging happen in SQL (lib/dal/implementations.ts). This
+// the maintained readiness summary, itself derived by the gate (lib/domain/gate-rules.ts) and goLiveRisk
+// (lib/domain/readiness.ts); filter, sort and paging happen in SQL (lib/dal/implementations.ts). This
 // only shapes a row for the screen: days left, readiness as a fraction, the forecast with why.
 
 // The portfolio row as the DAL reads it (type only: this file does no I/O).
