@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
 import { auth } from "@/lib/auth/config";
 import { env } from "@/lib/env";
 
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Benchmark" };
 // group on purpose: that layout reads the viewer and streams the navigation counts. Exists only
 // when READYROOM_BENCH is on.
 export default async function BenchSessionPage() {
+  await connection();
   if (!env().READYROOM_BENCH) notFound();
   const session = await auth();
   if (!session?.userId) redirect("/sign-in");
