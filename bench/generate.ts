@@ -3,13 +3,25 @@
 // portfolio loaded in bulk with INSERT … SELECT generate_series. Every name is synthetic and
 // labelled fictional; no real patient data.
 //
-//   npx tsx bench/generate.ts --implementations 500 [--items-per 50] [--evidence-per 4] [--audit-per 600]
+// Beside the checklist (50 items, 5 evidence rows per item of which one is a re-run in the same
+// environment, sign-offs, blockers) each implementation gets what the real ones have: a
+// permission matrix (8 rows × 3 environments of checks), synthetic test patients with
+// scenarios, a waiver or two, and for some a recorded go/no-go decision. One in ten
+// implementations belongs to the demo customer Riverbend, so its customer IT user sees a
+// tenant-scoped slice. Then every readiness summary is built through the app's own
+// refreshGateState (bench/summaries.ts), as the first portfolio read would.
+//
+//   npx tsx bench/generate.ts --implementations 500 [--items-per 50] [--evidence-per 5] [--audit-per 150]
+import { spawn } from "node:child_process";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { openPostgres } from "../db/index";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo, seedId } from "../db/seed";
+
+const AUDIT_BATCH = 2000;
 
 export const DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -29,16 +41,29 @@ export type GenerateResult = {
   seconds: Record<string, number>;
 };
 
+// bench/summaries.ts in a child process: the DAL needs the react-server condition.
+function buildSummaries(url: string): Promise<void> {
+  const root = new URL("..", import.meta.url).pathname;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", join(root, "bench/summaries.ts"), url, "4"], {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`bench/summaries.ts exited ${code}`))));
+  });
+}
+
 export function benchDatabaseName(implementations: number): string {
-  return `readyroom_bench_${implementations}`;
+  return `bench_readyroom_${implementations}`;
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const impls = options.implementations;
   const itemsPer = options.itemsPerImplementation ?? 50;
-  const evidencePer = options.evidencePerItem ?? 4;
-  const auditPer = options.auditPerImplementation ?? 600;
+  const evidencePer = options.evidencePerItem ?? 5;
+  const auditPer = options.auditPerImplementation ?? 150;
   if (!Number.isInteger(impls) || impls < 1 || impls > 100_000) throw new Error("--implementations must be 1…100000");
 
   const serverUrl = options.serverUrl ?? DEFAULT_SERVER_URL;
@@ -102,7 +127,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
                                         go_live_date, implementation_manager_id, engineering_owner_id, status,
                                         created_by_id, freshness_window_days)
            select pg_temp.bench_id('bench-impl-' || i),
-                  pg_temp.bench_id('bench-org-' || (1 + i % $2::int)),
+                  case when i % 10 = 0 then $7::uuid else pg_temp.bench_id('bench-org-' || (1 + i % $2::int)) end,
                   'Synthetic implementation ' || lpad(i::text, 5, '0'),
                   (array['epic','oracle_health','meditech','athenahealth','other']::ehr_vendor[])[1 + i % 5],
                   (array['appointment_sync','patient_demographics','documents']::workflow[])[1:1 + i % 3],
@@ -115,7 +140,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
                   $3::uuid,
                   case when i % 4 = 0 then 7 else 14 end
            from generate_series(1, $1::int) i`,
-          [impls, customers, user("manager"), user("manager2"), user("engineer"), user("engineer2")],
+          [impls, customers, user("manager"), user("manager2"), user("engineer"), user("engineer2"), seedId("org:riverbend")],
         );
 
         await tx.unsafe(
@@ -205,8 +230,95 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
           [vendorOrg, user("engineer"), user("manager")],
         );
 
-        // The audit trail: 600 events per implementation by default, spread over half a year.
+
+        // The permission matrix: 8 rows per implementation (FHIR scopes and HL7 v2 events), each
+        // checked in the three environments; production has gaps (unverified, now and then denied).
         await tx.unsafe(
+          `insert into permission_requirements (id, implementation_id, interface, permission, required)
+           select pg_temp.bench_id('bench-perm-' || i || '-' || p), pg_temp.bench_id('bench-impl-' || i),
+                  (case when p < 5 then 'fhir_api' else 'hl7v2_feed' end)::permission_interface,
+                  (array['patient/Appointment.rs','patient/Patient.r','patient/Slot.rs','patient/Schedule.r',
+                         'patient/DocumentReference.c','SIU^S12','SIU^S14','ADT^A08'])[1 + p],
+                  p <> 7
+           from generate_series(1, $1::int) i, generate_series(0, 7) p`,
+          [impls],
+        );
+        await tx.unsafe(
+          `insert into permission_checks (requirement_id, implementation_id, environment_id, result, checked_at, checked_by_id)
+           select pg_temp.bench_id('bench-perm-' || i || '-' || p), pg_temp.bench_id('bench-impl-' || i),
+                  pg_temp.bench_id('bench-env-' || i || '-' || k), r,
+                  case when r <> 'unverified' then now() - make_interval(days => (i + p + k) % 40) end,
+                  case when r <> 'unverified' then $2::uuid end
+           from (select i, p, k,
+                        (case when k = 3 and (i + p) % 7 = 0 then 'unverified'
+                              when k = 3 and (i + p) % 23 = 0 then 'denied'
+                              when (i + p + k) % 31 = 0 then 'error'
+                              else 'granted' end)::permission_result as r
+                 from generate_series(1, $1::int) i, generate_series(0, 7) p, generate_series(1, 3) k) x`,
+          [impls, user("engineer")],
+        );
+
+        // Synthetic test patients (never real patient data): two in test, one in production, with
+        // three scenarios each across the workflows.
+        await tx.unsafe(
+          `insert into test_patients (id, implementation_id, environment_id, label, test_identifier)
+           select pg_temp.bench_id('bench-tp-' || i || '-' || t), pg_temp.bench_id('bench-impl-' || i),
+                  pg_temp.bench_id('bench-env-' || i || '-' || (case when t = 2 then 3 else 2 end)),
+                  'Synthetic test patient ' || chr(65 + t) || ' (fictional)', 'ZZTEST-' || i || '-' || t
+           from generate_series(1, $1::int) i, generate_series(0, 2) t`,
+          [impls],
+        );
+        await tx.unsafe(
+          `insert into test_patient_scenarios (test_patient_id, implementation_id, workflow_surface, scenario,
+                                               expected_outcome, observed_outcome, result, validated_by_id, validated_at)
+           select pg_temp.bench_id('bench-tp-' || i || '-' || t), pg_temp.bench_id('bench-impl-' || i),
+                  (array['appointment_sync','patient_demographics','documents']::workflow[])[1 + sc],
+                  'Synthetic scenario ' || sc || ': book, reschedule and cancel', 'The EHR shows the change',
+                  case when r <> 'not_run' then 'Observed in the synthetic run' else '' end, r,
+                  case when r <> 'not_run' then $2::uuid end,
+                  case when r <> 'not_run' then now() - make_interval(days => (i + sc) % 20) end
+           from (select i, t, sc,
+                        (case when (i + t + sc) % 9 = 0 then 'fail' when (i + t + sc) % 4 = 0 then 'not_run' else 'pass' end)::scenario_result as r
+                 from generate_series(1, $1::int) i, generate_series(0, 2) t, generate_series(0, 2) sc) x`,
+          [impls, user("engineer")],
+        );
+
+        // Waivers in force for a few weeks on not-yet-done items of every third implementation.
+        await tx.unsafe(
+          `insert into waivers (checklist_item_id, implementation_id, reason, approver_name, expires_on, item_version,
+                                granted_by_id, granted_at, revoked_at, revoked_by_id, revoke_reason)
+           select ci.id, ci.implementation_id, 'Synthetic waiver: covered by the vendor runbook until go-live',
+                  'Maya Okafor', current_date + 14 + (ci.position % 20), ci.version, $1::uuid, now() - interval '3 days',
+                  null, null, null
+           from checklist_items ci
+           where ci.key like 'bench-%' and ci.status in ('in_progress', 'not_started') and ci.position % 11 = 3
+             and abs(hashtext(ci.implementation_id::text)) % 3 = 0`,
+          [user("manager")],
+        );
+
+        // Go/no-go decisions recorded on every fifth implementation (a no-go taken a week ago).
+        await tx.unsafe(
+          `insert into go_live_decisions (implementation_id, decision, computed_verdict, reasons, gate_digest, notes,
+                                          decided_by_id, decided_by_name, decided_at)
+           select pg_temp.bench_id('bench-impl-' || i), 'no_go', 'no_go',
+                  '[{"key":"synthetic","severity":"blocking","message":"Synthetic blocking reason"}]'::jsonb,
+                  md5('bench-decision-' || i), 'Synthetic decision: not ready yet', $2::uuid, 'Maya Okafor',
+                  now() - interval '7 days'
+           from generate_series(1, $1::int) i where i % 5 = 0`,
+          [impls, user("manager")],
+        );
+
+      }),
+    );
+
+    // The audit trail goes through the chain trigger (one head row per organization, updated
+    // per event): in one transaction the head's dead versions pile up and each insert walks
+    // them, so it is loaded in short transactions of AUDIT_BATCH events.
+    await timed("audit trail", async () => {
+      const total = impls * auditPer;
+      for (let from = 1; from <= total; from += AUDIT_BATCH) {
+        // 150 events per implementation by default, spread over half a year.
+        await sql.unsafe(
           `insert into audit_events (occurred_at, actor_id, actor_role, actor_organization_id, action, entity_type,
                                      entity_id, implementation_id, before, after, request_id)
            select now() - make_interval(days => n % 180, secs => n % 86400),
@@ -220,20 +332,29 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
                   jsonb_build_object('status', 'in_progress', 'version', 1 + n % 5),
                   jsonb_build_object('status', 'ready_for_signoff', 'version', 2 + n % 5),
                   'bench-' || n
-           from generate_series(1, $6::int) n`,
-          [impls, itemsPer, user("engineer"), user("manager"), vendorOrg, impls * auditPer],
+           from generate_series($6::int, $7::int) n`,
+          [impls, itemsPer, user("engineer"), user("manager"), vendorOrg, from, Math.min(total, from + AUDIT_BATCH - 1)],
         );
-      }),
-    );
+      }
+    });
 
     await timed("analyze", () => sql.unsafe("analyze"));
+    await timed("readiness summaries", () => buildSummaries(url.toString()));
+    await timed("analyze summaries", () => sql.unsafe("analyze readiness_summaries, gate_states"));
 
     const [counts] = await sql<Record<string, number>[]>`
       select (select count(*)::int from implementations) as implementations,
              (select count(*)::int from checklist_items) as items,
              (select count(*)::int from evidence) as evidence,
              (select count(*)::int from sign_offs) as sign_offs,
-             (select count(*)::int from audit_events) as audit_events`;
+             (select count(*)::int from audit_events) as audit_events,
+             (select count(*)::int from permission_requirements) as permission_rows,
+             (select count(*)::int from permission_checks) as permission_checks,
+             (select count(*)::int from test_patients) as test_patients,
+             (select count(*)::int from test_patient_scenarios) as scenarios,
+             (select count(*)::int from waivers) as waivers,
+             (select count(*)::int from go_live_decisions) as decisions,
+             (select count(*)::int from readiness_summaries) as summaries`;
     return { database, url: url.toString(), counts: counts!, seconds };
   } finally {
     await sql.end();
@@ -245,8 +366,8 @@ async function main() {
     options: {
       implementations: { type: "string", default: "500" },
       "items-per": { type: "string", default: "50" },
-      "evidence-per": { type: "string", default: "4" },
-      "audit-per": { type: "string", default: "600" },
+      "evidence-per": { type: "string", default: "5" },
+      "audit-per": { type: "string", default: "150" },
       server: { type: "string", default: process.env.BENCH_POSTGRES_URL ?? DEFAULT_SERVER_URL },
     },
   });

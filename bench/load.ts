@@ -1,18 +1,23 @@
-// The load run against one bench database: starts `next start` on loopback, signs in as the
-// demo manager, counts each page's SQL statements, weighs the portfolio's JavaScript, then
-// puts each page beside the empty routes with autocannon and drives the writes through their
-// server actions. RSS of the server process is sampled throughout.
+// The load run against one bench database: starts `next start` on loopback (with the V8 heap
+// cap the docs recommend), signs in as a vendor implementation manager and as a customer IT
+// user, and for each of them counts every page's SQL statements, then measures each page at 1
+// connection (what one user waits) and at 10 (capacity) beside two floors measured in the same
+// run: a bare route handler and a bare signed-in page that only decodes the session. Then signs
+// items off through the server action at 50 concurrent and through the data layer alone
+// (bench/signoff-dal.ts, same database, same concurrency). RSS is sampled throughout.
 //
-//   npx tsx bench/load.ts --implementations 500 [--port 3551] [--duration 10] [--connections 10] [--counts-only]
+//   npx tsx bench/load.ts --implementations 500 [--port 4150] [--duration 5] [--connections 1,10] [--counts-only]
+import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { actionHeaders, actionSucceeded, encodeFormActionCall, findAction, hiddenFieldsOfForm, type EncodedCall } from "./actions";
 import { countStatements, firstLoadJs, get, signIn, type FirstLoadJs, type Session, type StatementCount } from "./client";
 import { benchDatabaseName, DEFAULT_SERVER_URL } from "./generate";
-import { ensureBuild, rssSampler, startServer } from "./server";
-import { writeTargets, type WriteTarget } from "./writes";
+import { ensureBuild, root, rssSampler, startServer } from "./server";
+import { signOff, type WriteTarget } from "./writes";
 
 export type Run = {
   path: string;
@@ -30,45 +35,58 @@ export type Run = {
   rssPeakMb: number;
 };
 
+export type Floors = { handler: Run; bare: Run; layout?: Run };
+
+export type PageLoad = {
+  connections: number;
+  page: Run;
+  // Floors measured just before and just after this user's pages at this connection count;
+  // the ratio divides by their mean p50.
+  floorHandlerP50: number;
+  floorBareP50: number;
+  ratioToHandler: number;
+  ratioToBarePage: number;
+};
+
 export type PageResult = {
+  user: string;
   name: string;
   path: string;
   available: boolean;
   status: number;
   statements?: StatementCount;
-  emptyApi?: Run;
-  emptyPage?: Run;
-  page?: Run;
-  ratioToEmptyApi?: number;
-  ratioToEmptyPage?: number;
+  loads: PageLoad[];
 };
 
-export type WriteResult = {
-  key: string;
-  label: string;
-  actionName: string;
-  available: boolean;
+export type UserResult = {
+  user: string;
+  email: string;
+  floors: { connections: number; before: Floors; after: Floors }[];
+  floorStatements: { bare?: StatementCount; layout?: StatementCount };
+  pages: PageResult[];
+};
+
+export type SignOffResult = {
+  action?: { calls: number; run: Run; succeeded: number; okPerSecond: number; rowsWritten: number; note?: string };
+  dal?: { calls: number; ok: number; failed: number; perSecond: number; p50: string; p95: string; p99: string };
+  ratio?: number;
   note?: string;
-  actionId?: string;
-  standInFor?: string;
-  run?: Run;
-  succeeded?: number;
-  okPerSecond?: number;
-  rowsWritten?: number;
 };
 
 export type LoadResult = {
   implementations: number;
   database: string;
   startedAt: string;
+  heapMb: number | null;
   loadavgBefore: number[];
   loadavgAfter: number[];
-  baselineStatements?: StatementCount;
-  pages: PageResult[];
+  users: UserResult[];
   firstLoadJs?: FirstLoadJs;
-  writes: WriteResult[];
-  rssPeakMb: number;
+  signOff: SignOffResult;
   rssIdleMb: number;
+  rssPeakPagesMb: number;
+  rssPeakWritesMb: number;
+  rssPeakMb: number;
 };
 
 export type LoadOptions = {
@@ -76,9 +94,10 @@ export type LoadOptions = {
   serverUrl?: string;
   port: number;
   duration: number;
-  connections: number;
+  connections: number[];
   writeConnections: number;
   writeRequests: number;
+  heapMb: number | null;
   countsOnly?: boolean;
   log?: (line: string) => void;
 };
@@ -196,6 +215,19 @@ async function prepareWrite(
   return { action, calls: usable };
 }
 
+const USERS = [
+  { user: "Vendor implementation manager", email: "manager@vendor.example", implementation: "Synthetic implementation 00001" },
+  // Riverbend's IT sees only Riverbend's implementations (every tenth synthetic one).
+  { user: "Customer IT (Riverbend)", email: "it@riverbend.example", implementation: "Synthetic implementation 00010" },
+];
+
+async function floors(base: Omit<CannonOptions, "path">, sampler: ReturnType<typeof rssSampler>, withLayout: boolean): Promise<Floors> {
+  const handler = await cannon({ ...base, path: "/api/bench/empty" }, sampler);
+  const bare = await cannon({ ...base, path: "/bench-session" }, sampler);
+  const layout = withLayout ? await cannon({ ...base, path: "/bench/empty" }, sampler) : undefined;
+  return { handler, bare, layout };
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const database = benchDatabaseName(options.implementations);
@@ -206,87 +238,87 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     implementations: options.implementations,
     database,
     startedAt: new Date().toISOString(),
+    heapMb: options.heapMb,
     loadavgBefore: loadavg().map((n) => round(n, 2)),
     loadavgAfter: [],
-    pages: [],
-    writes: [],
-    rssPeakMb: 0,
+    users: [],
+    signOff: {},
     rssIdleMb: 0,
+    rssPeakPagesMb: 0,
+    rssPeakWritesMb: 0,
+    rssPeakMb: 0,
   };
 
-  log(`starting next start on :${options.port} against ${database}`);
-  const server = await startServer({ databaseUrl: url.toString(), port: options.port });
+  log(`starting next start on :${options.port} against ${database}${options.heapMb ? ` (--max-old-space-size=${options.heapMb})` : ""}`);
+  const server = await startServer({ databaseUrl: url.toString(), port: options.port, heapMb: options.heapMb });
   const sampler = rssSampler(server.pid);
   try {
-    const session = await signIn(server.origin, "manager@vendor.example", "readyroom-demo");
+    const sessions: Session[] = [];
+    for (const u of USERS) sessions.push(await signIn(server.origin, u.email, "readyroom-demo"));
     result.rssIdleMb = mb(sampler.mark());
 
-    const [first] = await sql<{ id: string }[]>`select id from implementations where name = 'Synthetic implementation 00001'`;
-    if (!first) throw new Error(`${database} has no synthetic implementation: run bench/generate.ts first`);
-    const pages: { name: string; path: string }[] = [
-      { name: "Portfolio", path: "/" },
-      { name: "Implementation page (50 items)", path: `/implementations/${first.id}` },
-      { name: "Blockers", path: "/blockers" },
-    ];
+    for (const [index, u] of USERS.entries()) {
+      const session = sessions[index]!;
+      const [impl] = await sql<{ id: string; item: string }[]>`
+        select i.id, ci.id as item from implementations i join checklist_items ci on ci.implementation_id = i.id and ci.key = 'bench-10'
+        where i.name = ${u.implementation}`;
+      if (!impl) throw new Error(`${database} has no ${u.implementation}: run bench/generate.ts first`);
+      const pages = [
+        { name: "Portfolio", path: "/" },
+        { name: "Implementation page", path: `/implementations/${impl.id}` },
+        { name: "Item page", path: `/implementations/${impl.id}/items/${impl.item}` },
+        { name: "Blockers", path: "/blockers" },
+      ];
+      const entry: UserResult = { user: u.user, email: u.email, floors: [], floorStatements: {}, pages: [] };
+      result.users.push(entry);
+      log(`${u.user}: counting SQL statements per page`);
+      entry.floorStatements.bare = await countStatements(session, "/bench-session");
+      entry.floorStatements.layout = await countStatements(session, "/bench/empty");
+      for (const page of pages) {
+        const { status } = await get(session, page.path);
+        const p: PageResult = { user: u.user, ...page, status, available: status === 200, loads: [] };
+        if (p.available) p.statements = await countStatements(session, page.path);
+        entry.pages.push(p);
+        log(`  ${page.name}: ${p.available ? `${p.statements!.statements} statements` : `answered ${status}: not available to this user`}`);
+      }
+      if (index === 0) {
+        log("weighing the portfolio's first-load JavaScript");
+        result.firstLoadJs = await firstLoadJs(session, "/");
+      }
+      if (options.countsOnly) continue;
 
-    log("counting SQL statements per page");
-    result.baselineStatements = await countStatements(session, "/bench/empty");
-    for (const page of pages) {
-      const { status } = await get(session, page.path);
-      const entry: PageResult = { ...page, status, available: status === 200 };
-      if (entry.available) entry.statements = await countStatements(session, page.path);
-      result.pages.push(entry);
-      log(`  ${page.name}: ${entry.available ? `${entry.statements!.statements} statements` : `answered ${status}: not available in this build`}`);
+      for (const connections of options.connections) {
+        const base = { origin: server.origin, cookie: session.cookie, connections, duration: options.duration };
+        log(`  load at ${connections} connection(s), ${options.duration} s per route`);
+        const before = await floors(base, sampler, true);
+        const runs: { p: PageResult; run: Run }[] = [];
+        for (const p of entry.pages.filter((x) => x.available)) runs.push({ p, run: await cannon({ ...base, path: p.path }, sampler) });
+        const after = await floors(base, sampler, false);
+        entry.floors.push({ connections, before, after });
+        const handlerP50 = round((before.handler.p50 + after.handler.p50) / 2, 2);
+        const bareP50 = round((before.bare.p50 + after.bare.p50) / 2, 2);
+        for (const { p, run } of runs) {
+          p.loads.push({
+            connections,
+            page: run,
+            floorHandlerP50: handlerP50,
+            floorBareP50: bareP50,
+            ratioToHandler: round(run.p50 / handlerP50, 2),
+            ratioToBarePage: round(run.p50 / bareP50, 2),
+          });
+          log(`    ${p.name}: p50 ${run.p50} ms (${round(run.p50 / bareP50, 2)}× bare page ${bareP50} ms, ${round(run.p50 / handlerP50, 2)}× handler ${handlerP50} ms)`);
+        }
+      }
     }
-
-    log("weighing the portfolio's first-load JavaScript");
-    result.firstLoadJs = await firstLoadJs(session, "/");
+    result.rssPeakPagesMb = mb(sampler.peak());
 
     if (!options.countsOnly) {
-      const base = { origin: server.origin, cookie: session.cookie, connections: options.connections, duration: options.duration };
-      for (const entry of result.pages.filter((p) => p.available)) {
-        log(`load: ${entry.name} beside the empty routes (${options.connections} connections, ${options.duration} s each)`);
-        entry.emptyApi = await cannon({ ...base, path: "/api/bench/empty" }, sampler);
-        entry.emptyPage = await cannon({ ...base, path: "/bench/empty" }, sampler);
-        entry.page = await cannon({ ...base, path: entry.path }, sampler);
-        entry.ratioToEmptyApi = round(entry.page.p50 / entry.emptyApi.p50, 2);
-        entry.ratioToEmptyPage = round(entry.page.p50 / entry.emptyPage.p50, 2);
-        log(`  p50 ${entry.page.p50} ms vs ${entry.emptyApi.p50} (empty handler) / ${entry.emptyPage.p50} (empty page)`);
-      }
-
-      for (const target of writeTargets) {
-        const write: WriteResult = {
-          key: target.key,
-          label: target.label,
-          actionName: target.actionName,
-          standInFor: target.standInFor,
-          available: false,
-        };
-        result.writes.push(write);
-        const prepared = await prepareWrite(target, session, sql, options.writeRequests);
-        if (typeof prepared === "string") {
-          write.note = prepared;
-          log(`write ${target.actionName}: ${prepared}`);
-          continue;
-        }
-        write.available = true;
-        write.actionId = prepared.action.id;
-        const amount = target.unique ? prepared.calls.length : options.writeRequests;
-        log(`write ${target.actionName}: ${amount} calls at ${options.writeConnections} connections`);
-        const calls = prepared.calls.map((call) => ({
-          call,
-          headers: actionHeaders(prepared.action, server.origin, session.cookie, call.contentType),
-        }));
-        const before = await rowsWritten(sql, target);
-        write.run = await cannon(
-          { origin: server.origin, path: calls[0]!.call.path, cookie: session.cookie, connections: options.writeConnections, amount, calls },
-          sampler,
-        );
-        write.rowsWritten = (await rowsWritten(sql, target)) - before;
-        write.succeeded = write.run.requests - write.run.non2xx - write.run.failedResults;
-        write.okPerSecond = round(write.succeeded / write.run.seconds);
-        log(`  ${write.okPerSecond} succeeded/s, ${write.rowsWritten} rows written, p50 ${write.run.p50} ms`);
-      }
+      sampler.mark();
+      // A fresh sign-in: signing needs one from the last SIGN_OFF_REAUTH_MINUTES (15 by default),
+      // and the page loads before may have taken longer.
+      const signer = await signIn(server.origin, USERS[0]!.email, "readyroom-demo");
+      result.signOff = await signOffs(options, server.origin, signer, sql, url.toString(), sampler, log);
+      result.rssPeakWritesMb = mb(sampler.mark());
     }
   } finally {
     result.rssPeakMb = mb(sampler.peak());
@@ -296,6 +328,63 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     result.loadavgAfter = loadavg().map((n) => round(n, 2));
   }
   return result;
+}
+
+// The same number of sign-offs through the server action (over HTTP, as the browser sends it)
+// and through the data layer alone, on different items of the same database.
+async function signOffs(
+  options: LoadOptions,
+  origin: string,
+  session: Session,
+  sql: postgres.Sql,
+  databaseUrl: string,
+  sampler: ReturnType<typeof rssSampler>,
+  log: (line: string) => void,
+): Promise<SignOffResult> {
+  const [{ n: available } = { n: 0 }] = await sql<{ n: number }[]>`
+    select count(*)::int as n from checklist_items ci
+    where ci.key like 'bench-%' and ci.status = 'ready_for_signoff' and 'implementation_manager' = any (ci.required_sign_off_roles)`;
+  const calls = Math.min(options.writeRequests, Math.floor(available / 2));
+  if (calls < options.writeConnections) return { note: `only ${available} items to sign: too few for ${options.writeConnections} concurrent` };
+  const out: SignOffResult = {};
+  log(`sign-off through the server action: preparing ${calls} calls (each item page read as the browser would)`);
+  const prepared = await prepareWrite(signOff, session, sql, calls);
+  if (typeof prepared === "string") return { note: prepared };
+  const headers = prepared.calls.map((call) => ({ call, headers: actionHeaders(prepared.action, origin, session.cookie, call.contentType) }));
+  const before = await rowsWritten(sql, signOff);
+  const run = await cannon(
+    { origin, path: headers[0]!.call.path, cookie: session.cookie, connections: options.writeConnections, amount: headers.length, calls: headers },
+    sampler,
+  );
+  const written = (await rowsWritten(sql, signOff)) - before;
+  // autocannon counts a timed-out call in `errors` (and in `timeouts`), not in `requests`.
+  const succeeded = run.requests - run.non2xx - run.failedResults;
+  out.action = { calls: headers.length, run, succeeded, okPerSecond: round(succeeded / run.seconds), rowsWritten: written };
+  log(`  ${out.action.okPerSecond} succeeded/s, ${written} rows written, p50 ${run.p50} ms, errors ${run.errors + run.non2xx + run.failedResults} (timeouts ${run.timeouts})`);
+
+  log(`sign-off through the data layer alone: ${headers.length} calls at ${options.writeConnections}`);
+  out.dal = await signOffDal(databaseUrl, headers.length, options.writeConnections);
+  out.ratio = round(out.action.okPerSecond / out.dal.perSecond, 2);
+  log(`  ${out.dal.perSecond}/s (${out.dal.failed} failed); action/DAL = ${out.ratio}`);
+  return out;
+}
+
+function signOffDal(databaseUrl: string, calls: number, concurrency: number): Promise<NonNullable<SignOffResult["dal"]>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", join(root, "bench/signoff-dal.ts"), "--database", databaseUrl, "--calls", String(calls), "--concurrency", String(concurrency)],
+      { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code !== 0) return reject(new Error(`bench/signoff-dal.ts exited ${code}`));
+      const parsed = JSON.parse(stdout.trim().split("\n").at(-1)!) as { calls: number; ok: number; failed: number; perSecond: number; p50: string; p95: string; p99: string };
+      resolve(parsed);
+    });
+  });
 }
 
 async function rowsWritten(sql: postgres.Sql, target: WriteTarget): Promise<number> {
@@ -311,11 +400,12 @@ export function loadOptionsFromArgs(args: string[]): LoadOptions & { build: bool
     args,
     options: {
       implementations: { type: "string", default: "500" },
-      port: { type: "string", default: "3551" },
-      duration: { type: "string", default: "10" },
-      connections: { type: "string", default: "10" },
+      port: { type: "string", default: "4150" },
+      duration: { type: "string", default: "5" },
+      connections: { type: "string", default: "1,10" },
       "write-connections": { type: "string", default: "50" },
-      "write-requests": { type: "string", default: "3000" },
+      "write-requests": { type: "string", default: "1000" },
+      "heap-mb": { type: "string", default: "256" },
       "counts-only": { type: "boolean", default: false },
       "no-build": { type: "boolean", default: false },
       server: { type: "string", default: process.env.BENCH_POSTGRES_URL ?? DEFAULT_SERVER_URL },
@@ -327,9 +417,10 @@ export function loadOptionsFromArgs(args: string[]): LoadOptions & { build: bool
     serverUrl: values.server,
     port: Number(values.port),
     duration: Number(values.duration),
-    connections: Number(values.connections),
+    connections: values.connections.split(",").map(Number),
     writeConnections: Number(values["write-connections"]),
     writeRequests: Number(values["write-requests"]),
+    heapMb: Number(values["heap-mb"]) > 0 ? Number(values["heap-mb"]) : null,
     countsOnly: values["counts-only"],
     build: !values["no-build"],
   };

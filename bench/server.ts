@@ -47,7 +47,9 @@ export type Server = {
   stop(): Promise<void>;
 };
 
-export async function startServer(options: { databaseUrl: string; port: number; poolMax?: number }): Promise<Server> {
+// heapMb caps V8's old space (--max-old-space-size), the memory setting docs/benchmarks.md
+// recommends for one server process.
+export async function startServer(options: { databaseUrl: string; port: number; poolMax?: number; heapMb?: number | null }): Promise<Server> {
   const origin = `http://127.0.0.1:${options.port}`;
   const logs: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
@@ -55,6 +57,8 @@ export async function startServer(options: { databaseUrl: string; port: number; 
     env: {
       ...process.env,
       NODE_ENV: "production",
+      // Through NODE_OPTIONS, as a deployment sets it, so any worker process inherits it too.
+      ...(options.heapMb ? { NODE_OPTIONS: `--max-old-space-size=${options.heapMb}` } : {}),
       NEXT_TELEMETRY_DISABLED: "1",
       READYROOM_DIST_DIR: DIST_DIR,
       DATABASE_URL: options.databaseUrl,

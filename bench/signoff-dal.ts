@@ -16,12 +16,14 @@ const { values } = parseArgs({
     implementations: { type: "string", default: "500" },
     concurrency: { type: "string", default: "50" },
     calls: { type: "string", default: "2000" },
+    // The whole database URL (bench/load.ts passes it); else the server's bench_readyroom_<n>.
+    database: { type: "string" },
   },
 });
 const concurrency = Number(values.concurrency);
 const calls = Number(values.calls);
-const url = new URL(process.env.BENCH_POSTGRES_URL ?? DEFAULT_SERVER_URL);
-url.pathname = `/${benchDatabaseName(Number(values.implementations))}`;
+const url = new URL(values.database ?? process.env.BENCH_POSTGRES_URL ?? DEFAULT_SERVER_URL);
+if (!values.database) url.pathname = `/${benchDatabaseName(Number(values.implementations))}`;
 
 async function main() {
   const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });

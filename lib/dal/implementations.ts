@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { environments, implementations, itemStatuses, organizations, readinessSummaries, users, type ItemStatus } from "@/db/schema";
@@ -101,45 +101,45 @@ export async function listPortfolio(viewer: Viewer, query: PortfolioQuery = pars
   const db = getDb();
   const scope = implementationScope(viewer);
   const filter = portfolioFilter(query, todayIso(now)) ?? sql`true`;
+  // The counts and the customer filter's choices in one statement (each implementation has
+  // exactly one customer, so the join does not change the counts).
   const [counts] = await db
-    .select({ total: sql<number>`count(*)::int`, matching: sql<number>`(count(*) filter (where ${filter}))::int` })
+    .select({
+      total: sql<number>`count(*)::int`,
+      matching: sql<number>`(count(*) filter (where ${filter}))::int`,
+      customers: sql<{ id: string; name: string }[]>`coalesce(jsonb_agg(distinct jsonb_build_object('id', ${organizations.id}, 'name', ${organizations.name})), '[]'::jsonb)`,
+    })
     .from(implementations)
     .innerJoin(readinessSummaries, eq(readinessSummaries.implementationId, implementations.id))
+    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
     .where(scope);
   const total = Number(counts?.total ?? 0);
   const matching = Number(counts?.matching ?? 0);
+  const customers = [...(counts?.customers ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   const pageCount = Math.max(1, Math.ceil(matching / PORTFOLIO_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
 
-  const [rows, customers] = await Promise.all([
-    db
-      .select({
-        id: implementations.id,
-        name: implementations.name,
-        customerId: organizations.id,
-        customerName: organizations.name,
-        ehrVendor: implementations.ehrVendor,
-        phase: implementations.phase,
-        status: implementations.status,
-        goLiveDate: implementations.goLiveDate,
-        managerName: manager.name,
-        summary: readinessSummaries,
-      })
-      .from(implementations)
-      .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
-      .innerJoin(readinessSummaries, eq(readinessSummaries.implementationId, implementations.id))
-      .leftJoin(manager, eq(manager.id, implementations.implementationManagerId))
-      .where(and(scope, filter))
-      .orderBy(...portfolioOrder(query))
-      .limit(PORTFOLIO_PAGE_SIZE)
-      .offset((page - 1) * PORTFOLIO_PAGE_SIZE),
-    db
-      .selectDistinct({ id: organizations.id, name: organizations.name })
-      .from(implementations)
-      .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
-      .where(scope)
-      .orderBy(asc(organizations.name)),
-  ]);
+  const rows = await db
+    .select({
+      id: implementations.id,
+      name: implementations.name,
+      customerId: organizations.id,
+      customerName: organizations.name,
+      ehrVendor: implementations.ehrVendor,
+      phase: implementations.phase,
+      status: implementations.status,
+      goLiveDate: implementations.goLiveDate,
+      managerName: manager.name,
+      summary: readinessSummaries,
+    })
+    .from(implementations)
+    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+    .innerJoin(readinessSummaries, eq(readinessSummaries.implementationId, implementations.id))
+    .leftJoin(manager, eq(manager.id, implementations.implementationManagerId))
+    .where(and(scope, filter))
+    .orderBy(...portfolioOrder(query))
+    .limit(PORTFOLIO_PAGE_SIZE)
+    .offset((page - 1) * PORTFOLIO_PAGE_SIZE);
 
   return {
     total,
