@@ -18,7 +18,7 @@ test("a token made on the page posts technical evidence; wrong scope, other impl
   await form.getByLabel("Production").check();
   await form.getByLabel("Post technical evidence").check();
   await form.getByRole("button", { name: "Make token" }).click();
-  const token = (await page.getByLabel("New API token").textContent())!.trim();
+  const token = (await page.getByLabel("The new token").textContent())!.trim();
   expect(token).toMatch(/^rr_/);
 
   const observedAt = new Date(Date.now() - 60_000).toISOString();

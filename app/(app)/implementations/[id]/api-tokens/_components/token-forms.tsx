@@ -20,7 +20,7 @@ export function CreateTokenForm({ implementationId }: { implementationId: string
       {state?.ok ? (
         <div role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           <p className="font-semibold">Token “{state.data.name}”: copy it now, it will not be shown again.</p>
-          <code className="mt-1 block break-all font-mono" aria-label="New API token">
+          <code className="mt-1 block break-all font-mono" aria-label="The new token">
             {state.data.token}
           </code>
         </div>
