@@ -8,7 +8,8 @@ import { contentSecurityPolicy } from "@/lib/server/security-headers";
 // nonce and request id, and a redirect to sign-in when there is no session cookie at all.
 // It never decides access — every page, action and route asks the DAL.
 
-const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health", "/invitation", "/reset-password", "/forgot-password", "/setup"];
+// /api/v1 is the machines' API: each route checks its bearer token itself (lib/api/token-auth.ts).
+const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health", "/api/v1", "/invitation", "/reset-password", "/forgot-password", "/setup"];
 
 // next.config.js `serverActions.bodySizeLimit` ("1mb"). Next enforces it itself but answers a
 // larger body with a 500; refusing it here gives a clean 413 instead. A server-action POST must

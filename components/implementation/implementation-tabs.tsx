@@ -9,6 +9,7 @@ export const implementationSections = [
   { key: "interfaces", label: "Interfaces", path: "/interfaces" },
   { key: "activity", label: "Activity", path: "/activity" },
   { key: "notifications", label: "Notifications", path: "/notifications" },
+  { key: "api-tokens", label: "API tokens", path: "/api-tokens" },
 ] as const;
 
 export type ImplementationSection = (typeof implementationSections)[number]["key"];

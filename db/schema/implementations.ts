@@ -197,6 +197,9 @@ export const evidence = pgTable(
       .references(() => users.id),
     linkUrl: text(),
     note: text().notNull().default(""),
+    // Set when a machine posted it through the API (db/schema/api.ts); such evidence is always
+    // technical. recordedById is then the person who made the token.
+    apiTokenId: uuid(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -213,6 +216,8 @@ export const evidence = pgTable(
     }),
     index("evidence_implementation_idx").on(t.implementationId, t.observedAt),
     check("evidence_link_url_http", sql`${t.linkUrl} IS NULL OR ${t.linkUrl} ~* '^https?://'`),
+    // A machine's evidence is technical: it can never stand in for a person's validation.
+    check("evidence_api_token_technical", sql`${t.apiTokenId} IS NULL OR ${t.kind} = 'technical'`),
   ],
 );
 

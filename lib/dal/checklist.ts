@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull, max, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/db";
 import {
+  apiTokens,
   checklistItems,
   configurationChanges,
   environments,
@@ -103,10 +104,13 @@ export async function getItem(viewer: Viewer, implementationId: string, itemId: 
         observedAt: evidence.observedAt,
         linkUrl: evidence.linkUrl,
         recordedByName: recorder.name,
+        // Posted by a machine through the API: the token's name (recordedByName is its maker).
+        apiTokenName: apiTokens.name,
       })
       .from(evidence)
       .innerJoin(environments, eq(environments.id, evidence.environmentId))
       .innerJoin(recorder, eq(recorder.id, evidence.recordedById))
+      .leftJoin(apiTokens, eq(apiTokens.id, evidence.apiTokenId))
       .where(eq(evidence.checklistItemId, item.id))
       .orderBy(desc(evidence.observedAt)),
     db

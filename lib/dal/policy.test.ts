@@ -24,6 +24,7 @@ const allowed: Record<Role, PolicyAction[]> = {
   ],
   implementation_manager: [
     "implementation.read",
+    "api_token.manage",
     "implementation.create",
     "implementation.update",
     "checklist.edit_any",
@@ -50,6 +51,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "password.change_own",
   ],
   engineer: [
+    "api_token.manage",
     "implementation.read",
     "checklist.edit_own",
     "evidence.record",

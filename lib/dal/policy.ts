@@ -36,6 +36,12 @@ export const policy = {
   "blocker.resolve": ["implementation_manager", "engineer"],
   "audit.read": ["admin", "implementation_manager", "engineer", "customer_it"],
   "webhook.manage": ["admin", "implementation_manager"],
+  // API tokens let a machine post technical evidence and interface metrics for one
+  // implementation. The vendor's team makes them (they run the CI jobs and the interface
+  // engine's monitors). Customer IT may not: a token acts with no person present and its
+  // evidence counts on the vendor's checklist, so the people who own that checklist hold the
+  // credentials; a customer's monitor gets a token from the implementation's engineer.
+  "api_token.manage": ["implementation_manager", "engineer"],
   "template.manage": ["admin"],
   "organization.manage": ["admin"],
   "user.manage": ["admin"],

@@ -16,6 +16,7 @@ import {
 import { seedId } from "@/db/seed";
 import { canonicalJson, type Json } from "@/lib/domain/sign-off-snapshot";
 import type { Viewer } from "@/lib/domain/viewer";
+import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api-tokens";
 import { addItemSchema, blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
@@ -46,6 +47,8 @@ import { recordDecisionSchema, revokeWaiverSchema, signOffItemSchema, waiveItemS
 import { rotateWebhookSecretSchema, saveWebhookSchema, sendTestDeliverySchema, setWebhookEnabledSchema } from "@/lib/validation/webhooks";
 import { withDemoDatabase } from "@/test/fixtures/demo";
 import { implementationEditForm, itemEditForm } from "@/test/fixtures/forms";
+import { authenticateApiToken, createApiToken, revokeApiToken, type ApiToken } from "./api-tokens";
+import { postApiEvidence } from "./api-writes";
 import { addItem, blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
 import { recordConfigurationChange } from "./configuration";
 import { getGate, rebuildSummary, recordGoLiveDecision } from "./gate";
@@ -209,7 +212,39 @@ type Case<P> = { prepare?: () => Promise<P>; write: (prepared: P) => Promise<{ i
 // A case whose write takes what its prepare made.
 const after = <P>(prepare: () => Promise<P>, write: (prepared: P) => Promise<{ implementationId: string }>) =>
   ({ prepare, write }) as Case<unknown>;
+async function machineToken() {
+  const made = await createApiToken(
+    v.manager,
+    createApiTokenSchema.parse({ implementationId: appointments, name: "Write-path CI", environments: ["test"], scopes: ["evidence"], expiresInDays: "7" }),
+  );
+  const auth = await authenticateApiToken(made.token);
+  if (!auth.ok) throw new Error("the new token was refused");
+  return auth.token;
+}
+
 const cases: Record<string, Case<unknown>> = {
+  "api-tokens.createApiToken": {
+    write: () =>
+      createApiToken(
+        v.engineer,
+        createApiTokenSchema.parse({ implementationId: appointments, name: "Nightly CI", environments: ["test"], scopes: ["evidence", "metrics"], expiresInDays: "30" }),
+      ),
+  },
+  "api-tokens.revokeApiToken": after(
+    () => machineToken(),
+    async (token) => revokeApiToken(v.manager, revokeApiTokenSchema.parse({ implementationId: appointments, tokenId: (token as ApiToken).id, version: "1" })),
+  ),
+  "api-writes.postApiEvidence": after(
+    () => machineToken(),
+    async (token) => {
+      await postApiEvidence(
+        token as ApiToken,
+        { itemKey: "non-production-testing", environment: "test", outcome: "pass", observedAt: new Date(Date.now() - 60_000).toISOString(), whatWasTested: "CI: booked ZZTEST-0004 in test" },
+        null,
+      );
+      return { implementationId: appointments };
+    },
+  ),
   "checklist.updateItem": { write: () => editItem(v.manager, item("support-readiness"), { nextStep: "Brief the help desk on the new flow" }) },
   "checklist.recordEvidence": {
     write: () =>

@@ -57,3 +57,19 @@ export function parseDateTimeInput(raw: string): DateInputResult<Date> {
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: "the time must be between 00:00 and 23:59" };
   return { ok: true, value: new Date(Date.UTC(year, month - 1, day, hour, minute, second)) };
 }
+
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+// A full ISO 8601 / RFC 3339 date-time with its offset (2026-12-01T09:30:00Z,
+// 2026-12-01T10:30:00.250+01:00), as machines send it to the API. No offset, no guess: refused.
+export function parseIsoDateTime(raw: string): DateInputResult<Date> {
+  const m = ISO_DATE_TIME.exec(raw);
+  if (!m) return { ok: false, reason: "format" };
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const problem = checkCalendar(year, month, day);
+  if (problem) return { ok: false, reason: problem };
+  if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: "the time must be between 00:00:00 and 23:59:59" };
+  const offset = m[8]!;
+  if (offset !== "Z" && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4, 6)) > 59)) return { ok: false, reason: "the offset must be between -14:00 and +14:00" };
+  return { ok: true, value: new Date(raw) };
+}

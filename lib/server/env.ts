@@ -49,6 +49,10 @@ const schema = z
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt(50, 10000),
     SIGN_IN_MAX_FAILURES_PER_IP: positiveInt(100, 100000),
     SIGN_IN_LOCKOUT_MINUTES: positiveInt(15, 24 * 60),
+    // The machine API (/api/v1): requests one token may make per minute on one app instance,
+    // and the largest body it accepts.
+    API_TOKEN_REQUESTS_PER_MINUTE: positiveInt(600, 1_000_000),
+    API_BODY_LIMIT_BYTES: positiveInt(16 * 1024, 1024 * 1024),
     // A signature needs a sign-in (or a re-entered password) younger than this.
     SIGN_OFF_REAUTH_MINUTES: positiveInt(15, 24 * 60),
     // Webhooks to private, loopback or link-local addresses are refused unless this says the

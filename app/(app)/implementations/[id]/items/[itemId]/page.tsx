@@ -174,7 +174,7 @@ export default async function ItemPage({ params }: Props) {
                   </div>
                   <p className="mt-1 whitespace-pre-wrap">{e.whatWasTested}</p>
                   <p className="text-xs text-slate-600">
-                    {e.recordedByName} · observed{" "}
+                    {e.apiTokenName ? `API token “${e.apiTokenName}” (made by ${e.recordedByName})` : e.recordedByName} · observed{" "}
                     <time dateTime={e.observedAt.toISOString()}>{e.observedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
                     {e.linkUrl ? (
                       <>
