@@ -18,6 +18,8 @@ let testDb: TestDatabase;
 let admin: Viewer;
 let manager: Viewer;
 const ip = "198.51.100.20";
+// For the replaced-link cases, so they leave the per-address mail limit test its own count.
+const otherIp = "198.51.100.77";
 const origin = "http://readyroom.test";
 const NEW_PASSWORD = "a synthetic passphrase for tests 9";
 
@@ -131,6 +133,22 @@ describe("password reset", () => {
     moveClock(31 * 60_000);
     await expect(resetPassword({ token, password: NEW_PASSWORD })).rejects.toMatchObject({ code: "invalid" });
   });
+
+  it("is refused once a newer reset link replaced it, and after the person is disabled", async () => {
+    const { email, userId } = await invite();
+    // An invited person has no password yet; accept first so they are an active account.
+    await acceptInvitation({ token: await lastToken(email, "/invitation"), password: NEW_PASSWORD });
+    await requestPasswordReset(email, origin, otherIp);
+    const first = await lastToken(email, "/reset-password");
+    await requestPasswordReset(email, origin, otherIp);
+    const second = await lastToken(email, "/reset-password");
+    expect(second).not.toBe(first);
+    await expect(resetPassword({ token: first, password: "another synthetic passphrase 3" })).rejects.toMatchObject({ code: "invalid" });
+
+    const [row] = await db().select().from(users).where(eq(users.id, userId));
+    await setPersonDisabled(manager, { userId, version: row!.version, disabled: true });
+    await expect(resetPassword({ token: second, password: "another synthetic passphrase 3" })).rejects.toMatchObject({ code: "invalid" });
+  });
 });
 
 describe("e-mailed sign-in links", () => {
@@ -144,6 +162,21 @@ describe("e-mailed sign-in links", () => {
     const late = await lastToken("it@lakeshore.example", "/sign-in/link");
     moveClock(16 * 60_000);
     expect(await redeemSignInLink(late)).toBeNull();
+  });
+
+  it("is refused once a newer link replaced it, and after the person is disabled", async () => {
+    const { email, userId } = await invite();
+    await acceptInvitation({ token: await lastToken(email, "/invitation"), password: NEW_PASSWORD });
+    await requestSignInLink(email, origin, otherIp);
+    const first = await lastToken(email, "/sign-in/link");
+    await requestSignInLink(email, origin, otherIp);
+    const second = await lastToken(email, "/sign-in/link");
+    expect(second).not.toBe(first);
+    expect(await redeemSignInLink(first)).toBeNull();
+
+    const [row] = await db().select().from(users).where(eq(users.id, userId));
+    await setPersonDisabled(manager, { userId, version: row!.version, disabled: true });
+    expect(await redeemSignInLink(second)).toBeNull();
   });
 
   it("is not sent where the organization does not allow it, nor for unknown addresses", async () => {

@@ -1400,9 +1400,26 @@ export async function storedSomewhere(value: string): Promise<boolean> {
 
 class Rollback extends Error {}
 
+// The case holding the app's database handle; the next one waits for it to end.
+let current: Promise<unknown> = Promise.resolve();
+
 // Runs fn inside a transaction that is always rolled back: the app's writes (their own
 // transactions become savepoints) are isolated from the next case, and fast.
+//
+// The app reaches the database through one process-wide handle, which this swaps for the
+// transaction and back, so two cases must never overlap. They can: a test that times out is
+// reported failed but its function keeps running, and the next test starts beside it. Then one
+// case's `finally` restores the server's handle while the other is mid-action, whose writes go
+// through the pool outside any test transaction and are committed — seen by every later case's
+// checksum as "refused, but the database changed" (on PostgreSQL; PGlite's single connection
+// serialized them). So cases take turns: each waits until the one before has rolled back.
 export async function isolated<T>(base: DatabaseHandle, fn: () => Promise<T>): Promise<T> {
+  const previous = current;
+  let release!: () => void;
+  current = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await previous;
   let out: T | undefined;
   try {
     await base.db.transaction(async (tx) => {
@@ -1416,6 +1433,8 @@ export async function isolated<T>(base: DatabaseHandle, fn: () => Promise<T>): P
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
+  } finally {
+    release();
   }
   return out as T;
 }
