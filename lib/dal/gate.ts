@@ -44,7 +44,7 @@ type RawItem = {
     // What a current approval saw: its signed snapshot's evidence.
     evidence: RawEvidence[] | null;
   }[];
-  waiver: { expiresOn: string; approverName: string } | null;
+  waiver: { expiresOn: string; approverName: string; grantedAt: string } | null;
 };
 
 // Everything the gate and the readiness summary need, correlated to the implementation row, so
@@ -85,7 +85,7 @@ function gateFacts() {
           from sign_offs so where so.checklist_item_id = ci.id
         ),
         'waiver', (
-          select json_build_object('expiresOn', w.expires_on, 'approverName', w.approver_name)
+          select json_build_object('expiresOn', w.expires_on, 'approverName', w.approver_name, 'grantedAt', w.granted_at)
           from waivers w where w.checklist_item_id = ci.id and w.revoked_at is null
         )
       ) order by ci.position)
@@ -209,7 +209,7 @@ export function gateInputFromFacts(facts: Facts, now: Date): GateInput {
       requiredSignOffRoles: item.roles,
       evidence: item.evidence.map(toEvidence),
       signOffs: item.signOffs.map((s) => ({ ...s, signedAt: new Date(s.signedAt), evidence: (s.evidence ?? []).map(toEvidence) })),
-      waiver: item.waiver,
+      waiver: item.waiver ? { expiresOn: item.waiver.expiresOn, approverName: item.waiver.approverName, grantedAt: new Date(item.waiver.grantedAt) } : null,
       blocker: item.blockerSeverity && item.blockerReason ? { severity: item.blockerSeverity, reason: item.blockerReason } : null,
     })),
     permissions: matrixRows(facts).map((row) => {
