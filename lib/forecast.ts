@@ -132,3 +132,28 @@ export function describeForecast(f: Forecast, today: string): string {
     }
   }
 }
+
+export type BurnUpChartPoint = { day: string; done: number | null; forecast: number | null };
+
+// The burn-up as drawn: the days done so far, then the forecast's straight line from today to
+// the day it would be ready, over a span that shows go-live. Capped so a slow pace cannot ask
+// for a year of points.
+export function burnUpChartData(history: { startedOn: string; goLiveDate: string | null; doneDays: string[] }, required: number, today: string, forecast: Forecast, maxAheadDays = 120): BurnUpChartPoint[] {
+  const start = history.startedOn < today ? history.startedOn : addDays(today, -1);
+  const readyOn = forecast.kind === "projected" ? forecast.readyOn : null;
+  let end = today;
+  for (const d of [history.goLiveDate, readyOn]) if (d && d > end) end = d;
+  const cap = addDays(today, maxAheadDays);
+  if (end > cap) end = cap;
+  const past = burnUpSeries(history.doneDays, start, today);
+  const doneToday = past[past.length - 1]?.done ?? 0;
+  const points: BurnUpChartPoint[] = past.map((p) => ({ day: p.day, done: p.done, forecast: null }));
+  const last = points[points.length - 1];
+  if (last && forecast.kind === "projected") last.forecast = doneToday;
+  for (let d = 1; d <= daysBetween(today, end); d++) {
+    const day = addDays(today, d);
+    const forecastValue = forecast.kind === "projected" ? Math.min(required, doneToday + forecast.pacePerDay * d) : null;
+    points.push({ day, done: null, forecast: forecastValue === null ? null : Math.round(forecastValue * 10) / 10 });
+  }
+  return points;
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { gateStates, goLiveDecisions, implementations, readinessSummaries, riskAcceptances } from "@/db/schema";
+import { requiredDoneDays } from "@/lib/forecast";
 import { evaluateGate, type Gate, type GateAcceptance, type GateEvidence, type GateInput } from "@/lib/gate";
 import { gateDataDomains } from "@/lib/interfaces/domains";
 import type { DataDomain } from "@/lib/interfaces/vocabulary";
@@ -10,7 +11,7 @@ import { testPatientCoverage } from "@/lib/registers/coverage";
 import { summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
 import type { RecordDecisionInput } from "@/lib/validation/sign-offs";
 import type { Viewer } from "@/lib/viewer";
-import type { EnvironmentKind, GateVerdict, ImplementationStatus, PermissionInterface, PermissionResult, Role, Workflow } from "@/lib/vocabulary";
+import { itemStatuses, type EnvironmentKind, type GateVerdict, type ImplementationStatus, type ItemStatus, type PermissionInterface, type PermissionResult, type Role, type Workflow } from "@/lib/vocabulary";
 import { conflict, invalid, notFound } from "./errors";
 import { queueEvent } from "./events";
 import { authorize, can } from "./policy";
@@ -59,6 +60,7 @@ function gateFacts() {
     workflows: implementations.workflows,
     freshnessWindowDays: implementations.freshnessWindowDays,
     goLiveDate: implementations.goLiveDate,
+    createdAt: implementations.createdAt,
     managerName: sql<string | null>`(select u.name from users u where u.id = "implementations"."implementation_manager_id")`,
     engineeringOwnerName: sql<string | null>`(select u.name from users u where u.id = "implementations"."engineering_owner_id")`,
     items: sql<RawItem[]>`coalesce((
@@ -158,6 +160,7 @@ export type Facts = {
   workflows: Workflow[];
   freshnessWindowDays: number;
   goLiveDate: string | null;
+  createdAt: Date;
   managerName: string | null;
   engineeringOwnerName: string | null;
   items: RawItem[];
@@ -234,6 +237,7 @@ export function summaryFromFacts(facts: Facts, now: Date) {
   return summarize({
     gate: gateInputFromFacts(facts, now),
     goLiveDate: facts.goLiveDate,
+    startedOn: new Date(facts.createdAt).toISOString().slice(0, 10),
     matrix: matrixRows(facts),
     scenarios: facts.scenarios.map((sc) => ({ environmentKind: sc.environmentKind, result: sc.result })),
   });
@@ -285,7 +289,8 @@ export async function getGate(viewer: Viewer, implementationId: string, now = ne
     .from(implementations)
     .where(and(eq(implementations.id, implementationId), implementationScope(viewer)));
   if (!row) throw notFound("Implementation");
-  const gate = gateFromFacts(row, now);
+  const input = gateInputFromFacts(row, now);
+  const gate = evaluateGate(input);
   const staleness = {
     now,
     freshnessWindowDays: row.freshnessWindowDays,
@@ -302,6 +307,14 @@ export async function getGate(viewer: Viewer, implementationId: string, now = ne
       row.scenarios.map((sc) => ({ workflowSurface: sc.workflowSurface, environmentKind: sc.environmentKind, result: sc.result })),
     ),
     canDecide: can(viewer, "gate.decide") && (row.status === "active" || row.status === "live"),
+    // Readiness over time (lib/forecast.ts): the day each done required item became done, and
+    // the required items by status, from the same facts as the verdict.
+    history: {
+      startedOn: new Date(row.createdAt).toISOString().slice(0, 10),
+      goLiveDate: row.goLiveDate,
+      doneDays: requiredDoneDays(input),
+      requiredByStatus: Object.fromEntries(itemStatuses.map((st) => [st, input.items.filter((i) => i.required && i.status === st).length])) as Record<ItemStatus, number>,
+    },
   };
 }
 

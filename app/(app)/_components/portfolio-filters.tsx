@@ -19,7 +19,7 @@ export function PortfolioFilters({
   customers: { id: string; name: string }[];
 }) {
   return (
-    <form method="get" aria-label="Filter the portfolio" className="mt-6 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4 lg:grid-cols-7 md:items-end">
+    <form method="get" aria-label="Filter the portfolio" className="mt-6 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4 lg:grid-cols-8 md:items-end">
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       {customers.length > 1 ? (
@@ -29,6 +29,7 @@ export function PortfolioFilters({
       <FilterSelect label="Phase" name="phase" value={query.phase ?? ""} any="Any" options={phases.map((p) => ({ value: p, label: phaseLabel[p] }))} />
       <FilterSelect label="Gate" name="verdict" value={query.verdict ?? ""} any="Any" options={Object.entries(verdictLabel).map(([value, label]) => ({ value, label }))} />
       <FilterSelect label="Risk" name="risk" value={query.risk ?? ""} any="Any" options={Object.entries(riskLabel).map(([value, label]) => ({ value, label }))} />
+      <FilterSelect label="Forecast" name="forecast" value={query.forecast ?? ""} any="Any" options={[{ value: "late", label: "Projected late" }]} />
       <FilterSelect label="Go-live" name="window" value={query.window ?? ""} any="Any time" options={Object.entries(windowLabel).map(([value, label]) => ({ value, label }))} />
       <div className="flex gap-2">
         <Button type="submit" size="sm">
