@@ -6,9 +6,9 @@ import type { ItemStatus } from "@/lib/vocabulary";
 
 const segments: { status: ItemStatus; label: string; symbol: string; fill: string }[] = [
   { status: "signed_off", label: "signed off", symbol: "✓", fill: "bg-emerald-600" },
-  { status: "waived", label: "waived", symbol: "≈", fill: "bg-teal-300" },
-  { status: "ready_for_signoff", label: "ready for sign-off", symbol: "◐", fill: "bg-sky-500" },
-  { status: "in_progress", label: "in progress", symbol: "…", fill: "bg-amber-400" },
+  { status: "waived", label: "waived", symbol: "–", fill: "bg-teal-300" },
+  { status: "ready_for_signoff", label: "ready for sign-off", symbol: "◆", fill: "bg-sky-500" },
+  { status: "in_progress", label: "in progress", symbol: "◐", fill: "bg-amber-400" },
   { status: "blocked", label: "blocked", symbol: "✕", fill: "bg-rose-600" },
   { status: "not_started", label: "not started", symbol: "○", fill: "bg-slate-200" },
 ];

@@ -14,9 +14,12 @@ const windowLabel = { overdue: "Overdue", "7": "Within 7 days", "14": "Within 14
 export function PortfolioFilters({
   query,
   customers,
+  basePath = "/",
 }: {
   query: PortfolioQuery;
   customers: { id: string; name: string }[];
+  // The page the filter belongs to (the portfolio or the timeline): Clear returns there.
+  basePath?: string;
 }) {
   return (
     <form method="get" aria-label="Filter the portfolio" className="mt-6 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4 lg:grid-cols-8 md:items-end">
@@ -35,7 +38,7 @@ export function PortfolioFilters({
         <Button type="submit" size="sm">
           Apply
         </Button>
-        <Link href="/" className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+        <Link href={basePath} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
           Clear
         </Link>
       </div>
