@@ -28,6 +28,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                   </Link>
                 </li>
                 <li>
+                  <Link href="/timeline" className="text-slate-700 hover:text-slate-950">
+                    Timeline
+                  </Link>
+                </li>
+                <li>
                   <Link href="/my-work" className="text-slate-700 hover:text-slate-950">
                     My work
                     <Suspense fallback={null}>

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { VerdictBadge } from "@/components/gate/gate-panel";
+import { ReadinessBar } from "@/components/readiness/readiness-bar";
 import { RiskBadge } from "@/components/readiness/risk-badge";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listPortfolio } from "@/lib/dal/implementations";
 import { can } from "@/lib/dal/policy";
+import { shortDay } from "@/lib/domain/forecast";
 import { derivePortfolioRow, reasonCounts, type PortfolioViewRow } from "@/lib/domain/portfolio";
 import { itemStatuses } from "@/lib/domain/vocabulary";
 import { describeGoLive, todayIso } from "@/lib/format/dates";
@@ -34,7 +36,7 @@ const columns: { key: PortfolioQuery["sort"] | null; label: string }[] = [
 
 function filterParams(query: PortfolioQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of ["customer", "ehr", "phase", "verdict", "risk", "window"] as const) {
+  for (const name of ["customer", "ehr", "phase", "verdict", "risk", "window", "forecast"] as const) {
     const value = query[name];
     if (value) params.set(name, value);
   }
@@ -98,7 +100,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
         </p>
       ) : (
         <>
-        <PortfolioCards rows={shown} />
+        <PortfolioCards rows={shown} today={today} />
         <div className="mt-4 hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Implementations with go-live date, readiness, gate verdict, risk and item counts</caption>
@@ -154,11 +156,13 @@ export default async function PortfolioPage({ searchParams }: Props) {
                         <span className="text-slate-500">Not set</span>
                       )}
                     </td>
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      <span className="font-medium">{row.readiness.percent}%</span>
-                      <div className="text-slate-600">
+                    <td className="min-w-48 px-4 py-3">
+                      <span className="font-medium">{row.readiness.percent}%</span>{" "}
+                      <span className="text-slate-600">
                         {row.readiness.done} / {row.readiness.total} required
-                      </div>
+                      </span>
+                      <ReadinessBar byStatus={row.items.requiredByStatus} compact label={`Required items of ${row.name} by status`} />
+                      <ProjectedLate row={row} today={today} />
                     </td>
                     <td className="px-4 py-3">
                       <Link href={`/implementations/${row.id}`} aria-label={`Gate: ${gateLabel(row)}`} className="block hover:underline">
@@ -229,7 +233,7 @@ const verdictWords = { go: "Go", conditional_go: "Conditional go", no_go: "No-go
 const gateLabel = (row: PortfolioViewRow) => `${verdictWords[row.verdict]}, ${reasonCounts(row)}`;
 
 // On a phone the table becomes a list of cards with the same facts, most important first.
-function PortfolioCards({ rows }: { rows: PortfolioViewRow[] }) {
+function PortfolioCards({ rows, today }: { rows: PortfolioViewRow[]; today: string }) {
   return (
     <ul className="mt-4 space-y-3 md:hidden" aria-label="Implementations">
       {rows.map((row) => {
@@ -269,6 +273,8 @@ function PortfolioCards({ rows }: { rows: PortfolioViewRow[] }) {
                 <dt className="text-xs text-slate-500">Readiness</dt>
                 <dd>
                   {row.readiness.percent}% ({row.readiness.done} / {row.readiness.total} required)
+                  <ReadinessBar byStatus={row.items.requiredByStatus} compact label={`Required items of ${row.name} by status`} />
+                  <ProjectedLate row={row} today={today} />
                 </dd>
               </div>
               <div>
@@ -284,5 +290,18 @@ function PortfolioCards({ rows }: { rows: PortfolioViewRow[] }) {
         );
       })}
     </ul>
+  );
+}
+
+// The forecast at the current pace, flagged when it misses go-live (symbol and words, not colour).
+function ProjectedLate({ row, today }: { row: PortfolioViewRow; today: string }) {
+  if (!row.projectedLate) return null;
+  return (
+    <Link href={`/implementations/${row.id}#readiness-over-time`} className="mt-1 block hover:underline">
+      <Badge tone="bad">
+        <span aria-hidden="true">⏱</span>
+        {row.forecastReadyOn ? `Projected late: ready ${shortDay(row.forecastReadyOn, today)}` : "Projected late: no recent progress"}
+      </Badge>
+    </Link>
   );
 }

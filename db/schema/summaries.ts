@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { gateVerdict } from "./enums";
 import { implementations } from "./implementations";
 
@@ -24,6 +24,12 @@ export const readinessSummaries = pgTable(
     readinessPercent: integer().notNull(),
     itemsTotal: integer().notNull(),
     itemsByStatus: jsonb().$type<Record<string, number>>().notNull(),
+    // The required items only, by status: the portfolio's stacked readiness bar.
+    requiredByStatus: jsonb().$type<Record<string, number>>().notNull().default({}),
+    // The forecast at the current pace (lib/domain/forecast.ts): the day every required item would be
+    // done, and whether that is after go-live (or never, at no pace).
+    forecastReadyOn: date({ mode: "string" }),
+    projectedLate: boolean().notNull().default(false),
     openGoLiveBlockers: integer().notNull(),
     openPostLiveBlockers: integer().notNull(),
     staleEvidence: integer().notNull(),
@@ -38,6 +44,7 @@ export const readinessSummaries = pgTable(
     // "Which rows have passed their until?" is asked on every portfolio read.
     index("readiness_summaries_until_idx").on(t.until).where(sql`${t.until} IS NOT NULL`),
     index("readiness_summaries_risk_idx").on(t.risk),
+    index("readiness_summaries_projected_late_idx").on(t.projectedLate).where(sql`${t.projectedLate}`),
     check("readiness_summaries_risk_known", sql`${t.risk} IN ('late', 'at_risk', 'on_track', 'not_tracked')`),
   ],
 );

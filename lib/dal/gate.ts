@@ -2,10 +2,11 @@ import "server-only";
 import { and, eq, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { gateStates, goLiveDecisions, implementations, readinessSummaries, riskAcceptances } from "@/db/schema";
+import { requiredDoneDays } from "@/lib/domain/forecast";
 import { evaluateGate, type Gate, type GateAcceptance, type GateEvidence, type GateInput } from "@/lib/domain/gate-rules";
 import { summarize, type ReadinessSummary } from "@/lib/domain/readiness-summary";
 import type { Viewer } from "@/lib/domain/viewer";
-import type { EnvironmentKind, GateVerdict, ImplementationStatus, PermissionInterface, PermissionResult, Role, Workflow } from "@/lib/domain/vocabulary";
+import { itemStatuses, type EnvironmentKind, type GateVerdict, type ImplementationStatus, type ItemStatus, type PermissionInterface, type PermissionResult, type Role, type Workflow } from "@/lib/domain/vocabulary";
 import { gateDataDomains } from "@/lib/interfaces/domains";
 import type { DataDomain } from "@/lib/interfaces/vocabulary";
 import { testPatientCoverage } from "@/lib/registers/coverage";
@@ -44,7 +45,7 @@ type RawItem = {
     // What a current approval saw: its signed snapshot's evidence.
     evidence: RawEvidence[] | null;
   }[];
-  waiver: { expiresOn: string; approverName: string } | null;
+  waiver: { expiresOn: string; approverName: string; grantedAt: string } | null;
 };
 
 // Everything the gate and the readiness summary need, correlated to the implementation row, so
@@ -59,6 +60,7 @@ function gateFacts() {
     workflows: implementations.workflows,
     freshnessWindowDays: implementations.freshnessWindowDays,
     goLiveDate: implementations.goLiveDate,
+    createdAt: implementations.createdAt,
     managerName: sql<string | null>`(select u.name from users u where u.id = "implementations"."implementation_manager_id")`,
     engineeringOwnerName: sql<string | null>`(select u.name from users u where u.id = "implementations"."engineering_owner_id")`,
     items: sql<RawItem[]>`coalesce((
@@ -85,7 +87,7 @@ function gateFacts() {
           from sign_offs so where so.checklist_item_id = ci.id
         ),
         'waiver', (
-          select json_build_object('expiresOn', w.expires_on, 'approverName', w.approver_name)
+          select json_build_object('expiresOn', w.expires_on, 'approverName', w.approver_name, 'grantedAt', w.granted_at)
           from waivers w where w.checklist_item_id = ci.id and w.revoked_at is null
         )
       ) order by ci.position)
@@ -158,6 +160,7 @@ export type Facts = {
   workflows: Workflow[];
   freshnessWindowDays: number;
   goLiveDate: string | null;
+  createdAt: Date;
   managerName: string | null;
   engineeringOwnerName: string | null;
   items: RawItem[];
@@ -209,7 +212,7 @@ export function gateInputFromFacts(facts: Facts, now: Date): GateInput {
       requiredSignOffRoles: item.roles,
       evidence: item.evidence.map(toEvidence),
       signOffs: item.signOffs.map((s) => ({ ...s, signedAt: new Date(s.signedAt), evidence: (s.evidence ?? []).map(toEvidence) })),
-      waiver: item.waiver,
+      waiver: item.waiver ? { expiresOn: item.waiver.expiresOn, approverName: item.waiver.approverName, grantedAt: new Date(item.waiver.grantedAt) } : null,
       blocker: item.blockerSeverity && item.blockerReason ? { severity: item.blockerSeverity, reason: item.blockerReason } : null,
     })),
     permissions: matrixRows(facts).map((row) => {
@@ -234,6 +237,7 @@ export function summaryFromFacts(facts: Facts, now: Date) {
   return summarize({
     gate: gateInputFromFacts(facts, now),
     goLiveDate: facts.goLiveDate,
+    startedOn: new Date(facts.createdAt).toISOString().slice(0, 10),
     matrix: matrixRows(facts),
     scenarios: facts.scenarios.map((sc) => ({ environmentKind: sc.environmentKind, result: sc.result })),
   });
@@ -285,7 +289,8 @@ export async function getGate(viewer: Viewer, implementationId: string, now = ne
     .from(implementations)
     .where(and(eq(implementations.id, implementationId), implementationScope(viewer)));
   if (!row) throw notFound("Implementation");
-  const gate = gateFromFacts(row, now);
+  const input = gateInputFromFacts(row, now);
+  const gate = evaluateGate(input);
   const staleness = {
     now,
     freshnessWindowDays: row.freshnessWindowDays,
@@ -302,6 +307,14 @@ export async function getGate(viewer: Viewer, implementationId: string, now = ne
       row.scenarios.map((sc) => ({ workflowSurface: sc.workflowSurface, environmentKind: sc.environmentKind, result: sc.result })),
     ),
     canDecide: can(viewer, "gate.decide") && (row.status === "active" || row.status === "live"),
+    // Readiness over time (lib/domain/forecast.ts): the day each done required item became done, and
+    // the required items by status, from the same facts as the verdict.
+    history: {
+      startedOn: new Date(row.createdAt).toISOString().slice(0, 10),
+      goLiveDate: row.goLiveDate,
+      doneDays: requiredDoneDays(input),
+      requiredByStatus: Object.fromEntries(itemStatuses.map((st) => [st, input.items.filter((i) => i.required && i.status === st).length])) as Record<ItemStatus, number>,
+    },
   };
 }
 

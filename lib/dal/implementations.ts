@@ -42,6 +42,9 @@ export type PortfolioRow = {
   productionUnverified: number;
   scenariosFailing: number;
   scenariosNotRun: number;
+  // The forecast at the current pace: the day it would be ready, and whether after go-live.
+  forecastReadyOn: string | null;
+  projectedLate: boolean;
   items: {
     total: number;
     required: number;
@@ -49,6 +52,7 @@ export type PortfolioRow = {
     goLiveBlockers: number;
     postLiveBlockers: number;
     byStatus: Record<ItemStatus, number>;
+    requiredByStatus: Record<ItemStatus, number>;
   };
 };
 
@@ -71,6 +75,7 @@ function portfolioFilter(query: PortfolioQuery, today: string): SQL | undefined 
     query.phase ? eq(implementations.phase, query.phase) : undefined,
     query.risk ? eq(readinessSummaries.risk, query.risk) : undefined,
     query.verdict ? eq(readinessSummaries.verdict, query.verdict) : undefined,
+    query.forecast === "late" ? eq(readinessSummaries.projectedLate, true) : undefined,
     query.window === "overdue"
       ? and(isNotNull(implementations.goLiveDate), sql`${days} < 0`, eq(implementations.status, "active"))
       : query.window
@@ -159,6 +164,8 @@ export async function listPortfolio(viewer: Viewer, query: PortfolioQuery = pars
       productionUnverified: s.productionUnverified,
       scenariosFailing: s.scenariosFailing,
       scenariosNotRun: s.scenariosNotRun,
+      forecastReadyOn: s.forecastReadyOn,
+      projectedLate: s.projectedLate,
       items: {
         total: s.itemsTotal,
         required: s.requiredItems,
@@ -166,6 +173,7 @@ export async function listPortfolio(viewer: Viewer, query: PortfolioQuery = pars
         goLiveBlockers: s.openGoLiveBlockers,
         postLiveBlockers: s.openPostLiveBlockers,
         byStatus: Object.fromEntries(itemStatuses.map((st) => [st, Number(s.itemsByStatus[st] ?? 0)])) as Record<ItemStatus, number>,
+        requiredByStatus: Object.fromEntries(itemStatuses.map((st) => [st, Number(s.requiredByStatus[st] ?? 0)])) as Record<ItemStatus, number>,
       },
     })),
   };

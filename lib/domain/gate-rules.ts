@@ -59,7 +59,7 @@ export type GateItem = {
   // The evidence recorded on the item now.
   evidence?: GateEvidence[];
   // The waiver in force (not revoked), if any; expired or not.
-  waiver: { expiresOn: string; approverName: string } | null;
+  waiver: { expiresOn: string; approverName: string; grantedAt?: Date } | null;
   blocker: { severity: BlockerSeverity; reason: string } | null;
 };
 
@@ -206,7 +206,7 @@ export function roleSignOffState(item: Pick<GateItem, "version" | "signOffs">, r
 }
 
 // The current approvals of an item, one per required role (empty unless every role approved).
-function currentApprovals(item: GateItem): GateSignOff[] {
+export function currentApprovals(item: GateItem): GateSignOff[] {
   const approvals: GateSignOff[] = [];
   for (const role of item.requiredSignOffRoles) {
     const state = roleSignOffState(item, role);
@@ -271,7 +271,7 @@ export function requiredItemReasons(ctx: GateContext, item: GateItem): ItemOutco
   const today = todayOf(ctx.input.now);
   if (item.waiver) {
     if (item.waiver.expiresOn >= today) {
-      return { done: true, reasons: [], waiver: { itemId: item.id, title: item.title, ...item.waiver } };
+      return { done: true, reasons: [], waiver: { itemId: item.id, title: item.title, approverName: item.waiver.approverName, expiresOn: item.waiver.expiresOn } };
     }
     return {
       done: false,

@@ -29,7 +29,9 @@ function row(overrides: Partial<PortfolioInputRow> = {}): PortfolioInputRow {
     productionUnverified: 0,
     scenariosFailing: 0,
     scenariosNotRun: 0,
-    items: { total: 9, required: 9, requiredDone: 3, goLiveBlockers: 0, postLiveBlockers: 0, byStatus: counts },
+    forecastReadyOn: null,
+    projectedLate: false,
+    items: { total: 9, required: 9, requiredDone: 3, goLiveBlockers: 0, postLiveBlockers: 0, byStatus: counts, requiredByStatus: counts },
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { forecastReadiness, requiredDoneDays } from "@/lib/domain/forecast";
 import { evaluateGate, gateUntil, type Gate, type GateInput } from "@/lib/domain/gate-rules";
 import { evidenceStaleness, goLiveRisk, readiness, riskBoundaries, type Risk } from "@/lib/domain/readiness";
 import { itemStatuses, type EnvironmentKind, type ItemStatus, type ScenarioResult } from "@/lib/domain/vocabulary";
@@ -12,6 +13,8 @@ import { rowDrift, type MatrixRow } from "@/lib/registers/drift";
 export type SummaryInput = {
   gate: GateInput;
   goLiveDate: string | null;
+  // The implementation's first day: the start of its readiness history.
+  startedOn?: string;
   // Every permission row with its cells in every environment.
   matrix: MatrixRow[];
   // Every scenario of every test patient, with its environment.
@@ -29,6 +32,9 @@ export type ReadinessSummary = {
   readinessPercent: number;
   itemsTotal: number;
   itemsByStatus: Record<ItemStatus, number>;
+  requiredByStatus: Record<ItemStatus, number>;
+  forecastReadyOn: string | null;
+  projectedLate: boolean;
   openGoLiveBlockers: number;
   openPostLiveBlockers: number;
   staleEvidence: number;
@@ -77,6 +83,15 @@ export function summarize(input: SummaryInput): { gate: Gate; summary: Readiness
   });
   const items = input.gate.items;
   const byStatus = Object.fromEntries(itemStatuses.map((s) => [s, items.filter((i) => i.status === s).length])) as Record<ItemStatus, number>;
+  const requiredByStatus = Object.fromEntries(itemStatuses.map((s) => [s, items.filter((i) => i.required && i.status === s).length])) as Record<ItemStatus, number>;
+  // The forecast at the current pace. Only an active implementation can be projected late; its
+  // pace window slides every day, so the summary is due again at the next midnight.
+  const today = todayIso(now);
+  const forecast =
+    status === "active"
+      ? forecastReadiness({ doneDays: requiredDoneDays(input.gate), required: gate.requiredItems, today, goLiveDate: input.goLiveDate, start: input.startedOn })
+      : null;
+  const forecastMoves = forecast !== null && (forecast.kind === "projected" || forecast.kind === "no_pace");
   const production = input.scenarios.filter((s) => s.environmentKind === "production");
   const ready = readiness(gate.requiredItemsDone, gate.requiredItems);
   return {
@@ -92,6 +107,9 @@ export function summarize(input: SummaryInput): { gate: Gate; summary: Readiness
       readinessPercent: ready.percent,
       itemsTotal: items.length,
       itemsByStatus: byStatus,
+      requiredByStatus,
+      forecastReadyOn: forecast?.kind === "projected" ? forecast.readyOn : null,
+      projectedLate: forecast?.late ?? false,
       openGoLiveBlockers: items.filter((i) => i.blocker?.severity === "go_live").length,
       openPostLiveBlockers: items.filter((i) => i.blocker?.severity === "post_live").length,
       staleEvidence: staleLatestEvidence(input.gate),
@@ -102,7 +120,7 @@ export function summarize(input: SummaryInput): { gate: Gate; summary: Readiness
       scenariosFailing: production.filter((s) => s.result === "fail").length,
       scenariosNotRun: production.filter((s) => s.result === "not_run").length,
       // The gate's own moments, and the days the forecast turns at risk or late.
-      until: gateUntil(input.gate, riskBoundaries(input.goLiveDate)),
+      until: gateUntil(input.gate, [...riskBoundaries(input.goLiveDate), forecastMoves ? new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000) : null]),
     },
   };
 }

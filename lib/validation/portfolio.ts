@@ -18,6 +18,8 @@ export const portfolioQuerySchema = z.object({
   risk: optional(z.enum(riskFilters)),
   verdict: optional(z.enum(gateVerdicts)),
   window: optional(z.enum(goLiveWindows)),
+  // "late": projected late at the current pace (lib/domain/forecast.ts).
+  forecast: optional(z.enum(["late"])),
   sort: z.enum(portfolioSorts).catch("go_live").default("go_live"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

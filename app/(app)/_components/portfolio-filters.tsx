@@ -14,12 +14,15 @@ const windowLabel = { overdue: "Overdue", "7": "Within 7 days", "14": "Within 14
 export function PortfolioFilters({
   query,
   customers,
+  basePath = "/",
 }: {
   query: PortfolioQuery;
   customers: { id: string; name: string }[];
+  // The page the filter belongs to (the portfolio or the timeline): Clear returns there.
+  basePath?: string;
 }) {
   return (
-    <form method="get" aria-label="Filter the portfolio" className="mt-6 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4 lg:grid-cols-7 md:items-end">
+    <form method="get" aria-label="Filter the portfolio" className="mt-6 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4 lg:grid-cols-8 md:items-end">
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       {customers.length > 1 ? (
@@ -29,12 +32,13 @@ export function PortfolioFilters({
       <FilterSelect label="Phase" name="phase" value={query.phase ?? ""} any="Any" options={phases.map((p) => ({ value: p, label: phaseLabel[p] }))} />
       <FilterSelect label="Gate" name="verdict" value={query.verdict ?? ""} any="Any" options={Object.entries(verdictLabel).map(([value, label]) => ({ value, label }))} />
       <FilterSelect label="Risk" name="risk" value={query.risk ?? ""} any="Any" options={Object.entries(riskLabel).map(([value, label]) => ({ value, label }))} />
+      <FilterSelect label="Forecast" name="forecast" value={query.forecast ?? ""} any="Any" options={[{ value: "late", label: "Projected late" }]} />
       <FilterSelect label="Go-live" name="window" value={query.window ?? ""} any="Any time" options={Object.entries(windowLabel).map(([value, label]) => ({ value, label }))} />
       <div className="flex gap-2">
         <Button type="submit" size="sm">
           Apply
         </Button>
-        <Link href="/" className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+        <Link href={basePath} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
           Clear
         </Link>
       </div>

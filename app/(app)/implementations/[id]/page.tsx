@@ -4,6 +4,7 @@ import { ChecklistLive } from "@/components/checklist/checklist-live";
 import { GateLive } from "@/components/gate/gate-live";
 import { VerdictBadge } from "@/components/gate/gate-panel";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
+import { ReadinessOverTime } from "@/components/readiness/readiness-over-time";
 import { RegisterAlerts } from "@/components/registers/register-alerts";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getGate } from "@/lib/dal/gate";
@@ -101,6 +102,8 @@ export default async function ImplementationPage({ params }: Props) {
           </details>
         ) : null}
       </section>
+
+      <ReadinessOverTime history={gate.history} required={gate.requiredItems} done={gate.requiredItemsDone} today={today} active={impl.status === "active"} />
 
       <dl className="mt-6 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4">
         <div>
