@@ -161,8 +161,10 @@ export default async function PortfolioPage({ searchParams }: Props) {
                       </div>
                     </td>
                     <td className="px-4 py-3">
-                      <Link href={`/implementations/${row.id}`} aria-label={`Gate: ${gateLabel(row)}`} className="block hover:underline">
+                      <Link href={`/implementations/${row.id}`} className="block hover:underline">
+                        <span className="sr-only">Gate: </span>
                         <VerdictBadge verdict={row.verdict} />
+                        <span className="sr-only">, </span>
                         <div className="mt-1 whitespace-nowrap text-xs text-slate-600">{reasonCounts(row)}</div>
                       </Link>
                     </td>
@@ -225,8 +227,6 @@ export default async function PortfolioPage({ searchParams }: Props) {
   );
 }
 
-const verdictWords = { go: "Go", conditional_go: "Conditional go", no_go: "No-go" } as const;
-const gateLabel = (row: PortfolioViewRow) => `${verdictWords[row.verdict]}, ${reasonCounts(row)}`;
 
 // On a phone the table becomes a list of cards with the same facts, most important first.
 function PortfolioCards({ rows }: { rows: PortfolioViewRow[] }) {
