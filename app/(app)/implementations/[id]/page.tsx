@@ -6,6 +6,7 @@ import { VerdictBadge } from "@/components/gate/gate-panel";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { RegisterAlerts } from "@/components/registers/register-alerts";
 import { requireViewer } from "@/lib/auth/viewer";
+import { parseChecklistView } from "@/lib/validation/checklist-view";
 import { getGate } from "@/lib/dal/gate";
 import { getImplementation } from "@/lib/dal/implementations";
 import { can } from "@/lib/dal/policy";
@@ -17,12 +18,13 @@ import { AddItemForm } from "./_components/add-item-form";
 import { ConfigurationChangeForm } from "./_components/configuration-change-form";
 import { DecisionForm } from "./_components/decision-form";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const metadata: Metadata = { title: "Implementation" };
 
-export default async function ImplementationPage({ params }: Props) {
+export default async function ImplementationPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const view = parseChecklistView(await searchParams);
   const viewer = await requireViewer();
   const [impl, gate] = await orNotFound(Promise.all([getImplementation(viewer, id), getGate(viewer, id)]));
   const today = todayIso();
@@ -167,7 +169,7 @@ export default async function ImplementationPage({ params }: Props) {
         ) : null}
       </section>
 
-      <ChecklistLive implementationId={impl.id} initialItems={impl.items} />
+      <ChecklistLive implementationId={impl.id} initialItems={impl.items} view={view} viewerId={viewer.userId} />
       {impl.canAddItem ? (
         <details className="mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <summary className="cursor-pointer text-sm font-semibold">Add an item</summary>
