@@ -20,8 +20,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const columns: { key: PortfolioQuery["sort"] | null; label: string }[] = [
   { key: "name", label: "Implementation" },
-  { key: null, label: "EHR" },
-  { key: null, label: "Phase" },
   { key: "go_live", label: "Go-live" },
   { key: "readiness", label: "Readiness" },
   { key: "verdict", label: "Gate" },
@@ -110,7 +108,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
                     <th
                       key={column.label}
                       scope="col"
-                      className="px-4 py-3"
+                      className="px-3 py-3"
                       aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
                     >
                       {column.key ? (
@@ -131,20 +129,22 @@ export default async function PortfolioPage({ searchParams }: Props) {
                 const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.status) : null;
                 return (
                   <tr key={row.id} className="align-top">
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       <Link href={`/implementations/${row.id}`} className="font-medium text-sky-800 hover:underline">
                         {row.name}
                       </Link>
                       <div className="text-slate-600">{row.customerName}</div>
+                      {/* EHR and phase sit under the name, so every column fits a laptop screen. */}
+                      <div className="text-xs text-slate-600">
+                        {ehrVendorLabel[row.ehrVendor]} · {phaseLabel[row.phase]}
+                      </div>
                       {row.status !== "active" ? (
                         <div className="mt-1">
                           <Badge>{implementationStatusLabel[row.status]}</Badge>
                         </div>
                       ) : null}
                     </td>
-                    <td className="px-4 py-3">{ehrVendorLabel[row.ehrVendor]}</td>
-                    <td className="px-4 py-3">{phaseLabel[row.phase]}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">
+                    <td className="px-3 py-3 whitespace-nowrap">
                       {row.goLiveDate && goLive ? (
                         <>
                           <time dateTime={row.goLiveDate}>{row.goLiveDate}</time>
@@ -154,13 +154,13 @@ export default async function PortfolioPage({ searchParams }: Props) {
                         <span className="text-slate-500">Not set</span>
                       )}
                     </td>
-                    <td className="px-4 py-3 whitespace-nowrap">
+                    <td className="px-3 py-3 whitespace-nowrap">
                       <span className="font-medium">{row.readiness.percent}%</span>
                       <div className="text-slate-600">
                         {row.readiness.done} / {row.readiness.total} required
                       </div>
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       <Link href={`/implementations/${row.id}`} className="block hover:underline">
                         <span className="sr-only">Gate: </span>
                         <VerdictBadge verdict={row.verdict} />
@@ -168,10 +168,10 @@ export default async function PortfolioPage({ searchParams }: Props) {
                         <div className="mt-1 whitespace-nowrap text-xs text-slate-600">{reasonCounts(row)}</div>
                       </Link>
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       <RiskBadge risk={row.forecast} />
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       {row.items.goLiveBlockers > 0 ? (
                         <Badge tone="bad">
                           <span aria-hidden="true">✕</span>
@@ -181,7 +181,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
                         <span className="text-slate-600">None</span>
                       )}
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       {row.staleEvidence > 0 ? (
                         <Badge tone="warn">
                           <span aria-hidden="true">◔</span>
@@ -191,10 +191,10 @@ export default async function PortfolioPage({ searchParams }: Props) {
                         <span className="text-slate-600">None</span>
                       )}
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       {row.permissionDrift > 0 ? (
                         <Link href={`/implementations/${row.id}/permissions`} className="hover:underline">
-                          <Badge tone="bad">
+                          <Badge tone="bad" wrap>
                             <span aria-hidden="true">⚠</span>
                             {row.permissionDrift} unproven in production
                           </Badge>
@@ -203,7 +203,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
                         <span className="text-slate-600">None</span>
                       )}
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700">
                         {itemStatuses
                           .filter((s) => row.items.byStatus[s] > 0)
