@@ -73,6 +73,12 @@ test("customer IT signs the snapshot shown; the manager's edit supersedes it", a
   await signForm(page).getByLabel(/^Approve/).check();
   await signForm(page).getByRole("button", { name: "Sign version 1" }).click();
   await expect(requiredSignOffs(page).getByText("Signed v1 by Priya Raman")).toBeVisible();
+  // The form gives way to the confirmation, which takes the focus and is announced.
+  const confirmation = page.getByRole("status", { name: "Sign-off confirmation" });
+  await expect(confirmation).toContainText("Your sign-off is recorded.");
+  await expect(confirmation).toContainText("You signed this version already.");
+  await expect(confirmation).toBeFocused();
+  await expect(confirmation).toHaveAttribute("aria-live", "polite");
   noServerErrors();
 
   const managerContext = await browser.newContext({ storageState: storageStatePath("manager") });

@@ -81,7 +81,23 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               </ul>
             </nav>
           </div>
-          <div className="flex items-center gap-4 text-sm">
+          <div className="flex flex-wrap items-center gap-4 text-sm">
+            <form role="search" action="/search" method="get" className="flex items-center gap-1">
+              <label htmlFor="site-search" className="sr-only">
+                Search implementations, items and blockers
+              </label>
+              <input
+                id="site-search"
+                type="search"
+                name="q"
+                maxLength={200}
+                placeholder="Search"
+                className="w-36 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm sm:w-48"
+              />
+              <button type="submit" className="rounded-md border border-slate-300 px-2 py-1.5 font-medium hover:bg-slate-50">
+                Go<span className="sr-only"> search</span>
+              </button>
+            </form>
             <p aria-label="Signed in as" className="text-right leading-tight">
               <Link href="/account" className="block font-medium hover:underline">
                 {viewer.name}

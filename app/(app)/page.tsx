@@ -22,8 +22,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const columns: { key: PortfolioQuery["sort"] | null; label: string }[] = [
   { key: "name", label: "Implementation" },
-  { key: null, label: "EHR" },
-  { key: null, label: "Phase" },
   { key: "go_live", label: "Go-live" },
   { key: "readiness", label: "Readiness" },
   { key: "verdict", label: "Gate" },
@@ -112,7 +110,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
                     <th
                       key={column.label}
                       scope="col"
-                      className="px-4 py-3"
+                      className="px-3 py-3"
                       aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
                     >
                       {column.key ? (
@@ -133,20 +131,22 @@ export default async function PortfolioPage({ searchParams }: Props) {
                 const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.status) : null;
                 return (
                   <tr key={row.id} className="align-top">
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       <Link href={`/implementations/${row.id}`} className="font-medium text-sky-800 hover:underline">
                         {row.name}
                       </Link>
                       <div className="text-slate-600">{row.customerName}</div>
+                      {/* EHR and phase sit under the name, so every column fits a laptop screen. */}
+                      <div className="text-xs text-slate-600">
+                        {ehrVendorLabel[row.ehrVendor]} · {phaseLabel[row.phase]}
+                      </div>
                       {row.status !== "active" ? (
                         <div className="mt-1">
                           <Badge>{implementationStatusLabel[row.status]}</Badge>
                         </div>
                       ) : null}
                     </td>
-                    <td className="px-4 py-3">{ehrVendorLabel[row.ehrVendor]}</td>
-                    <td className="px-4 py-3">{phaseLabel[row.phase]}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">
+                    <td className="px-3 py-3 whitespace-nowrap">
                       {row.goLiveDate && goLive ? (
                         <>
                           <time dateTime={row.goLiveDate}>{row.goLiveDate}</time>
@@ -156,7 +156,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
                         <span className="text-slate-500">Not set</span>
                       )}
                     </td>
-                    <td className="min-w-48 px-4 py-3">
+                    <td className="min-w-40 px-3 py-3">
                       <span className="font-medium">{row.readiness.percent}%</span>{" "}
                       <span className="text-slate-600">
                         {row.readiness.done} / {row.readiness.total} required
@@ -164,16 +164,18 @@ export default async function PortfolioPage({ searchParams }: Props) {
                       <ReadinessBar byStatus={row.items.requiredByStatus} compact label={`Required items of ${row.name} by status`} />
                       <ProjectedLate row={row} today={today} />
                     </td>
-                    <td className="px-4 py-3">
-                      <Link href={`/implementations/${row.id}`} aria-label={`Gate: ${gateLabel(row)}`} className="block hover:underline">
+                    <td className="px-3 py-3">
+                      <Link href={`/implementations/${row.id}`} className="block hover:underline">
+                        <span className="sr-only">Gate: </span>
                         <VerdictBadge verdict={row.verdict} />
+                        <span className="sr-only">, </span>
                         <div className="mt-1 whitespace-nowrap text-xs text-slate-600">{reasonCounts(row)}</div>
                       </Link>
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       <RiskBadge risk={row.forecast} />
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       {row.items.goLiveBlockers > 0 ? (
                         <Badge tone="bad">
                           <span aria-hidden="true">✕</span>
@@ -183,7 +185,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
                         <span className="text-slate-600">None</span>
                       )}
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       {row.staleEvidence > 0 ? (
                         <Badge tone="warn">
                           <span aria-hidden="true">◔</span>
@@ -193,10 +195,10 @@ export default async function PortfolioPage({ searchParams }: Props) {
                         <span className="text-slate-600">None</span>
                       )}
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       {row.permissionDrift > 0 ? (
                         <Link href={`/implementations/${row.id}/permissions`} className="hover:underline">
-                          <Badge tone="bad">
+                          <Badge tone="bad" wrap>
                             <span aria-hidden="true">⚠</span>
                             {row.permissionDrift} unproven in production
                           </Badge>
@@ -205,7 +207,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
                         <span className="text-slate-600">None</span>
                       )}
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-3 py-3">
                       <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700">
                         {itemStatuses
                           .filter((s) => row.items.byStatus[s] > 0)
@@ -229,8 +231,6 @@ export default async function PortfolioPage({ searchParams }: Props) {
   );
 }
 
-const verdictWords = { go: "Go", conditional_go: "Conditional go", no_go: "No-go" } as const;
-const gateLabel = (row: PortfolioViewRow) => `${verdictWords[row.verdict]}, ${reasonCounts(row)}`;
 
 // On a phone the table becomes a list of cards with the same facts, most important first.
 function PortfolioCards({ rows, today }: { rows: PortfolioViewRow[]; today: string }) {

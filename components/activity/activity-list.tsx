@@ -25,7 +25,7 @@ export function ActivityList({ entries, label, compact = false }: { entries: Act
             <p className="mt-1 text-slate-600">Changed: {entry.changes.map((c) => c.label).join(", ")}</p>
           ) : null}
           {!compact && entry.changes.length > 0 ? (
-            <table className="mt-2 w-full text-left text-sm" aria-label="Changed fields">
+            <table className="mt-2 w-full table-fixed text-left text-sm" aria-label="Changed fields">
               <thead className="text-xs uppercase tracking-wide text-slate-600">
                 <tr>
                   <th scope="col" className="w-1/5 py-1 pr-3 font-semibold">Field</th>
@@ -37,10 +37,10 @@ export function ActivityList({ entries, label, compact = false }: { entries: Act
                 {entry.changes.map((change) => (
                   <tr key={change.field} className="align-top">
                     <th scope="row" className="py-1 pr-3 font-medium">{change.label}</th>
-                    <td className="py-1 pr-3 break-words text-slate-700">
+                    <td className="py-1 pr-3 text-slate-700 [overflow-wrap:anywhere]">
                       {change.before === null ? <span className="text-slate-500">(empty)</span> : <del className="decoration-rose-400">{change.before}</del>}
                     </td>
-                    <td className="py-1 break-words">
+                    <td className="py-1 [overflow-wrap:anywhere]">
                       {change.after === null ? <span className="text-slate-500">(empty)</span> : <ins className="no-underline">{change.after}</ins>}
                     </td>
                   </tr>

@@ -5,8 +5,9 @@ import Link from "next/link";
 import { ItemStatusBadge } from "@/components/ui/badge";
 import { LIVE_REFRESH_MS, queryKeys } from "@/lib/client/query-keys";
 import type { ImplementationDetail } from "@/lib/dal/implementations";
-import { itemCategories } from "@/lib/domain/vocabulary";
+import { itemCategories, itemStatuses } from "@/lib/domain/vocabulary";
 import { categoryLabel, roleLabel, severityLabel } from "@/lib/format/labels";
+import { checklistShowLabel, checklistShows, checklistSortLabel, checklistSorts, type ChecklistView } from "@/lib/validation/checklist-view";
 
 type Item = ImplementationDetail["items"][number];
 
@@ -18,17 +19,57 @@ async function fetchChecklist(implementationId: string): Promise<Item[]> {
 
 // The checklist, kept fresh while several people work on one implementation: it asks the
 // server for changes every few seconds and whenever a write on this tab succeeds.
-export function ChecklistLive({ implementationId, initialItems }: { implementationId: string; initialItems: Item[] }) {
+// Which items a view keeps: "waiting on the customer" means ready for sign-off with a
+// Customer IT signature among those it needs.
+function keeps(item: Item, show: ChecklistView["show"], viewerId: string): boolean {
+  switch (show) {
+    case "blocked":
+      return item.status === "blocked";
+    case "ready":
+      return item.status === "ready_for_signoff";
+    case "waiting_customer":
+      return item.status === "ready_for_signoff" && item.requiredSignOffRoles.includes("customer_it");
+    case "mine":
+      return item.ownerId === viewerId;
+    default:
+      return true;
+  }
+}
+
+function order(items: Item[], sort: ChecklistView["sort"]): Item[] {
+  const sorted = [...items];
+  if (sort === "due") sorted.sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999") || a.title.localeCompare(b.title));
+  if (sort === "status") sorted.sort((a, b) => itemStatuses.indexOf(a.status) - itemStatuses.indexOf(b.status) || a.title.localeCompare(b.title));
+  if (sort === "title") sorted.sort((a, b) => a.title.localeCompare(b.title));
+  return sorted;
+}
+
+export function ChecklistLive({
+  implementationId,
+  initialItems,
+  view = { show: "all", sort: "category" },
+  viewerId,
+}: {
+  implementationId: string;
+  initialItems: Item[];
+  view?: ChecklistView;
+  viewerId: string;
+}) {
   const query = useQuery({
     queryKey: queryKeys.checklist(implementationId),
     queryFn: () => fetchChecklist(implementationId),
     initialData: initialItems,
     refetchInterval: LIVE_REFRESH_MS,
   });
-  const items = query.data;
-  const groups = itemCategories
-    .map((category) => ({ category, items: items.filter((i) => i.category === category) }))
-    .filter((g) => g.items.length > 0);
+  const all = query.data;
+  const items = order(all.filter((i) => keeps(i, view.show, viewerId)), view.sort);
+  // Sorted by a column, the list is one list; by category, one list per category.
+  const groups =
+    view.sort === "category"
+      ? itemCategories.map((category) => ({ category, label: categoryLabel[category], items: items.filter((i) => i.category === category) })).filter((g) => g.items.length > 0)
+      : items.length > 0
+        ? [{ category: "sorted", label: checklistSortLabel[view.sort], items }]
+        : [];
 
   return (
       <section aria-labelledby="checklist-heading" className="mt-8">
@@ -36,18 +77,46 @@ export function ChecklistLive({ implementationId, initialItems }: { implementati
           Readiness checklist
         </h2>
         <p className="text-sm text-slate-600">
-          {items.length} items, grouped by category.{" "}
+          {view.show === "all" ? `${all.length} items` : `${items.length} of ${all.length} items: ${checklistShowLabel[view.show].toLowerCase()}`}
+          {view.sort === "category" ? ", grouped by category." : `, sorted: ${checklistSortLabel[view.sort].toLowerCase()}.`}{" "}
           {query.isError ? (
             <span role="status" className="text-amber-800">
               Could not refresh just now; showing what was last loaded.
             </span>
           ) : null}
         </p>
+        {/* A plain GET form: works without JavaScript, and the URL keeps the view. */}
+        <form method="get" action="#checklist-heading" aria-label="Filter and sort the checklist" className="mt-3 flex flex-wrap items-end gap-3 text-sm">
+          <label className="block">
+            <span className="font-medium text-slate-700">Show</span>
+            <select name="show" defaultValue={view.show} className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5">
+              {checklistShows.map((s) => (
+                <option key={s} value={s}>
+                  {checklistShowLabel[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block">
+            <span className="font-medium text-slate-700">Order</span>
+            <select name="sort" defaultValue={view.sort} className="mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5">
+              {checklistSorts.map((s) => (
+                <option key={s} value={s}>
+                  {checklistSortLabel[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+            Apply
+          </button>
+        </form>
+        {groups.length === 0 ? <p className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No item in this view.</p> : null}
         <div className="mt-4 space-y-6">
           {groups.map((group) => (
             <section key={group.category} aria-labelledby={`cat-${group.category}`}>
               <h3 id={`cat-${group.category}`} className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-                {categoryLabel[group.category]}
+                {group.label}
               </h3>
               <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
                 {group.items.map((item) => (

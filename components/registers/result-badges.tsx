@@ -37,9 +37,9 @@ export function ScenarioResultBadge({ result }: { result: ScenarioResult }) {
   );
 }
 
-export function DriftBadge() {
+export function DriftBadge({ wrap = false }: { wrap?: boolean }) {
   return (
-    <Badge tone="bad">
+    <Badge tone="bad" wrap={wrap}>
       <span aria-hidden="true">⚠</span>
       Works in sandbox/test, unproven in production
     </Badge>

@@ -13,10 +13,11 @@ const toneClass: Record<Tone, string> = {
   bad: "bg-rose-50 text-rose-900 ring-rose-300",
 };
 
-export function Badge({ tone = "neutral", children }: { tone?: Tone; children: React.ReactNode }) {
+// `wrap` lets a long badge break over lines in a narrow column (on a phone).
+export function Badge({ tone = "neutral", wrap = false, children }: { tone?: Tone; wrap?: boolean; children: React.ReactNode }) {
   return (
     <span
-      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${toneClass[tone]}`}
+      className={`inline-flex items-center gap-1 ${wrap ? "whitespace-normal" : "whitespace-nowrap"} rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${toneClass[tone]}`}
     >
       {children}
     </span>

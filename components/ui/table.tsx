@@ -72,3 +72,14 @@ export function Table<Row>({
     </>
   );
 }
+
+// For a hand-built table whose cells hold forms (which must not be rendered twice): on a phone
+// the same table stacks, each row a block and each cell a line led by its column's name (from
+// the cell's data-label), so nothing scrolls sideways; from md up it is a plain table.
+export const stackOnPhone = {
+  table: "max-md:block",
+  thead: "max-md:sr-only",
+  tbody: "max-md:block",
+  tr: "max-md:block max-md:py-2",
+  cell: "max-md:block max-md:py-0.5 max-md:pr-0 max-md:before:mr-2 max-md:before:font-medium max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]",
+} as const;

@@ -43,6 +43,19 @@ describe("listBlockers", () => {
     expect(rows[1]!.daysBlocked).toBe(12);
   });
 
+  it("lists the oldest first when asked, whatever the go-live", async () => {
+    // The test above blocked Configuration review 40 days ago and Production smoke test
+    // (the soonest go-live, listed first by default) a day ago.
+    const rows = await listBlockers(v.engineer!, parseBlockersQuery({ sort: "blocked_since", dir: "asc" }));
+    const since = rows.map((r) => r.blockedSince);
+    expect(since).toEqual([...since].sort());
+    expect(rows[0]!.itemTitle).toBe("Configuration review");
+    expect(rows.at(-1)!.itemTitle).toBe("Production smoke test");
+    const newest = await listBlockers(v.engineer!, parseBlockersQuery({ sort: "blocked_since", dir: "desc" }));
+    expect(newest[0]!.itemTitle).toBe("Production smoke test");
+    expect(newest.map((r) => r.blockedSince)).toEqual([...since].reverse());
+  });
+
   it("filters by severity, customer, mine and go-live window", async () => {
     expect((await listBlockers(v.engineer!, parseBlockersQuery({ severity: "post_live" }))).map((r) => r.itemTitle)).toEqual(["Monitoring setup"]);
     const riverbend = seedId("org:riverbend");

@@ -56,12 +56,32 @@ export async function listBlockers(viewer: Viewer, query: BlockersQuery, today =
     .leftJoin(owner, eq(owner.id, checklistItems.ownerId))
     .where(and(...conditions))
     .orderBy(
+      ...chosenOrder(query),
       sql`(${checklistItems.blockerSeverity} = 'go_live') desc`,
       sql`${implementations.goLiveDate} asc nulls last`,
       asc(checklistItems.blockedSince),
       asc(implementations.name),
       asc(checklistItems.title),
     );
+}
+
+// The column the viewer sorted by (kept in the URL), before the urgent order breaks ties.
+function chosenOrder(query: BlockersQuery): SQL[] {
+  const dir = query.dir === "desc" ? sql`desc` : sql`asc`;
+  switch (query.sort) {
+    case "blocked_since":
+      return [sql`${checklistItems.blockedSince} ${dir} nulls last`];
+    case "go_live":
+      return [sql`${implementations.goLiveDate} ${dir} nulls last`];
+    case "item":
+      return [sql`lower(${checklistItems.title}) ${dir}`];
+    case "customer":
+      return [sql`lower(${organizations.name}) ${dir}`];
+    case "owner":
+      return [sql`lower(${owner.name}) ${dir} nulls last`];
+    default:
+      return [];
+  }
 }
 
 // The customers that appear in the viewer's blockers (for the filter), cheaply.

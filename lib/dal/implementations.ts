@@ -210,7 +210,7 @@ export async function getImplementation(viewer: Viewer, implementationId: string
       items: sql<ChecklistRow[]>`coalesce((
         select json_agg(json_build_object(
           'id', ci.id, 'title', ci.title, 'category', ci.category, 'required', ci.required, 'status', ci.status,
-          'ownerName', ou.name, 'nextStep', ci.next_step, 'expectedOutcome', ci.expected_outcome, 'dueDate', ci.due_date,
+          'ownerId', ci.owner_id, 'ownerName', ou.name, 'nextStep', ci.next_step, 'expectedOutcome', ci.expected_outcome, 'dueDate', ci.due_date,
           'requiredSignOffRoles', ci.required_sign_off_roles, 'needsOperationalValidation', ci.needs_operational_validation,
           'blockerReason', ci.blocker_reason, 'blockerSeverity', ci.blocker_severity, 'blockedSince', ci.blocked_since,
           'version', ci.version
@@ -250,6 +250,7 @@ type ChecklistRow = {
   category: ItemCategory;
   required: boolean;
   status: ItemStatus;
+  ownerId: string | null;
   ownerName: string | null;
   nextStep: string;
   expectedOutcome: string;

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 // Every exported DAL function must be listed here with where its tenant and role rules are
 // tested, or why it has none. A new DAL function without an entry fails this test.
 const inventory: Record<string, string> = {
+  "search.searchEverything": "search.db.test.ts: customer IT find only their organization's implementations, items and blockers",
   "implementations.listPortfolio": "implementations.db.test.ts: customer IT sees only their organization",
   "implementations.getImplementation": "implementations.db.test.ts: other organization, missing and malformed ids → same not found",
   "implementations.getImplementationSummary": "implementations.db.test.ts: same not found as getImplementation",

@@ -4,13 +4,20 @@ import { blockersQueryString, parseBlockersQuery } from "./blockers";
 describe("blockers query", () => {
   it("reads the filters kept in the URL and writes them back", () => {
     const q = parseBlockersQuery({ mine: "1", severity: "go_live", customer: "8c1f2a3e-1111-4a4a-9b9b-123456789abc", within: "14", page: "2" });
-    expect(q).toEqual({ mine: true, severity: "go_live", customer: "8c1f2a3e-1111-4a4a-9b9b-123456789abc", within: 14, page: 2 });
+    expect(q).toEqual({ mine: true, severity: "go_live", customer: "8c1f2a3e-1111-4a4a-9b9b-123456789abc", within: 14, page: 2, sort: "urgent", dir: "asc" });
     expect(blockersQueryString(q)).toBe("?mine=1&severity=go_live&customer=8c1f2a3e-1111-4a4a-9b9b-123456789abc&within=14");
   });
 
   it("ignores malformed and hostile values instead of failing", () => {
     const q = parseBlockersQuery(new URLSearchParams("mine=yes&severity=' OR 1=1--&customer=not-a-uuid&within=-1&role=admin&page=0"));
-    expect(q).toEqual({ mine: false, severity: undefined, customer: undefined, within: undefined, page: 1 });
+    expect(q).toEqual({ mine: false, severity: undefined, customer: undefined, within: undefined, page: 1, sort: "urgent", dir: "asc" });
     expect(blockersQueryString(q)).toBe("");
+  });
+
+  it("keeps a chosen sort in the URL and ignores an unknown one", () => {
+    const q = parseBlockersQuery({ sort: "blocked_since", dir: "asc" });
+    expect(blockersQueryString(q)).toBe("?sort=blocked_since&dir=asc");
+    expect(parseBlockersQuery({ order: "blocked_since:desc" })).toMatchObject({ sort: "blocked_since", dir: "desc" });
+    expect(parseBlockersQuery({ sort: "password", dir: "sideways" })).toMatchObject({ sort: "urgent", dir: "asc" });
   });
 });

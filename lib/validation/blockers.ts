@@ -9,6 +9,11 @@ const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 export const blockerWindows = ["7", "14", "30", "90"] as const;
 
+// "urgent": go-live blockers, then the soonest go-live, then the oldest (the default).
+// The others sort by one column; ties fall back to the urgent order.
+export const blockerSorts = ["urgent", "blocked_since", "go_live", "item", "customer", "owner"] as const;
+export type BlockerSort = (typeof blockerSorts)[number];
+
 export const blockersQuerySchema = z.object({
   mine: z
     .enum(["1"])
@@ -18,9 +23,19 @@ export const blockersQuerySchema = z.object({
   severity: optional(z.enum(blockerSeverities)),
   customer: optional(z.uuid()),
   within: optional(z.enum(blockerWindows).transform(Number)),
+  sort: z.enum(blockerSorts).catch("urgent").default("urgent"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   // The page shows the list a page at a time; the CSV export always holds the whole view.
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
+
+// The orders the filter form offers (the table headers offer every column both ways).
+export const blockerOrders = [
+  { value: "urgent:asc", label: "Most urgent first" },
+  { value: "blocked_since:asc", label: "Oldest first" },
+  { value: "blocked_since:desc", label: "Newest first" },
+  { value: "go_live:asc", label: "Soonest go-live first" },
+] as const;
 
 export const BLOCKERS_PAGE_SIZE = 50;
 
@@ -28,7 +43,14 @@ export type BlockersQuery = z.output<typeof blockersQuerySchema>;
 
 export function parseBlockersQuery(params: Record<string, string | string[] | undefined> | URLSearchParams): BlockersQuery {
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, single(v)] as const);
-  return blockersQuerySchema.parse(Object.fromEntries(entries));
+  const raw: Record<string, unknown> = Object.fromEntries(entries);
+  // The filter form's one "Order" select sends sort and direction together ("blocked_since:asc").
+  if (typeof raw.order === "string" && raw.order.includes(":")) {
+    const [sort, dir] = raw.order.split(":");
+    raw.sort = sort;
+    raw.dir = dir;
+  }
+  return blockersQuerySchema.parse(raw);
 }
 
 // The same filters back as URL parameters (for links, the CSV export and the form).
@@ -38,6 +60,10 @@ export function blockersQueryString(query: BlockersQuery): string {
   if (query.severity) params.set("severity", query.severity);
   if (query.customer) params.set("customer", query.customer);
   if (query.within) params.set("within", String(query.within));
+  if (query.sort !== "urgent") {
+    params.set("sort", query.sort);
+    params.set("dir", query.dir);
+  }
   const s = params.toString();
   return s ? `?${s}` : "";
 }

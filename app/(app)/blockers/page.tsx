@@ -4,16 +4,23 @@ import { notFound } from "next/navigation";
 import { TicketLink } from "@/components/tickets/ticket-link";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
+import { SortHeader } from "@/components/ui/sort-header";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listBlockerCustomers, listBlockers } from "@/lib/dal/blockers";
 import { can } from "@/lib/dal/policy";
 import { describeGoLive } from "@/lib/format/dates";
 import { severityLabel } from "@/lib/format/labels";
-import { BLOCKERS_PAGE_SIZE, blockersQueryString, parseBlockersQuery } from "@/lib/validation/blockers";
+import { BLOCKERS_PAGE_SIZE, blockersQueryString, parseBlockersQuery, type BlockerSort, type BlockersQuery } from "@/lib/validation/blockers";
 import { BlockerFilters } from "./_components/blocker-filters";
 import { ResolveBlockerForm } from "./_components/resolve-blocker-form";
 
 export const metadata: Metadata = { title: "Blockers" };
+
+// A header link sorts by its column; a second click turns the direction round.
+function sortHref(query: BlockersQuery, sort: BlockerSort) {
+  const dir = query.sort === sort && query.dir === "asc" ? "desc" : "asc";
+  return `/blockers${blockersQueryString({ ...query, sort, dir })}`;
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,7 +46,8 @@ export default async function BlockersPage({ searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Blockers</h1>
           <p className="text-sm text-slate-600">
-            Every open blocker across the portfolio: go-live blockers first, then the soonest go-live, then the oldest.
+            Every open blocker across the portfolio.{" "}
+            {query.sort === "urgent" ? "Go-live blockers first, then the soonest go-live, then the oldest." : null}
           </p>
         </div>
         <div className="flex items-center gap-4">
@@ -61,16 +69,18 @@ export default async function BlockersPage({ searchParams }: Props) {
           {filtered ? "No open blocker matches this filter." : "No open blockers. Nothing stands in the way right now."}
         </p>
       ) : (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <>
+        <BlockerCards rows={shown} mayResolve={mayResolve} />
+        <div className="mt-4 hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm lg:block">
           <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Open blockers">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-3">Item</th>
+                <SortHeader label="Item" active={query.sort === "item"} dir={query.dir} href={sortHref(query, "item")} />
                 <th scope="col" className="px-3 py-3">Severity</th>
                 <th scope="col" className="px-3 py-3">Reason</th>
-                <th scope="col" className="px-3 py-3">Owner</th>
-                <th scope="col" className="px-3 py-3">Blocked since</th>
-                <th scope="col" className="px-3 py-3">Go-live</th>
+                <SortHeader label="Owner" active={query.sort === "owner"} dir={query.dir} href={sortHref(query, "owner")} />
+                <SortHeader label="Blocked since" active={query.sort === "blocked_since"} dir={query.dir} href={sortHref(query, "blocked_since")} />
+                <SortHeader label="Go-live" active={query.sort === "go_live"} dir={query.dir} href={sortHref(query, "go_live")} />
                 <th scope="col" className="px-3 py-3">Ticket</th>
                 {mayResolve ? <th scope="col" className="px-3 py-3"><span className="sr-only">Actions</span></th> : null}
               </tr>
@@ -129,8 +139,68 @@ export default async function BlockersPage({ searchParams }: Props) {
             </tbody>
           </table>
         </div>
+        </>
       )}
       <Pager label="Blocker pages" page={page} pageCount={pageCount} href={pageHref} />
     </>
+  );
+}
+
+type Row = Awaited<ReturnType<typeof listBlockers>>[number];
+
+// On a phone each blocker is a card: what, why, since when, and the go-live it holds up.
+function BlockerCards({ rows, mayResolve }: { rows: Row[]; mayResolve: boolean }) {
+  return (
+    <ul className="mt-4 space-y-3 lg:hidden" aria-label="Open blockers">
+      {rows.map((row) => {
+        const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.implementationStatus) : null;
+        return (
+          <li key={row.itemId} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <div className="min-w-0">
+                <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
+                  {row.itemTitle}
+                </Link>
+                <div className="text-slate-600">
+                  {row.implementationName} · {row.customerName}
+                </div>
+              </div>
+              <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
+                <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
+                {severityLabel[row.severity]}
+              </Badge>
+            </div>
+            <p className="mt-2 break-words">{row.reason}</p>
+            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
+              <div>
+                <dt className="text-xs text-slate-500">Blocked since</dt>
+                <dd className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : undefined}>
+                  {row.blockedSince} ({row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`})
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Go-live</dt>
+                <dd>{row.goLiveDate && goLive ? `${row.goLiveDate} (${goLive.text})` : "Not set"}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Owner</dt>
+                <dd>{row.ownerName ?? "Unassigned"}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Ticket</dt>
+                <dd className="min-w-0 break-words">
+                  <TicketLink url={row.ticketUrl} />
+                </dd>
+              </div>
+            </dl>
+            {mayResolve ? (
+              <div className="mt-3">
+                <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} layout="card" />
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -7,10 +7,12 @@ import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { resolveBlockerAction } from "../actions";
 
 // One action from the list: say how it was resolved, and the blocker is cleared.
-export function ResolveBlockerForm({ itemId, version, itemTitle }: { itemId: string; version: number; itemTitle: string }) {
+// The list renders it twice (phone card and table, one hidden by CSS): `layout` keeps the
+// field ids of the two apart.
+export function ResolveBlockerForm({ itemId, version, itemTitle, layout = "table" }: { itemId: string; version: number; itemTitle: string; layout?: "table" | "card" }) {
   const [state, formAction, pending] = useActionState(resolveBlockerAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const formId = `resolve-${itemId}`;
+  const formId = `resolve-${layout}-${itemId}`;
   return (
     <details className="min-w-56">
       <summary className="cursor-pointer rounded-md border border-slate-300 px-2 py-1 text-sm font-medium hover:bg-slate-50">

@@ -14,16 +14,18 @@ import { daysUntil, describeGoLive, formatUtc, minuteIso, todayIso } from "@/lib
 import { gateVerdictLabel } from "@/lib/format/labels";
 import { environmentLabel, interfaceLabel, workflowLabel } from "@/lib/format/labels";
 import { orNotFound } from "@/lib/server/not-found";
+import { parseChecklistView } from "@/lib/validation/checklist-view";
 import { AddItemForm } from "./_components/add-item-form";
 import { ConfigurationChangeForm } from "./_components/configuration-change-form";
 import { DecisionForm } from "./_components/decision-form";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const metadata: Metadata = { title: "Implementation" };
 
-export default async function ImplementationPage({ params }: Props) {
+export default async function ImplementationPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const view = parseChecklistView(await searchParams);
   const viewer = await requireViewer();
   const [impl, gate] = await orNotFound(Promise.all([getImplementation(viewer, id), getGate(viewer, id)]));
   const today = todayIso();
@@ -170,7 +172,7 @@ export default async function ImplementationPage({ params }: Props) {
         ) : null}
       </section>
 
-      <ChecklistLive implementationId={impl.id} initialItems={impl.items} />
+      <ChecklistLive implementationId={impl.id} initialItems={impl.items} view={view} viewerId={viewer.userId} />
       {impl.canAddItem ? (
         <details className="mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <summary className="cursor-pointer text-sm font-semibold">Add an item</summary>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
-import { DriftBadge, PermissionResultBadge, StaleBadge } from "@/components/registers/result-badges";
+import { DriftBadge } from "@/components/registers/result-badges";
 import { Badge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getPermissionMatrix } from "@/lib/dal/permissions";
+import type { PermissionResult } from "@/lib/domain/vocabulary";
 import { formatUtc } from "@/lib/format/dates";
 import { environmentLabel, permissionInterfaceLabel, permissionResultLabel, workflowLabel } from "@/lib/format/labels";
 import { orNotFound } from "@/lib/server/not-found";
@@ -14,6 +15,15 @@ import { CellForm, ColumnForm, RemoveRowForm, RowEditForm } from "./_components/
 export const metadata: Metadata = { title: "API permissions" };
 
 type Props = { params: Promise<{ id: string }> };
+
+// The matrix's tiles: colour and symbol and the word, so no result is told by colour alone.
+const tileClass: Record<PermissionResult, string> = {
+  granted: "bg-emerald-100 text-emerald-950 ring-emerald-400",
+  denied: "bg-rose-100 text-rose-950 ring-rose-400",
+  error: "bg-amber-100 text-amber-950 ring-amber-400",
+  unverified: "bg-slate-50 text-slate-700 ring-slate-300",
+};
+const tileSymbol: Record<PermissionResult, string> = { granted: "✓", denied: "✕", error: "!", unverified: "○" };
 
 
 export default async function PermissionsPage({ params }: Props) {
@@ -64,6 +74,20 @@ export default async function PermissionsPage({ params }: Props) {
             No permissions yet. {matrix.canManage ? "Add the usual rows for a workflow from the catalog below." : "An engineer or implementation manager adds them."}
           </p>
         ) : (
+          <>
+          <ul aria-label="Key" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+            {(["granted", "denied", "error", "unverified"] as const).map((r) => (
+              <li key={r} className="flex items-center gap-1">
+                <span aria-hidden="true" className={`rounded px-1 ring-1 ring-inset ${tileClass[r]}`}>{tileSymbol[r]}</span>
+                {permissionResultLabel[r]}
+              </li>
+            ))}
+            <li className="flex items-center gap-1">
+              <span aria-hidden="true">◔</span>
+              Stale: older than {matrix.freshnessWindowDays} days or than a configuration change
+            </li>
+            {matrix.canRecord ? <li>Select a result to change it.</li> : null}
+          </ul>
           <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">Permissions by environment: result, who checked it and when</caption>
@@ -97,7 +121,7 @@ export default async function PermissionsPage({ params }: Props) {
                         <Badge>{permissionInterfaceLabel[row.interface]}</Badge>
                         <Badge tone={row.required ? "info" : "neutral"}>{row.required ? "Required" : "Optional"}</Badge>
                         {row.smartV1 ? <Badge tone="warn">SMART v1 scope</Badge> : null}
-                        {row.drift ? <DriftBadge /> : null}
+                        {row.drift ? <DriftBadge wrap /> : null}
                       </div>
                       {row.interfaceName ? <p className="mt-1 text-xs">Interface: {row.interfaceName}</p> : null}
                       <p className="mt-1 text-xs text-slate-600">{row.description}</p>
@@ -111,28 +135,46 @@ export default async function PermissionsPage({ params }: Props) {
                       ) : null}
                     </th>
                     {row.cells.map((cell) => (
-                      <td key={cell.environmentId} className="px-3 py-2" data-environment={cell.environmentKind}>
-                        <div className="flex flex-wrap gap-1">
-                          <PermissionResultBadge result={cell.result} />
-                          {cell.stale ? <StaleBadge /> : null}
-                        </div>
-                        {cell.checkedAt ? (
-                          <p className="mt-1 text-xs text-slate-600">
-                            {cell.checkedByName ?? "Someone"} · <time dateTime={cell.checkedAt.toISOString()}>{formatUtc(cell.checkedAt)}</time>
-                          </p>
-                        ) : null}
-                        {cell.note ? <p className="mt-1 text-xs whitespace-pre-wrap">{cell.note}</p> : null}
-                        {matrix.canRecord ? (
-                          <CellForm
-                            key={cell.version}
-                            requirementId={row.id}
-                            permission={row.permission}
-                            environmentId={cell.environmentId}
-                            environmentLabel={environmentLabel[cell.environmentKind]}
-                            version={cell.version}
-                            current={cell.result}
-                          />
-                        ) : null}
+                      <td key={cell.environmentId} className="px-2 py-2" data-environment={cell.environmentKind}>
+                        {/* The tile reads at a glance (colour, symbol and word); a click opens the
+                            recording form in place. Keyed by version: a saved result closes it. */}
+                        <details key={cell.version} className="group">
+                          <summary
+                            className={`flex cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1.5 text-xs font-semibold ring-1 ring-inset [&::-webkit-details-marker]:hidden ${tileClass[cell.result]}`}
+                          >
+                            <span className="sr-only">{row.permission} in {environmentLabel[cell.environmentKind]}: </span>
+                            <span aria-hidden="true" className="text-sm">{tileSymbol[cell.result]}</span>
+                            <span>{permissionResultLabel[cell.result]}</span>
+                            {cell.stale ? (
+                              <span className="font-normal" title="Stale">
+                                <span aria-hidden="true">◔</span>
+                                <span className="sr-only sm:not-sr-only"> stale</span>
+                              </span>
+                            ) : null}
+                            <span className="sr-only">{matrix.canRecord ? " (change)" : " (details)"}</span>
+                          </summary>
+                          <div className="mt-1 min-w-40">
+                            {cell.checkedAt ? (
+                              <p className="text-xs text-slate-600">
+                                {cell.checkedByName ?? "Someone"} · <time dateTime={cell.checkedAt.toISOString()}>{formatUtc(cell.checkedAt)}</time>
+                              </p>
+                            ) : (
+                              <p className="text-xs text-slate-600">Not checked yet.</p>
+                            )}
+                            {cell.note ? <p className="mt-1 text-xs whitespace-pre-wrap">{cell.note}</p> : null}
+                            {matrix.canRecord ? (
+                              <CellForm
+                                requirementId={row.id}
+                                permission={row.permission}
+                                environmentId={cell.environmentId}
+                                environmentLabel={environmentLabel[cell.environmentKind]}
+                                version={cell.version}
+                                current={cell.result}
+                              />
+                            ) : null}
+                          </div>
+                        </details>
+                        {cell.note ? <p className="mt-1 hidden text-xs whitespace-pre-wrap text-slate-700 group-open:hidden sm:block">{cell.note}</p> : null}
                       </td>
                     ))}
                   </tr>
@@ -140,6 +182,7 @@ export default async function PermissionsPage({ params }: Props) {
               </tbody>
             </table>
           </div>
+          </>
         )}
       </section>
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { ScenarioResultBadge } from "@/components/registers/result-badges";
 import { Badge } from "@/components/ui/badge";
+import { stackOnPhone } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getTestPatientRegister } from "@/lib/dal/test-patients";
@@ -37,9 +38,9 @@ export default async function TestPatientsPage({ params }: Props) {
         {c.surfaces.length === 0 ? (
           <p className="mt-3 text-slate-600">No workflow is in scope yet.</p>
         ) : (
-          <table className="mt-3 min-w-full divide-y divide-slate-200">
+          <table className={`mt-3 min-w-full divide-y divide-slate-200 ${stackOnPhone.table}`}>
             <caption className="sr-only">Scenarios by workflow surface</caption>
-            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <thead className={`text-left text-xs font-semibold uppercase tracking-wide text-slate-600 ${stackOnPhone.thead}`}>
               <tr>
                 <th scope="col" className="py-2 pr-4">Workflow surface</th>
                 <th scope="col" className="py-2 pr-4">Passed in production</th>
@@ -49,18 +50,18 @@ export default async function TestPatientsPage({ params }: Props) {
                 <th scope="col" className="py-2">Coverage</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className={`divide-y divide-slate-100 ${stackOnPhone.tbody}`}>
               {c.surfaces.map((s) => (
-                <tr key={s.surface} aria-label={workflowLabel[s.surface]}>
-                  <th scope="row" className="py-2 pr-4 text-left font-medium">
+                <tr key={s.surface} aria-label={workflowLabel[s.surface]} className={stackOnPhone.tr}>
+                  <th scope="row" className={`py-2 pr-4 text-left font-medium ${stackOnPhone.cell}`}>
                     {workflowLabel[s.surface]}
                     {s.inScope ? "" : " (not in scope)"}
                   </th>
-                  <td className="py-2 pr-4">{s.productionPassed}</td>
-                  <td className="py-2 pr-4">{s.productionFailed}</td>
-                  <td className="py-2 pr-4">{s.productionNotRun}</td>
-                  <td className="py-2 pr-4">{s.elsewherePassed}</td>
-                  <td className="py-2">
+                  <td data-label="Passed in production:" className={`py-2 pr-4 ${stackOnPhone.cell}`}>{s.productionPassed}</td>
+                  <td data-label="Failed in production:" className={`py-2 pr-4 ${stackOnPhone.cell}`}>{s.productionFailed}</td>
+                  <td data-label="Not run in production:" className={`py-2 pr-4 ${stackOnPhone.cell}`}>{s.productionNotRun}</td>
+                  <td data-label="Passed in sandbox or test:" className={`py-2 pr-4 ${stackOnPhone.cell}`}>{s.elsewherePassed}</td>
+                  <td className={`py-2 ${stackOnPhone.cell}`}>
                     {s.covered ? (
                       <Badge tone="good">
                         <span aria-hidden="true">✓</span>Covered in production
@@ -101,9 +102,9 @@ export default async function TestPatientsPage({ params }: Props) {
                 {p.scenarios.length === 0 ? (
                   <p className="mt-3 text-sm text-slate-600">No scenarios yet.</p>
                 ) : (
-                  <table className="mt-3 min-w-full divide-y divide-slate-200 text-sm">
+                  <table className={`mt-3 min-w-full divide-y divide-slate-200 text-sm ${stackOnPhone.table}`}>
                     <caption className="sr-only">Scenarios for {p.label}</caption>
-                    <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                    <thead className={`text-left text-xs font-semibold uppercase tracking-wide text-slate-600 ${stackOnPhone.thead}`}>
                       <tr>
                         <th scope="col" className="py-2 pr-3">Scenario</th>
                         <th scope="col" className="py-2 pr-3">Surface</th>
@@ -112,17 +113,17 @@ export default async function TestPatientsPage({ params }: Props) {
                         <th scope="col" className="py-2">Result</th>
                       </tr>
                     </thead>
-                    <tbody className="divide-y divide-slate-100">
+                    <tbody className={`divide-y divide-slate-100 ${stackOnPhone.tbody}`}>
                       {p.scenarios.map((s) => (
-                        <tr key={s.id} className="align-top" aria-label={s.scenario}>
-                          <th scope="row" className="py-2 pr-3 text-left font-medium whitespace-pre-wrap">{s.scenario}</th>
-                          <td className="py-2 pr-3">
+                        <tr key={s.id} className={`align-top ${stackOnPhone.tr}`} aria-label={s.scenario}>
+                          <th scope="row" className={`py-2 pr-3 text-left font-medium whitespace-pre-wrap ${stackOnPhone.cell}`}>{s.scenario}</th>
+                          <td data-label="Surface:" className={`py-2 pr-3 ${stackOnPhone.cell}`}>
                             {workflowLabel[s.workflowSurface]}
                             {s.interfaceName ? <span className="block text-xs text-slate-700">Interface: {s.interfaceName}</span> : null}
                           </td>
-                          <td className="py-2 pr-3 whitespace-pre-wrap">{s.expectedOutcome}</td>
-                          <td className="py-2 pr-3 whitespace-pre-wrap">{s.observedOutcome || "—"}</td>
-                          <td className="py-2">
+                          <td data-label="Expected:" className={`py-2 pr-3 whitespace-pre-wrap break-words ${stackOnPhone.cell}`}>{s.expectedOutcome}</td>
+                          <td data-label="Observed:" className={`py-2 pr-3 whitespace-pre-wrap break-words ${stackOnPhone.cell}`}>{s.observedOutcome || "—"}</td>
+                          <td className={`py-2 ${stackOnPhone.cell}`}>
                             <ScenarioResultBadge result={s.result} />
                             {s.validatedAt ? (
                               <p className="mt-1 text-xs text-slate-600">

@@ -124,6 +124,7 @@ export default async function ItemPage({ params }: Props) {
                 }}
               />
             ) : (
+              <>
               <dl className="space-y-3 text-sm">
                 {(
                   [
@@ -141,8 +142,9 @@ export default async function ItemPage({ params }: Props) {
                     <dd className="whitespace-pre-wrap">{value || "—"}</dd>
                   </div>
                 ))}
-                <p className="text-xs text-slate-500">Only the item&apos;s owner and implementation managers can edit it.</p>
               </dl>
+              <p className="mt-3 text-xs text-slate-500">Only the item&apos;s owner and implementation managers can edit it.</p>
+              </>
             )}
           </div>
         </section>

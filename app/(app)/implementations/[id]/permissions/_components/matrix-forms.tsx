@@ -62,7 +62,7 @@ export function CellForm({
               aria-label={`Mark ${permission} ${permissionResultLabel[result].toLowerCase()} in ${environmentLabel}`}
               className={`${small} ${resultButton[result]}`}
             >
-              {result === "unverified" ? "Reset" : permissionResultLabel[result]}
+              {permissionResultLabel[result]}
             </button>
           ))}
       </div>

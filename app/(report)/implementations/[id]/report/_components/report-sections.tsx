@@ -138,7 +138,9 @@ export function PermissionsSection({ permissions }: { permissions: ReadinessRepo
       {permissions.length === 0 ? (
         <p className="text-slate-700">No permissions recorded.</p>
       ) : (
-        <table className="mt-2 w-full border-collapse text-left">
+        // On a phone the table scrolls in its own box; printed, it is shown whole.
+        <div className="mt-2 overflow-x-auto print:overflow-visible">
+        <table className="w-full border-collapse text-left">
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={th}>Permission</th>
@@ -164,6 +166,7 @@ export function PermissionsSection({ permissions }: { permissions: ReadinessRepo
             ))}
           </tbody>
         </table>
+        </div>
       )}
       <p className="mt-1 text-slate-700">
         {granted.length} of {required.length} required permissions granted in production.
@@ -178,7 +181,9 @@ export function ScenariosSection({ scenarios }: { scenarios: ReadinessReport["sc
       {scenarios.length === 0 ? (
         <p className="text-slate-700">No scenarios recorded.</p>
       ) : (
-        <table className="mt-2 w-full border-collapse text-left">
+        // On a phone the table scrolls in its own box; printed, it is shown whole.
+        <div className="mt-2 overflow-x-auto print:overflow-visible">
+        <table className="w-full border-collapse text-left">
           <thead>
             <tr className="border-b border-slate-300">
               {["Environment", "Test patient", "Workflow", "Scenario", "Result"].map((h) => (
@@ -205,6 +210,7 @@ export function ScenariosSection({ scenarios }: { scenarios: ReadinessReport["sc
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </ReportSection>
   );

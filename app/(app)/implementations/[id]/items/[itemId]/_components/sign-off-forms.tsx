@@ -6,6 +6,7 @@ import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on
 import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { queryKeys } from "@/lib/client/query-keys";
 import { revokeWaiverAction, signOffItemAction, waiveItemAction } from "../actions";
+import { rememberSignature } from "./signed-confirmation";
 
 const button = "rounded-md px-4 py-2 text-sm font-semibold text-white disabled:opacity-60";
 
@@ -37,7 +38,16 @@ export function SignOffForm({
   // Ask for the password when the page knew it would be needed, or when the server says so.
   const passwordNeeded = askPassword || Boolean(errors?.password);
   return (
-    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Sign off" className="mt-4 space-y-3">
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        rememberSignature(itemId, String(new FormData(event.currentTarget).get("decision") ?? ""));
+        submitKeepingInput(formAction)(event);
+      }}
+      noValidate
+      aria-label="Sign off"
+      className="mt-4 space-y-3"
+    >
       <input type="hidden" name="itemId" value={itemId} />
       <input type="hidden" name="itemVersion" value={version} />
       <input type="hidden" name="snapshotDigest" value={snapshotDigest} />

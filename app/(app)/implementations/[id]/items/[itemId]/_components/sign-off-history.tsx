@@ -12,7 +12,9 @@ export function SignOffHistory({ history }: { history: Panel["history"] }) {
       {history.length === 0 ? (
         <p className="text-sm text-slate-600">No sign-offs yet.</p>
       ) : (
-        <table className="mt-2 w-full text-left text-sm">
+        // On a phone the history scrolls in its own box rather than widening the page.
+        <div className="mt-2 overflow-x-auto">
+        <table className="w-full text-left text-sm">
           <caption className="sr-only">Sign-off history</caption>
           <thead className="text-slate-600">
             <tr>
@@ -55,6 +57,7 @@ export function SignOffHistory({ history }: { history: Panel["history"] }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import type { EnvironmentKind } from "@/lib/domain/vocabulary";
 import { environmentLabel, roleLabel } from "@/lib/format/labels";
 import { reauthenticateWithSsoAction } from "../actions";
 import { SignOffForm } from "./sign-off-forms";
+import { SignedConfirmation } from "./signed-confirmation";
 
 // For someone whose role signs this item: exactly what they attest to (the snapshot, its short
 // name and full SHA-256), then the signature form — or a fresh single sign-on first, or why
@@ -14,7 +15,7 @@ export function SigningReview({ panel, path }: { panel: Panel; path: string }) {
     <div className="mt-5 border-t border-slate-200 pt-4">
       <h3 className="text-base font-semibold">Sign as {roleLabel[signing.role]}</h3>
       {!signing.canSign ? (
-        <p className="mt-1 text-sm text-slate-600">{signing.whyNot}</p>
+        <SignedConfirmation itemId={panel.itemId}>{signing.whyNot}</SignedConfirmation>
       ) : (
         <>
           <p className="text-sm text-slate-600">
