@@ -9,3 +9,4 @@ export * from "./notifications";
 export * from "./summaries";
 export * from "./people";
 export * from "./interfaces";
+export * from "./inbox";

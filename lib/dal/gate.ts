@@ -13,6 +13,7 @@ import type { Viewer } from "@/lib/viewer";
 import type { EnvironmentKind, GateVerdict, ImplementationStatus, PermissionInterface, PermissionResult, Role, Workflow } from "@/lib/vocabulary";
 import { conflict, invalid, notFound } from "./errors";
 import { queueEvent } from "./events";
+import { notifyVerdictChanged } from "./inbox";
 import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
 import { lockImplementation, one, writeOnImplementation } from "./unit-of-work";
@@ -347,6 +348,14 @@ export async function refreshGateState(tx: Executor, implementationId: string, r
       requestId: requestId ?? null,
     },
   });
+  await notifyVerdictChanged(
+    tx,
+    implementationId,
+    state.verdict,
+    gate.verdict,
+    gate.reasons.map((r) => r.message),
+    null,
+  );
 }
 
 // Time alone changes verdicts (evidence ages, a waiver expires, an accepted risk reaches its

@@ -19,6 +19,7 @@ import type { RevokeWaiverInput, SignOffItemInput, WaiveItemInput } from "@/lib/
 import type { Viewer } from "@/lib/viewer";
 import type { ItemStatus, Role } from "@/lib/vocabulary";
 import { conflict, forbidden, invalid, notFound } from "./errors";
+import { notifyRejected } from "./inbox";
 import { authorize, can } from "./policy";
 import { verifyCredentials } from "./sign-in";
 import { implementationScope, isUuid } from "./tenant";
@@ -309,6 +310,7 @@ export async function signOffItem(viewer: Viewer, input: SignOffItemInput & { ip
       .returning({ id: signOffs.id, signedAt: signOffs.signedAt });
     if (!signed) throw conflict("Someone with your role signed this version a moment ago. Reload to see it.");
     const { status, version } = await settleItem(tx, viewer, item, input.decision);
+    if (input.decision === "reject") await notifyRejected(tx, viewer, item, input.comment);
 
     return {
       implementationId: item.implementationId,
