@@ -4,7 +4,7 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/dal/policy";
 import { roleLabel } from "@/lib/labels";
-import { NavCount } from "./_components/nav-counts";
+import { NavCount, UnreadCount } from "./_components/nav-counts";
 import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -32,6 +32,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                     My work
                     <Suspense fallback={null}>
                       <NavCount viewer={viewer} which="myWork" />
+                    </Suspense>
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/inbox" className="text-slate-700 hover:text-slate-950">
+                    Inbox
+                    <Suspense fallback={null}>
+                      <UnreadCount viewer={viewer} />
                     </Suspense>
                   </Link>
                 </li>

@@ -7,13 +7,17 @@ import { z } from "./zod";
 export const markNotificationReadSchema = z.object({ notificationId: id("That notification") });
 export type MarkNotificationReadInput = z.output<typeof markNotificationReadSchema>;
 
-export const markAllNotificationsReadSchema = z.object({});
+// The form names what it marks, so a crafted call without the form changes nothing.
+export const markAllNotificationsReadSchema = z.object({ scope: z.literal("all", { error: "Reload the page and try again." }) });
 
 export const notificationSettingsSchema = z.object({
   mailMode: z.enum(mailModes, { error: "Choose when you get mail: at once, a daily digest, or none." }),
   weeklyDigest: checkbox,
   // 0 until the settings were first saved.
-  version: z.coerce.number({ error: "The form is out of date. Reload the page." }).int().min(0),
+  version: z
+    .string({ error: "The form is out of date. Reload the page." })
+    .regex(/^\d{1,9}$/, "The form is out of date. Reload the page.")
+    .transform(Number),
 });
 export type NotificationSettingsInput = z.output<typeof notificationSettingsSchema>;
 
