@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import { canonicalJson, type Json } from "@/lib/sign-off-snapshot";
+import { addCommentSchema } from "@/lib/validation/inbox";
 import { addItemSchema, blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
@@ -47,6 +48,7 @@ import type { Viewer } from "@/lib/viewer";
 import { withDemoDatabase } from "@/test/fixtures/demo";
 import { implementationEditForm, itemEditForm } from "@/test/fixtures/forms";
 import { addItem, blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
+import { addComment } from "./comments";
 import { recordConfigurationChange } from "./configuration";
 import { getGate, rebuildSummary, recordGoLiveDecision } from "./gate";
 import { createImplementation, updateImplementation } from "./implementation-writes";
@@ -248,6 +250,9 @@ const cases: Record<string, Case<unknown>> = {
           requiredSignOffRoles: ["implementation_manager"],
         }),
       ),
+  },
+  "comments.addComment": {
+    write: () => addComment(v.engineer, addCommentSchema.parse({ itemId: item("support-readiness"), body: "@Maya Okafor the help desk brief is booked" })),
   },
   "configuration.recordConfigurationChange": {
     write: () =>
