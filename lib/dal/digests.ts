@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditEvents, checklistItems, digestRuns, gateStates, implementations, inboxNotifications, notificationSettings, organizations, users } from "@/db/schema";
+import { describeAction } from "@/lib/activity";
 import { addDaysIso, todayIso } from "@/lib/dates";
 import { renderMail } from "@/lib/mail/render";
-import { describeAction } from "@/lib/activity";
 import { mailOrigin, notify } from "./inbox";
 import { queueMail } from "./mail";
 

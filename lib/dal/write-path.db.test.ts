@@ -15,10 +15,10 @@ import {
 } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import { canonicalJson, type Json } from "@/lib/sign-off-snapshot";
-import { addCommentSchema } from "@/lib/validation/inbox";
 import { addItemSchema, blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
+import { addCommentSchema } from "@/lib/validation/inbox";
 import {
   addInterfaceSchema,
   confirmInventorySchema,

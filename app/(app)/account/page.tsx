@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/people/action-form";
 import { requireViewer } from "@/lib/auth/viewer";
+import { getNotificationSettings } from "@/lib/dal/inbox";
 import { roleLabel } from "@/lib/labels";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validation/people";
-import { getNotificationSettings } from "@/lib/dal/inbox";
 import { changePasswordAction, saveNotificationSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/people/action-form";
 import { requireViewer } from "@/lib/auth/viewer";
-import { formatUtc } from "@/lib/dates";
 import { listInbox } from "@/lib/dal/inbox";
+import { formatUtc } from "@/lib/dates";
 import type { InboxKind } from "@/lib/vocabulary";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
 

@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/people/action-form";
-import { formatUtc } from "@/lib/dates";
 import type { CommentThread } from "@/lib/dal/comments";
+import { formatUtc } from "@/lib/dates";
 import { MAX_COMMENT_LENGTH } from "@/lib/validation/inbox";
 import { addCommentAction } from "../actions";
 
