@@ -21,6 +21,8 @@ const allowed: Record<Role, PolicyAction[]> = {
     "customer_people.manage",
     "mail.read",
     "password.change_own",
+    "inbox.read_own",
+    "comment.add",
   ],
   implementation_manager: [
     "implementation.read",
@@ -48,6 +50,8 @@ const allowed: Record<Role, PolicyAction[]> = {
     "people.read",
     "customer_people.manage",
     "password.change_own",
+    "inbox.read_own",
+    "comment.add",
   ],
   engineer: [
     "implementation.read",
@@ -67,6 +71,8 @@ const allowed: Record<Role, PolicyAction[]> = {
     "audit.read",
     "session.end_own",
     "password.change_own",
+    "inbox.read_own",
+    "comment.add",
   ],
   customer_it: [
     "implementation.read",
@@ -81,6 +87,8 @@ const allowed: Record<Role, PolicyAction[]> = {
     "audit.read",
     "session.end_own",
     "password.change_own",
+    "inbox.read_own",
+    "comment.add",
   ],
 };
 
