@@ -32,6 +32,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <p className="mb-3 text-sm text-slate-600">
           Everything also appears in your inbox. A sign-off request mail links straight to what you would sign.
         </p>
+        <p className="mb-3 text-sm" data-testid="mail-mode-now">
+          Now: {{ immediately: "mail at once", daily: "a daily digest", off: "no mail" }[settings.mailMode]}
+          {viewer.role === "implementation_manager" ? (settings.weeklyDigest ? ", with the weekly digest." : ", without the weekly digest.") : "."}
+        </p>
         <ActionForm
           key={settings.version}
           id="notifications"
