@@ -4,7 +4,7 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { can } from "@/lib/dal/policy";
 import { roleLabel } from "@/lib/format/labels";
-import { NavCount } from "./_components/nav-counts";
+import { NavCount, UnreadCount } from "./_components/nav-counts";
 import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -37,6 +37,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                     My work
                     <Suspense fallback={null}>
                       <NavCount viewer={viewer} which="myWork" />
+                    </Suspense>
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/inbox" className="text-slate-700 hover:text-slate-950">
+                    Inbox
+                    <Suspense fallback={null}>
+                      <UnreadCount viewer={viewer} />
                     </Suspense>
                   </Link>
                 </li>

@@ -10,3 +10,4 @@ export * from "./summaries";
 export * from "./people";
 export * from "./interfaces";
 export * from "./api";
+export * from "./inbox";

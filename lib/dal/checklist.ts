@@ -24,6 +24,7 @@ import {
   type UpdateItemInput,
 } from "@/lib/validation/checklist";
 import { conflict, forbidden, invalid, notFound } from "./errors";
+import { notifyBlockerAssigned, notifyBlockerResolved, notifySignOffRequested } from "./inbox";
 import { can, authorize } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
 import { lockImplementation, lockItem, one, unchanged, writeOnImplementation } from "./unit-of-work";
@@ -258,6 +259,13 @@ export async function updateItem(viewer: Viewer, input: UpdateItemInput, request
         .set({ ...after, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
         .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
         .returning({ version: checklistItems.version }))[0] ?? (await conflictFor(tx, item.id));
+    const nowOwner = input.ownerId ?? null;
+    if (input.status === "ready_for_signoff" && item.status !== "ready_for_signoff") {
+      await notifySignOffRequested(tx, viewer, { ...item, ownerId: nowOwner, version: updated.version });
+    }
+    if (item.status === "blocked" && nowOwner !== item.ownerId) {
+      await notifyBlockerAssigned(tx, viewer, item, nowOwner, item.blockerReason ?? "");
+    }
     return {
       implementationId: item.implementationId,
       result: { implementationId: item.implementationId, version: updated.version, changed: true },
@@ -352,6 +360,7 @@ export async function blockItem(viewer: Viewer, input: BlockItemInput, requestId
         .set({ ...blocker, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
         .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
         .returning({ version: checklistItems.version }))[0] ?? (await conflictFor(tx, item.id));
+    await notifyBlockerAssigned(tx, viewer, item, item.ownerId, input.reason);
     return {
       implementationId: item.implementationId,
       result: { implementationId: item.implementationId, version: updated.version },
@@ -396,6 +405,7 @@ export async function unblockItem(viewer: Viewer, input: UnblockItemInput, reque
         })
         .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
         .returning({ version: checklistItems.version }))[0] ?? (await conflictFor(tx, item.id));
+    await notifyBlockerResolved(tx, viewer, item, item.blockedById, input.resolution);
     return {
       implementationId: item.implementationId,
       result: { implementationId: item.implementationId, version: updated.version },

@@ -14,6 +14,7 @@ import { summarizePermissions, type MatrixRow } from "@/lib/registers/drift";
 import type { RecordDecisionInput } from "@/lib/validation/sign-offs";
 import { conflict, invalid, notFound } from "./errors";
 import { queueEvent } from "./events";
+import { notifyVerdictChanged } from "./inbox";
 import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
 import { lockImplementation, one, writeOnImplementation } from "./unit-of-work";
@@ -360,6 +361,14 @@ export async function refreshGateState(tx: Executor, implementationId: string, r
       requestId: requestId ?? null,
     },
   });
+  await notifyVerdictChanged(
+    tx,
+    implementationId,
+    state.verdict,
+    gate.verdict,
+    gate.reasons.map((r) => r.message),
+    null,
+  );
 }
 
 // Time alone changes verdicts (evidence ages, a waiver expires, an accepted risk reaches its

@@ -21,6 +21,8 @@ const allowed: Record<Role, PolicyAction[]> = {
     "customer_people.manage",
     "mail.read",
     "password.change_own",
+    "inbox.read_own",
+    "comment.add",
   ],
   implementation_manager: [
     "implementation.read",
@@ -49,6 +51,8 @@ const allowed: Record<Role, PolicyAction[]> = {
     "people.read",
     "customer_people.manage",
     "password.change_own",
+    "inbox.read_own",
+    "comment.add",
   ],
   engineer: [
     "api_token.manage",
@@ -69,6 +73,8 @@ const allowed: Record<Role, PolicyAction[]> = {
     "audit.read",
     "session.end_own",
     "password.change_own",
+    "inbox.read_own",
+    "comment.add",
   ],
   customer_it: [
     "implementation.read",
@@ -83,6 +89,8 @@ const allowed: Record<Role, PolicyAction[]> = {
     "audit.read",
     "session.end_own",
     "password.change_own",
+    "inbox.read_own",
+    "comment.add",
   ],
 };
 

@@ -55,6 +55,9 @@ export const policy = {
   "customer_people.manage": ["admin", "implementation_manager"],
   "mail.read": ["admin"],
   "password.change_own": ["admin", "implementation_manager", "engineer", "customer_it"],
+  // Everyone has an inbox of their own (lib/dal/inbox.ts) and may comment on what they can see.
+  "inbox.read_own": ["admin", "implementation_manager", "engineer", "customer_it"],
+  "comment.add": ["admin", "implementation_manager", "engineer", "customer_it"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyAction = keyof typeof policy;

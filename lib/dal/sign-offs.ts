@@ -19,6 +19,7 @@ import { todayIso } from "@/lib/format/dates";
 import { env } from "@/lib/server/env";
 import type { RevokeWaiverInput, SignOffItemInput, WaiveItemInput } from "@/lib/validation/sign-offs";
 import { conflict, forbidden, invalid, notFound } from "./errors";
+import { notifyRejected } from "./inbox";
 import { authorize, can } from "./policy";
 import { verifyCredentials } from "./sign-in";
 import { implementationScope, isUuid } from "./tenant";
@@ -309,6 +310,7 @@ export async function signOffItem(viewer: Viewer, input: SignOffItemInput & { ip
       .returning({ id: signOffs.id, signedAt: signOffs.signedAt });
     if (!signed) throw conflict("Someone with your role signed this version a moment ago. Reload to see it.");
     const { status, version } = await settleItem(tx, viewer, item, input.decision);
+    if (input.decision === "reject") await notifyRejected(tx, viewer, item, input.comment);
 
     return {
       implementationId: item.implementationId,

@@ -8,6 +8,7 @@ import { recordAudit, type AuditEntry } from "./audit";
 import { notFound } from "./errors";
 import { queueEvent, type QueuedEvent } from "./events";
 import { refreshGateState } from "./gate";
+import { notifySuperseded } from "./inbox";
 import { implementationScope, isUuid } from "./tenant";
 
 // The one write path for an implementation's data. A write locks what it changes (with the
@@ -111,7 +112,7 @@ export async function supersedeSignOffs(
   cause: SupersedeCause = "change",
 ): Promise<string[]> {
   const superseded = await tx
-    .select({ id: signOffs.id, signerName: signOffs.signerName, role: signOffs.signerRole, snapshotSha256: signOffs.snapshotSha256 })
+    .select({ id: signOffs.id, signerId: signOffs.signerId, signerName: signOffs.signerName, role: signOffs.signerRole, snapshotSha256: signOffs.snapshotSha256 })
     .from(signOffs)
     .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.itemVersion, previousVersion), eq(signOffs.decision, "approve")));
   if (superseded.length === 0) return [];
@@ -139,6 +140,7 @@ export async function supersedeSignOffs(
       },
     });
   }
+  await notifySuperseded(tx, editor ?? null, item, superseded.map((s) => s.signerId), previousVersion);
   await queueEvent(tx, {
     implementationId: item.implementationId,
     event: "sign_off.superseded",

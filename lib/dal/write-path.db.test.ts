@@ -20,6 +20,7 @@ import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api
 import { addItemSchema, blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
+import { addCommentSchema } from "@/lib/validation/inbox";
 import {
   addInterfaceSchema,
   confirmInventorySchema,
@@ -50,6 +51,7 @@ import { implementationEditForm, itemEditForm } from "@/test/fixtures/forms";
 import { authenticateApiToken, createApiToken, revokeApiToken, type ApiToken } from "./api-tokens";
 import { postApiEvidence } from "./api-writes";
 import { addItem, blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
+import { addComment } from "./comments";
 import { recordConfigurationChange } from "./configuration";
 import { getGate, rebuildSummary, recordGoLiveDecision } from "./gate";
 import { createImplementation, updateImplementation } from "./implementation-writes";
@@ -283,6 +285,9 @@ const cases: Record<string, Case<unknown>> = {
           requiredSignOffRoles: ["implementation_manager"],
         }),
       ),
+  },
+  "comments.addComment": {
+    write: () => addComment(v.engineer, addCommentSchema.parse({ itemId: item("support-readiness"), body: "@Maya Okafor the help desk brief is booked" })),
   },
   "configuration.recordConfigurationChange": {
     write: () =>

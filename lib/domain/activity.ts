@@ -51,6 +51,7 @@ const fieldLabels: Record<string, string> = {
   comment: "Comment",
   note: "Note",
   itemId: "Item",
+  mentioned: "Mentioned",
 };
 
 // Fields never shown: ids that only link rows, and anything secret.
@@ -138,6 +139,7 @@ const actionText: Record<string, string> = {
   "sign_off.approved": "approved an item (sign-off)",
   "sign_off.rejected": "rejected an item (sign-off)",
   "waiver.granted": "waived an item",
+  "comment.added": "commented on an item",
   "webhook.configured": "configured the webhook",
   "webhook.secret_rotated": "rotated the webhook secret",
   "webhook.enabled": "enabled the webhook",
@@ -177,6 +179,7 @@ export const activityKinds = {
   configuration_change: "Configuration changes",
   implementation: "Implementation",
   webhook: "Notifications",
+  comment: "Comments",
 } as const;
 
 export type ActivityKind = keyof typeof activityKinds;

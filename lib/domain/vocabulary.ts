@@ -78,3 +78,19 @@ export const userStatuses = ["invited", "active", "disabled"] as const;
 export type SignInMethod = (typeof signInMethods)[number];
 export type AccountTokenKind = (typeof accountTokenKinds)[number];
 export type UserStatus = (typeof userStatuses)[number];
+
+// The in-app inbox and its mail (lib/dal/inbox.ts).
+export const inboxKinds = [
+  "sign_off_requested",
+  "item_rejected",
+  "blocker_assigned",
+  "blocker_resolved",
+  "item_due",
+  "item_overdue",
+  "verdict_changed",
+  "sign_off_superseded",
+  "mentioned",
+] as const;
+export const mailModes = ["immediately", "daily", "off"] as const;
+export type InboxKind = (typeof inboxKinds)[number];
+export type MailMode = (typeof mailModes)[number];

@@ -51,3 +51,10 @@ export function minuteIso(at: Date = new Date()): string {
 export function isoDateFromToday(days: number, now: Date = new Date()): string {
   return todayIso(new Date(now.getTime() + days * DAY_MS));
 }
+
+// A YYYY-MM-DD date moved by whole days (UTC calendar arithmetic).
+export function addDaysIso(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

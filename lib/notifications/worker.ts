@@ -1,4 +1,5 @@
 import "server-only";
+import { runNotificationSchedule } from "@/lib/dal/digests";
 import { refreshAllDueSummaries } from "@/lib/dal/gate";
 import { claimDueDeliveries, completeDelivery, queueGoLiveWarnings } from "@/lib/dal/webhooks";
 import { env } from "@/lib/server/env";
@@ -38,7 +39,7 @@ type Worker = { stop(): Promise<void> };
 
 const globalForWorker = globalThis as unknown as { readyroomDeliveryWorker?: Worker };
 
-export function startDeliveryWorker(options: { intervalMs?: number; scanIntervalMs?: number; sweepIntervalMs?: number } = {}): Worker {
+export function startDeliveryWorker(options: { intervalMs?: number; scanIntervalMs?: number; sweepIntervalMs?: number; noticeIntervalMs?: number } = {}): Worker {
   if (globalForWorker.readyroomDeliveryWorker) return globalForWorker.readyroomDeliveryWorker;
   let running: Promise<unknown> | null = null;
   let stopped = false;
@@ -54,11 +55,18 @@ export function startDeliveryWorker(options: { intervalMs?: number; scanInterval
   const deliver = guarded("worker", () => deliverDue());
   const scan = guarded("scan", () => queueGoLiveWarnings());
   const sweep = guarded("gate_sweep", () => refreshAllDueSummaries());
+  // Due items and the daily and weekly digests: idempotent per person and period
+  // (lib/dal/digests.ts), so every instance may run it.
+  const notices = guarded("notification_schedule", () => runNotificationSchedule());
 
   const deliverTimer = setInterval(deliver, options.intervalMs ?? 5_000);
   const scanTimer = setInterval(scan, options.scanIntervalMs ?? 3_600_000);
   // Timers never keep the process alive on their own: shutting down is never delayed by them.
   const sweepTimer = setInterval(sweep, options.sweepIntervalMs ?? 60_000);
+  const noticeTimer = setInterval(notices, options.noticeIntervalMs ?? 900_000);
+  noticeTimer.unref();
+  const firstNotices = setTimeout(notices, 20_000);
+  firstNotices.unref();
   deliverTimer.unref();
   scanTimer.unref();
   sweepTimer.unref();
@@ -75,6 +83,8 @@ export function startDeliveryWorker(options: { intervalMs?: number; scanInterval
       clearInterval(deliverTimer);
       clearInterval(scanTimer);
       clearInterval(sweepTimer);
+      clearInterval(noticeTimer);
+      clearTimeout(firstNotices);
       clearTimeout(first);
       clearTimeout(firstSweep);
       await running;

@@ -113,7 +113,10 @@ export type FieldKind =
   // and never stored.
   | { kind: "payload"; maxBytes: number }
   // A CSV file's text: nothing in the corpus is a spreadsheet with the inventory's columns.
-  | { kind: "csvFile" };
+  | { kind: "csvFile" }
+  // A comment: free text over several lines (line breaks kept), but nothing else invisible or
+  // direction-changing, as for names.
+  | { kind: "comment"; max: number };
 
 export const text = (max: number): FieldKind => ({ kind: "text", max, required: false });
 export const requiredText = (max: number): FieldKind => ({ kind: "text", max, required: true });
@@ -356,6 +359,19 @@ async function grantWaivers({ viewers }: Pick<FixtureContext, "viewers">) {
     );
   }
   return {};
+}
+
+// A notification for each role's person and one for someone else (Jordan Ames, Riverbend).
+async function notifyEachRole({ viewers }: Pick<FixtureContext, "viewers">) {
+  const { notify } = await import("@/lib/dal/inbox");
+  const out: Record<string, string> = {};
+  const people: [string, string][] = [...roles.map((r) => [r, viewers[r].userId] as [string, string]), ["other", ids.user("riverbend-it2")]];
+  for (const [key, userId] of people) {
+    await notify(getDb(), { to: [userId], kind: "mentioned", implementationId: ids.riverbendImpl, title: `Matrix notification for ${key}`, link: "/inbox", dedupeKey: `matrix:${key}` });
+    const [r] = rowsOf(await getDb().execute(sql`select id from inbox_notifications where user_id = ${userId} and dedupe_key = ${`matrix:${key}`}`));
+    out[key] = String(r!.id);
+  }
+  return out;
 }
 
 // Webhooks: none in the seed; prepare sets one up on each side.
@@ -1202,6 +1218,54 @@ export const actionTable: Record<string, ActionSpec> = {
     prepare: inviteOnEachSide,
     input: (_role, target, ctx) => ({ person: pick(target, ctx.prepared.own!, ctx.prepared.other!) }),
     expect: peopleManagers,
+    unauthenticated: "unauthenticated",
+  },
+  // --- the inbox, notification settings and comments (lib/dal/inbox.ts, comments.ts) --------
+  // Notifications are personal: "own" is one addressed to the caller, "other" one addressed to
+  // someone else (Riverbend's Jordan Ames), which everyone gets as "not found".
+  markNotificationReadAction: {
+    call: "form",
+    fields: { notificationId: idField },
+    prepare: notifyEachRole,
+    input: (role, target, ctx) => ({ notificationId: pick(target, ctx.prepared[role]!, ctx.prepared.other!) }),
+    expect: {
+      admin: row("ok", "not_found", "not_found", "invalid"),
+      implementation_manager: row("ok", "not_found", "not_found", "invalid"),
+      engineer: row("ok", "not_found", "not_found", "invalid"),
+      customer_it: row("ok", "not_found", "not_found", "invalid"),
+    },
+    // One's own reading state, not a change to anyone's record: not audited (lib/dal/inbox.ts).
+    audited: false,
+    unauthenticated: "unauthenticated",
+  },
+  markAllNotificationsReadAction: {
+    call: "form",
+    fields: { scope: enumField },
+    prepare: notifyEachRole,
+    input: () => ({ scope: "all" }),
+    expect: { admin: { own: "ok" }, implementation_manager: { own: "ok" }, engineer: { own: "ok" }, customer_it: { own: "ok" } },
+    notApplicable: { other: "marks only the caller's own notifications: it takes no id", missing: "takes no id", malformed: "takes no id" },
+    audited: false,
+    unauthenticated: "unauthenticated",
+  },
+  saveNotificationSettingsAction: {
+    call: "form",
+    fields: { mailMode: enumField, weeklyDigest: checkboxField, version: versionField },
+    input: () => ({ mailMode: "daily", weeklyDigest: "on", version: "0" }),
+    expect: { admin: { own: "ok" }, implementation_manager: { own: "ok" }, engineer: { own: "ok" }, customer_it: { own: "ok" } },
+    notApplicable: { other: "changes only the caller's own settings: it takes no id", missing: "takes no id", malformed: "takes no id" },
+    unauthenticated: "unauthenticated",
+  },
+  addCommentAction: {
+    call: "form",
+    fields: { itemId: idField, body: { kind: "comment", max: 4000 } },
+    input: (_role, target) => ({ itemId: pick(target, ids.riverbendItem("sample-payload-review"), otherItem), body: "Matrix: a comment for @Casey Lin" }),
+    expect: {
+      admin: row("ok", "ok", "not_found", "invalid"),
+      implementation_manager: row("ok", "ok", "not_found", "invalid"),
+      engineer: row("ok", "ok", "not_found", "invalid"),
+      customer_it: row("ok", "not_found", "not_found", "invalid"),
+    },
     unauthenticated: "unauthenticated",
   },
   changePasswordAction: {

@@ -162,6 +162,12 @@ export function expectation(kind: FieldKind, input: BadInput, vendorStaff: boole
       if (kind.kind === "plainText" && kind.strict && /\p{Cf}/u.test(trimmed)) return refused;
       return { outcomes: ["ok"], stored: trimmed };
     }
+    case "comment": {
+      // Line breaks are a comment's own; every other hidden character is refused.
+      if (value.length > kind.max || blank) return refused;
+      if (hiddenCharacterInputs.has(input.name) && input.name !== "CR LF inside") return refused;
+      return { outcomes: ["ok"], stored: value.trim() };
+    }
     case "digest":
       return refused; // nothing in the corpus is 64 lowercase hex digits
     case "choiceList":

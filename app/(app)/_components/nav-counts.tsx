@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { countUnread } from "@/lib/dal/inbox";
 import { getNavCounts } from "@/lib/dal/my-work";
 import type { Viewer } from "@/lib/domain/viewer";
 
@@ -13,3 +14,19 @@ export async function NavCount({ viewer, which }: { viewer: Viewer; which: "myWo
 
 // One statement per request for both counts, however many boundaries ask.
 const navCounts = cache((viewer: Viewer) => getNavCounts(viewer));
+
+// The unread count next to "Inbox": one statement on the partial unread index, streamed like
+// the counts above. Read out as words for screen readers.
+export async function UnreadCount({ viewer }: { viewer: Viewer }) {
+  const n = await countUnread(viewer);
+  if (n === 0) return null;
+  return (
+    <>
+      {" "}
+      <span className="rounded-full bg-slate-900 px-1.5 text-xs font-semibold text-white" aria-hidden="true">
+        {n >= 100 ? "99+" : n}
+      </span>
+      <span className="sr-only">({n >= 100 ? "over 99" : n} unread)</span>
+    </>
+  );
+}

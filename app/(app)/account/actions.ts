@@ -9,6 +9,8 @@ import type { ActionResult } from "@/lib/actions/result";
 import { signIn } from "@/lib/auth/config";
 import { requestAddress } from "@/lib/auth/request-address";
 import { changeOwnPassword } from "@/lib/dal/account";
+import { saveNotificationSettings } from "@/lib/dal/inbox";
+import { notificationSettingsSchema } from "@/lib/validation/inbox";
 import { changePasswordSchema } from "@/lib/validation/people";
 
 const change = defineFormAction({
@@ -28,3 +30,10 @@ export async function changePasswordAction(_previous: ActionResult<{ email: stri
   }
   return result;
 }
+
+// How the person wants notifications by mail: at once, a daily digest, or none; and the weekly digest.
+export const saveNotificationSettingsAction = defineFormAction({
+  schema: notificationSettingsSchema,
+  run: (input, { viewer, requestId }) => saveNotificationSettings(viewer, input, requestId),
+  revalidate: () => ["/account"],
+});

@@ -6,9 +6,11 @@ import { defineFormAction } from "@/lib/actions/action";
 import { signIn } from "@/lib/auth/config";
 import { requestAddress } from "@/lib/auth/request-address";
 import { blockItem, recordEvidence, unblockItem, updateItem } from "@/lib/dal/checklist";
+import { addComment } from "@/lib/dal/comments";
 import { revokeWaiver, signOffItem, waiveItem } from "@/lib/dal/sign-offs";
 import { safeCallbackPath } from "@/lib/validation/auth";
 import { blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
+import { addCommentSchema } from "@/lib/validation/inbox";
 import { revokeWaiverSchema, signOffItemSchema, waiveItemSchema } from "@/lib/validation/sign-offs";
 
 const affected = (data: { implementationId: string }, itemId: string) => [
@@ -57,6 +59,13 @@ export const revokeWaiverAction = defineFormAction({
   schema: revokeWaiverSchema,
   run: (input, { viewer, requestId }) => revokeWaiver(viewer, input, requestId),
   revalidate: (input, data) => affected(data, input.itemId),
+});
+
+// A comment on the item; @mentions notify the people named who may see it.
+export const addCommentAction = defineFormAction({
+  schema: addCommentSchema,
+  run: (input, { viewer, requestId }) => addComment(viewer, input, requestId),
+  revalidate: (input, data) => [`/implementations/${data.implementationId}/items/${input.itemId}`],
 });
 
 // Re-authentication for people who sign in through the health system's identity provider:

@@ -5,10 +5,12 @@ import { RegisterItemSummary } from "@/components/registers/register-item-summar
 import { Badge, ItemStatusBadge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getItem } from "@/lib/dal/checklist";
+import { listComments } from "@/lib/dal/comments";
 import { getSignOffPanel } from "@/lib/dal/sign-offs";
 import { categoryLabel, environmentLabel, roleLabel, severityLabel } from "@/lib/format/labels";
 import { orNotFound } from "@/lib/server/not-found";
 import { BlockForm, UnblockForm } from "./_components/blocker-forms";
+import { Comments } from "./_components/comments";
 import { EvidenceForm } from "./_components/evidence-form";
 import { ItemForm } from "./_components/item-form";
 import { SignOffPanel } from "./_components/sign-off-panel";
@@ -25,7 +27,9 @@ const staleText = {
 export default async function ItemPage({ params }: Props) {
   const { id, itemId } = await params;
   const viewer = await requireViewer();
-  const [item, signOffPanel] = await orNotFound(Promise.all([getItem(viewer, id, itemId), getSignOffPanel(viewer, id, itemId)]));
+  const [item, signOffPanel, thread] = await orNotFound(
+    Promise.all([getItem(viewer, id, itemId), getSignOffPanel(viewer, id, itemId), listComments(viewer, id, itemId)]),
+  );
   const now = new Date().toISOString().slice(0, 16);
 
   return (
@@ -209,6 +213,7 @@ export default async function ItemPage({ params }: Props) {
       </div>
 
       <SignOffPanel panel={signOffPanel} today={now.slice(0, 10)} path={`/implementations/${item.implementationId}/items/${item.id}`} />
+      <Comments thread={thread} itemId={item.id} />
       <ItemActivity implementationId={item.implementationId} itemId={item.id} />
     </>
   );

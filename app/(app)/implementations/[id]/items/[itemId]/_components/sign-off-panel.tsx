@@ -8,7 +8,7 @@ import { SigningReview } from "./signing-review";
 // the review-and-sign step for a signer, the waiver forms for a manager, and the history.
 export function SignOffPanel({ panel, today, path }: { panel: Panel; today: string; path: string }) {
   return (
-    <section aria-labelledby="signoffs-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section id="sign-off" aria-labelledby="signoffs-heading" className="mt-6 scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="signoffs-heading" className="text-lg font-semibold">Sign-offs</h2>
       <SignOffStatus panel={panel} />
       <SigningReview panel={panel} path={path} />
