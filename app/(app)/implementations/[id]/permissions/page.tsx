@@ -88,7 +88,7 @@ export default async function PermissionsPage({ params }: Props) {
             </li>
             {matrix.canRecord ? <li>Select a result to change it.</li> : null}
           </ul>
-          <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <div className="relative mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <caption className="sr-only">Permissions by environment: result, who checked it and when</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
