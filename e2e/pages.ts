@@ -48,6 +48,7 @@ function dynamicUrls(key: AccountKey): Record<string, string> {
     "/implementations/[id]/notifications": `${impl}/notifications`,
     "/implementations/[id]/permissions": `${impl}/permissions`,
     "/implementations/[id]/test-patients": `${impl}/test-patients`,
+    "/implementations/[id]/api-tokens": `${impl}/api-tokens`,
     "/implementations/[id]/report": `${impl}/report`,
     "/implementations/[id]/interfaces": `${impl}/interfaces`,
     "/implementations/[id]/interfaces/review": `${impl}/interfaces/review`,
