@@ -20,9 +20,12 @@ export function SignedConfirmation({ itemId, children }: { itemId: string; child
     if (justSubmitted?.itemId !== itemId) return;
     const decision = justSubmitted.decision;
     justSubmitted = null;
-    // Shown after mount, so the live region already exists when its text arrives and is read.
-    setRecorded(decision === "reject" ? "Your rejection is recorded: the item goes back to its owner with your comment." : "Your sign-off is recorded.");
     ref.current?.focus();
+    // The text arrives a task after mount, so the live region already exists and reads it out.
+    const timer = setTimeout(() => {
+      setRecorded(decision === "reject" ? "Your rejection is recorded: the item goes back to its owner with your comment." : "Your sign-off is recorded.");
+    }, 0);
+    return () => clearTimeout(timer);
   }, [itemId]);
   return (
     <div ref={ref} tabIndex={-1} aria-label="Sign-off confirmation" role="status" aria-live="polite" className="mt-1 rounded-md text-sm text-slate-700 focus:outline-2 focus:outline-offset-2 focus:outline-sky-700">
