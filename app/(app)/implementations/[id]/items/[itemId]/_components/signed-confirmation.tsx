@@ -19,10 +19,10 @@ export function SignedConfirmation({ itemId, children }: { itemId: string; child
   useEffect(() => {
     if (justSubmitted?.itemId !== itemId) return;
     const decision = justSubmitted.decision;
-    justSubmitted = null;
     ref.current?.focus();
     // The text arrives a task after mount, so the live region already exists and reads it out.
     const timer = setTimeout(() => {
+      justSubmitted = null;
       setRecorded(decision === "reject" ? "Your rejection is recorded: the item goes back to its owner with your comment." : "Your sign-off is recorded.");
     }, 0);
     return () => clearTimeout(timer);
