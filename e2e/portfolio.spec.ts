@@ -64,7 +64,7 @@ test.describe("portfolio details", () => {
     const row = page.locator("table tbody tr", { has: page.getByRole("link", { name: "Patient demographics feed", exact: true }) });
     const gate = row.getByRole("link", { name: /^Gate: No-go,? *\d+ blocking/ });
     await expect(gate).toBeVisible();
-    const label = (await gate.getAttribute("aria-label")) ?? "";
+    const label = (await gate.textContent()) ?? "";
     const blocking = Number(/(\d+) blocking/.exec(label)?.[1]);
     // A No-go 75 days out still has time: the forecast says so, and why.
     await expect(row).toContainText("On track");

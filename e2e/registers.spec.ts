@@ -87,9 +87,9 @@ test.describe.serial("registers", () => {
 
     const appointment = matrixRow(page, "system/Appointment.crus");
     // The matrix reads at a glance: each cell a tile with the result; a click opens its form.
-    await expect(appointment.locator('[data-environment="sandbox"] summary')).toHaveText(/Unverified/);
+    await expect(appointment.locator('[data-environment="sandbox"] > details > summary')).toHaveText(/Unverified/);
     await expect(page.getByRole("button", { name: "Mark system/Appointment.crus granted in Sandbox" })).toBeHidden();
-    await appointment.locator('[data-environment="sandbox"] summary').click();
+    await appointment.locator('[data-environment="sandbox"] > details > summary').click();
     // A 10 kB note is refused in the cell, nothing recorded.
     await appointment.locator('[data-environment="sandbox"]').getByText("Note (optional)").click();
     await appointment.locator('[data-environment="sandbox"]').getByLabel(/^Note for/).fill("x".repeat(10_240));
@@ -102,8 +102,8 @@ test.describe.serial("registers", () => {
     await expect(appointment.locator('[data-environment="sandbox"]')).toContainText("Erin Vasquez");
     await expect(appointment.locator('[data-environment="sandbox"]')).toContainText("Token exchange and search returned 200");
 
-    await expect(appointment.locator('[data-environment="sandbox"] summary')).toHaveText(/Granted/);
-    await appointment.locator('[data-environment="production"] summary').click();
+    await expect(appointment.locator('[data-environment="sandbox"] > details > summary')).toHaveText(/Granted/);
+    await appointment.locator('[data-environment="production"] > details > summary').click();
     await page.getByRole("button", { name: "Mark system/Appointment.crus denied in Production" }).click();
     await expect(appointment.locator('[data-environment="production"]')).toContainText("Denied");
     await expect(appointment).toContainText("Works in sandbox/test, unproven in production");
@@ -119,7 +119,7 @@ test.describe.serial("registers", () => {
     await expect(page.getByRole("note", { name: "Permission drift" })).toContainText("7 permissions work in sandbox or test");
 
     // A tampered hidden id is answered "not found", not a server error.
-    await matrixRow(page, "system/Slot.rs").locator('[data-environment="production"] summary').click();
+    await matrixRow(page, "system/Slot.rs").locator('[data-environment="production"] > details > summary').click();
     await page.getByRole("form", { name: "Record system/Slot.rs in Production" }).locator('input[name="requirementId"]').evaluate((el) => {
       (el as HTMLInputElement).value = "not-a-uuid";
     });

@@ -20,7 +20,10 @@ export const metadata: Metadata = { title: "Portfolio" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const columns: { key: PortfolioQuery["sort"] | null; label: string }[] = [
+// "Items by status" (every item, not only required ones) shows on wide screens only: below that
+// the readiness bar's list gives the required items by status, and the table keeps every column
+// readable at 1280 px.
+const columns: { key: PortfolioQuery["sort"] | null; label: string; className?: string }[] = [
   { key: "name", label: "Implementation" },
   { key: "go_live", label: "Go-live" },
   { key: "readiness", label: "Readiness" },
@@ -29,7 +32,7 @@ const columns: { key: PortfolioQuery["sort"] | null; label: string }[] = [
   { key: null, label: "Go-live blockers" },
   { key: null, label: "Stale evidence" },
   { key: null, label: "Permission drift" },
-  { key: null, label: "Items by status" },
+  { key: null, label: "Items by status", className: "hidden 2xl:table-cell" },
 ];
 
 function filterParams(query: PortfolioQuery): URLSearchParams {
@@ -110,7 +113,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
                     <th
                       key={column.label}
                       scope="col"
-                      className="px-3 py-3"
+                      className={`px-3 py-3 ${column.className ?? ""}`}
                       aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
                     >
                       {column.key ? (
@@ -207,7 +210,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
                         <span className="text-slate-600">None</span>
                       )}
                     </td>
-                    <td className="px-3 py-3">
+                    <td className="hidden px-3 py-3 2xl:table-cell">
                       <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700">
                         {itemStatuses
                           .filter((s) => row.items.byStatus[s] > 0)
