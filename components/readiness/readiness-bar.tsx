@@ -1,25 +1,26 @@
-import type { ItemStatus } from "@/lib/domain/vocabulary";
+import type { BarStanding } from "@/lib/domain/forecast";
 
 // Required items by status as one stacked bar, drawn as plain HTML on the server (no chart
 // library, no client JavaScript: the portfolio stays cheap). The bar is a picture only; the
 // same numbers are in the list beside it, each with its symbol, so nothing is told by colour.
 
-const segments: { status: ItemStatus; label: string; symbol: string; fill: string }[] = [
+const segments: { status: BarStanding; label: string; symbol: string; fill: string }[] = [
   { status: "signed_off", label: "signed off", symbol: "✓", fill: "bg-emerald-600" },
   { status: "waived", label: "waived", symbol: "–", fill: "bg-teal-300" },
+  { status: "not_counting", label: "signed off or waived, not counting (see the gate)", symbol: "!", fill: "bg-orange-500" },
   { status: "ready_for_signoff", label: "ready for sign-off", symbol: "◆", fill: "bg-sky-500" },
   { status: "in_progress", label: "in progress", symbol: "◐", fill: "bg-amber-400" },
   { status: "blocked", label: "blocked", symbol: "✕", fill: "bg-rose-600" },
   { status: "not_started", label: "not started", symbol: "○", fill: "bg-slate-200" },
 ];
 
-export function readinessBarText(byStatus: Record<ItemStatus, number>): string {
+export function readinessBarText(byStatus: Record<BarStanding, number>): string {
   const total = segments.reduce((n, s) => n + (byStatus[s.status] ?? 0), 0);
   const parts = segments.filter((s) => (byStatus[s.status] ?? 0) > 0).map((s) => `${byStatus[s.status]} ${s.label}`);
   return total === 0 ? "No required items" : `${total} required: ${parts.join(", ")}`;
 }
 
-export function ReadinessBar({ byStatus, compact = false, label = "Required items by status" }: { byStatus: Record<ItemStatus, number>; compact?: boolean; label?: string }) {
+export function ReadinessBar({ byStatus, compact = false, label = "Required items by status" }: { byStatus: Record<BarStanding, number>; compact?: boolean; label?: string }) {
   const total = segments.reduce((n, s) => n + (byStatus[s.status] ?? 0), 0);
   const shown = segments.filter((s) => (byStatus[s.status] ?? 0) > 0);
   return (

@@ -1,10 +1,10 @@
 import { Badge } from "@/components/ui/badge";
+import type { BarStanding } from "@/lib/domain/forecast";
 import { burnUpChartData, burnUpSeries, describeForecast, forecastReadiness, shortDay, type Forecast } from "@/lib/domain/forecast";
-import type { ItemStatus } from "@/lib/domain/vocabulary";
 import { BurnUp } from "./burn-up";
 import { ReadinessBar } from "./readiness-bar";
 
-type History = { startedOn: string; goLiveDate: string | null; doneDays: string[]; requiredByStatus: Record<ItemStatus, number> };
+type History = { startedOn: string; goLiveDate: string | null; doneDays: string[]; requiredByStatus: Record<BarStanding, number> };
 
 function ForecastLine({ forecast, today }: { forecast: Forecast; today: string }) {
   const text = describeForecast(forecast, today);

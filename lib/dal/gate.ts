@@ -2,11 +2,11 @@ import "server-only";
 import { and, eq, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { gateStates, goLiveDecisions, implementations, readinessSummaries, riskAcceptances } from "@/db/schema";
-import { requiredDoneDays } from "@/lib/domain/forecast";
+import { requiredByStanding, requiredDoneDays } from "@/lib/domain/forecast";
 import { evaluateGate, type Gate, type GateAcceptance, type GateEvidence, type GateInput } from "@/lib/domain/gate-rules";
 import { summarize, type ReadinessSummary } from "@/lib/domain/readiness-summary";
 import type { Viewer } from "@/lib/domain/viewer";
-import { itemStatuses, type EnvironmentKind, type GateVerdict, type ImplementationStatus, type ItemStatus, type PermissionInterface, type PermissionResult, type Role, type Workflow } from "@/lib/domain/vocabulary";
+import type { EnvironmentKind, GateVerdict, ImplementationStatus, PermissionInterface, PermissionResult, Role, Workflow } from "@/lib/domain/vocabulary";
 import { gateDataDomains } from "@/lib/interfaces/domains";
 import type { DataDomain } from "@/lib/interfaces/vocabulary";
 import { testPatientCoverage } from "@/lib/registers/coverage";
@@ -314,7 +314,7 @@ export async function getGate(viewer: Viewer, implementationId: string, now = ne
       startedOn: new Date(row.createdAt).toISOString().slice(0, 10),
       goLiveDate: row.goLiveDate,
       doneDays: requiredDoneDays(input),
-      requiredByStatus: Object.fromEntries(itemStatuses.map((st) => [st, input.items.filter((i) => i.required && i.status === st).length])) as Record<ItemStatus, number>,
+      requiredByStatus: requiredByStanding(input),
     },
   };
 }

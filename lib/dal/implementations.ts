@@ -3,6 +3,7 @@ import { and, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { environments, implementations, itemStatuses, organizations, readinessSummaries, users, type ItemStatus } from "@/db/schema";
+import { barStandings, type BarStanding } from "@/lib/domain/forecast";
 import type { RiskLevel } from "@/lib/domain/readiness";
 import type { Viewer } from "@/lib/domain/viewer";
 import type { BlockerSeverity, EnvironmentKind, GateVerdict, ItemCategory, Role } from "@/lib/domain/vocabulary";
@@ -52,7 +53,7 @@ export type PortfolioRow = {
     goLiveBlockers: number;
     postLiveBlockers: number;
     byStatus: Record<ItemStatus, number>;
-    requiredByStatus: Record<ItemStatus, number>;
+    requiredByStatus: Record<BarStanding, number>;
   };
 };
 
@@ -173,7 +174,7 @@ export async function listPortfolio(viewer: Viewer, query: PortfolioQuery = pars
         goLiveBlockers: s.openGoLiveBlockers,
         postLiveBlockers: s.openPostLiveBlockers,
         byStatus: Object.fromEntries(itemStatuses.map((st) => [st, Number(s.itemsByStatus[st] ?? 0)])) as Record<ItemStatus, number>,
-        requiredByStatus: Object.fromEntries(itemStatuses.map((st) => [st, Number(s.requiredByStatus[st] ?? 0)])) as Record<ItemStatus, number>,
+        requiredByStatus: Object.fromEntries(barStandings.map((st) => [st, Number(s.requiredByStatus[st] ?? 0)])) as Record<BarStanding, number>,
       },
     })),
   };

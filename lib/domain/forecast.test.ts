@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GateInput, GateItem } from "@/lib/domain/gate-rules";
-import { addDays, burnUpSeries, describeForecast, forecastReadiness, requiredDoneDays } from "./forecast";
+import { addDays, burnUpSeries, describeForecast, forecastReadiness, requiredByStanding, requiredDoneDays } from "./forecast";
 
 const today = "2027-01-05";
 // One item done on each of the given days before today.
@@ -85,5 +85,15 @@ describe("requiredDoneDays", () => {
       ]),
     );
     expect(days).toEqual(["2026-12-30", "2027-01-02"]);
+  });
+
+  it("the readiness bar never shows a signed-off item the gate does not count as signed off", () => {
+    const input2 = input([
+      item({ id: "a", signOffs: [{ role: "customer_it", decision: "approve", itemVersion: 2, signerName: "A", signedAt: new Date("2027-01-02T09:00:00Z") }] }),
+      // Marked signed off, but its signature was for version 1: superseded, so not done.
+      item({ id: "b", signOffs: [{ role: "customer_it", decision: "approve", itemVersion: 1, signerName: "A", signedAt: new Date("2026-12-20T09:00:00Z") }] }),
+      item({ id: "c", status: "in_progress" }),
+    ]);
+    expect(requiredByStanding(input2)).toMatchObject({ signed_off: 1, not_counting: 1, in_progress: 1 });
   });
 });

@@ -1,4 +1,5 @@
 import { currentApprovals, gateContext, requiredItemReasons, type GateInput } from "@/lib/domain/gate-rules";
+import { itemStatuses } from "@/lib/domain/vocabulary";
 
 // Readiness over time: the burn-up of required items done per day, and the forecast "at this
 // pace, ready on …". Pure, so the implementation page, the readiness summary (the portfolio's
@@ -156,4 +157,22 @@ export function burnUpChartData(history: { startedOn: string; goLiveDate: string
     points.push({ day, done: null, forecast: forecastValue === null ? null : Math.round(forecastValue * 10) / 10 });
   }
   return points;
+}
+
+// Required items by where they stand, for the readiness bar. An item marked signed off or waived
+// that the gate does not count as done (its sign-off needs a fresh production validation, or its
+// waiver expired) is "not counting", never "signed off": the bar must agree with the readiness
+// figure and the verdict beside it.
+export const barStandings = [...itemStatuses, "not_counting"] as const;
+export type BarStanding = (typeof barStandings)[number];
+
+export function requiredByStanding(input: GateInput): Record<BarStanding, number> {
+  const ctx = gateContext(input);
+  const counts = Object.fromEntries(barStandings.map((s) => [s, 0])) as Record<BarStanding, number>;
+  for (const item of input.items) {
+    if (!item.required) continue;
+    const claimsDone = item.status === "signed_off" || item.status === "waived";
+    counts[claimsDone && !requiredItemReasons(ctx, item).done ? "not_counting" : item.status] += 1;
+  }
+  return counts;
 }

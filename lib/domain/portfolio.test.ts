@@ -31,7 +31,7 @@ function row(overrides: Partial<PortfolioInputRow> = {}): PortfolioInputRow {
     scenariosNotRun: 0,
     forecastReadyOn: null,
     projectedLate: false,
-    items: { total: 9, required: 9, requiredDone: 3, goLiveBlockers: 0, postLiveBlockers: 0, byStatus: counts, requiredByStatus: counts },
+    items: { total: 9, required: 9, requiredDone: 3, goLiveBlockers: 0, postLiveBlockers: 0, byStatus: counts, requiredByStatus: { ...counts, not_counting: 0 } },
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { forecastReadiness, requiredDoneDays } from "@/lib/domain/forecast";
+import { forecastReadiness, requiredByStanding, requiredDoneDays, type BarStanding } from "@/lib/domain/forecast";
 import { evaluateGate, gateUntil, type Gate, type GateInput } from "@/lib/domain/gate-rules";
 import { evidenceStaleness, goLiveRisk, readiness, riskBoundaries, type Risk } from "@/lib/domain/readiness";
 import { itemStatuses, type EnvironmentKind, type ItemStatus, type ScenarioResult } from "@/lib/domain/vocabulary";
@@ -32,7 +32,7 @@ export type ReadinessSummary = {
   readinessPercent: number;
   itemsTotal: number;
   itemsByStatus: Record<ItemStatus, number>;
-  requiredByStatus: Record<ItemStatus, number>;
+  requiredByStatus: Record<BarStanding, number>;
   forecastReadyOn: string | null;
   projectedLate: boolean;
   openGoLiveBlockers: number;
@@ -83,7 +83,7 @@ export function summarize(input: SummaryInput): { gate: Gate; summary: Readiness
   });
   const items = input.gate.items;
   const byStatus = Object.fromEntries(itemStatuses.map((s) => [s, items.filter((i) => i.status === s).length])) as Record<ItemStatus, number>;
-  const requiredByStatus = Object.fromEntries(itemStatuses.map((s) => [s, items.filter((i) => i.required && i.status === s).length])) as Record<ItemStatus, number>;
+  const requiredByStatus = requiredByStanding(input.gate);
   // The forecast at the current pace. Only an active implementation can be projected late; its
   // pace window slides every day, so the summary is due again at the next midnight.
   const today = todayIso(now);
