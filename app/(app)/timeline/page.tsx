@@ -130,8 +130,10 @@ function TimelineRow({ row, today, start, span, weeks }: { row: PortfolioViewRow
           </span>
         </div>
         <div className="mt-1 flex flex-wrap items-center gap-1">
-          <Link href={`/implementations/${row.id}#gate-heading`} aria-label={`Gate of ${row.name}: ${reasonCounts(row)}. Show the reasons`} className="hover:underline">
+          <Link href={`/implementations/${row.id}#gate-heading`} className="hover:underline">
+            <span className="sr-only">Gate of {row.name}: </span>
             <VerdictBadge verdict={row.verdict} />
+            <span className="sr-only">, {reasonCounts(row)}. Show the reasons</span>
           </Link>
           <RiskBadge risk={row.forecast} />
           {row.projectedLate ? (
