@@ -301,7 +301,7 @@ function ProjectedLate({ row, today }: { row: PortfolioViewRow; today: string })
   if (!row.projectedLate) return null;
   return (
     <Link href={`/implementations/${row.id}#readiness-over-time`} className="mt-1 block hover:underline">
-      <Badge tone="bad">
+      <Badge tone="bad" wrap>
         <span aria-hidden="true">⏱</span>
         {row.forecastReadyOn ? `Projected late: ready ${shortDay(row.forecastReadyOn, today)}` : "Projected late: no recent progress"}
       </Badge>

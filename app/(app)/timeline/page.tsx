@@ -137,7 +137,7 @@ function TimelineRow({ row, today, start, span, weeks }: { row: PortfolioViewRow
           </Link>
           <RiskBadge risk={row.forecast} />
           {row.projectedLate ? (
-            <Badge tone="bad">
+            <Badge tone="bad" wrap>
               <span aria-hidden="true">⏱</span>
               {ready ? `Projected late: ready ${shortDay(ready, today)}` : "Projected late: no recent progress"}
             </Badge>
