@@ -155,6 +155,8 @@ export type ActionSpec = {
 
 // Actions outside the role matrix, with why. They are still discovered and must be listed.
 export const specialActions: Record<string, string> = {
+  revokeApiTokenAction:
+    "needs a token made in the same test: managers and engineers only, another organization and a stale version refused, a revoked token then refused with nothing written (lib/dal/api.db.test.ts, e2e/api.spec.ts)",
   acceptInvitationAction:
     "pre-authentication: takes a single-use invitation token from a mail; replayed, revoked, expired and disabled links in lib/dal/account.db.test.ts, the journey in e2e/people.spec.ts; fields in the bad-input corpus",
   resetPasswordAction:
@@ -714,6 +716,24 @@ export const actionTable: Record<string, ActionSpec> = {
     unauthenticated: "unauthenticated",
   },
   unblockItemAction: unblockSpec,
+  createApiTokenAction: {
+    call: "form",
+    fields: { implementationId: idField, name: nameField(100), environments: { kind: "choiceList" }, scopes: { kind: "choiceList" }, expiresInDays: { kind: "integer" } },
+    input: (_role, target) => ({
+      implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl),
+      name: "Matrix: CI job",
+      environments: ["sandbox", "test"],
+      scopes: ["evidence"],
+      expiresInDays: "30",
+    }),
+    expect: {
+      admin: row("forbidden", "forbidden", "forbidden", "invalid"),
+      implementation_manager: row("ok", "ok", "not_found", "invalid"),
+      engineer: row("ok", "ok", "not_found", "invalid"),
+      customer_it: row("forbidden", "forbidden", "forbidden", "invalid"),
+    },
+    unauthenticated: "unauthenticated",
+  },
   recordConfigurationChangeAction: {
     call: "form",
     fields: { implementationId: idField, environmentId: optionalIdField, changedAt: { kind: "pastDateTime" }, note: requiredText(2000) },
@@ -1291,6 +1311,9 @@ export type RouteSpec = {
 };
 
 export const specialRoutes: Record<string, string> = {
+  "api/v1/implementations/[id]/evidence": "the machine API: bearer API tokens, not sessions; scope, implementation, environment, expiry and revocation in lib/dal/api.db.test.ts, over HTTP in e2e/api.spec.ts",
+  "api/v1/implementations/[id]/interfaces/[interfaceId]/metrics": "the machine API: bearer API tokens, not sessions; lib/dal/api.db.test.ts and e2e/api.spec.ts",
+  "api/v1/openapi.json": "the public API description: no tenant data, the same document for everyone",
   "api/auth/[...nextauth]": "next-auth's own sign-in/callback/session endpoints (pre-authentication); e2e/sign-in.spec.ts and e2e/sso.spec.ts",
 };
 
