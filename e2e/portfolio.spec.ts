@@ -62,7 +62,7 @@ test.describe("portfolio details", () => {
   test("shows the gate's verdict with its reason counts, the same verdict as the implementation page", async ({ page }) => {
     await page.goto("/");
     const row = page.locator("table tbody tr", { has: page.getByRole("link", { name: "Patient demographics feed", exact: true }) });
-    const gate = row.getByRole("link", { name: /^Gate: No-go,? *\d+ blocking/ });
+    const gate = row.getByRole("link", { name: /^Gate: No-go\s*,?\s*\d+ blocking/ });
     await expect(gate).toBeVisible();
     const label = (await gate.textContent()) ?? "";
     const blocking = Number(/(\d+) blocking/.exec(label)?.[1]);
