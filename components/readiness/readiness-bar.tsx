@@ -1,5 +1,6 @@
 import type { BarStanding } from "@/lib/domain/forecast";
 
+// "Not counting": marked signed off or waived, but the gate does not count it (see its reasons).
 // Required items by status as one stacked bar, drawn as plain HTML on the server (no chart
 // library, no client JavaScript: the portfolio stays cheap). The bar is a picture only; the
 // same numbers are in the list beside it, each with its symbol, so nothing is told by colour.
@@ -7,7 +8,7 @@ import type { BarStanding } from "@/lib/domain/forecast";
 const segments: { status: BarStanding; label: string; symbol: string; fill: string }[] = [
   { status: "signed_off", label: "signed off", symbol: "✓", fill: "bg-emerald-600" },
   { status: "waived", label: "waived", symbol: "–", fill: "bg-teal-300" },
-  { status: "not_counting", label: "signed off or waived, not counting (see the gate)", symbol: "!", fill: "bg-orange-500" },
+  { status: "not_counting", label: "not counting", symbol: "!", fill: "bg-orange-500" },
   { status: "ready_for_signoff", label: "ready for sign-off", symbol: "◆", fill: "bg-sky-500" },
   { status: "in_progress", label: "in progress", symbol: "◐", fill: "bg-amber-400" },
   { status: "blocked", label: "blocked", symbol: "✕", fill: "bg-rose-600" },
