@@ -302,7 +302,7 @@ function ProjectedLate({ row, today }: { row: PortfolioViewRow; today: string })
   return (
     <Link href={`/implementations/${row.id}#readiness-over-time`} className="mt-1 block hover:underline">
       <Badge tone="bad" wrap>
-        <span aria-hidden="true">⏱</span>
+        <span aria-hidden="true">◷</span>
         {row.forecastReadyOn ? `Projected late: ready ${shortDay(row.forecastReadyOn, today)}` : "Projected late: no recent progress"}
       </Badge>
     </Link>

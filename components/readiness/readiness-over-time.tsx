@@ -12,7 +12,7 @@ function ForecastLine({ forecast, today }: { forecast: Forecast; today: string }
     return (
       <p className="mt-3 text-sm" data-testid="forecast">
         <Badge tone="bad">
-          <span aria-hidden="true">⏱</span>
+          <span aria-hidden="true">◷</span>
           Projected late
         </Badge>{" "}
         {text}

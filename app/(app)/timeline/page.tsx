@@ -138,7 +138,7 @@ function TimelineRow({ row, today, start, span, weeks }: { row: PortfolioViewRow
           <RiskBadge risk={row.forecast} />
           {row.projectedLate ? (
             <Badge tone="bad" wrap>
-              <span aria-hidden="true">⏱</span>
+              <span aria-hidden="true">◷</span>
               {ready ? `Projected late: ready ${shortDay(ready, today)}` : "Projected late: no recent progress"}
             </Badge>
           ) : ready ? (
