@@ -55,7 +55,7 @@ export default async function ApiTokensPage({ params }: Props) {
         {tokens.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No tokens yet.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <div className="relative mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
             <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="API tokens">
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
