@@ -7,6 +7,7 @@ import { parseIsoDateTime } from "@/lib/format/date-input";
 import type { ApiEvidenceInput, ApiMetricsInput } from "@/lib/validation/api";
 import type { ApiToken } from "./api-tokens";
 import { recordAudit } from "./audit";
+import { advanceItemForEvidence } from "./checklist";
 import { conflict, invalid, notFound } from "./errors";
 import { one, unchanged, writeOnImplementation } from "./unit-of-work";
 
@@ -101,12 +102,7 @@ export async function postApiEvidence(token: ApiToken, input: ApiEvidenceInput, 
           })
           .returning({ id: evidence.id }),
       );
-      const status = item.status === "signed_off" ? "ready_for_signoff" : item.status;
-      const version = item.version + 1;
-      await tx
-        .update(checklistItems)
-        .set({ status, version, updatedById: token.viewer.userId, updatedAt: new Date() })
-        .where(eq(checklistItems.id, item.id));
+      const { status, version } = await advanceItemForEvidence(tx, item, token.viewer.userId);
       const body = { evidenceId: row.id, itemVersion: version, kind: "technical", token: token.name };
       await remember(tx, token, idem, 201, body);
       return {

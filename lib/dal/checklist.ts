@@ -14,6 +14,7 @@ import {
 } from "@/db/schema";
 import { evidenceStaleness } from "@/lib/domain/readiness";
 import type { Viewer } from "@/lib/domain/viewer";
+import type { ItemStatus } from "@/lib/domain/vocabulary";
 import { formatUtc } from "@/lib/format/dates";
 import {
   editableStatuses,
@@ -308,13 +309,7 @@ export async function recordEvidence(viewer: Viewer, input: RecordEvidenceInput,
         })
         .returning({ id: evidence.id }),
     );
-    // New evidence changes what was signed: a signed-off item needs signing again.
-    const status = item.status === "signed_off" ? "ready_for_signoff" : item.status;
-    const version = item.version + 1;
-    await tx
-      .update(checklistItems)
-      .set({ status, version, updatedById: viewer.userId, updatedAt: new Date() })
-      .where(eq(checklistItems.id, item.id));
+    const { status, version } = await advanceItemForEvidence(tx, item, viewer.userId);
     return {
       implementationId: item.implementationId,
       result: { implementationId: item.implementationId, evidenceId: row.id, version },
@@ -465,4 +460,14 @@ export async function addItem(viewer: Viewer, input: AddItemInput, requestId?: s
       audit: { action: "checklist_item.added", entityType: "checklist_item", entityId: row.id, after: input },
     };
   });
+}
+
+// New evidence changes what was signed: the item's version moves on and a signed-off item needs
+// signing again. The one rule for evidence from a person (recordEvidence) and from a machine
+// (postApiEvidence); returns the item's new status and version.
+export async function advanceItemForEvidence(tx: Transaction, item: { id: string; status: ItemStatus; version: number }, userId: string): Promise<{ status: ItemStatus; version: number }> {
+  const status = item.status === "signed_off" ? "ready_for_signoff" : item.status;
+  const version = item.version + 1;
+  await tx.update(checklistItems).set({ status, version, updatedById: userId, updatedAt: new Date() }).where(eq(checklistItems.id, item.id));
+  return { status, version };
 }
