@@ -1468,8 +1468,11 @@ export async function checksum(except: readonly string[] = []): Promise<string> 
   const query = names
     .map((t) => `select '${t}' as t, count(*)::int as n, md5(coalesce(string_agg(x::text, E'\\n' order by x::text), '')) as h from "${t}" x`)
     .join(" union all ");
+  // Sorted here: PostgreSQL may return the parts of a UNION ALL in any order (a parallel
+  // append does), and the same tables in another order are not a change.
   return rowsOf(await getDb().execute(sql.raw(query)))
     .map((r) => `${r.t}:${r.n}:${r.h}`)
+    .sort()
     .join(" ");
 }
 
