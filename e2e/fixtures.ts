@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { decode, encode } from "next-auth/jwt";
 
 // The synthetic demo accounts (db/seed.ts) the journeys sign in as.
 export const DEMO_PASSWORD = "readyroom-demo";
@@ -15,6 +17,28 @@ export const accounts = {
 export type AccountKey = keyof typeof accounts;
 
 export const storageStatePath = (key: AccountKey) => `e2e/.auth/${key}.json`;
+
+const SESSION_COOKIE = "authjs.session-token";
+
+// A context for this account whose stored session is re-issued as signed in `secondsAgo` seconds
+// ago. Signing needs a sign-in from the last 15 minutes, and the stored sessions are made once when
+// the suite starts, so a test that signs uses a recent one (secondsAgo 0) rather than depend on
+// how long the suite has run. A `sid` of its own keeps what the test does to its session (a
+// re-entered password) out of the shared one.
+export async function contextSignedIn(browser: Browser, key: AccountKey, options: { secondsAgo?: number; sid?: string } = {}) {
+  const state = JSON.parse(readFileSync(storageStatePath(key), "utf8")) as { cookies: { name: string; value: string }[] };
+  const cookie = state.cookies.find((c) => c.name === SESSION_COOKIE)!;
+  const secret = process.env.E2E_AUTH_SECRET!;
+  const token = await decode({ token: cookie.value, secret, salt: SESSION_COOKIE });
+  const reissued = await encode({
+    token: { ...token, authTime: Math.floor(Date.now() / 1000) - (options.secondsAgo ?? 0), ...(options.sid ? { sid: options.sid } : {}) },
+    secret,
+    salt: SESSION_COOKIE,
+  });
+  return browser.newContext({
+    storageState: { ...state, cookies: state.cookies.map((c) => (c.name === SESSION_COOKIE ? { ...c, value: reissued } : c)) } as never,
+  });
+}
 
 export async function signInThroughForm(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.getByLabel("E-mail").fill(email);

@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { decode, encode } from "next-auth/jwt";
-import { chooseEvidence, DEMO_PASSWORD, refuseServerErrors, storageStatePath, type AccountKey } from "./fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { chooseEvidence, contextSignedIn, DEMO_PASSWORD, refuseServerErrors, storageStatePath } from "./fixtures";
 
 // Customer IT signs what was shown, a manager's edit supersedes it (after saying whose
 // signature it cancels), a stale sign-in must re-enter the password, the production smoke test
@@ -10,7 +8,6 @@ import { chooseEvidence, DEMO_PASSWORD, refuseServerErrors, storageStatePath, ty
 // Runs on "Scheduling availability" (Lakeshore), the story of docs/demo.md.
 
 const IMPLEMENTATION = "Scheduling availability";
-const COOKIE = "authjs.session-token";
 
 test.describe.configure({ mode: "serial" });
 
@@ -29,26 +26,8 @@ async function openItem(page: Page, item: string) {
 const signForm = (page: Page) => page.getByRole("form", { name: "Sign off" });
 const requiredSignOffs = (page: Page) => page.getByRole("list", { name: "Required sign-offs" });
 
-// A context whose session signed in two hours ago: the stored session, re-issued with an
-// older sign-in time and a session id of its own, as time would leave it.
-async function staleSession(browser: Browser, key: AccountKey) {
-  const state = JSON.parse(readFileSync(storageStatePath(key), "utf8")) as { cookies: { name: string; value: string }[] };
-  const cookie = state.cookies.find((c) => c.name === COOKIE)!;
-  const secret = process.env.E2E_AUTH_SECRET!;
-  const token = await decode({ token: cookie.value, secret, salt: COOKIE });
-  const aged = await encode({
-    token: { ...token, authTime: Math.floor(Date.now() / 1000) - 2 * 60 * 60, sid: `e2e-stale-${key}` },
-    secret,
-    salt: COOKIE,
-  });
-  const context = await browser.newContext({
-    storageState: { ...state, cookies: state.cookies.map((c) => (c.name === COOKIE ? { ...c, value: aged } : c)) } as never,
-  });
-  return context;
-}
-
 test("customer IT signs the snapshot shown; the manager's edit supersedes it", async ({ browser }) => {
-  const customer = await browser.newContext({ storageState: storageStatePath("lakeshoreIt") });
+  const customer = await contextSignedIn(browser, "lakeshoreIt");
   const page = await customer.newPage();
   const noServerErrors = refuseServerErrors(page);
   await openItem(page, "Manual example validation");
@@ -125,7 +104,8 @@ test("another health system's customer IT can neither see nor reach the item", a
 
 test("a sign-in older than the limit must re-enter the password; the gate turns Go with the last signature", async ({ browser }) => {
   test.slow(); // four people's steps, from a stale sign-in to Go
-  const context = await staleSession(browser, "lakeshoreIt");
+  // Signed in two hours ago, as time would leave it.
+  const context = await contextSignedIn(browser, "lakeshoreIt", { secondsAgo: 2 * 60 * 60, sid: "e2e-stale-lakeshoreIt" });
   const page = await context.newPage();
   const noServerErrors = refuseServerErrors(page);
 
@@ -143,7 +123,7 @@ test("a sign-in older than the limit must re-enter the password; the gate turns 
   await signForm(page).getByRole("button", { name: /Sign version/ }).click();
   await expect(requiredSignOffs(page).getByText(/Signed v\d by Priya Raman/)).toBeVisible();
 
-  const managerContext = await browser.newContext({ storageState: storageStatePath("manager") });
+  const managerContext = await contextSignedIn(browser, "manager");
   const manager = await managerContext.newPage();
   await openItem(manager, "Manual example validation");
   await signForm(manager).getByLabel(/^Approve/).check();
@@ -183,7 +163,7 @@ test("a sign-in older than the limit must re-enter the password; the gate turns 
   await context.close();
 
   // Engineering gives the last signature on what the customer checked.
-  const engineerContext = await browser.newContext({ storageState: storageStatePath("engineer") });
+  const engineerContext = await contextSignedIn(browser, "engineer");
   const engineer = await engineerContext.newPage();
   await openItem(engineer, "Production smoke test");
   await expect(engineer.getByRole("group", { name: "What you are signing" })).toContainText("Operational validation, Production, pass");
