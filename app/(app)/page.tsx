@@ -8,13 +8,15 @@ import { Pager } from "@/components/ui/pager";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listPortfolio } from "@/lib/dal/implementations";
 import { can } from "@/lib/dal/policy";
+import { listSavedViews } from "@/lib/dal/saved-views";
 import { shortDay } from "@/lib/domain/forecast";
 import { derivePortfolioRow, reasonCounts, type PortfolioViewRow } from "@/lib/domain/portfolio";
 import { itemStatuses } from "@/lib/domain/vocabulary";
 import { describeGoLive, mondayOf, todayIso } from "@/lib/format/dates";
 import { ehrVendorLabel, implementationStatusLabel, itemStatusLabel, phaseLabel } from "@/lib/format/labels";
-import { PORTFOLIO_PAGE_SIZE, parsePortfolioQuery, portfolioFiltered, portfolioParams, type PortfolioQuery } from "@/lib/validation/portfolio";
+import { PORTFOLIO_PAGE_SIZE, parsePortfolioQuery, portfolioFiltered, portfolioParams, portfolioQueryString, type PortfolioQuery } from "@/lib/validation/portfolio";
 import { PortfolioFilters } from "./_components/portfolio-filters";
+import { SavedViews } from "./_components/saved-views";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
@@ -63,13 +65,14 @@ function quickViews(vendor: boolean): { label: string; href: string }[] {
 export default async function PortfolioPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   const query = parsePortfolioQuery(await searchParams);
-  const result = await listPortfolio(viewer, query);
+  const [result, views] = await Promise.all([listPortfolio(viewer, query), listSavedViews(viewer, "portfolio")]);
   const today = todayIso();
   const monday = mondayOf(today);
   const shown = result.rows.map((row) => derivePortfolioRow(row, today));
   const { customers, page, pageCount } = result;
   const filtered = portfolioFiltered(query);
   const vendor = viewer.organizationKind === "vendor";
+  const queryString = portfolioQueryString(query);
 
   return (
     <>
@@ -108,6 +111,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
       </nav>
 
       <PortfolioFilters query={query} customers={customers} offerMine={vendor} />
+      <SavedViews list="portfolio" query={queryString.replace(/^\?/, "")} current={`/${queryString}`} views={views} />
 
       {shown.length === 0 ? (
         <p className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
