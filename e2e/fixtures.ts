@@ -74,3 +74,14 @@ export async function chooseEvidence(
   await form.getByLabel("Environment").selectOption({ label: environment });
   await form.getByLabel("Outcome").selectOption({ label: outcome });
 }
+
+// Ticks choices of a multi-choice filter (components/ui/filter-checks.tsx): opens its
+// disclosure, then checks each labelled box. The form still needs its Apply button.
+export async function chooseFilter(scope: Page | Locator, label: string, choices: string[]) {
+  // The inner locator of `has` is matched inside each outer match, so it starts from the page.
+  const page = "page" in scope && typeof scope.page === "function" ? scope.page() : (scope as Page);
+  const filter = scope.locator("details").filter({ has: page.locator("legend", { hasText: new RegExp(`^${label}$`) }) });
+  if ((await filter.getAttribute("open")) === null) await filter.locator("summary").click();
+  const group = filter.getByRole("group", { name: label, exact: true });
+  for (const choice of choices) await group.getByLabel(choice, { exact: true }).check();
+}

@@ -8,13 +8,15 @@ import { Pager } from "@/components/ui/pager";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listPortfolio } from "@/lib/dal/implementations";
 import { can } from "@/lib/dal/policy";
+import { listSavedViews } from "@/lib/dal/saved-views";
 import { shortDay } from "@/lib/domain/forecast";
 import { derivePortfolioRow, reasonCounts, type PortfolioViewRow } from "@/lib/domain/portfolio";
 import { itemStatuses } from "@/lib/domain/vocabulary";
-import { describeGoLive, todayIso } from "@/lib/format/dates";
+import { describeGoLive, mondayOf, todayIso } from "@/lib/format/dates";
 import { ehrVendorLabel, implementationStatusLabel, itemStatusLabel, phaseLabel } from "@/lib/format/labels";
-import { PORTFOLIO_PAGE_SIZE, parsePortfolioQuery, type PortfolioQuery } from "@/lib/validation/portfolio";
+import { PORTFOLIO_PAGE_SIZE, parsePortfolioQuery, portfolioFiltered, portfolioParams, portfolioQueryString, type PortfolioQuery } from "@/lib/validation/portfolio";
 import { PortfolioFilters } from "./_components/portfolio-filters";
+import { SavedViews } from "./_components/saved-views";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
@@ -35,39 +37,42 @@ const columns: { key: PortfolioQuery["sort"] | null; label: string; className?: 
   { key: null, label: "Items by status", className: "hidden 2xl:table-cell" },
 ];
 
-function filterParams(query: PortfolioQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const name of ["customer", "ehr", "phase", "verdict", "risk", "window", "forecast"] as const) {
-    const value = query[name];
-    if (value) params.set(name, value);
-  }
-  return params;
-}
-
 // A new sort starts again at the first page.
 function sortHref(query: PortfolioQuery, key: PortfolioQuery["sort"]): string {
-  const params = filterParams(query);
-  params.set("sort", key);
-  params.set("dir", query.sort === key && query.dir === "asc" ? "desc" : "asc");
-  return `/?${params.toString()}`;
+  const dir = query.sort === key && query.dir === "asc" ? "desc" : "asc";
+  return `/?${portfolioParams({ ...query, sort: key, dir }, { sort: "always" }).toString()}`;
 }
 
 function pageHref(query: PortfolioQuery, page: number): string {
-  const params = filterParams(query);
-  params.set("sort", query.sort);
-  params.set("dir", query.dir);
-  if (page > 1) params.set("page", String(page));
-  return `/?${params.toString()}`;
+  return `/?${portfolioParams(query, { sort: "always", page }).toString()}`;
+}
+
+// One click to the lists people ask for most; "mine" means implementations the viewer manages
+// or owns the engineering of. Sign-offs waiting on the viewer are on My work.
+function quickViews(vendor: boolean): { label: string; href: string }[] {
+  return [
+    ...(vendor
+      ? [
+          { label: "Mine", href: "/?mine=1" },
+          { label: "Mine, changed since Monday", href: "/?mine=1&changed=this_week" },
+        ]
+      : [{ label: "Changed since Monday", href: "/?changed=this_week" }]),
+    { label: "Go-live within 7 days", href: "/?window=7" },
+    { label: "Sign-offs waiting on me", href: "/my-work#my-signoffs" },
+  ];
 }
 
 export default async function PortfolioPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   const query = parsePortfolioQuery(await searchParams);
-  const result = await listPortfolio(viewer, query);
+  const [result, views] = await Promise.all([listPortfolio(viewer, query), listSavedViews(viewer, "portfolio")]);
   const today = todayIso();
+  const monday = mondayOf(today);
   const shown = result.rows.map((row) => derivePortfolioRow(row, today));
   const { customers, page, pageCount } = result;
-  const filtered = result.matching !== result.total;
+  const filtered = portfolioFiltered(query);
+  const vendor = viewer.organizationKind === "vendor";
+  const queryString = portfolioQueryString(query);
 
   return (
     <>
@@ -87,13 +92,26 @@ export default async function PortfolioPage({ searchParams }: Props) {
           </Link>
         ) : null}
         <p className="text-sm text-slate-600" aria-live="polite">
-          {filtered ? `${result.matching} of ${result.total} implementations` : `${result.total} implementation${result.total === 1 ? "" : "s"}`}
+          {result.matching !== result.total ? `${result.matching} of ${result.total} implementations` : `${result.total} implementation${result.total === 1 ? "" : "s"}`}
           {pageCount > 1 ? ` · showing ${(page - 1) * PORTFOLIO_PAGE_SIZE + 1}–${(page - 1) * PORTFOLIO_PAGE_SIZE + shown.length}` : ""}
         </p>
         </div>
       </div>
 
-      <PortfolioFilters query={query} customers={customers} />
+      <nav aria-label="Quick views" className="mt-4">
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {quickViews(vendor).map((p) => (
+            <li key={p.href}>
+              <Link href={p.href} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 font-medium hover:bg-slate-50">
+                {p.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <PortfolioFilters query={query} customers={customers} offerMine={vendor} />
+      <SavedViews list="portfolio" query={queryString.replace(/^\?/, "")} current={`/${queryString}`} views={views} />
 
       {shown.length === 0 ? (
         <p className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
@@ -101,7 +119,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
         </p>
       ) : (
         <>
-        <PortfolioCards rows={shown} today={today} />
+        <PortfolioCards rows={shown} today={today} monday={monday} />
         <div className="mt-4 hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Implementations with go-live date, readiness, gate verdict, risk and item counts</caption>
@@ -148,6 +166,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
                           <Badge>{implementationStatusLabel[row.status]}</Badge>
                         </div>
                       ) : null}
+                      <ChangesSinceMonday row={row} monday={monday} />
                     </td>
                     <td className="px-3 py-3 whitespace-nowrap">
                       {row.goLiveDate && goLive ? (
@@ -236,7 +255,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
 
 
 // On a phone the table becomes a list of cards with the same facts, most important first.
-function PortfolioCards({ rows, today }: { rows: PortfolioViewRow[]; today: string }) {
+function PortfolioCards({ rows, today, monday }: { rows: PortfolioViewRow[]; today: string; monday: string }) {
   return (
     <ul className="mt-4 space-y-3 md:hidden" aria-label="Implementations">
       {rows.map((row) => {
@@ -254,6 +273,7 @@ function PortfolioCards({ rows, today }: { rows: PortfolioViewRow[]; today: stri
               </div>
               {row.status !== "active" ? <Badge>{implementationStatusLabel[row.status]}</Badge> : null}
             </div>
+            <ChangesSinceMonday row={row} monday={monday} />
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
               <div>
                 <dt className="text-xs text-slate-500">Gate</dt>
@@ -305,6 +325,17 @@ function ProjectedLate({ row, today }: { row: PortfolioViewRow; today: string })
         <span aria-hidden="true">◷</span>
         {row.forecastReadyOn ? `Projected late: ready ${shortDay(row.forecastReadyOn, today)}` : "Projected late: no recent progress"}
       </Badge>
+    </Link>
+  );
+}
+
+// Asked "what changed since Monday": how much, with the activity trail since then one click away.
+function ChangesSinceMonday({ row, monday }: { row: PortfolioViewRow; monday: string }) {
+  if (row.changesSinceMonday === null) return null;
+  const n = row.changesSinceMonday;
+  return (
+    <Link href={`/implementations/${row.id}/activity?since=${monday}`} className="mt-1 block text-sm font-medium text-sky-800 hover:underline">
+      {n} change{n === 1 ? "" : "s"} since Monday<span className="sr-only"> on {row.name}</span>
     </Link>
   );
 }

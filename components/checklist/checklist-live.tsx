@@ -5,64 +5,41 @@ import Link from "next/link";
 import { ItemStatusBadge } from "@/components/ui/badge";
 import { LIVE_REFRESH_MS, queryKeys } from "@/lib/client/query-keys";
 import type { ImplementationDetail } from "@/lib/dal/implementations";
-import { itemCategories, itemStatuses } from "@/lib/domain/vocabulary";
+import { itemCategories } from "@/lib/domain/vocabulary";
 import { categoryLabel, roleLabel, severityLabel } from "@/lib/format/labels";
-import { checklistShowLabel, checklistShows, checklistSortLabel, checklistSorts, type ChecklistView } from "@/lib/validation/checklist-view";
+import { checklistShowLabel, checklistShows, checklistSortLabel, checklistSorts, checklistViewQueryString, type ChecklistView } from "@/lib/validation/checklist-view";
 
 type Item = ImplementationDetail["items"][number];
 
-async function fetchChecklist(implementationId: string): Promise<Item[]> {
-  const response = await fetch(`/api/implementations/${implementationId}/checklist`, { cache: "no-store" });
+type Checklist = { items: Item[]; total: number };
+
+async function fetchChecklist(implementationId: string, view: ChecklistView): Promise<Checklist> {
+  const response = await fetch(`/api/implementations/${implementationId}/checklist${checklistViewQueryString(view)}`, { cache: "no-store" });
   if (!response.ok) throw new Error(`checklist request failed: ${response.status}`);
-  return ((await response.json()) as { items: Item[] }).items;
+  return (await response.json()) as Checklist;
 }
 
 // The checklist, kept fresh while several people work on one implementation: it asks the
-// server for changes every few seconds and whenever a write on this tab succeeds.
-// Which items a view keeps: "waiting on the customer" means ready for sign-off with a
-// Customer IT signature among those it needs.
-function keeps(item: Item, show: ChecklistView["show"], viewerId: string): boolean {
-  switch (show) {
-    case "blocked":
-      return item.status === "blocked";
-    case "ready":
-      return item.status === "ready_for_signoff";
-    case "waiting_customer":
-      return item.status === "ready_for_signoff" && item.requiredSignOffRoles.includes("customer_it");
-    case "mine":
-      return item.ownerId === viewerId;
-    default:
-      return true;
-  }
-}
-
-function order(items: Item[], sort: ChecklistView["sort"]): Item[] {
-  const sorted = [...items];
-  if (sort === "due") sorted.sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999") || a.title.localeCompare(b.title));
-  if (sort === "status") sorted.sort((a, b) => itemStatuses.indexOf(a.status) - itemStatuses.indexOf(b.status) || a.title.localeCompare(b.title));
-  if (sort === "title") sorted.sort((a, b) => a.title.localeCompare(b.title));
-  return sorted;
-}
-
+// server for changes every few seconds and whenever a write on this tab succeeds. The server
+// filters and orders it as the view asks (the same URL parameters as the page).
 export function ChecklistLive({
   implementationId,
   initialItems,
+  initialTotal,
   view = { show: "all", sort: "category" },
-  viewerId,
 }: {
   implementationId: string;
   initialItems: Item[];
+  initialTotal: number;
   view?: ChecklistView;
-  viewerId: string;
 }) {
   const query = useQuery({
-    queryKey: queryKeys.checklist(implementationId),
-    queryFn: () => fetchChecklist(implementationId),
-    initialData: initialItems,
+    queryKey: queryKeys.checklistView(implementationId, view.show, view.sort),
+    queryFn: () => fetchChecklist(implementationId, view),
+    initialData: { items: initialItems, total: initialTotal },
     refetchInterval: LIVE_REFRESH_MS,
   });
-  const all = query.data;
-  const items = order(all.filter((i) => keeps(i, view.show, viewerId)), view.sort);
+  const { items, total } = query.data;
   // Sorted by a column, the list is one list; by category, one list per category.
   const groups =
     view.sort === "category"
@@ -77,7 +54,7 @@ export function ChecklistLive({
           Readiness checklist
         </h2>
         <p className="text-sm text-slate-600">
-          {view.show === "all" ? `${all.length} items` : `${items.length} of ${all.length} items: ${checklistShowLabel[view.show].toLowerCase()}`}
+          {view.show === "all" ? `${total} items` : `${items.length} of ${total} items: ${checklistShowLabel[view.show].toLowerCase()}`}
           {view.sort === "category" ? ", grouped by category." : `, sorted: ${checklistSortLabel[view.sort].toLowerCase()}.`}{" "}
           {query.isError ? (
             <span role="status" className="text-amber-800">

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -117,6 +118,14 @@ export const configurationChanges = pgTable(
   ],
 );
 
+// What the text search matches an item and an open blocker against (the "english"
+// configuration: stemmed, stop words dropped). The item's is shared by its GIN index below and
+// the search's WHERE: an index serves a query only when the query uses the very same expression.
+type SearchColumns = { title: AnyPgColumn; description: AnyPgColumn; nextStep: AnyPgColumn; expectedOutcome: AnyPgColumn; blockerReason: AnyPgColumn };
+export const itemSearchDocument = (t: SearchColumns) =>
+  sql`to_tsvector('english'::regconfig, ${t.title} || ' ' || ${t.description} || ' ' || ${t.nextStep} || ' ' || ${t.expectedOutcome})`;
+export const blockerSearchDocument = (t: SearchColumns) => sql`to_tsvector('english'::regconfig, coalesce(${t.blockerReason}, '') || ' ' || ${t.title})`;
+
 export const checklistItems = pgTable(
   "checklist_items",
   {
@@ -162,6 +171,10 @@ export const checklistItems = pgTable(
     index("checklist_items_open_blockers_idx")
       .on(t.blockerSeverity, t.blockedSince)
       .where(sql`${t.status} = 'blocked'`),
+    // Full-text search over items (lib/dal/search.ts): a GIN index on exactly the expression
+    // the search matches with, so the planner can use it. Blockers are searched among the few
+    // blocked rows, which the open-blockers index above already narrows the search to.
+    index("checklist_items_search_idx").using("gin", itemSearchDocument(t)),
     // A blocked item always says why, how bad and since when; an unblocked one carries no blocker.
     check(
       "checklist_items_blocker_consistent",

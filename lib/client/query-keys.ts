@@ -2,6 +2,8 @@
 export const queryKeys = {
   implementation: (implementationId: string) => ["implementation", implementationId] as const,
   checklist: (implementationId: string) => ["implementation", implementationId, "checklist"] as const,
+  // One view of the checklist (filtered, ordered); invalidating `checklist` refreshes them all.
+  checklistView: (implementationId: string, show: string, sort: string) => ["implementation", implementationId, "checklist", show, sort] as const,
   gate: (implementationId: string) => ["implementation", implementationId, "gate"] as const,
 };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditEvents, checklistItems, implementations, users } from "@/db/schema";
 import { describeAction, diffAudit, type FieldChange } from "@/lib/domain/activity";
@@ -72,6 +72,7 @@ export async function listActivity(
   const conditions = [...scope];
   if (query.person) conditions.push(eq(auditEvents.actorId, query.person));
   if (query.kind) conditions.push(like(auditEvents.action, `${query.kind}.%`));
+  if (query.since) conditions.push(gte(auditEvents.occurredAt, new Date(`${query.since}T00:00:00Z`)));
   if (query.after !== undefined) {
     conditions.push(
       sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (select a.occurred_at, a.id from audit_events a where a.id = ${query.after})`,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { checklistItems, implementations, organizations, users } from "@/db/schema";
@@ -25,8 +25,8 @@ export async function listBlockers(viewer: Viewer, query: BlockersQuery, today =
     implementationScope(viewer),
   ];
   if (query.mine) conditions.push(eq(checklistItems.ownerId, viewer.userId));
-  if (query.severity) conditions.push(eq(checklistItems.blockerSeverity, query.severity));
-  if (query.customer) conditions.push(eq(implementations.customerOrganizationId, query.customer));
+  if (query.severity.length > 0) conditions.push(inArray(checklistItems.blockerSeverity, query.severity));
+  if (query.customer.length > 0) conditions.push(inArray(implementations.customerOrganizationId, query.customer));
   // "Within N days" includes go-lives already past: a late go-live is the most urgent of all.
   if (query.within) conditions.push(sql`${implementations.goLiveDate} <= ${today}::date + ${query.within}::int`);
 

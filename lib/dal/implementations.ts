@@ -1,13 +1,14 @@
 import "server-only";
-import { and, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import { environments, implementations, itemStatuses, organizations, readinessSummaries, users, type ItemStatus } from "@/db/schema";
+import { auditEvents, environments, implementations, itemStatuses, organizations, readinessSummaries, users, type ItemStatus } from "@/db/schema";
 import { barStandings, type BarStanding } from "@/lib/domain/forecast";
 import type { RiskLevel } from "@/lib/domain/readiness";
 import type { Viewer } from "@/lib/domain/viewer";
 import type { BlockerSeverity, EnvironmentKind, GateVerdict, ItemCategory, Role } from "@/lib/domain/vocabulary";
-import { todayIso } from "@/lib/format/dates";
+import { mondayOf, todayIso } from "@/lib/format/dates";
+import { defaultChecklistView, type ChecklistView } from "@/lib/validation/checklist-view";
 import { PORTFOLIO_PAGE_SIZE, parsePortfolioQuery, type PortfolioQuery } from "@/lib/validation/portfolio";
 import { notFound } from "./errors";
 import { refreshDueSummaries } from "./gate";
@@ -30,6 +31,8 @@ export type PortfolioRow = {
   goLiveDate: string | null;
   customerId: string;
   managerName: string | null;
+  // Things recorded on it since Monday (audit events), read only when the list asks for them.
+  changesSinceMonday: number | null;
   // The gate's verdict and its counts of reasons, as the implementation page shows them.
   verdict: GateVerdict;
   blockingReasons: number;
@@ -67,15 +70,26 @@ export type PortfolioPage = {
   customers: { id: string; name: string }[];
 };
 
-// The URL's filter as SQL, so a page of 50 is read whatever the portfolio's size.
-function portfolioFilter(query: PortfolioQuery, today: string): SQL | undefined {
+// The audit events of an implementation the viewer may read in its activity trail since a
+// moment: webhook settings are the vendor's operations, so customer IT do not count them
+// (the same rule as lib/dal/activity.ts).
+function changesSince(viewer: Viewer, since: string): SQL {
+  const hidden = viewer.organizationKind === "vendor" ? sql`` : sql` and ${auditEvents.action} not like 'webhook.%'`;
+  return sql`(select count(*) from ${auditEvents} where ${auditEvents.implementationId} = ${implementations.id} and ${auditEvents.occurredAt} >= ${since}::timestamptz${hidden})`;
+}
+
+// The URL's filter as SQL, so a page of 50 is read whatever the portfolio's size. Several
+// values of one filter are alternatives (IN); different filters all apply (AND).
+function portfolioFilter(viewer: Viewer, query: PortfolioQuery, today: string): SQL | undefined {
   const days = sql`(${implementations.goLiveDate} - ${today}::date)`;
   return and(
-    query.customer ? eq(implementations.customerOrganizationId, query.customer) : undefined,
-    query.ehr ? eq(implementations.ehrVendor, query.ehr) : undefined,
-    query.phase ? eq(implementations.phase, query.phase) : undefined,
-    query.risk ? eq(readinessSummaries.risk, query.risk) : undefined,
-    query.verdict ? eq(readinessSummaries.verdict, query.verdict) : undefined,
+    query.customer.length > 0 ? inArray(implementations.customerOrganizationId, query.customer) : undefined,
+    query.ehr.length > 0 ? inArray(implementations.ehrVendor, query.ehr) : undefined,
+    query.phase.length > 0 ? inArray(implementations.phase, query.phase) : undefined,
+    query.risk.length > 0 ? inArray(readinessSummaries.risk, query.risk) : undefined,
+    query.verdict.length > 0 ? inArray(readinessSummaries.verdict, query.verdict) : undefined,
+    query.mine ? or(eq(implementations.implementationManagerId, viewer.userId), eq(implementations.engineeringOwnerId, viewer.userId)) : undefined,
+    query.changed === "this_week" ? sql`${changesSince(viewer, `${mondayOf(today)}T00:00:00Z`)} > 0` : undefined,
     query.forecast === "late" ? eq(readinessSummaries.projectedLate, true) : undefined,
     query.window === "overdue"
       ? and(isNotNull(implementations.goLiveDate), sql`${days} < 0`, eq(implementations.status, "active"))
@@ -106,7 +120,8 @@ export async function listPortfolio(viewer: Viewer, query: PortfolioQuery = pars
   await refreshDueSummaries(viewer, now);
   const db = getDb();
   const scope = implementationScope(viewer);
-  const filter = portfolioFilter(query, todayIso(now)) ?? sql`true`;
+  const today = todayIso(now);
+  const filter = portfolioFilter(viewer, query, today) ?? sql`true`;
   // The counts and the customer filter's choices in one statement (each implementation has
   // exactly one customer, so the join does not change the counts).
   const [counts] = await db
@@ -136,6 +151,8 @@ export async function listPortfolio(viewer: Viewer, query: PortfolioQuery = pars
       status: implementations.status,
       goLiveDate: implementations.goLiveDate,
       managerName: manager.name,
+      // Asked for "what changed since Monday": how many things were recorded on it since.
+      changesSinceMonday: query.changed ? sql<number>`${changesSince(viewer, `${mondayOf(today)}T00:00:00Z`)}::int` : sql<null>`null::int`,
       summary: readinessSummaries,
     })
     .from(implementations)
@@ -182,11 +199,35 @@ export async function listPortfolio(viewer: Viewer, query: PortfolioQuery = pars
 
 export type ImplementationDetail = Awaited<ReturnType<typeof getImplementation>>;
 
+// Which checklist items a view keeps, and in what order, as SQL on the items subquery (alias
+// ci). "Waiting on the customer" is ready for sign-off with a Customer IT signature among those
+// it needs. By category, items keep their checklist position (the page groups them).
+function checklistViewSql(viewer: Viewer, view: ChecklistView): { where: SQL; order: SQL } {
+  const where = {
+    all: sql`true`,
+    blocked: sql`ci.status = 'blocked'`,
+    ready: sql`ci.status = 'ready_for_signoff'`,
+    waiting_customer: sql`ci.status = 'ready_for_signoff' and 'customer_it' = any(ci.required_sign_off_roles)`,
+    mine: sql`ci.owner_id = ${viewer.userId}`,
+  }[view.show];
+  const statusOrder = sql.raw(`array[${itemStatuses.map((st) => `'${st}'`).join(",")}]::item_status[]`);
+  const order = {
+    category: sql`ci.position`,
+    due: sql`ci.due_date asc nulls last, lower(ci.title), ci.position`,
+    status: sql`array_position(${statusOrder}, ci.status), lower(ci.title), ci.position`,
+    title: sql`lower(ci.title), ci.position`,
+  }[view.sort];
+  return { where, order };
+}
+
 // The implementation page: header, environments, checklist and configuration changes, read in
-// one statement (the page's statement count must not grow with the portfolio).
-export async function getImplementation(viewer: Viewer, implementationId: string) {
+// one statement (the page's statement count must not grow with the portfolio). The checklist
+// comes filtered and ordered as the viewer's checklist view asks (?show=…&sort=…), with the
+// count of every item beside it.
+export async function getImplementation(viewer: Viewer, implementationId: string, view: ChecklistView = defaultChecklistView) {
   authorize(viewer, "implementation.read");
   if (!isUuid(implementationId)) throw notFound("Implementation");
+  const shown = checklistViewSql(viewer, view);
   const [row] = await getDb()
     .select({
       id: implementations.id,
@@ -215,10 +256,11 @@ export async function getImplementation(viewer: Viewer, implementationId: string
           'requiredSignOffRoles', ci.required_sign_off_roles, 'needsOperationalValidation', ci.needs_operational_validation,
           'blockerReason', ci.blocker_reason, 'blockerSeverity', ci.blocker_severity, 'blockedSince', ci.blocked_since,
           'version', ci.version
-        ) order by ci.position)
+        ) order by ${shown.order})
         from checklist_items ci left join users ou on ou.id = ci.owner_id
-        where ci.implementation_id = "implementations"."id"
+        where ci.implementation_id = "implementations"."id" and ${shown.where}
       ), '[]'::json)`,
+      itemsTotal: sql<number>`(select count(*)::int from checklist_items ci where ci.implementation_id = "implementations"."id")`,
       configurationChanges: sql<{ id: string; environmentKind: EnvironmentKind | null; changedAt: string; note: string; recordedByName: string }[]>`coalesce((
         select json_agg(json_build_object(
           'id', c.id, 'environmentKind', ce.kind, 'changedAt', c.changed_at, 'note', c.note, 'recordedByName', ru.name

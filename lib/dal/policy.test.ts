@@ -23,6 +23,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "password.change_own",
     "inbox.read_own",
     "comment.add",
+    "saved_view.manage_own",
   ],
   implementation_manager: [
     "implementation.read",
@@ -53,6 +54,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "password.change_own",
     "inbox.read_own",
     "comment.add",
+    "saved_view.manage_own",
   ],
   engineer: [
     "api_token.manage",
@@ -75,6 +77,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "password.change_own",
     "inbox.read_own",
     "comment.add",
+    "saved_view.manage_own",
   ],
   customer_it: [
     "implementation.read",
@@ -91,6 +94,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "password.change_own",
     "inbox.read_own",
     "comment.add",
+    "saved_view.manage_own",
   ],
 };
 

@@ -58,6 +58,9 @@ export const policy = {
   // Everyone has an inbox of their own (lib/dal/inbox.ts) and may comment on what they can see.
   "inbox.read_own": ["admin", "implementation_manager", "engineer", "customer_it"],
   "comment.add": ["admin", "implementation_manager", "engineer", "customer_it"],
+  // Named views of a list (lib/dal/saved-views.ts): each person keeps their own; a view of a
+  // list also needs the right to see that list (the blockers: blockers.read_all).
+  "saved_view.manage_own": ["admin", "implementation_manager", "engineer", "customer_it"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyAction = keyof typeof policy;

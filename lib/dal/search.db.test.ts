@@ -1,9 +1,13 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { blockerSearchDocument, checklistItems, itemSearchDocument } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import { withDemoDatabase } from "@/test/fixtures/demo";
 import { searchEverything } from "./search";
 
 const demo = withDemoDatabase();
+type Rows = Record<string, unknown>[];
+const rowsOf = (result: unknown): Rows => (Array.isArray(result) ? result : ((result as { rows: Rows }).rows ?? []));
 const { v } = demo;
 
 describe("searchEverything", () => {
@@ -43,5 +47,27 @@ describe("searchEverything", () => {
       await expect(searchEverything(v.engineer!, q), q).resolves.toBeDefined();
     }
     expect(await searchEverything(v.engineer!, "   ")).toEqual({ implementations: [], items: [], blockers: [] });
+  });
+});
+
+describe("search: the GIN index serves the search's own expression", () => {
+  async function plan(where: ReturnType<typeof sql>) {
+    return demo.db.transaction(async (tx) => {
+      // With sequential and plain index scans priced out, the planner takes a bitmap scan of an
+      // index that can serve the match (GIN indexes are read that way) whenever there is one;
+      // on a table this small it would otherwise rightly read the rows directly.
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`set local enable_indexscan = off`);
+      const result = await tx.execute(sql`explain select ${checklistItems.id} from ${checklistItems} where ${where}`);
+      return rowsOf(result).map((r) => String(Object.values(r)[0])).join("\n");
+    });
+  }
+
+  it("uses checklist_items_search_idx for items, and reads only blocked rows for blockers", async () => {
+    const q = sql`websearch_to_tsquery('english', ${"latency"})`;
+    expect(await plan(sql`${itemSearchDocument(checklistItems)} @@ ${q}`)).toContain("Bitmap Index Scan on checklist_items_search_idx");
+    expect(await plan(sql`${checklistItems.status} = 'blocked' and ${blockerSearchDocument(checklistItems)} @@ ${q}`)).toContain("checklist_items_open_blockers_idx");
+    // A different expression (the description alone) cannot use them.
+    expect(await plan(sql`to_tsvector('english', ${checklistItems.description}) @@ ${q}`)).not.toContain("search_idx");
   });
 });

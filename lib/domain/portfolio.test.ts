@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { itemStatuses } from "@/lib/domain/vocabulary";
-import { parsePortfolioQuery } from "@/lib/validation/portfolio";
+import { parsePortfolioQuery, portfolioFiltered, portfolioQueryString } from "@/lib/validation/portfolio";
 import { derivePortfolioRow, reasonCounts, type PortfolioInputRow } from "./portfolio";
 
 // Filter, sort and paging now happen in SQL (lib/dal/implementations.db.test.ts and
@@ -19,6 +19,7 @@ function row(overrides: Partial<PortfolioInputRow> = {}): PortfolioInputRow {
     status: "active",
     goLiveDate: "2026-12-06",
     managerName: null,
+    changesSinceMonday: null,
     verdict: "no_go",
     blockingReasons: 3,
     riskReasons: 1,
@@ -57,9 +58,23 @@ describe("reasonCounts", () => {
 
 describe("portfolio URL", () => {
   it("ignores malformed or unknown values instead of failing", () => {
-    const query = parsePortfolioQuery({ customer: "' OR 1=1--", ehr: "<script>", verdict: "maybe", risk: "x", sort: "drop table", dir: "sideways" });
-    expect(query).toMatchObject({ customer: undefined, ehr: undefined, verdict: undefined, risk: undefined, sort: "go_live", dir: "asc" });
-    expect(parsePortfolioQuery({ verdict: "no_go", sort: "verdict" })).toMatchObject({ verdict: "no_go", sort: "verdict" });
+    const query = parsePortfolioQuery({ customer: "' OR 1=1--", ehr: "<script>", verdict: "maybe", risk: "x", sort: "drop table", dir: "sideways", mine: "yes", changed: "always" });
+    expect(query).toMatchObject({ customer: [], ehr: [], verdict: [], risk: [], phase: [], mine: false, changed: undefined, sort: "go_live", dir: "asc" });
+    expect(portfolioFiltered(query)).toBe(false);
+    expect(portfolioQueryString(query)).toBe("");
+    expect(parsePortfolioQuery({ verdict: "no_go", sort: "verdict" })).toMatchObject({ verdict: ["no_go"], sort: "verdict" });
+  });
+
+  it("reads a filter's several values as alternatives, dropping the invalid ones and repeats", () => {
+    const customer = "8c1f2a3e-1111-4a4a-9b9b-123456789abc";
+    const query = parsePortfolioQuery(new URLSearchParams(`phase=pilot&phase=expansion&phase=pilot&phase=<script>&customer=${customer}&customer=not-a-uuid&verdict=no_go&mine=1&changed=this_week`));
+    expect(query).toMatchObject({ phase: ["pilot", "expansion"], customer: [customer], verdict: ["no_go"], mine: true, changed: "this_week" });
+    expect(portfolioFiltered(query)).toBe(true);
+    // Written back in one order whatever order it came in, so a saved view compares equal.
+    expect(portfolioQueryString(query)).toBe(`?customer=${customer}&phase=expansion&phase=pilot&verdict=no_go&mine=1&changed=this_week`);
+    expect(portfolioQueryString(parsePortfolioQuery({ risk: ["late", "at_risk"], sort: "name", dir: "desc" }))).toBe("?risk=at_risk&risk=late&sort=name&dir=desc");
+    // A URL cannot grow a filter without bound.
+    expect(parsePortfolioQuery({ customer: Array.from({ length: 500 }, () => customer) }).customer).toEqual([customer]);
   });
 
   it("reads a page number and falls back to the first page on anything else", () => {

@@ -94,3 +94,7 @@ export const inboxKinds = [
 export const mailModes = ["immediately", "daily", "off"] as const;
 export type InboxKind = (typeof inboxKinds)[number];
 export type MailMode = (typeof mailModes)[number];
+
+// Lists a person can save a named view of (lib/dal/saved-views.ts).
+export const savedViewLists = ["portfolio", "blockers"] as const;
+export type SavedViewList = (typeof savedViewLists)[number];

@@ -58,3 +58,10 @@ export function addDaysIso(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+// The Monday of the week a YYYY-MM-DD day falls in (UTC): "since Monday" means from 00:00 UTC
+// that day.
+export function mondayOf(date: string): string {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDaysIso(date, -weekday);
+}

@@ -1,4 +1,5 @@
 import { activityKinds } from "@/lib/domain/activity";
+import { isoDate } from "./common";
 import { z } from "./zod";
 
 // An activity timeline's filters and page, as kept in the URL. Malformed values are ignored.
@@ -11,6 +12,8 @@ export const activityQuerySchema = z.object({
   // Narrows an implementation's trail to one checklist item.
   item: optional(z.uuid()),
   kind: optional(z.enum(Object.keys(activityKinds) as [keyof typeof activityKinds, ...(keyof typeof activityKinds)[]])),
+  // Only what happened from 00:00 UTC of this day on ("what changed since Monday").
+  since: optional(isoDate("Since")),
   // Keyset pagination: the id of the last event on the previous page.
   after: optional(z.string().regex(/^\d{1,15}$/).transform(Number)),
 });

@@ -1,11 +1,10 @@
 import { blockerSeverities } from "@/lib/domain/vocabulary";
+import { appendAll, flagParam, manyOf, optionalParam, prepareParams, type RawParams } from "./list-params";
 import { z } from "./zod";
 
-// The blockers view's filters, as kept in the URL (page and CSV export alike). Anything
-// unknown or malformed is ignored, so a hand-edited URL never breaks the page.
-
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+// The blockers view's filters, as kept in the URL (page and CSV export alike). Severity and
+// customer take several values at once (?customer=…&customer=…). Anything unknown or
+// malformed is ignored, so a hand-edited URL never breaks the page.
 
 export const blockerWindows = ["7", "14", "30", "90"] as const;
 
@@ -15,14 +14,10 @@ export const blockerSorts = ["urgent", "blocked_since", "go_live", "item", "cust
 export type BlockerSort = (typeof blockerSorts)[number];
 
 export const blockersQuerySchema = z.object({
-  mine: z
-    .enum(["1"])
-    .optional()
-    .catch(undefined)
-    .transform((v) => v === "1"),
-  severity: optional(z.enum(blockerSeverities)),
-  customer: optional(z.uuid()),
-  within: optional(z.enum(blockerWindows).transform(Number)),
+  mine: flagParam,
+  severity: manyOf(z.enum(blockerSeverities)),
+  customer: manyOf(z.uuid()),
+  within: optionalParam(z.enum(blockerWindows).transform(Number)),
   sort: z.enum(blockerSorts).catch("urgent").default("urgent"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   // The page shows the list a page at a time; the CSV export always holds the whole view.
@@ -41,9 +36,8 @@ export const BLOCKERS_PAGE_SIZE = 50;
 
 export type BlockersQuery = z.output<typeof blockersQuerySchema>;
 
-export function parseBlockersQuery(params: Record<string, string | string[] | undefined> | URLSearchParams): BlockersQuery {
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, single(v)] as const);
-  const raw: Record<string, unknown> = Object.fromEntries(entries);
+export function parseBlockersQuery(params: RawParams): BlockersQuery {
+  const raw = prepareParams(params, ["severity", "customer"]);
   // The filter form's one "Order" select sends sort and direction together ("blocked_since:asc").
   if (typeof raw.order === "string" && raw.order.includes(":")) {
     const [sort, dir] = raw.order.split(":");
@@ -57,8 +51,8 @@ export function parseBlockersQuery(params: Record<string, string | string[] | un
 export function blockersQueryString(query: BlockersQuery): string {
   const params = new URLSearchParams();
   if (query.mine) params.set("mine", "1");
-  if (query.severity) params.set("severity", query.severity);
-  if (query.customer) params.set("customer", query.customer);
+  appendAll(params, "severity", query.severity);
+  appendAll(params, "customer", query.customer);
   if (query.within) params.set("within", String(query.within));
   if (query.sort !== "urgent") {
     params.set("sort", query.sort);
@@ -66,4 +60,9 @@ export function blockersQueryString(query: BlockersQuery): string {
   }
   const s = params.toString();
   return s ? `?${s}` : "";
+}
+
+// Whether any filter narrows the list (the order does not).
+export function blockersFiltered(query: BlockersQuery): boolean {
+  return query.mine || query.severity.length > 0 || query.customer.length > 0 || Boolean(query.within);
 }

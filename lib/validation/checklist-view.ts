@@ -1,7 +1,8 @@
 import { z } from "./zod";
 
 // How the checklist is shown, kept in the URL (?show=blocked&sort=due): which items, in what
-// order. Unknown values fall back to everything, grouped by category.
+// order (filtered and ordered in SQL, lib/dal/implementations.ts). Unknown values fall back to
+// everything, grouped by category.
 
 export const checklistShows = ["all", "blocked", "waiting_customer", "ready", "mine"] as const;
 export const checklistSorts = ["category", "due", "status", "title"] as const;
@@ -29,6 +30,18 @@ export const checklistViewSchema = z.object({
 
 export type ChecklistView = z.output<typeof checklistViewSchema>;
 
-export function parseChecklistView(params: Record<string, string | string[] | undefined>): ChecklistView {
+export const defaultChecklistView: ChecklistView = { show: "all", sort: "category" };
+
+export function parseChecklistView(params: Record<string, string | string[] | undefined> | URLSearchParams): ChecklistView {
+  if (params instanceof URLSearchParams) return checklistViewSchema.parse({ show: params.get("show") ?? undefined, sort: params.get("sort") ?? undefined });
   return checklistViewSchema.parse({ show: single(params.show), sort: single(params.sort) });
+}
+
+// The view back as URL parameters ("" for the default), for the live view's requests.
+export function checklistViewQueryString(view: ChecklistView): string {
+  const params = new URLSearchParams();
+  if (view.show !== "all") params.set("show", view.show);
+  if (view.sort !== "category") params.set("sort", view.sort);
+  const s = params.toString();
+  return s ? `?${s}` : "";
 }

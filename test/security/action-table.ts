@@ -98,6 +98,9 @@ export type FieldKind =
   | { kind: "slug" }
   // E-mail domains separated by commas or new lines; blank means any.
   | { kind: "domainList" }
+  // A list's filters as URL parameters (a saved view): only what the list itself writes is
+  // accepted; blank is the list as it opens.
+  | { kind: "listQuery" }
   // The caller's current password, checked (a wrong one is a field error).
   | { kind: "currentPassword"; max: number }
   // A new password, typed twice: changing one copy alone never matches the other.
@@ -372,6 +375,19 @@ async function notifyEachRole({ viewers }: Pick<FixtureContext, "viewers">) {
     await notify(getDb(), { to: [userId], kind: "mentioned", implementationId: ids.riverbendImpl, title: `Matrix notification for ${key}`, link: "/inbox", dedupeKey: `matrix:${key}` });
     const [r] = rowsOf(await getDb().execute(sql`select id from inbox_notifications where user_id = ${userId} and dedupe_key = ${`matrix:${key}`}`));
     out[key] = String(r!.id);
+  }
+  return out;
+}
+
+// A saved view for each role's person and one of someone else's (Jordan Ames, Riverbend).
+async function saveViewForEachRole({ viewers }: Pick<FixtureContext, "viewers">) {
+  const { saveView } = await import("@/lib/dal/saved-views");
+  const { demoViewer } = await import("@/db/testing");
+  const out: Record<string, string> = {};
+  const people: [string, Viewer][] = [...roles.map((r) => [r, viewers[r]] as [string, Viewer]), ["other", await demoViewer("it2@riverbend.example")]];
+  for (const [key, viewer] of people) {
+    const view = await saveView(viewer, { list: "portfolio", name: `Matrix view of ${key}`, query: "window=30" }, "matrix-prepare");
+    out[key] = view.id;
   }
   return out;
 }
@@ -1284,6 +1300,28 @@ export const actionTable: Record<string, ActionSpec> = {
       admin: row("ok", "ok", "not_found", "invalid"),
       implementation_manager: row("ok", "ok", "not_found", "invalid"),
       engineer: row("ok", "ok", "not_found", "invalid"),
+      customer_it: row("ok", "not_found", "not_found", "invalid"),
+    },
+    unauthenticated: "unauthenticated",
+  },
+  // --- saved views (lib/dal/saved-views.ts): a person's own; "other" is someone else's view.
+  saveViewAction: {
+    call: "form",
+    fields: { list: enumField, name: nameField(80), query: { kind: "listQuery" } },
+    input: () => ({ list: "portfolio", name: "Matrix: my go-lives this month", query: "mine=1&window=30&sort=readiness&dir=desc" }),
+    expect: { admin: { own: "ok" }, implementation_manager: { own: "ok" }, engineer: { own: "ok" }, customer_it: { own: "ok" } },
+    notApplicable: { other: "saves a view for the caller only: it takes no id", missing: "takes no id", malformed: "takes no id" },
+    unauthenticated: "unauthenticated",
+  },
+  deleteViewAction: {
+    call: "form",
+    fields: { viewId: idField },
+    prepare: saveViewForEachRole,
+    input: (role, target, ctx) => ({ viewId: pick(target, ctx.prepared[role]!, ctx.prepared.other!) }),
+    expect: {
+      admin: row("ok", "not_found", "not_found", "invalid"),
+      implementation_manager: row("ok", "not_found", "not_found", "invalid"),
+      engineer: row("ok", "not_found", "not_found", "invalid"),
       customer_it: row("ok", "not_found", "not_found", "invalid"),
     },
     unauthenticated: "unauthenticated",

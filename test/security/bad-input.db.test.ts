@@ -192,6 +192,9 @@ export function expectation(kind: FieldKind, input: BadInput, vendorStaff: boole
       return value.length > kind.max ? refused : accepted;
     case "tokenList":
       return blank ? accepted : refused;
+    case "listQuery":
+      // Nothing in the corpus is a parameter the list writes; blank is the unfiltered list.
+      return blank ? accepted : refused;
     case "csvFile":
       return refused;
     case "endpoint":

@@ -8,9 +8,11 @@ import { SortHeader } from "@/components/ui/sort-header";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listBlockerCustomers, listBlockers } from "@/lib/dal/blockers";
 import { can } from "@/lib/dal/policy";
+import { listSavedViews } from "@/lib/dal/saved-views";
 import { describeGoLive } from "@/lib/format/dates";
 import { severityLabel } from "@/lib/format/labels";
-import { BLOCKERS_PAGE_SIZE, blockersQueryString, parseBlockersQuery, type BlockerSort, type BlockersQuery } from "@/lib/validation/blockers";
+import { BLOCKERS_PAGE_SIZE, blockersFiltered, blockersQueryString, parseBlockersQuery, type BlockerSort, type BlockersQuery } from "@/lib/validation/blockers";
+import { SavedViews } from "../_components/saved-views";
 import { BlockerFilters } from "./_components/blocker-filters";
 import { ResolveBlockerForm } from "./_components/resolve-blocker-form";
 
@@ -22,6 +24,14 @@ function sortHref(query: BlockersQuery, sort: BlockerSort) {
   return `/blockers${blockersQueryString({ ...query, sort, dir })}`;
 }
 
+// One click to the questions asked most: what holds up this week's go-lives, the oldest first
+// (the CSV export then holds the same list), and one's own blockers.
+const quickViews = [
+  { label: "Go-live within 7 days, oldest first", href: "/blockers?within=7&sort=blocked_since&dir=asc" },
+  { label: "Go-live blockers only", href: "/blockers?severity=go_live" },
+  { label: "Mine", href: "/blockers?mine=1" },
+];
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function BlockersPage({ searchParams }: Props) {
@@ -29,9 +39,10 @@ export default async function BlockersPage({ searchParams }: Props) {
   // Customer IT have no cross-portfolio view: the page does not exist for them.
   if (!can(viewer, "blockers.read_all")) notFound();
   const query = parseBlockersQuery(await searchParams);
-  const [rows, customers] = await Promise.all([listBlockers(viewer, query), listBlockerCustomers(viewer)]);
+  const [rows, customers, views] = await Promise.all([listBlockers(viewer, query), listBlockerCustomers(viewer), listSavedViews(viewer, "blockers")]);
   const mayResolve = can(viewer, "blocker.resolve");
-  const filtered = query.mine || query.severity || query.customer || query.within;
+  const filtered = blockersFiltered(query);
+  const queryString = blockersQueryString(query);
   const pageCount = Math.max(1, Math.ceil(rows.length / BLOCKERS_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const shown = rows.slice((page - 1) * BLOCKERS_PAGE_SIZE, page * BLOCKERS_PAGE_SIZE);
@@ -62,7 +73,20 @@ export default async function BlockersPage({ searchParams }: Props) {
         </div>
       </div>
 
+      <nav aria-label="Quick views" className="mt-4">
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {quickViews.map((p) => (
+            <li key={p.href}>
+              <Link href={p.href} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 font-medium hover:bg-slate-50">
+                {p.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
       <BlockerFilters query={query} customers={customers} />
+      <SavedViews list="blockers" query={queryString.replace(/^\?/, "")} current={`/blockers${queryString}`} views={views} />
 
       {rows.length === 0 ? (
         <p className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">

@@ -61,7 +61,7 @@ export default async function TimelinePage({ searchParams }: Props) {
           ))}
         </ul>
       </nav>
-      <PortfolioFilters query={query} customers={result.customers} basePath="/timeline" />
+      <PortfolioFilters query={query} customers={result.customers} basePath="/timeline" offerMine={viewer.organizationKind === "vendor"} />
       <p className="mt-3 text-sm text-slate-600" aria-live="polite">
         {result.matching === result.total ? `${result.total} implementations` : `${result.matching} of ${result.total} implementations`}
       </p>

@@ -27,7 +27,7 @@ export default async function ImplementationPage({ params, searchParams }: Props
   const { id } = await params;
   const view = parseChecklistView(await searchParams);
   const viewer = await requireViewer();
-  const [impl, gate] = await orNotFound(Promise.all([getImplementation(viewer, id), getGate(viewer, id)]));
+  const [impl, gate] = await orNotFound(Promise.all([getImplementation(viewer, id, view), getGate(viewer, id)]));
   const today = todayIso();
   const goLive = impl.goLiveDate ? describeGoLive(daysUntil(impl.goLiveDate), impl.status) : null;
 
@@ -172,7 +172,7 @@ export default async function ImplementationPage({ params, searchParams }: Props
         ) : null}
       </section>
 
-      <ChecklistLive implementationId={impl.id} initialItems={impl.items} view={view} viewerId={viewer.userId} />
+      <ChecklistLive implementationId={impl.id} initialItems={impl.items} initialTotal={impl.itemsTotal} view={view} />
       {impl.canAddItem ? (
         <details className="mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <summary className="cursor-pointer text-sm font-semibold">Add an item</summary>

@@ -24,6 +24,7 @@ function activityHref(implementationId: string, query: ActivityQuery, after?: nu
   if (query.person) params.set("person", query.person);
   if (query.kind) params.set("kind", query.kind);
   if (query.item) params.set("item", query.item);
+  if (query.since) params.set("since", query.since);
   if (after !== undefined) params.set("after", String(after));
   const search = params.toString();
   return `/implementations/${implementationId}/activity${search ? `?${search}` : ""}`;
@@ -44,8 +45,17 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           Activity{query.item ? " for one item" : ""}
         </h2>
         <p className="text-sm text-slate-600">Who changed what and when, newest first, from the audit trail.</p>
+        {query.since ? (
+          <p className="mt-1 text-sm">
+            Showing what happened since <time dateTime={query.since}>{query.since}</time> 00:00 UTC.{" "}
+            <Link href={activityHref(implementation.id, { ...query, since: undefined })} className="text-sky-800 hover:underline">
+              Show all activity
+            </Link>
+          </p>
+        ) : null}
         <form method="get" aria-label="Filter activity" className="mt-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm md:grid-cols-4 md:items-end">
           {query.item ? <input type="hidden" name="item" value={query.item} /> : null}
+          {query.since ? <input type="hidden" name="since" value={query.since} /> : null}
           <FilterSelect label="Person" name="person" value={query.person ?? ""} any="Anyone" options={page.people.map((p) => ({ value: p.id, label: p.name }))} />
           <FilterSelect label="Kind" name="kind" value={query.kind ?? ""} any="Everything" options={Object.entries(activityKinds).map(([value, label]) => ({ value, label }))} />
           <div className="flex gap-2">

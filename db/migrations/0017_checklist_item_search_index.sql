@@ -1,0 +1,1 @@
+CREATE INDEX "checklist_items_search_idx" ON "checklist_items" USING gin (to_tsvector('english'::regconfig, "title" || ' ' || "description" || ' ' || "next_step" || ' ' || "expected_outcome"));
