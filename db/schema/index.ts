@@ -11,3 +11,4 @@ export * from "./people";
 export * from "./interfaces";
 export * from "./api";
 export * from "./inbox";
+export * from "./cutover";
