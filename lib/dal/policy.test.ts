@@ -23,6 +23,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "password.change_own",
     "inbox.read_own",
     "comment.add",
+    "cutover.complete_own",
   ],
   implementation_manager: [
     "implementation.read",
@@ -43,6 +44,9 @@ const allowed: Record<Role, PolicyAction[]> = {
     "source_of_truth.record",
     "payload_review.record",
     "payload_rule.manage",
+    "phase_plan.manage",
+    "cutover.manage",
+    "cutover.complete_own",
     "blockers.read_all",
     "blocker.resolve",
     "audit.read",
@@ -75,6 +79,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "password.change_own",
     "inbox.read_own",
     "comment.add",
+    "cutover.complete_own",
   ],
   customer_it: [
     "implementation.read",
@@ -91,6 +96,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "password.change_own",
     "inbox.read_own",
     "comment.add",
+    "cutover.complete_own",
   ],
 };
 
@@ -109,7 +115,7 @@ describe("policy table", () => {
   });
 
   it("keeps customer IT away from every vendor-only power", () => {
-    for (const action of ["implementation.create", "checklist.edit_any", "waiver.grant", "gate.decide", "blockers.read_all", "template.manage", "organization.manage", "user.manage"] as const) {
+    for (const action of ["implementation.create", "checklist.edit_any", "waiver.grant", "gate.decide", "blockers.read_all", "template.manage", "organization.manage", "user.manage", "phase_plan.manage", "cutover.manage"] as const) {
       expect(can({ role: "customer_it" }, action), action).toBe(false);
     }
   });
