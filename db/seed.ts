@@ -667,6 +667,9 @@ async function seedPlans(tx: Parameters<Parameters<Database["transaction"]>[0]>[
   const day = (days: number) => isoDate(daysFrom(now, days));
   for (const plan of implementationPlans) {
     const implId = seedId(`impl:${plan.key}`);
+    // Planned in the project's first hours (db/seed-history.ts dates the trail from these).
+    const started = daysFrom(now, -plan.startedDaysAgo);
+    const plannedAt = new Date(started.getTime() + 60 * 60 * 1000);
     if (plan.phasePlan?.length) {
       await tx
         .insert(s.implementationPhases)
@@ -682,6 +685,8 @@ async function seedPlans(tx: Parameters<Parameters<Database["transaction"]>[0]>[
             exitMetAt: p.metDaysAgo === undefined ? null : daysFrom(now, -p.metDaysAgo),
             exitMetById: p.metDaysAgo === undefined ? null : userId(plan.manager),
             updatedById: userId(plan.manager),
+            createdAt: plannedAt,
+            updatedAt: p.metDaysAgo === undefined ? plannedAt : daysFrom(now, -p.metDaysAgo),
           })),
         )
         .onConflictDoNothing();
@@ -723,6 +728,8 @@ async function seedPlans(tx: Parameters<Parameters<Database["transaction"]>[0]>[
             doneById: doneAt ? userId(owners[step.owner]) : null,
             createdById: userId(plan.manager),
             updatedById: doneAt ? userId(owners[step.owner]) : userId(plan.manager),
+            createdAt: plannedAt,
+            updatedAt: doneAt ?? plannedAt,
           };
         }),
       )

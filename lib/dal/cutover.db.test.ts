@@ -120,6 +120,15 @@ describe("reading the plans", () => {
     }
   });
 
+  it("the demo's plans have the past the product would have written (db/seed-history.ts)", async () => {
+    const freeze = seedId("cutover:lakeshore-documents:change-freeze");
+    const trail = await demo.db.select({ action: auditEvents.action, actorId: auditEvents.actorId }).from(auditEvents).where(eq(auditEvents.entityId, freeze)).orderBy(auditEvents.id);
+    expect(trail.map((e) => e.action)).toEqual(["cutover_step.added", "cutover_step.done"]);
+    expect(trail[1]!.actorId).toBe(user("engineer"));
+    const assessment = seedId("phase:lakeshore-availability:assessment");
+    expect((await demo.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, assessment))).map((e) => e.action)).toEqual(["phase.planned", "phase.exit_met"]);
+  });
+
   it("gives the timeline only the implementations in the viewer's scope", async () => {
     const asRiverbend = await getTimelinePlans(v.riverbend, [appointments, availability, "not-a-uuid"]);
     expect(Object.keys(asRiverbend)).toEqual([appointments]);
