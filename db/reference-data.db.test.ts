@@ -20,12 +20,20 @@ describe("reference data", () => {
     const templates = await db.select().from(s.checklistTemplates);
     expect(templates.map((t) => [t.key, t.revision, t.status]).sort()).toEqual([
       ["epic-go-live-readiness", 1, "published"],
+      ["go-live-cutover-readiness", 1, "published"],
       ["go-live-readiness", 1, "published"],
     ]);
     const items = await db.select().from(s.checklistTemplateItems).where(eq(s.checklistTemplateItems.templateId, templateId("go-live-readiness")));
     expect(items).toHaveLength(9);
     expect(items.filter((i) => i.attestationOnly).map((i) => i.key)).toEqual(["support-readiness"]);
     expect(items.find((i) => i.key === "production-smoke-test")).toMatchObject({ needsOperationalValidation: true, attestationOnly: false });
+    // The template with the cutover's items: the gate requires the rollback plan and the hand-off.
+    const cutover = await db.select().from(s.checklistTemplateItems).where(eq(s.checklistTemplateItems.templateId, templateId("go-live-cutover-readiness")));
+    expect(cutover).toHaveLength(11);
+    expect(cutover.filter((i) => i.key === "rollback-plan-approved" || i.key === "support-hand-off-accepted")).toEqual([
+      expect.objectContaining({ required: true, attestationOnly: true, needsOperationalValidation: false }),
+      expect.objectContaining({ required: true, attestationOnly: true, needsOperationalValidation: false }),
+    ]);
     expect(await db.select().from(s.organizations)).toHaveLength(0);
     expect(await db.select().from(s.users)).toHaveLength(0);
     expect(await db.select().from(s.implementations)).toHaveLength(0);

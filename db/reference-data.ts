@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
+import { cutoverGateItems } from "@/lib/domain/cutover";
 import type { Database } from "./index";
 import * as s from "./schema";
 import type { ItemCategory, Role } from "./schema";
 
 // Reference data: what every Readyroom database needs, demo or not — the default go-live
-// readiness template and the Epic one. Installed at every server start (lib/dal/startup.ts) and
+// readiness template, the Epic one and the one with the cutover's items. Installed at every server start (lib/dal/startup.ts) and
 // before the demo seed; idempotent (deterministic ids, ON CONFLICT DO NOTHING), so a revision an
 // admin has since retired or replaced is never recreated or republished. The permission catalog
 // and the vocabularies live in code (lib/registers/catalog.ts, lib/domain/vocabulary.ts).
@@ -133,6 +134,10 @@ const epicExtraItems: TemplateItemSeed[] = [
   },
 ];
 
+// The items through which the gate requires a cutover's rollback plan and support hand-off
+// (lib/domain/cutover.ts): signed on attestation by the people who agreed them.
+export const cutoverTemplateItems: TemplateItemSeed[] = cutoverGateItems;
+
 export const referenceTemplates = [
   {
     key: "go-live-readiness",
@@ -147,6 +152,13 @@ export const referenceTemplates = [
     description: "Go-live readiness with Epic's client ID and client record steps.",
     ehrVendor: "epic" as const,
     items: [...goLiveTemplateItems, ...epicExtraItems],
+  },
+  {
+    key: "go-live-cutover-readiness",
+    name: "Go-live readiness with cutover",
+    description: "Go-live readiness plus the approved rollback plan and the accepted support hand-off the cutover depends on.",
+    ehrVendor: null,
+    items: [...goLiveTemplateItems, ...cutoverTemplateItems],
   },
 ];
 

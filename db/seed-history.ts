@@ -26,7 +26,7 @@ export async function seedHistory(tx: Transaction, implementationIds: string[]):
   const impls = await tx.select().from(s.implementations).where(inArray(s.implementations.id, implementationIds));
   for (const impl of impls) {
     const started = impl.createdAt;
-    const [items, evidenceRows, signOffRows, changes, requirements, checks, patients, scenarios, envs] = await Promise.all([
+    const [items, evidenceRows, signOffRows, changes, requirements, checks, patients, scenarios, envs, phasePlan, steps] = await Promise.all([
       tx.select().from(s.checklistItems).where(eq(s.checklistItems.implementationId, impl.id)).orderBy(asc(s.checklistItems.position)),
       tx.select().from(s.evidence).where(eq(s.evidence.implementationId, impl.id)),
       tx.select().from(s.signOffs).where(eq(s.signOffs.implementationId, impl.id)),
@@ -36,6 +36,8 @@ export async function seedHistory(tx: Transaction, implementationIds: string[]):
       tx.select().from(s.testPatients).where(eq(s.testPatients.implementationId, impl.id)),
       tx.select().from(s.testPatientScenarios).where(eq(s.testPatientScenarios.implementationId, impl.id)),
       tx.select().from(s.environments).where(eq(s.environments.implementationId, impl.id)),
+      tx.select().from(s.implementationPhases).where(eq(s.implementationPhases.implementationId, impl.id)),
+      tx.select().from(s.cutoverSteps).where(eq(s.cutoverSteps.implementationId, impl.id)),
     ]);
     const envKind = new Map(envs.map((e) => [e.id, e.kind]));
     const manager = actor(impl.implementationManagerId);
@@ -192,6 +194,63 @@ export async function seedHistory(tx: Transaction, implementationIds: string[]):
           after: { scenario: sc.scenario, result: sc.result, observedOutcome: sc.observedOutcome },
         },
       });
+    }
+
+    // The phase plan and the cutover plan (db/seed.ts, seedPlans): planned when the rows say, met
+    // and done by whom and when they say.
+    for (const p of phasePlan) {
+      events.push({
+        when: p.createdAt,
+        by: actor(p.updatedById) ?? manager,
+        entry: {
+          action: "phase.planned",
+          entityType: "implementation_phase",
+          entityId: p.id,
+          implementationId: impl.id,
+          after: { phase: p.phase, plannedStart: p.plannedStart, plannedEnd: p.plannedEnd, successSignal: p.successSignal, exitCriteria: p.exitCriteria },
+        },
+      });
+      if (p.exitMetAt) {
+        events.push({
+          when: p.exitMetAt,
+          by: actor(p.exitMetById),
+          entry: {
+            action: "phase.exit_met",
+            entityType: "implementation_phase",
+            entityId: p.id,
+            implementationId: impl.id,
+            before: { phase: p.phase, exitMetAt: null },
+            after: { phase: p.phase, exitCriteria: p.exitCriteria, exitMetAt: p.exitMetAt.toISOString() },
+          },
+        });
+      }
+    }
+    for (const step of steps) {
+      events.push({
+        when: step.createdAt,
+        by: actor(step.createdById) ?? manager,
+        entry: {
+          action: "cutover_step.added",
+          entityType: "cutover_step",
+          entityId: step.id,
+          implementationId: impl.id,
+          after: { title: step.title, detail: step.detail, ownerId: step.ownerId, dueAt: step.dueAt.toISOString(), standard: step.key !== null },
+        },
+      });
+      if (step.doneAt) {
+        events.push({
+          when: step.doneAt,
+          by: actor(step.doneById),
+          entry: {
+            action: "cutover_step.done",
+            entityType: "cutover_step",
+            entityId: step.id,
+            implementationId: impl.id,
+            before: { doneAt: null },
+            after: { title: step.title, dueAt: step.dueAt.toISOString(), doneAt: step.doneAt.toISOString() },
+          },
+        });
+      }
     }
   }
 

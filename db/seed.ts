@@ -1,5 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { cutoverStepDefaults, defaultStepDueAt, phaseGuide, type StepOwnerHint } from "@/lib/domain/cutover";
 import { buildItemSnapshot, signOffMeaning, snapshotDigest } from "@/lib/domain/sign-off-snapshot";
 import { permissionCatalog } from "@/lib/registers/catalog";
 import type { Database } from "./index";
@@ -79,6 +80,16 @@ type EvidencePlan = {
   link?: string;
 };
 
+// A phase of the plan, its dates in days from now, and how long ago its exit criteria were met.
+type PhaseSeed = { phase: (typeof s.phases)[number]; start: number; end: number | null; metDaysAgo?: number };
+
+// The cutover plan: the standard steps (dated from go-live), those already done, and any others.
+type CutoverSeed = {
+  standard: boolean;
+  done?: string[] | "all";
+  extra?: { key: string; title: string; detail: string; dueInDays: number; hourUtc: number; owner: StepOwnerHint; done?: boolean }[];
+};
+
 type ImplementationPlan = {
   key: string;
   customer: OrgKey;
@@ -107,6 +118,8 @@ type ImplementationPlan = {
     env: EnvironmentKind;
     scenarios: { surface: (typeof s.workflows)[number]; scenario: string; expected: string; observed?: string; result: "not_run" | "pass" | "fail"; by?: string; daysAgo?: number }[];
   }[];
+  phasePlan?: PhaseSeed[];
+  cutover?: CutoverSeed;
 };
 
 const implementationPlans: ImplementationPlan[] = [
@@ -190,6 +203,13 @@ const implementationPlans: ImplementationPlan[] = [
         ],
       },
     ],
+    phasePlan: [
+      { phase: "assessment", start: -30, end: -12, metDaysAgo: 12 },
+      { phase: "pilot", start: -11, end: 20 },
+      { phase: "expansion", start: 21, end: 55 },
+      { phase: "operationalization", start: 56, end: 90 },
+    ],
+    cutover: { standard: true },
   },
   {
     key: "riverbend-demographics",
@@ -204,7 +224,9 @@ const implementationPlans: ImplementationPlan[] = [
     goLiveInDays: 75,
     manager: "manager2",
     engineer: "engineer2",
-    template: "go-live-readiness",
+    // The template with the cutover's items: the gate requires an approved rollback plan and
+    // an accepted support hand-off here.
+    template: "go-live-cutover-readiness",
     items: {
       "sample-payload-review": { status: "in_progress", owner: "riverbend-it", nextStep: "Send ADT^A08 samples with merged patients.", dueInDays: 14 },
       "monitoring-setup": {
@@ -223,6 +245,13 @@ const implementationPlans: ImplementationPlan[] = [
     // No matrix yet: e2e/registers.spec.ts builds one from the catalog here.
     permissions: [],
     patients: [],
+    // Early days: the phases are planned, no cutover step yet (e2e/cutover.spec.ts adds one).
+    phasePlan: [
+      { phase: "assessment", start: -14, end: 10 },
+      { phase: "pilot", start: 11, end: 45 },
+      { phase: "expansion", start: 46, end: 74 },
+      { phase: "operationalization", start: 75, end: 110 },
+    ],
   },
   {
     key: "lakeshore-availability",
@@ -284,6 +313,26 @@ const implementationPlans: ImplementationPlan[] = [
         ],
       },
     ],
+    phasePlan: [
+      { phase: "assessment", start: -35, end: -25, metDaysAgo: 25 },
+      { phase: "pilot", start: -24, end: -8, metDaysAgo: 8 },
+      { phase: "expansion", start: -7, end: 5 },
+      { phase: "operationalization", start: 6, end: 40 },
+    ],
+    cutover: {
+      standard: true,
+      extra: [
+        {
+          key: "cutover-rehearsal",
+          title: "Cutover rehearsal in test",
+          detail: "The go-live runbook walked through in the test environment, timings noted.",
+          dueInDays: -2,
+          hourUtc: 14,
+          owner: "engineer",
+          done: true,
+        },
+      ],
+    },
   },
   {
     key: "lakeshore-documents",
@@ -316,6 +365,13 @@ const implementationPlans: ImplementationPlan[] = [
     })),
     permissions: [],
     patients: [],
+    phasePlan: [
+      { phase: "assessment", start: -75, end: -62, metDaysAgo: 62 },
+      { phase: "pilot", start: -61, end: -45, metDaysAgo: 45 },
+      { phase: "expansion", start: -44, end: -31, metDaysAgo: 31 },
+      { phase: "operationalization", start: -30, end: 14 },
+    ],
+    cutover: { standard: true, done: "all" },
   },
   {
     key: "lakeshore-orders",
@@ -339,6 +395,11 @@ const implementationPlans: ImplementationPlan[] = [
       { iface: "hl7v2_feed", permission: "ORM^O01", results: ["unverified", "unverified", "unverified"], by: "engineer" },
     ],
     patients: [],
+    // Paused in its pilot: the pilot has no end date until the lab system upgrade completes.
+    phasePlan: [
+      { phase: "assessment", start: -40, end: -21, metDaysAgo: 21 },
+      { phase: "pilot", start: -20, end: null },
+    ],
   },
 ];
 
@@ -387,7 +448,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
       const implId = seedId(`impl:${plan.key}`);
       const template = referenceTemplates.find((t) => t.key === plan.template);
       if (!template) throw new Error(`seed: unknown template ${plan.template}`);
-      await tx
+      const createdNow = await tx
         .insert(s.implementations)
         .values({
           id: implId,
@@ -405,7 +466,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
           createdAt: daysFrom(now, -plan.startedDaysAgo),
           createdById: userId(plan.manager),
         })
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ id: s.implementations.id });
 
       const envId = (kind: EnvironmentKind) => seedId(`env:${plan.key}:${kind}`);
       await tx
@@ -466,7 +528,9 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
           blockedById: p.blocker ? userId(p.blocker.by) : null,
         };
       });
-      await tx.insert(s.checklistItems).values(itemRows).onConflictDoNothing();
+      // An implementation seeded on an earlier start keeps the checklist it was created with: a
+      // template item added to the demo since is not slipped in behind the write path.
+      if (createdNow.length > 0) await tx.insert(s.checklistItems).values(itemRows).onConflictDoNothing();
 
       const evidenceRows = plan.evidence.map((e, i) => ({
         id: seedId(`evidence:${plan.key}:${i}`),
@@ -585,12 +649,92 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ create
       }
     }
 
+    await seedPlans(tx, now);
     await seedRegisters(tx, now);
     // The trail is append-only: written once, with the demo it describes.
     if (inserted.length > 0) await seedHistory(tx, implementationPlans.map((plan) => seedId(`impl:${plan.key}`)));
 
     return { created: inserted.length > 0 };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase plans and cutover plans (docs/cutover.md): the standard steps dated from each go-live,
+// owned by the people each usually falls to; the live implementation did every one of them.
+
+async function seedPlans(tx: Parameters<Parameters<Database["transaction"]>[0]>[0], now: Date) {
+  const userId = (k: string) => seedId(`user:${k}`);
+  const day = (days: number) => isoDate(daysFrom(now, days));
+  for (const plan of implementationPlans) {
+    const implId = seedId(`impl:${plan.key}`);
+    // Planned in the project's first hours (db/seed-history.ts dates the trail from these).
+    const started = daysFrom(now, -plan.startedDaysAgo);
+    const plannedAt = new Date(started.getTime() + 60 * 60 * 1000);
+    if (plan.phasePlan?.length) {
+      await tx
+        .insert(s.implementationPhases)
+        .values(
+          plan.phasePlan.map((p) => ({
+            id: seedId(`phase:${plan.key}:${p.phase}`),
+            implementationId: implId,
+            phase: p.phase,
+            plannedStart: day(p.start),
+            plannedEnd: p.end === null ? null : day(p.end),
+            successSignal: phaseGuide[p.phase].successSignal,
+            exitCriteria: phaseGuide[p.phase].exitCriteria,
+            exitMetAt: p.metDaysAgo === undefined ? null : daysFrom(now, -p.metDaysAgo),
+            exitMetById: p.metDaysAgo === undefined ? null : userId(plan.manager),
+            updatedById: userId(plan.manager),
+            createdAt: plannedAt,
+            updatedAt: p.metDaysAgo === undefined ? plannedAt : daysFrom(now, -p.metDaysAgo),
+          })),
+        )
+        .onConflictDoNothing();
+    }
+    if (!plan.cutover || plan.goLiveInDays === null) continue;
+    const goLive = day(plan.goLiveInDays);
+    const customer = demoUsers.find((u) => u.org === plan.customer && u.role === "customer_it" && !u.disabled)?.key ?? plan.manager;
+    const owners: Record<StepOwnerHint, string> = { manager: plan.manager, engineer: plan.engineer, customer };
+    const done = plan.cutover.done;
+    const steps = [
+      ...(plan.cutover.standard
+        ? cutoverStepDefaults.map((d) => ({ key: d.key, title: d.title, detail: d.detail, owner: d.owner, dueAt: defaultStepDueAt(goLive, d), done: done === "all" || (done?.includes(d.key) ?? false) }))
+        : []),
+      ...(plan.cutover.extra ?? []).map((e) => ({
+        key: e.key,
+        title: e.title,
+        detail: e.detail,
+        owner: e.owner,
+        // Dated from today, not from go-live.
+        dueAt: defaultStepDueAt(day(e.dueInDays), { dayOffset: 0, hourUtc: e.hourUtc }),
+        done: e.done ?? false,
+      })),
+    ];
+    await tx
+      .insert(s.cutoverSteps)
+      .values(
+        steps.map((step) => {
+          // Done a little before it was due, by its owner.
+          const doneAt = step.done ? new Date(Math.min(step.dueAt.getTime() - 30 * 60 * 1000, now.getTime())) : null;
+          return {
+            id: seedId(`cutover:${plan.key}:${step.key}`),
+            implementationId: implId,
+            key: step.key,
+            title: step.title,
+            detail: step.detail,
+            ownerId: userId(owners[step.owner]),
+            dueAt: step.dueAt,
+            doneAt,
+            doneById: doneAt ? userId(owners[step.owner]) : null,
+            createdById: userId(plan.manager),
+            updatedById: doneAt ? userId(owners[step.owner]) : userId(plan.manager),
+            createdAt: plannedAt,
+            updatedAt: doneAt ?? plannedAt,
+          };
+        }),
+      )
+      .onConflictDoNothing();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

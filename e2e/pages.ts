@@ -48,6 +48,8 @@ function dynamicUrls(key: AccountKey): Record<string, string> {
     "/implementations/[id]/notifications": `${impl}/notifications`,
     "/implementations/[id]/permissions": `${impl}/permissions`,
     "/implementations/[id]/test-patients": `${impl}/test-patients`,
+    "/implementations/[id]/phases": `${impl}/phases`,
+    "/implementations/[id]/cutover": `${impl}/cutover`,
     "/implementations/[id]/api-tokens": `${impl}/api-tokens`,
     "/implementations/[id]/report": `${impl}/report`,
     "/implementations/[id]/interfaces": `${impl}/interfaces`,

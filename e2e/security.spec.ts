@@ -22,6 +22,8 @@ const dynamicRoutes: Record<string, string[]> = {
   "/implementations/[id]/notifications": [`${riverbend}/notifications`],
   "/implementations/[id]/permissions": [`${riverbend}/permissions`],
   "/implementations/[id]/test-patients": [`${riverbend}/test-patients`],
+  "/implementations/[id]/phases": [`${riverbend}/phases`],
+  "/implementations/[id]/cutover": [`${riverbend}/cutover`],
   "/implementations/[id]/report": [`${riverbend}/report`],
   "/implementations/[id]/interfaces": [`${riverbend}/interfaces`],
   "/implementations/[id]/interfaces/review": [`${riverbend}/interfaces/review`],

@@ -4,6 +4,8 @@ import Link from "next/link";
 // Add a section by adding a line here.
 export const implementationSections = [
   { key: "checklist", label: "Checklist", path: "" },
+  { key: "phases", label: "Phases", path: "/phases" },
+  { key: "cutover", label: "Cutover", path: "/cutover" },
   { key: "permissions", label: "API permissions", path: "/permissions" },
   { key: "test-patients", label: "Test patients", path: "/test-patients" },
   { key: "interfaces", label: "Interfaces", path: "/interfaces" },

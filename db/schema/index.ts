@@ -12,3 +12,4 @@ export * from "./interfaces";
 export * from "./api";
 export * from "./inbox";
 export * from "./saved-views";
+export * from "./cutover";

@@ -66,7 +66,7 @@ describe("createImplementation", () => {
   it("offers only customers, published templates and vendor staff", async () => {
     const options = await implementationFormOptions(v.manager!);
     expect(options.customers.map((c) => c.name)).toEqual(["Lakeshore Medical Group (fictional)", "Riverbend Health (fictional)"]);
-    expect(options.templates.map((t) => t.name).sort()).toEqual(["Epic go-live readiness", "Go-live readiness"]);
+    expect(options.templates.map((t) => t.name).sort()).toEqual(["Epic go-live readiness", "Go-live readiness", "Go-live readiness with cutover"]);
     expect(options.managers.map((m) => m.name)).toContain("Maya Okafor");
     expect(options.engineers.map((m) => m.name)).not.toContain("Maya Okafor");
   });

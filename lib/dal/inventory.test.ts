@@ -199,6 +199,17 @@ const inventory: Record<string, string> = {
   "inbox.notifyBlockerResolved": "inbox.db.test.ts: the owner and the blocker's author",
   "inbox.notifySuperseded": "called inside supersedeSignOffs; the signer of the superseded sign-off",
   "inbox.notifyVerdictChanged": "called inside refreshGateState; the implementation's manager",
+  // The phase plan and the cutover plan (docs/cutover.md).
+  "cutover.getPhasePlan": "cutover.db.test.ts: another organization's, missing and malformed ids → same not found",
+  "cutover.getCutoverPlan": "cutover.db.test.ts: another organization's, missing and malformed ids → same not found; owners only from the implementation's people",
+  "cutover.getTimelinePlans": "cutover.db.test.ts: tenant condition in SQL — ids outside the viewer's scope give nothing",
+  "cutover.savePhase": "cutover.db.test.ts: managers only; missing implementation → not found; version conflict; action matrix",
+  "cutover.setPhaseExit": "cutover.db.test.ts: managers only; version conflict; not planned or no exit criteria refused; action matrix",
+  "cutover.addCutoverStep": "cutover.db.test.ts: managers only; owner must see the implementation and be enabled; action matrix",
+  "cutover.addStandardCutoverSteps": "cutover.db.test.ts: managers only; once; needs a go-live date; action matrix",
+  "cutover.updateCutoverStep": "cutover.db.test.ts: managers only; version conflict names who; action matrix",
+  "cutover.setCutoverStepDone": "cutover.db.test.ts: owner or manager only; another organization's step → not found; action matrix",
+  "cutover.removeCutoverStep": "cutover.db.test.ts: managers only; version conflict; action matrix",
 };
 
 const dalDir = join(__dirname);

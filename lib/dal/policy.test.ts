@@ -24,6 +24,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "inbox.read_own",
     "comment.add",
     "saved_view.manage_own",
+    "cutover.complete_own",
   ],
   implementation_manager: [
     "implementation.read",
@@ -44,6 +45,9 @@ const allowed: Record<Role, PolicyAction[]> = {
     "source_of_truth.record",
     "payload_review.record",
     "payload_rule.manage",
+    "phase_plan.manage",
+    "cutover.manage",
+    "cutover.complete_own",
     "blockers.read_all",
     "blocker.resolve",
     "audit.read",
@@ -78,6 +82,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "inbox.read_own",
     "comment.add",
     "saved_view.manage_own",
+    "cutover.complete_own",
   ],
   customer_it: [
     "implementation.read",
@@ -95,6 +100,7 @@ const allowed: Record<Role, PolicyAction[]> = {
     "inbox.read_own",
     "comment.add",
     "saved_view.manage_own",
+    "cutover.complete_own",
   ],
 };
 
@@ -113,7 +119,7 @@ describe("policy table", () => {
   });
 
   it("keeps customer IT away from every vendor-only power", () => {
-    for (const action of ["implementation.create", "checklist.edit_any", "waiver.grant", "gate.decide", "blockers.read_all", "template.manage", "organization.manage", "user.manage"] as const) {
+    for (const action of ["implementation.create", "checklist.edit_any", "waiver.grant", "gate.decide", "blockers.read_all", "template.manage", "organization.manage", "user.manage", "phase_plan.manage", "cutover.manage"] as const) {
       expect(can({ role: "customer_it" }, action), action).toBe(false);
     }
   });

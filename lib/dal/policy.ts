@@ -32,6 +32,11 @@ export const policy = {
   "payload_rule.manage": ["implementation_manager", "engineer"],
   // Only the customer can say the list is complete: it is their organization's inventory.
   "inventory.confirm": ["customer_it"],
+  // The phase plan and the cutover plan (lib/dal/cutover.ts) are the manager's to write; the
+  // owner of a cutover step (anyone on the project) marks their own step done.
+  "phase_plan.manage": ["implementation_manager"],
+  "cutover.manage": ["implementation_manager"],
+  "cutover.complete_own": ["admin", "implementation_manager", "engineer", "customer_it"],
   "blockers.read_all": ["admin", "implementation_manager", "engineer"],
   "blocker.resolve": ["implementation_manager", "engineer"],
   "audit.read": ["admin", "implementation_manager", "engineer", "customer_it"],

@@ -2,9 +2,12 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, checklistTemplates } from "@/db/schema";
 import { seedId } from "@/db/seed";
+import { cutoverGateItems } from "@/lib/domain/cutover";
 import { createImplementationSchema } from "@/lib/validation/implementation";
 import { saveTemplateItemSchema } from "@/lib/validation/templates";
 import { withDemoDatabase } from "@/test/fixtures/demo";
+import { getCutoverPlan } from "./cutover";
+import { getGate } from "./gate";
 import { createImplementation, implementationFormOptions } from "./implementation-writes";
 import {
   createRevision,
@@ -42,13 +45,15 @@ describe("templates", () => {
     }
   });
 
-  it("lists both shipped templates, published, with their items and usage", async () => {
+  it("lists the shipped templates, published, with their items and usage", async () => {
     const rows = await listTemplates(v.admin!);
     expect(rows.map((r) => [r.name, r.revision, r.status, r.items])).toEqual([
       ["Epic go-live readiness", 1, "published", 11],
       ["Go-live readiness", 1, "published", 9],
+      ["Go-live readiness with cutover", 1, "published", 11],
     ]);
-    expect(rows.find((r) => r.name === "Go-live readiness")!.usedBy).toBe(4);
+    expect(rows.find((r) => r.name === "Go-live readiness")!.usedBy).toBe(3);
+    expect(rows.find((r) => r.name === "Go-live readiness with cutover")!.usedBy).toBe(1);
   });
 
   it("never edits a published revision in place", async () => {
@@ -121,6 +126,47 @@ describe("templates", () => {
     await publishTemplate(v.admin!, { templateId, version: current.version });
     const actions = (await demo.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, templateId))).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["template.created", "template.published"]));
+  });
+
+  it("a template may include the cutover's rollback plan and hand-off, which the gate then requires", async () => {
+    const { templateId } = await createTemplate(v.admin!, { name: "Cutover-ready go-live", description: "", ehrVendor: null });
+    // As the template page's "Cutover items the gate can require" forms post them.
+    for (const standard of cutoverGateItems) {
+      await saveTemplateItem(
+        v.admin!,
+        item(templateId, {
+          title: standard.title,
+          description: standard.description,
+          expectedOutcome: standard.expectedOutcome,
+          category: standard.category,
+          requiredSignOffRoles: standard.roles,
+          attestationOnly: standard.attestationOnly ? "on" : "",
+        }),
+      );
+    }
+    const draft = await getTemplate(v.admin!, templateId);
+    expect(draft.items.map((i) => i.key)).toEqual(["rollback-plan-approved", "support-hand-off-accepted"]);
+    await publishTemplate(v.admin!, { templateId, version: draft.version });
+    const { implementationId } = await createImplementation(
+      v.manager!,
+      createImplementationSchema.parse({
+        customerOrganizationId: seedId("org:lakeshore"),
+        templateId,
+        name: "Cutover-ready feed",
+        ehrVendor: "oracle_health",
+        phase: "assessment",
+        goLiveDate: "",
+        implementationManagerId: "",
+        engineeringOwnerId: "",
+        freshnessWindowDays: "14",
+      }),
+    );
+    const gate = await getGate(v.manager!, implementationId);
+    expect(gate.requiredItems).toBe(2);
+    expect(gate.verdict).toBe("no_go");
+    expect(gate.reasons.map((r) => r.group.label)).toEqual(expect.arrayContaining(["Rollback plan approved", "Support hand-off accepted"]));
+    const plan = await getCutoverPlan(v.lakeshore!, implementationId);
+    expect(plan.gateItems.map((g) => g.item?.required)).toEqual([true, true]);
   });
 
   it("answers not found for a missing or malformed template id", async () => {

@@ -19,6 +19,15 @@ import type { Viewer } from "@/lib/domain/viewer";
 import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api-tokens";
 import { addItemSchema, blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
+import {
+  addCutoverStepSchema,
+  addStandardCutoverStepsSchema,
+  removeCutoverStepSchema,
+  savePhaseSchema,
+  setCutoverStepDoneSchema,
+  setPhaseExitSchema,
+  updateCutoverStepSchema,
+} from "@/lib/validation/cutover";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
 import { addCommentSchema } from "@/lib/validation/inbox";
 import {
@@ -53,6 +62,7 @@ import { postApiEvidence } from "./api-writes";
 import { addItem, blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
 import { addComment } from "./comments";
 import { recordConfigurationChange } from "./configuration";
+import { addCutoverStep, addStandardCutoverSteps, removeCutoverStep, savePhase, setCutoverStepDone, setPhaseExit, updateCutoverStep } from "./cutover";
 import { getGate, rebuildSummary, recordGoLiveDecision } from "./gate";
 import { createImplementation, updateImplementation } from "./implementation-writes";
 import {
@@ -223,6 +233,9 @@ async function machineToken() {
   if (!auth.ok) throw new Error("the new token was refused");
   return auth.token;
 }
+
+const cutoverStep = (key: string) => seedId(`cutover:riverbend-appointments:${key}`);
+const inDaysAt = (days: number, time: string) => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
 
 const cases: Record<string, Case<unknown>> = {
   "api-tokens.createApiToken": {
@@ -541,6 +554,47 @@ const cases: Record<string, Case<unknown>> = {
           ].join("\r\n"),
         }),
       ),
+  },
+  "cutover.savePhase": {
+    write: () =>
+      savePhase(
+        v.manager,
+        savePhaseSchema.parse({
+          implementationId: demographics,
+          phase: "pilot",
+          version: "1",
+          plannedStart: "2027-04-01",
+          plannedEnd: "2027-05-15",
+          successSignal: "Two clinics register patients without a merge request.",
+          exitCriteria: "No duplicate created in a week of pilot traffic.",
+        }),
+      ),
+  },
+  "cutover.setPhaseExit": {
+    write: () => setPhaseExit(v.manager, setPhaseExitSchema.parse({ implementationId: appointments, phase: "pilot", version: "1", exit: "met" })),
+  },
+  "cutover.addCutoverStep": {
+    write: () =>
+      addCutoverStep(
+        v.manager,
+        addCutoverStepSchema.parse({ implementationId: appointments, title: "Downtime form printed", detail: "", ownerId: seedId("user:riverbend-it"), dueAt: inDaysAt(20, "12:00") }),
+      ),
+  },
+  "cutover.addStandardCutoverSteps": {
+    write: () => addStandardCutoverSteps(v.manager, addStandardCutoverStepsSchema.parse({ implementationId: demographics })),
+  },
+  "cutover.updateCutoverStep": {
+    write: () =>
+      updateCutoverStep(
+        v.manager,
+        updateCutoverStepSchema.parse({ stepId: cutoverStep("change-freeze"), version: "1", title: "Change freeze", detail: "Both sides", ownerId: seedId("user:engineer"), dueAt: inDaysAt(18, "17:00") }),
+      ),
+  },
+  "cutover.setCutoverStepDone": {
+    write: () => setCutoverStepDone(v.engineer, setCutoverStepDoneSchema.parse({ stepId: cutoverStep("change-freeze"), version: "2", done: "done" })),
+  },
+  "cutover.removeCutoverStep": {
+    write: () => removeCutoverStep(v.manager, removeCutoverStepSchema.parse({ stepId: cutoverStep("support-hand-off"), version: "1" })),
   },
   "interfaces.confirmInventory": {
     write: async () => {

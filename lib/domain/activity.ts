@@ -5,9 +5,10 @@ import {
   evidenceOutcomes,
   itemCategories,
   itemStatuses,
+  phases,
   roles,
 } from "@/lib/domain/vocabulary";
-import { categoryLabel, environmentLabel, itemStatusLabel, roleLabel, severityLabel } from "@/lib/format/labels";
+import { categoryLabel, environmentLabel, itemStatusLabel, phaseLabel, roleLabel, severityLabel } from "@/lib/format/labels";
 
 // Turns audit events (action, before, after as stored JSON) into what a person reads in an
 // activity timeline: a sentence for the action and a list of changed fields with labels and
@@ -52,6 +53,15 @@ const fieldLabels: Record<string, string> = {
   note: "Note",
   itemId: "Item",
   mentioned: "Mentioned",
+  plannedStart: "Planned start",
+  plannedEnd: "Planned end",
+  successSignal: "Success signal",
+  exitCriteria: "Exit criteria",
+  exitMetAt: "Exit criteria met at",
+  detail: "Details",
+  dueAt: "Due",
+  doneAt: "Done at",
+  standard: "Standard step",
 };
 
 // Fields never shown: ids that only link rows, and anything secret.
@@ -65,6 +75,7 @@ function enumLabel(field: string, value: string): string | null {
   if (field === "severity" && is(blockerSeverities, value)) return severityLabel[value];
   if (field === "environment" && is(environmentKinds, value)) return environmentLabel[value];
   if (field === "category" && is(itemCategories, value)) return categoryLabel[value];
+  if (field === "phase" && is(phases, value)) return phaseLabel[value];
   if (field === "kind" && is(evidenceKinds, value)) return value === "operational" ? "Operational validation" : "Technical evidence";
   if (field === "outcome" && is(evidenceOutcomes, value)) return { pass: "Pass", fail: "Fail", inconclusive: "Inconclusive" }[value];
   return null;
@@ -144,6 +155,15 @@ const actionText: Record<string, string> = {
   "webhook.secret_rotated": "rotated the webhook secret",
   "webhook.enabled": "enabled the webhook",
   "webhook.disabled": "disabled the webhook",
+  "phase.planned": "planned a phase",
+  "phase.updated": "changed a phase's plan",
+  "phase.exit_met": "marked a phase's exit criteria met",
+  "phase.exit_reopened": "said a phase's exit criteria are not met after all",
+  "cutover_step.added": "added a cutover step",
+  "cutover_step.updated": "changed a cutover step",
+  "cutover_step.done": "marked a cutover step done",
+  "cutover_step.reopened": "marked a cutover step not done",
+  "cutover_step.removed": "removed a cutover step",
 };
 
 const causeText: Record<string, string> = {
@@ -180,6 +200,8 @@ export const activityKinds = {
   implementation: "Implementation",
   webhook: "Notifications",
   comment: "Comments",
+  phase: "Phases",
+  cutover_step: "Cutover plan",
 } as const;
 
 export type ActivityKind = keyof typeof activityKinds;

@@ -86,6 +86,15 @@ export const optionalHttpUrl = (label: string) =>
     .transform((v) => (v === "" ? null : v))
     .pipe(httpUrl(label).nullable());
 
+// A moment from <input type="datetime-local">, read as UTC, past or future (a plan's due time).
+export const dateTime = (label: string) =>
+  z.string().transform((v, ctx) => {
+    const parsed = parseDateTimeInput(v.trim());
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: "custom", message: dateMessage(label, parsed.reason, "a date and time like 2026-12-31T14:30") });
+    return z.NEVER;
+  });
+
 const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 // A moment already past, from <input type="datetime-local">, read as UTC.

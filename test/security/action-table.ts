@@ -73,6 +73,8 @@ export type FieldKind =
   | { kind: "enumList" }
   | { kind: "date"; optional: boolean }
   | { kind: "pastDateTime" }
+  // A moment in the past or the future (a cutover step's due time): nothing in the corpus is one.
+  | { kind: "dateTime" }
   | { kind: "url"; optional: boolean }
   | { kind: "version"; optional?: boolean }
   | { kind: "integer" }
@@ -433,6 +435,32 @@ const projectMembers = {
 };
 // Removing a test patient or scenario erases a recorded result: managers only.
 const removalManagers = managersDecide;
+
+// The phase plan and the cutover plan: the manager's to write (not an admin's); the owner of a
+// step marks it done. Seeded on both sides (db/seed.ts, seedPlans).
+const planManagers = managersDecide;
+const phaseTarget = (target: Target) => pick(target, ids.riverbendImpl, ids.lakeshoreImpl);
+const phaseRowId = (target: Target, phase: string) => pick(target, seedId(`phase:riverbend-appointments:${phase}`), seedId(`phase:lakeshore-availability:${phase}`));
+const cutoverStep = (target: Target, key: string) => pick(target, seedId(`cutover:riverbend-appointments:${key}`), seedId(`cutover:lakeshore-availability:${key}`));
+const stepVersion = async (stepId: string) => String((await versionOf("cutover_steps", stepId)) ?? 1);
+const phaseFields: Record<string, FieldKind> = {
+  implementationId: idField,
+  phase: enumField,
+  version: { kind: "cellVersion" },
+  plannedStart: { kind: "date", optional: true },
+  plannedEnd: { kind: "date", optional: true },
+  successSignal: text(2000),
+  exitCriteria: text(2000),
+};
+const stepFields: Record<string, FieldKind> = { title: nameField(200), detail: text(2000), ownerId: idField, dueAt: { kind: "dateTime" } };
+
+// Lakeshore's plan has every standard step: take one away, so adding the standard ones adds it back.
+async function removeLakeshoreHandOff({ viewers }: Pick<FixtureContext, "viewers">) {
+  const { removeCutoverStep } = await import("@/lib/dal/cutover");
+  const stepId = seedId("cutover:lakeshore-availability:support-hand-off");
+  await removeCutoverStep(viewers.implementation_manager, { stepId, version: (await versionOf("cutover_steps", stepId))! }, "matrix-prepare");
+  return {};
+}
 
 async function cellVersion(requirementId: string, environmentId: string): Promise<number> {
   if (!/^[0-9a-f-]{36}$/.test(requirementId)) return 0;
@@ -1144,6 +1172,91 @@ export const actionTable: Record<string, ActionSpec> = {
       return { scenarioId, version: String((await versionOf("test_patient_scenarios", scenarioId)) ?? 1) };
     },
     expect: removalManagers,
+    unauthenticated: "unauthenticated",
+  },
+  savePhaseAction: {
+    call: "form",
+    fields: phaseFields,
+    input: async (_role, target) => ({
+      implementationId: phaseTarget(target),
+      phase: "pilot",
+      version: String((await versionOf("implementation_phases", phaseRowId(target, "pilot"))) ?? 1),
+      plannedStart: inDays(-20),
+      plannedEnd: inDays(10),
+      successSignal: "Matrix: one clinic books without a manual fix",
+      exitCriteria: "Matrix: customer accepts the pilot",
+    }),
+    expect: planManagers,
+    unauthenticated: "unauthenticated",
+  },
+  setPhaseExitAction: {
+    call: "form",
+    fields: { implementationId: idField, phase: enumField, version: versionField, exit: enumField },
+    // A phase whose exit criteria are not met yet on each side: Riverbend's pilot, Lakeshore's expansion.
+    input: async (_role, target) => {
+      const phase = target === "other" ? "expansion" : "pilot";
+      return { implementationId: phaseTarget(target), phase, version: String((await versionOf("implementation_phases", phaseRowId(target, phase))) ?? 1), exit: "met" };
+    },
+    expect: planManagers,
+    unauthenticated: "unauthenticated",
+  },
+  addCutoverStepAction: {
+    call: "form",
+    fields: { implementationId: idField, ...stepFields },
+    input: (_role, target) => ({
+      implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl),
+      title: "Matrix: downtime forms printed",
+      detail: "Matrix: at every front desk",
+      ownerId: target === "other" ? ids.user("lakeshore-it") : ids.user("riverbend-it"),
+      dueAt: `${inDays(5)}T12:00`,
+    }),
+    expect: planManagers,
+    unauthenticated: "unauthenticated",
+  },
+  addStandardCutoverStepsAction: {
+    call: "form",
+    fields: { implementationId: idField },
+    prepare: removeLakeshoreHandOff,
+    // Riverbend's demographics feed has no cutover step yet.
+    input: (_role, target) => ({ implementationId: pick(target, seedId("impl:riverbend-demographics"), ids.lakeshoreImpl) }),
+    expect: planManagers,
+    unauthenticated: "unauthenticated",
+  },
+  updateCutoverStepAction: {
+    call: "form",
+    fields: { stepId: idField, version: versionField, ...stepFields },
+    input: async (_role, target) => {
+      const stepId = cutoverStep(target, "change-freeze");
+      return { stepId, version: await stepVersion(stepId), title: "Change freeze", detail: "Matrix: both sides freeze", ownerId: ids.user("engineer"), dueAt: `${inDays(3)}T17:00` };
+    },
+    expect: planManagers,
+    unauthenticated: "unauthenticated",
+  },
+  setCutoverStepDoneAction: {
+    call: "form",
+    fields: { stepId: idField, version: versionField, done: enumField },
+    // Own: the step the role's person owns on Riverbend's plan (Erin's freeze, Casey's smoke test);
+    // other: Lakeshore's smoke test, Priya's.
+    input: async (role, target) => {
+      const stepId = target === "own" && role === "customer_it" ? cutoverStep(target, "production-smoke-test") : target === "other" ? cutoverStep(target, "production-smoke-test") : cutoverStep(target, "change-freeze");
+      return { stepId, version: await stepVersion(stepId), done: "done" };
+    },
+    expect: {
+      admin: row("forbidden", "forbidden", "not_found", "invalid"),
+      implementation_manager: row("ok", "ok", "not_found", "invalid"),
+      engineer: row("ok", "forbidden", "not_found", "invalid"),
+      customer_it: row("ok", "not_found", "not_found", "invalid"),
+    },
+    unauthenticated: "unauthenticated",
+  },
+  removeCutoverStepAction: {
+    call: "form",
+    fields: { stepId: idField, version: versionField },
+    input: async (_role, target) => {
+      const stepId = cutoverStep(target, "support-hand-off");
+      return { stepId, version: await stepVersion(stepId) };
+    },
+    expect: planManagers,
     unauthenticated: "unauthenticated",
   },
   ...interfaceActions(),

@@ -135,6 +135,7 @@ export function expectation(kind: FieldKind, input: BadInput, vendorStaff: boole
     case "date":
       return kind.optional && blank ? accepted : refused;
     case "pastDateTime":
+    case "dateTime":
       return refused;
     case "url":
       return kind.optional && blank ? accepted : refused;

@@ -20,7 +20,8 @@ export const recordConfigurationChangeAction = defineFormAction({
 export const addItemAction = defineFormAction({
   schema: addItemSchema,
   run: (input, { viewer, requestId }) => addItem(viewer, input, requestId),
-  revalidate: (_input, data) => ["/", `/implementations/${data.implementationId}`],
+  // The cutover tab offers the rollback plan and support hand-off items through this action.
+  revalidate: (_input, data) => ["/", `/implementations/${data.implementationId}`, `/implementations/${data.implementationId}/cutover`],
 });
 
 export const recordGoLiveDecisionAction = defineFormAction({

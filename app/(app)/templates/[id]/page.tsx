@@ -5,8 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { isDomainError } from "@/lib/dal/errors";
 import { getTemplate } from "@/lib/dal/templates";
+import { cutoverGateItems } from "@/lib/domain/cutover";
 import { categoryLabel, roleLabel } from "@/lib/format/labels";
-import { PublishForm, RemoveTemplateItemForm, StartRevisionForm, TemplateItemForm } from "./_components/template-forms";
+import { AddStandardItemForm, PublishForm, RemoveTemplateItemForm, StartRevisionForm, TemplateItemForm } from "./_components/template-forms";
 
 export const metadata: Metadata = { title: "Checklist template" };
 
@@ -21,6 +22,7 @@ export default async function TemplatePage({ params }: Props) {
     throw error;
   });
   const draft = template.status === "draft";
+  const missingCutoverItems = cutoverGateItems.filter((standard) => !template.items.some((i) => i.key === standard.key));
 
   return (
     <>
@@ -88,6 +90,25 @@ export default async function TemplatePage({ params }: Props) {
             </li>
           ))}
         </ol>
+        {draft && missingCutoverItems.length > 0 ? (
+          <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+            <h3 className="font-semibold">Cutover items the gate can require</h3>
+            <p className="text-slate-600">
+              Required, signed on attestation: the gate then asks every implementation copied from this revision for an approved rollback plan and an accepted
+              support hand-off.
+            </p>
+            <ul className="mt-2 space-y-2" aria-label="Cutover items not in this draft">
+              {missingCutoverItems.map((standard) => (
+                <li key={standard.key}>
+                  <p className="text-slate-700">
+                    {standard.title}: {standard.description}
+                  </p>
+                  <AddStandardItemForm templateId={template.id} item={standard} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {draft ? (
           <details className="mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <summary className="cursor-pointer text-sm font-semibold">Add an item</summary>

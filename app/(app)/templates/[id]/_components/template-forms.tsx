@@ -6,6 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
+import type { StandardItem } from "@/lib/domain/cutover";
 import { createRevisionAction, publishTemplateAction, removeTemplateItemAction, saveTemplateItemAction } from "../../actions";
 
 type TemplateItem = ItemDefinition & { id: string; version: number; expectedOutcome: string };
@@ -72,6 +73,33 @@ export function StartRevisionForm({ templateId }: { templateId: string }) {
       <FormMessage state={state} success="Draft created." />
       <button type="submit" disabled={pending} className={primary}>
         {pending ? "Starting…" : "Start a new revision"}
+      </button>
+    </form>
+  );
+}
+
+// Adds a standard item to a draft as it is defined (lib/domain/cutover.ts): the rollback plan and
+// the support hand-off, which the gate then requires of every implementation copied from it.
+export function AddStandardItemForm({ templateId, item }: { templateId: string; item: StandardItem }) {
+  const [state, formAction, pending] = useActionState(saveTemplateItemAction, null);
+  return (
+    <form action={formAction} aria-label={`Add ${item.title}`} className="space-y-1">
+      <input type="hidden" name="templateId" value={templateId} />
+      <input type="hidden" name="itemId" value="" />
+      <input type="hidden" name="version" value="" />
+      <input type="hidden" name="title" value={item.title} />
+      <input type="hidden" name="description" value={item.description} />
+      <input type="hidden" name="expectedOutcome" value={item.expectedOutcome} />
+      <input type="hidden" name="category" value={item.category} />
+      <input type="hidden" name="required" value="on" />
+      {item.attestationOnly ? <input type="hidden" name="attestationOnly" value="on" /> : null}
+      {item.operational ? <input type="hidden" name="needsOperationalValidation" value="on" /> : null}
+      {item.roles.map((r) => (
+        <input key={r} type="hidden" name="requiredSignOffRoles" value={r} />
+      ))}
+      {state && !state.ok ? <FormMessage state={state} success="" /> : null}
+      <button type="submit" disabled={pending} className={buttonClass({ variant: "secondary", size: "sm" })}>
+        {pending ? "Adding…" : `Add “${item.title}”`}
       </button>
     </form>
   );
