@@ -4,7 +4,10 @@ import { VerdictBadge } from "@/components/gate/gate-panel";
 import { ReadinessBar } from "@/components/readiness/readiness-bar";
 import { RiskBadge } from "@/components/readiness/risk-badge";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyList, ListCount, ListHeader } from "@/components/ui/list-page";
 import { Pager } from "@/components/ui/pager";
+import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listPortfolio } from "@/lib/dal/implementations";
 import { can } from "@/lib/dal/policy";
@@ -71,162 +74,146 @@ export default async function PortfolioPage({ searchParams }: Props) {
 
   return (
     <>
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Portfolio</h1>
-          <p className="text-sm text-slate-600">
-            {viewer.organizationKind === "customer"
-              ? `Implementations for ${viewer.organizationName}.`
-              : "Every implementation across all customers."}
-          </p>
-        </div>
-        <div className="flex items-center gap-4">
+      <ListHeader
+        title="Portfolio"
+        description={viewer.organizationKind === "customer" ? `Implementations for ${viewer.organizationName}.` : "Every implementation across all customers."}
+      >
         {can(viewer, "implementation.create") ? (
-          <Link href="/implementations/new" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700">
+          <ButtonLink href="/implementations/new" size="sm">
             New implementation
-          </Link>
+          </ButtonLink>
         ) : null}
-        <p className="text-sm text-slate-600" aria-live="polite">
+        <ListCount page={page} pageCount={pageCount} pageSize={PORTFOLIO_PAGE_SIZE} shown={shown.length}>
           {filtered ? `${result.matching} of ${result.total} implementations` : `${result.total} implementation${result.total === 1 ? "" : "s"}`}
-          {pageCount > 1 ? ` · showing ${(page - 1) * PORTFOLIO_PAGE_SIZE + 1}–${(page - 1) * PORTFOLIO_PAGE_SIZE + shown.length}` : ""}
-        </p>
-        </div>
-      </div>
+        </ListCount>
+      </ListHeader>
 
       <PortfolioFilters query={query} customers={customers} />
 
       {shown.length === 0 ? (
-        <p className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {filtered ? "No implementation matches this filter." : "No implementations to show yet."}
-        </p>
+        <EmptyList>{filtered ? "No implementation matches this filter." : "No implementations to show yet."}</EmptyList>
       ) : (
         <>
         <PortfolioCards rows={shown} today={today} />
-        <div className="mt-4 hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Implementations with go-live date, readiness, gate verdict, risk and item counts</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                {columns.map((column) => {
-                  const active = column.key !== null && query.sort === column.key;
-                  return (
-                    <th
-                      key={column.label}
-                      scope="col"
-                      className={`px-3 py-3 ${column.className ?? ""}`}
-                      aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-                    >
-                      {column.key ? (
-                        <Link href={sortHref(query, column.key)} className="hover:text-slate-900">
-                          {column.label}
-                          {active ? <span aria-hidden="true">{query.dir === "asc" ? " ▲" : " ▼"}</span> : null}
-                        </Link>
-                      ) : (
-                        column.label
-                      )}
-                    </th>
-                  );
-                })}
+        <ScrollTable
+          caption="Implementations with go-live date, readiness, gate verdict, risk and item counts"
+          columns={columns.map((column) => {
+            const active = column.key !== null && query.sort === column.key;
+            return (
+              <th
+                key={column.label}
+                scope="col"
+                className={`px-3 py-3 ${column.className ?? ""}`}
+                aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+              >
+                {column.key ? (
+                  <Link href={sortHref(query, column.key)} className="hover:text-slate-900">
+                    {column.label}
+                    {active ? <span aria-hidden="true">{query.dir === "asc" ? " ▲" : " ▼"}</span> : null}
+                  </Link>
+                ) : (
+                  column.label
+                )}
+              </th>
+            );
+          })}
+          className="mt-4 hidden md:block"
+        >
+          {shown.map((row) => {
+            const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.status) : null;
+            return (
+              <tr key={row.id} className="align-top">
+                <td className="px-3 py-3">
+                  <Link href={`/implementations/${row.id}`} className="font-medium text-sky-800 hover:underline">
+                    {row.name}
+                  </Link>
+                  <div className="text-slate-600">{row.customerName}</div>
+                  {/* EHR and phase sit under the name, so every column fits a laptop screen. */}
+                  <div className="text-xs text-slate-600">
+                    {ehrVendorLabel[row.ehrVendor]} · {phaseLabel[row.phase]}
+                  </div>
+                  {row.status !== "active" ? (
+                    <div className="mt-1">
+                      <Badge>{implementationStatusLabel[row.status]}</Badge>
+                    </div>
+                  ) : null}
+                </td>
+                <td className="px-3 py-3 whitespace-nowrap">
+                  {row.goLiveDate && goLive ? (
+                    <>
+                      <time dateTime={row.goLiveDate}>{row.goLiveDate}</time>
+                      <div className={goLive.late ? "font-medium text-rose-800" : "text-slate-600"}>{goLive.text}</div>
+                    </>
+                  ) : (
+                    <span className="text-slate-500">Not set</span>
+                  )}
+                </td>
+                <td className="min-w-40 px-3 py-3">
+                  <span className="font-medium">{row.readiness.percent}%</span>{" "}
+                  <span className="text-slate-600">
+                    {row.readiness.done} / {row.readiness.total} required
+                  </span>
+                  <ReadinessBar byStatus={row.items.requiredByStatus} compact label={`Required items of ${row.name} by status`} />
+                  <ProjectedLate row={row} today={today} />
+                </td>
+                <td className="px-3 py-3">
+                  <Link href={`/implementations/${row.id}`} className="block hover:underline">
+                    <span className="sr-only">Gate: </span>
+                    <VerdictBadge verdict={row.verdict} />
+                    <span className="sr-only">, </span>
+                    <div className="mt-1 whitespace-nowrap text-xs text-slate-600">{reasonCounts(row)}</div>
+                  </Link>
+                </td>
+                <td className="px-3 py-3">
+                  <RiskBadge risk={row.forecast} />
+                </td>
+                <td className="px-3 py-3">
+                  {row.items.goLiveBlockers > 0 ? (
+                    <Badge tone="bad">
+                      <span aria-hidden="true">✕</span>
+                      {row.items.goLiveBlockers} open
+                    </Badge>
+                  ) : (
+                    <span className="text-slate-600">None</span>
+                  )}
+                </td>
+                <td className="px-3 py-3">
+                  {row.staleEvidence > 0 ? (
+                    <Badge tone="warn">
+                      <span aria-hidden="true">◔</span>
+                      {row.staleEvidence} stale
+                    </Badge>
+                  ) : (
+                    <span className="text-slate-600">None</span>
+                  )}
+                </td>
+                <td className="px-3 py-3">
+                  {row.permissionDrift > 0 ? (
+                    <Link href={`/implementations/${row.id}/permissions`} className="hover:underline">
+                      <Badge tone="bad" wrap>
+                        <span aria-hidden="true">⚠</span>
+                        {row.permissionDrift} unproven in production
+                      </Badge>
+                    </Link>
+                  ) : (
+                    <span className="text-slate-600">None</span>
+                  )}
+                </td>
+                <td className="hidden px-3 py-3 2xl:table-cell">
+                  <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700">
+                    {itemStatuses
+                      .filter((s) => row.items.byStatus[s] > 0)
+                      .map((s) => (
+                        <li key={s}>
+                          {itemStatusLabel[s]}: <span className="font-semibold">{row.items.byStatus[s]}</span>
+                        </li>
+                      ))}
+                  </ul>
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {shown.map((row) => {
-                const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.status) : null;
-                return (
-                  <tr key={row.id} className="align-top">
-                    <td className="px-3 py-3">
-                      <Link href={`/implementations/${row.id}`} className="font-medium text-sky-800 hover:underline">
-                        {row.name}
-                      </Link>
-                      <div className="text-slate-600">{row.customerName}</div>
-                      {/* EHR and phase sit under the name, so every column fits a laptop screen. */}
-                      <div className="text-xs text-slate-600">
-                        {ehrVendorLabel[row.ehrVendor]} · {phaseLabel[row.phase]}
-                      </div>
-                      {row.status !== "active" ? (
-                        <div className="mt-1">
-                          <Badge>{implementationStatusLabel[row.status]}</Badge>
-                        </div>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-3 whitespace-nowrap">
-                      {row.goLiveDate && goLive ? (
-                        <>
-                          <time dateTime={row.goLiveDate}>{row.goLiveDate}</time>
-                          <div className={goLive.late ? "font-medium text-rose-800" : "text-slate-600"}>{goLive.text}</div>
-                        </>
-                      ) : (
-                        <span className="text-slate-500">Not set</span>
-                      )}
-                    </td>
-                    <td className="min-w-40 px-3 py-3">
-                      <span className="font-medium">{row.readiness.percent}%</span>{" "}
-                      <span className="text-slate-600">
-                        {row.readiness.done} / {row.readiness.total} required
-                      </span>
-                      <ReadinessBar byStatus={row.items.requiredByStatus} compact label={`Required items of ${row.name} by status`} />
-                      <ProjectedLate row={row} today={today} />
-                    </td>
-                    <td className="px-3 py-3">
-                      <Link href={`/implementations/${row.id}`} className="block hover:underline">
-                        <span className="sr-only">Gate: </span>
-                        <VerdictBadge verdict={row.verdict} />
-                        <span className="sr-only">, </span>
-                        <div className="mt-1 whitespace-nowrap text-xs text-slate-600">{reasonCounts(row)}</div>
-                      </Link>
-                    </td>
-                    <td className="px-3 py-3">
-                      <RiskBadge risk={row.forecast} />
-                    </td>
-                    <td className="px-3 py-3">
-                      {row.items.goLiveBlockers > 0 ? (
-                        <Badge tone="bad">
-                          <span aria-hidden="true">✕</span>
-                          {row.items.goLiveBlockers} open
-                        </Badge>
-                      ) : (
-                        <span className="text-slate-600">None</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-3">
-                      {row.staleEvidence > 0 ? (
-                        <Badge tone="warn">
-                          <span aria-hidden="true">◔</span>
-                          {row.staleEvidence} stale
-                        </Badge>
-                      ) : (
-                        <span className="text-slate-600">None</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-3">
-                      {row.permissionDrift > 0 ? (
-                        <Link href={`/implementations/${row.id}/permissions`} className="hover:underline">
-                          <Badge tone="bad" wrap>
-                            <span aria-hidden="true">⚠</span>
-                            {row.permissionDrift} unproven in production
-                          </Badge>
-                        </Link>
-                      ) : (
-                        <span className="text-slate-600">None</span>
-                      )}
-                    </td>
-                    <td className="hidden px-3 py-3 2xl:table-cell">
-                      <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700">
-                        {itemStatuses
-                          .filter((s) => row.items.byStatus[s] > 0)
-                          .map((s) => (
-                            <li key={s}>
-                              {itemStatusLabel[s]}: <span className="font-semibold">{row.items.byStatus[s]}</span>
-                            </li>
-                          ))}
-                      </ul>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </ScrollTable>
         </>
       )}
       <Pager label="Portfolio pages" page={page} pageCount={pageCount} href={(n) => pageHref(query, n)} />

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TicketLink } from "@/components/tickets/ticket-link";
 import { Badge } from "@/components/ui/badge";
+import { EmptyList, ListCount, ListHeader } from "@/components/ui/list-page";
 import { Pager } from "@/components/ui/pager";
 import { SortHeader } from "@/components/ui/sort-header";
+import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listBlockerCustomers, listBlockers } from "@/lib/dal/blockers";
 import { can } from "@/lib/dal/policy";
@@ -42,103 +44,97 @@ export default async function BlockersPage({ searchParams }: Props) {
 
   return (
     <>
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Blockers</h1>
-          <p className="text-sm text-slate-600">
+      <ListHeader
+        title="Blockers"
+        description={
+          <>
             Every open blocker across the portfolio.{" "}
             {query.sort === "urgent" ? "Go-live blockers first, then the soonest go-live, then the oldest." : null}
-          </p>
-        </div>
-        <div className="flex items-center gap-4">
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {rows.length} open blocker{rows.length === 1 ? "" : "s"}
-            {filtered ? (rows.length === 1 ? " matches this filter" : " match this filter") : ""}
-            {pageCount > 1 ? ` · showing ${(page - 1) * BLOCKERS_PAGE_SIZE + 1}–${(page - 1) * BLOCKERS_PAGE_SIZE + shown.length}` : ""}
-          </p>
-          <a href={`/api/blockers.csv${blockersQueryString(query)}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50" download>
-            Export CSV
-          </a>
-        </div>
-      </div>
+          </>
+        }
+      >
+        <ListCount page={page} pageCount={pageCount} pageSize={BLOCKERS_PAGE_SIZE} shown={shown.length}>
+          {rows.length} open blocker{rows.length === 1 ? "" : "s"}
+          {filtered ? (rows.length === 1 ? " matches this filter" : " match this filter") : ""}
+        </ListCount>
+        <a href={`/api/blockers.csv${blockersQueryString(query)}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50" download>
+          Export CSV
+        </a>
+      </ListHeader>
 
       <BlockerFilters query={query} customers={customers} />
 
       {rows.length === 0 ? (
-        <p className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {filtered ? "No open blocker matches this filter." : "No open blockers. Nothing stands in the way right now."}
-        </p>
+        <EmptyList>{filtered ? "No open blocker matches this filter." : "No open blockers. Nothing stands in the way right now."}</EmptyList>
       ) : (
         <>
         <BlockerCards rows={shown} mayResolve={mayResolve} />
-        <div className="mt-4 hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm lg:block">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Open blockers">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <SortHeader label="Item" active={query.sort === "item"} dir={query.dir} href={sortHref(query, "item")} />
-                <th scope="col" className="px-3 py-3">Severity</th>
-                <th scope="col" className="px-3 py-3">Reason</th>
-                <SortHeader label="Owner" active={query.sort === "owner"} dir={query.dir} href={sortHref(query, "owner")} />
-                <SortHeader label="Blocked since" active={query.sort === "blocked_since"} dir={query.dir} href={sortHref(query, "blocked_since")} />
-                <SortHeader label="Go-live" active={query.sort === "go_live"} dir={query.dir} href={sortHref(query, "go_live")} />
-                <th scope="col" className="px-3 py-3">Ticket</th>
-                {mayResolve ? <th scope="col" className="px-3 py-3"><span className="sr-only">Actions</span></th> : null}
+        <ScrollTable
+          label="Open blockers"
+          columns={[
+            <SortHeader key="item" label="Item" active={query.sort === "item"} dir={query.dir} href={sortHref(query, "item")} />,
+            "Severity",
+            "Reason",
+            <SortHeader key="owner" label="Owner" active={query.sort === "owner"} dir={query.dir} href={sortHref(query, "owner")} />,
+            <SortHeader key="since" label="Blocked since" active={query.sort === "blocked_since"} dir={query.dir} href={sortHref(query, "blocked_since")} />,
+            <SortHeader key="go-live" label="Go-live" active={query.sort === "go_live"} dir={query.dir} href={sortHref(query, "go_live")} />,
+            "Ticket",
+            mayResolve ? <th key="actions" scope="col" className="px-3 py-3"><span className="sr-only">Actions</span></th> : null,
+          ]}
+          headerCellClass="px-3 py-3"
+          className="mt-4 hidden lg:block"
+        >
+          {shown.map((row) => {
+            const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.implementationStatus) : null;
+            return (
+              <tr key={row.itemId} className="align-top">
+                <td className="px-3 py-3">
+                  <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
+                    {row.itemTitle}
+                  </Link>
+                  <div className="text-slate-600">
+                    <Link href={`/implementations/${row.implementationId}`} className="hover:underline">
+                      {row.implementationName}
+                    </Link>{" "}
+                    · {row.customerName}
+                  </div>
+                </td>
+                <td className="px-3 py-3">
+                  <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
+                    <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
+                    {severityLabel[row.severity]}
+                  </Badge>
+                </td>
+                <td className="max-w-xs px-3 py-3 break-words">{row.reason}</td>
+                <td className="px-3 py-3">{row.ownerName ?? <span className="text-slate-500">Unassigned</span>}</td>
+                <td className="px-3 py-3 whitespace-nowrap">
+                  <time dateTime={row.blockedSince}>{row.blockedSince}</time>
+                  <div className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : "text-slate-600"}>
+                    {row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`}
+                  </div>
+                </td>
+                <td className="px-3 py-3 whitespace-nowrap">
+                  {row.goLiveDate && goLive ? (
+                    <>
+                      <time dateTime={row.goLiveDate}>{row.goLiveDate}</time>
+                      <div className={goLive.late || (row.daysToGoLive ?? 99) <= 7 ? "font-medium text-rose-800" : "text-slate-600"}>{goLive.text}</div>
+                    </>
+                  ) : (
+                    <span className="text-slate-500">Not set</span>
+                  )}
+                </td>
+                <td className="px-3 py-3">
+                  <TicketLink url={row.ticketUrl} />
+                </td>
+                {mayResolve ? (
+                  <td className="px-3 py-3">
+                    <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} />
+                  </td>
+                ) : null}
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {shown.map((row) => {
-                const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.implementationStatus) : null;
-                return (
-                  <tr key={row.itemId} className="align-top">
-                    <td className="px-3 py-3">
-                      <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
-                        {row.itemTitle}
-                      </Link>
-                      <div className="text-slate-600">
-                        <Link href={`/implementations/${row.implementationId}`} className="hover:underline">
-                          {row.implementationName}
-                        </Link>{" "}
-                        · {row.customerName}
-                      </div>
-                    </td>
-                    <td className="px-3 py-3">
-                      <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
-                        <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
-                        {severityLabel[row.severity]}
-                      </Badge>
-                    </td>
-                    <td className="max-w-xs px-3 py-3 break-words">{row.reason}</td>
-                    <td className="px-3 py-3">{row.ownerName ?? <span className="text-slate-500">Unassigned</span>}</td>
-                    <td className="px-3 py-3 whitespace-nowrap">
-                      <time dateTime={row.blockedSince}>{row.blockedSince}</time>
-                      <div className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : "text-slate-600"}>
-                        {row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`}
-                      </div>
-                    </td>
-                    <td className="px-3 py-3 whitespace-nowrap">
-                      {row.goLiveDate && goLive ? (
-                        <>
-                          <time dateTime={row.goLiveDate}>{row.goLiveDate}</time>
-                          <div className={goLive.late || (row.daysToGoLive ?? 99) <= 7 ? "font-medium text-rose-800" : "text-slate-600"}>{goLive.text}</div>
-                        </>
-                      ) : (
-                        <span className="text-slate-500">Not set</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-3">
-                      <TicketLink url={row.ticketUrl} />
-                    </td>
-                    {mayResolve ? (
-                      <td className="px-3 py-3">
-                        <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} />
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </ScrollTable>
         </>
       )}
       <Pager label="Blocker pages" page={page} pageCount={pageCount} href={pageHref} />
