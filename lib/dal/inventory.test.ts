@@ -21,7 +21,7 @@ const inventory: Record<string, string> = {
   "implementation-writes.createImplementation": "implementation-writes.db.test.ts: managers and admins only; customer must be a customer organization",
   "implementation-writes.updateImplementation": "implementation-writes.db.test.ts: role rule, version conflict, staff checks",
   "implementation-writes.getImplementationForEdit": "implementation-writes.db.test.ts: refused to engineers and customer IT",
-  "checklist.advanceItemForEvidence": "called inside recordEvidence and postApiEvidence transactions, for an item they already locked in scope (checklist.db.test.ts, api.db.test.ts)",
+  "checklist.addEvidence": "called inside recordEvidence and postApiEvidence transactions, for an item and environment they already found in scope (checklist.db.test.ts, api.db.test.ts)",
   "checklist.addItem": "checklist.db.test.ts: managers only; other organization → not found",
   "templates.listTemplates": "templates.db.test.ts: admins only (templates are the vendor's, not a tenant's)",
   "templates.getTemplate": "templates.db.test.ts: admins only; missing id → not found",
