@@ -1,8 +1,9 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
+import { Pager } from "./pager";
 
 // The parts of a filtered list page shown a page at a time (portfolio, blockers): the heading
-// with what the list holds, how many match and which of them this page shows, and what the page
-// says when nothing does. The previous/next links are the Pager beside this file.
+// with what the list holds, how many match and which of them this page shows, the filters, the
+// rows or what the page says when nothing matches, and the previous / next links.
 
 export function ListHeader({ title, description, children }: { title: string; description: ReactNode; children: ReactNode }) {
   return (
@@ -29,4 +30,28 @@ export function ListCount({ page, pageCount, pageSize, shown, children }: { page
 
 export function EmptyList({ children }: { children: ReactNode }) {
   return <p className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{children}</p>;
+}
+
+// The body of the list: its filters, then the rows (or what the page says when none match),
+// then previous / next when there is more than one page.
+export function PagedList({
+  filters,
+  isEmpty,
+  empty,
+  pager,
+  children,
+}: {
+  filters: ReactNode;
+  isEmpty: boolean;
+  empty: ReactNode;
+  pager: ComponentProps<typeof Pager>;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {filters}
+      {isEmpty ? <EmptyList>{empty}</EmptyList> : children}
+      <Pager {...pager} />
+    </>
+  );
 }

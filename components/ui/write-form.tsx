@@ -10,7 +10,7 @@ import { FormMessage, submitKeepingInput } from "./form";
 // fields, the fields keep what was typed when it refuses, the ids and versions the person saw
 // travel with the form, and the live views named by `invalidate` fetch again once it is accepted.
 
-type FormAction<T> = (previous: ActionResult<T> | null, data: FormData) => Promise<ActionResult<T>>;
+export type FormAction<T> = (previous: ActionResult<T> | null, data: FormData) => Promise<ActionResult<T>>;
 
 export function useWrite<T>(action: FormAction<T>, ...invalidate: QueryKey[]) {
   const [state, formAction, pending] = useActionState(action, null);

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GoLiveWhen, goLiveLine } from "@/components/implementation/go-live-when";
 import { TicketLink } from "@/components/tickets/ticket-link";
 import { Badge } from "@/components/ui/badge";
-import { EmptyList, ListCount, ListHeader } from "@/components/ui/list-page";
-import { Pager } from "@/components/ui/pager";
+import { ListCount, ListHeader, PagedList } from "@/components/ui/list-page";
 import { SortHeader } from "@/components/ui/sort-header";
 import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listBlockerCustomers, listBlockers } from "@/lib/dal/blockers";
 import { can } from "@/lib/dal/policy";
-import { describeGoLive } from "@/lib/format/dates";
 import { severityLabel } from "@/lib/format/labels";
 import { BLOCKERS_PAGE_SIZE, blockersQueryString, parseBlockersQuery, type BlockerSort, type BlockersQuery } from "@/lib/validation/blockers";
 import { BlockerFilters } from "./_components/blocker-filters";
@@ -62,12 +61,12 @@ export default async function BlockersPage({ searchParams }: Props) {
         </a>
       </ListHeader>
 
-      <BlockerFilters query={query} customers={customers} />
-
-      {rows.length === 0 ? (
-        <EmptyList>{filtered ? "No open blocker matches this filter." : "No open blockers. Nothing stands in the way right now."}</EmptyList>
-      ) : (
-        <>
+      <PagedList
+        filters={<BlockerFilters query={query} customers={customers} />}
+        isEmpty={rows.length === 0}
+        empty={filtered ? "No open blocker matches this filter." : "No open blockers. Nothing stands in the way right now."}
+        pager={{ label: "Blocker pages", page, pageCount, href: pageHref }}
+      >
         <BlockerCards rows={shown} mayResolve={mayResolve} />
         <ScrollTable
           label="Open blockers"
@@ -84,60 +83,48 @@ export default async function BlockersPage({ searchParams }: Props) {
           headerCellClass="px-3 py-3"
           className="mt-4 hidden lg:block"
         >
-          {shown.map((row) => {
-            const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.implementationStatus) : null;
-            return (
-              <tr key={row.itemId} className="align-top">
+          {shown.map((row) => (
+            <tr key={row.itemId} className="align-top">
+              <td className="px-3 py-3">
+                <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
+                  {row.itemTitle}
+                </Link>
+                <div className="text-slate-600">
+                  <Link href={`/implementations/${row.implementationId}`} className="hover:underline">
+                    {row.implementationName}
+                  </Link>{" "}
+                  · {row.customerName}
+                </div>
+              </td>
+              <td className="px-3 py-3">
+                <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
+                  <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
+                  {severityLabel[row.severity]}
+                </Badge>
+              </td>
+              <td className="max-w-xs px-3 py-3 break-words">{row.reason}</td>
+              <td className="px-3 py-3">{row.ownerName ?? <span className="text-slate-500">Unassigned</span>}</td>
+              <td className="px-3 py-3 whitespace-nowrap">
+                <time dateTime={row.blockedSince}>{row.blockedSince}</time>
+                <div className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : "text-slate-600"}>
+                  {row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`}
+                </div>
+              </td>
+              <td className="px-3 py-3 whitespace-nowrap">
+                <GoLiveWhen date={row.goLiveDate} days={row.daysToGoLive} status={row.implementationStatus} soonDays={7} />
+              </td>
+              <td className="px-3 py-3">
+                <TicketLink url={row.ticketUrl} />
+              </td>
+              {mayResolve ? (
                 <td className="px-3 py-3">
-                  <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
-                    {row.itemTitle}
-                  </Link>
-                  <div className="text-slate-600">
-                    <Link href={`/implementations/${row.implementationId}`} className="hover:underline">
-                      {row.implementationName}
-                    </Link>{" "}
-                    · {row.customerName}
-                  </div>
+                  <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} />
                 </td>
-                <td className="px-3 py-3">
-                  <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
-                    <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
-                    {severityLabel[row.severity]}
-                  </Badge>
-                </td>
-                <td className="max-w-xs px-3 py-3 break-words">{row.reason}</td>
-                <td className="px-3 py-3">{row.ownerName ?? <span className="text-slate-500">Unassigned</span>}</td>
-                <td className="px-3 py-3 whitespace-nowrap">
-                  <time dateTime={row.blockedSince}>{row.blockedSince}</time>
-                  <div className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : "text-slate-600"}>
-                    {row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`}
-                  </div>
-                </td>
-                <td className="px-3 py-3 whitespace-nowrap">
-                  {row.goLiveDate && goLive ? (
-                    <>
-                      <time dateTime={row.goLiveDate}>{row.goLiveDate}</time>
-                      <div className={goLive.late || (row.daysToGoLive ?? 99) <= 7 ? "font-medium text-rose-800" : "text-slate-600"}>{goLive.text}</div>
-                    </>
-                  ) : (
-                    <span className="text-slate-500">Not set</span>
-                  )}
-                </td>
-                <td className="px-3 py-3">
-                  <TicketLink url={row.ticketUrl} />
-                </td>
-                {mayResolve ? (
-                  <td className="px-3 py-3">
-                    <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} />
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
+              ) : null}
+            </tr>
+          ))}
         </ScrollTable>
-        </>
-      )}
-      <Pager label="Blocker pages" page={page} pageCount={pageCount} href={pageHref} />
+      </PagedList>
     </>
   );
 }
@@ -148,55 +135,52 @@ type Row = Awaited<ReturnType<typeof listBlockers>>[number];
 function BlockerCards({ rows, mayResolve }: { rows: Row[]; mayResolve: boolean }) {
   return (
     <ul className="mt-4 space-y-3 lg:hidden" aria-label="Open blockers">
-      {rows.map((row) => {
-        const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.implementationStatus) : null;
-        return (
-          <li key={row.itemId} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
-            <div className="flex flex-wrap items-start justify-between gap-2">
-              <div className="min-w-0">
-                <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
-                  {row.itemTitle}
-                </Link>
-                <div className="text-slate-600">
-                  {row.implementationName} · {row.customerName}
-                </div>
+      {rows.map((row) => (
+        <li key={row.itemId} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <div className="min-w-0">
+              <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
+                {row.itemTitle}
+              </Link>
+              <div className="text-slate-600">
+                {row.implementationName} · {row.customerName}
               </div>
-              <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
-                <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
-                {severityLabel[row.severity]}
-              </Badge>
             </div>
-            <p className="mt-2 break-words">{row.reason}</p>
-            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
-              <div>
-                <dt className="text-xs text-slate-500">Blocked since</dt>
-                <dd className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : undefined}>
-                  {row.blockedSince} ({row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`})
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">Go-live</dt>
-                <dd>{row.goLiveDate && goLive ? `${row.goLiveDate} (${goLive.text})` : "Not set"}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">Owner</dt>
-                <dd>{row.ownerName ?? "Unassigned"}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">Ticket</dt>
-                <dd className="min-w-0 break-words">
-                  <TicketLink url={row.ticketUrl} />
-                </dd>
-              </div>
-            </dl>
-            {mayResolve ? (
-              <div className="mt-3">
-                <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} layout="card" />
-              </div>
-            ) : null}
-          </li>
-        );
-      })}
+            <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
+              <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
+              {severityLabel[row.severity]}
+            </Badge>
+          </div>
+          <p className="mt-2 break-words">{row.reason}</p>
+          <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
+            <div>
+              <dt className="text-xs text-slate-500">Blocked since</dt>
+              <dd className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : undefined}>
+                {row.blockedSince} ({row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`})
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Go-live</dt>
+              <dd>{goLiveLine(row.goLiveDate, row.daysToGoLive, row.implementationStatus)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Owner</dt>
+              <dd>{row.ownerName ?? "Unassigned"}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Ticket</dt>
+              <dd className="min-w-0 break-words">
+                <TicketLink url={row.ticketUrl} />
+              </dd>
+            </div>
+          </dl>
+          {mayResolve ? (
+            <div className="mt-3">
+              <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} layout="card" />
+            </div>
+          ) : null}
+        </li>
+      ))}
     </ul>
   );
 }

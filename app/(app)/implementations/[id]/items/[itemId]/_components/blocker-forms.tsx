@@ -1,32 +1,18 @@
 "use client";
 
-import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { useWrite, WriteForm } from "@/components/ui/write-form";
-import { queryKeys } from "@/lib/client/query-keys";
+import { WriteForm } from "@/components/ui/write-form";
 import { blockItemAction, unblockItemAction } from "../actions";
+import { useItemChange, type ItemChangeProps } from "./item-change";
+import { ItemReasonForm } from "./item-reason-form";
 
 // Blocking says why, how bad, since when and where the ticket is; the item then counts as a
 // blocker wherever readiness is shown.
-export function BlockForm({
-  implementationId,
-  itemId,
-  version,
-  today,
-  approvals,
-}: {
-  implementationId: string;
-  itemId: string;
-  version: number;
-  today: string;
-  approvals: CurrentApproval[];
-}) {
-  const write = useWrite(blockItemAction, queryKeys.checklist(implementationId));
-  const { errors } = write;
-  const { notice, confirmed } = useSupersedeConfirmation(approvals, "Blocking this item");
+export function BlockForm(props: ItemChangeProps) {
+  const { write, errors, notice, confirmed } = useItemChange(blockItemAction, props, "Blocking this item");
   return (
-    <WriteForm write={write} label="Block item" success="Blocked." hidden={{ itemId, version }}>
+    <WriteForm write={write} label="Block item" success="Blocked." hidden={{ itemId: props.itemId, version: props.version }}>
       <Field form="block" name="reason" label="Reason" errors={errors}>
         {(control) => <textarea {...control} rows={2} />}
       </Field>
@@ -41,7 +27,7 @@ export function BlockForm({
           )}
         </Field>
         <Field form="block" name="since" label="Blocked since" errors={errors}>
-          {(control) => <input type="date" {...control} defaultValue={today} />}
+          {(control) => <input type="date" {...control} defaultValue={props.today} />}
         </Field>
         <Field form="block" name="ticketUrl" label="Ticket link (optional)" errors={errors}>
           {(control) => <input type="url" {...control} placeholder="https://" />}
@@ -55,16 +41,18 @@ export function BlockForm({
   );
 }
 
-export function UnblockForm({ implementationId, itemId, version }: { implementationId: string; itemId: string; version: number }) {
-  const write = useWrite(unblockItemAction, queryKeys.checklist(implementationId));
+export function UnblockForm(props: { implementationId: string; itemId: string; version: number }) {
   return (
-    <WriteForm write={write} label="Unblock item" success="Unblocked." hidden={{ itemId, version }}>
-      <Field form="unblock" name="resolution" label="Resolution" errors={write.errors}>
-        {(control) => <textarea {...control} rows={2} />}
-      </Field>
-      <Button type="submit" pending={write.pending}>
-        {write.pending ? "Unblocking…" : "Unblock item"}
-      </Button>
-    </WriteForm>
+    <ItemReasonForm
+      {...props}
+      action={unblockItemAction}
+      label="Unblock item"
+      success="Unblocked."
+      form="unblock"
+      name="resolution"
+      fieldLabel="Resolution"
+      submit="Unblock item"
+      pendingSubmit="Unblocking…"
+    />
   );
 }

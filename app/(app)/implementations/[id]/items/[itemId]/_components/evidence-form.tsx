@@ -1,14 +1,14 @@
 "use client";
 
-import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
+import type { CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { Button } from "@/components/ui/button";
 import { Field, Fieldset } from "@/components/ui/field";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
-import { useWrite, WriteForm } from "@/components/ui/write-form";
-import { queryKeys } from "@/lib/client/query-keys";
+import { WriteForm } from "@/components/ui/write-form";
 import type { EnvironmentKind } from "@/lib/domain/vocabulary";
 import { environmentLabel } from "@/lib/format/labels";
 import { recordEvidenceAction } from "../actions";
+import { useItemChange } from "./item-change";
 
 // Records what was observed, where and when. Technical evidence and operational validation
 // are kept apart: only the second is a person checking a real example end to end. Kind,
@@ -20,10 +20,8 @@ export function EvidenceForm(props: {
   now: string;
   approvals: CurrentApproval[];
 }) {
-  const write = useWrite(recordEvidenceAction, queryKeys.checklist(props.implementationId));
-  const { errors } = write;
+  const { write, errors, notice, confirmed } = useItemChange(recordEvidenceAction, props, "Recording evidence");
   const form = useResetOnSuccess(write.state);
-  const { notice, confirmed } = useSupersedeConfirmation(props.approvals, "Recording evidence");
   return (
     <WriteForm write={write} label="Record evidence" success="Evidence recorded." hidden={{ itemId: props.itemId }} formRef={form} className="space-y-4">
       <Fieldset form="evidence" name="kind" legend="Kind" errors={errors}>

@@ -1,15 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
+import type { CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { useWrite, WriteForm } from "@/components/ui/write-form";
-import { queryKeys } from "@/lib/client/query-keys";
+import { WriteForm } from "@/components/ui/write-form";
 import type { ItemStatus } from "@/lib/domain/vocabulary";
 import { itemStatusLabel } from "@/lib/format/labels";
 import { editableStatuses } from "@/lib/validation/checklist";
 import { updateItemAction } from "../actions";
+import { useItemChange } from "./item-change";
 
 type Values = {
   ownerId: string;
@@ -33,10 +33,8 @@ export function ItemForm(props: {
   owners: { id: string; name: string; organizationName: string }[];
   approvals: CurrentApproval[];
 }) {
-  const write = useWrite(updateItemAction, queryKeys.checklist(props.implementationId));
-  const { errors } = write;
+  const { write, errors, notice, confirmed } = useItemChange(updateItemAction, props, "Saving these changes");
   const [values, setValues] = useState(props.initial);
-  const { notice, confirmed } = useSupersedeConfirmation(props.approvals, "Saving these changes");
   const set = (key: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
   const statusChoices: ItemStatus[] = (editableStatuses as readonly ItemStatus[]).includes(props.initial.status)
     ? [...editableStatuses]

@@ -1,11 +1,12 @@
 "use client";
 
-import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
 import { Button } from "@/components/ui/button";
 import { Field, Fieldset } from "@/components/ui/field";
 import { useWrite, WriteForm } from "@/components/ui/write-form";
 import { queryKeys } from "@/lib/client/query-keys";
 import { revokeWaiverAction, signOffItemAction, waiveItemAction } from "../actions";
+import { useItemChange, type ItemChangeProps } from "./item-change";
+import { ItemReasonForm } from "./item-reason-form";
 import { rememberSignature } from "./signed-confirmation";
 
 // The signature itself. It carries the version and digest of the snapshot shown above it, so
@@ -97,24 +98,10 @@ export function SignOffForm({
   );
 }
 
-export function WaiveForm({
-  implementationId,
-  itemId,
-  version,
-  today,
-  approvals,
-}: {
-  implementationId: string;
-  itemId: string;
-  version: number;
-  today: string;
-  approvals: CurrentApproval[];
-}) {
-  const write = useWrite(waiveItemAction, queryKeys.checklist(implementationId));
-  const { errors } = write;
-  const { notice, confirmed } = useSupersedeConfirmation(approvals, "Waiving this item");
+export function WaiveForm(props: ItemChangeProps) {
+  const { write, errors, notice, confirmed } = useItemChange(waiveItemAction, props, "Waiving this item");
   return (
-    <WriteForm write={write} label="Waive item" success="Waived." hidden={{ itemId, version }}>
+    <WriteForm write={write} label="Waive item" success="Waived." hidden={{ itemId: props.itemId, version: props.version }}>
       <Field form="waive" name="reason" label="Reason" errors={errors}>
         {(control) => <textarea {...control} rows={2} />}
       </Field>
@@ -123,7 +110,7 @@ export function WaiveForm({
           {(control) => <input {...control} />}
         </Field>
         <Field form="waive" name="expiresOn" label="Expires on" errors={errors}>
-          {(control) => <input type="date" min={today} {...control} />}
+          {(control) => <input type="date" min={props.today} {...control} />}
         </Field>
       </div>
       {notice}
@@ -134,16 +121,18 @@ export function WaiveForm({
   );
 }
 
-export function RevokeWaiverForm({ implementationId, itemId, version }: { implementationId: string; itemId: string; version: number }) {
-  const write = useWrite(revokeWaiverAction, queryKeys.checklist(implementationId));
+export function RevokeWaiverForm(props: { implementationId: string; itemId: string; version: number }) {
   return (
-    <WriteForm write={write} label="Revoke waiver" success="Waiver revoked." hidden={{ itemId, version }}>
-      <Field form="revoke" name="reason" label="Why revoke it" errors={write.errors}>
-        {(control) => <textarea {...control} rows={2} />}
-      </Field>
-      <Button type="submit" pending={write.pending}>
-        {write.pending ? "Revoking…" : "Revoke waiver"}
-      </Button>
-    </WriteForm>
+    <ItemReasonForm
+      {...props}
+      action={revokeWaiverAction}
+      label="Revoke waiver"
+      success="Waiver revoked."
+      form="revoke"
+      name="reason"
+      fieldLabel="Why revoke it"
+      submit="Revoke waiver"
+      pendingSubmit="Revoking…"
+    />
   );
 }
