@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { Badge } from "@/components/ui/badge";
+import { RowDetails } from "@/components/ui/row-details";
 import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
@@ -188,10 +189,9 @@ export default async function InterfacesPage({ params }: Props) {
               <td className="px-3 py-2">
                 {d.propagation || "—"}
                 {inv.canRecordTruth ? (
-                  <details className="mt-1">
-                    <summary className="cursor-pointer text-xs text-sky-800">Record {dataDomainLabel[d.domain].toLowerCase()}</summary>
+                  <RowDetails summary={`Record ${dataDomainLabel[d.domain].toLowerCase()}`}>
                     <SourceOfTruthForm key={d.version} implementationId={inv.implementationId} {...d} />
-                  </details>
+                  </RowDetails>
                 ) : null}
               </td>
             </tr>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { DriftBadge } from "@/components/registers/result-badges";
 import { Badge } from "@/components/ui/badge";
+import { RowDetails } from "@/components/ui/row-details";
 import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
@@ -97,15 +98,14 @@ export default async function PermissionsPage({ params }: Props) {
                 <th key={env.id} scope="col" className="px-3 py-2 align-top">
                   {environmentLabel[env.kind]}
                   {matrix.canRecord ? (
-                    <details className="mt-1">
-                      <summary className="cursor-pointer normal-case tracking-normal text-sky-800">Set column…</summary>
+                    <RowDetails summary="Set column…" summaryClassName="normal-case tracking-normal">
                       <ColumnForm
                         implementationId={matrix.implementationId}
                         environmentId={env.id}
                         environmentLabel={environmentLabel[env.kind]}
                         cells={matrix.rows.map((r) => `${r.id}:${r.cells.find((c) => c.environmentId === env.id)?.version ?? 0}`)}
                       />
-                    </details>
+                    </RowDetails>
                   ) : null}
                 </th>
               )),
@@ -126,11 +126,10 @@ export default async function PermissionsPage({ params }: Props) {
                   <p className="mt-1 text-xs text-slate-600">{row.description}</p>
                   {row.note ? <p className="mt-1 text-xs whitespace-pre-wrap">{row.note}</p> : null}
                   {matrix.canManage ? (
-                    <details className="mt-1">
-                      <summary className="cursor-pointer text-xs text-sky-800">Edit or remove</summary>
+                    <RowDetails summary="Edit or remove">
                       <RowEditForm key={row.version} requirementId={row.id} permission={row.permission} version={row.version} required={row.required} note={row.note} interfaceId={row.interfaceId} interfaces={matrix.interfaces} />
                       <RemoveRowForm requirementId={row.id} permission={row.permission} version={row.version} />
-                    </details>
+                    </RowDetails>
                   ) : null}
                 </th>
                 {row.cells.map((cell) => (

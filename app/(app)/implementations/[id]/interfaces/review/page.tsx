@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
+import { RowDetails } from "@/components/ui/row-details";
 import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
@@ -59,10 +60,9 @@ export default async function PayloadReviewPage({ params }: Props) {
                 <span className="font-mono">{r.fields.join(", ") || "—"}</span>
                 {r.custom ? <span className="ml-2 text-xs text-slate-600">(this implementation&apos;s own)</span> : null}
                 {inv.canManageRules ? (
-                  <details className="mt-1">
-                    <summary className="cursor-pointer text-xs text-sky-800">Edit rules for {r.target}</summary>
+                  <RowDetails summary={`Edit rules for ${r.target}`}>
                     <RuleForm implementationId={inv.implementationId} target={r.target} fields={r.fields} />
-                  </details>
+                  </RowDetails>
                 ) : null}
               </td>
             </tr>
