@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, permissionChecks, permissionRequirements } from "@/db/schema";
-import { seedId } from "@/db/seed";
 import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import {
   addCatalogRowsSchema,
@@ -12,7 +11,7 @@ import {
   setPermissionColumnSchema,
   updatePermissionRowSchema,
 } from "@/lib/validation/registers";
-import { envId, MISSING_ID, withDemoDatabase } from "@/test/fixtures/demo";
+import { demoImpl, envId, MISSING_ID, withDemoDatabase } from "@/test/fixtures/demo";
 import { listPortfolio } from "./implementations";
 import { addInterface } from "./interfaces";
 import {
@@ -30,9 +29,7 @@ import { getRegisterSummary } from "./registers";
 const demo = withDemoDatabase();
 const { v } = demo;
 
-const appointments = seedId("impl:riverbend-appointments");
-const demographics = seedId("impl:riverbend-demographics");
-const availability = seedId("impl:lakeshore-availability");
+const { appointments, demographics, availability } = demoImpl;
 
 async function rowId(implementationId: string, permission: string) {
   const [row] = await demo.db

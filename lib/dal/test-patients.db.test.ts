@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, testPatients, testPatientScenarios } from "@/db/schema";
-import { seedId } from "@/db/seed";
 import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import {
   addScenarioSchema,
@@ -10,7 +9,7 @@ import {
   removeScenarioSchema,
   removeTestPatientSchema,
 } from "@/lib/validation/registers";
-import { envId, MISSING_ID, withDemoDatabase } from "@/test/fixtures/demo";
+import { demoImpl, envId, MISSING_ID, withDemoDatabase } from "@/test/fixtures/demo";
 import { addInterface } from "./interfaces";
 import { getRegisterSummary } from "./registers";
 import { addScenario, addTestPatient, getTestPatientRegister, recordScenarioResult, removeScenario, removeTestPatient } from "./test-patients";
@@ -18,9 +17,7 @@ import { addScenario, addTestPatient, getTestPatientRegister, recordScenarioResu
 const demo = withDemoDatabase();
 const { v } = demo;
 
-const appointments = seedId("impl:riverbend-appointments");
-const demographics = seedId("impl:riverbend-demographics");
-const documents = seedId("impl:lakeshore-documents");
+const { appointments, demographics, documents } = demoImpl;
 
 const patientInput = (overrides: Record<string, string> = {}) =>
   addTestPatientSchema.parse({

@@ -46,7 +46,7 @@ import {
 } from "@/lib/validation/registers";
 import { recordDecisionSchema, revokeWaiverSchema, signOffItemSchema, waiveItemSchema } from "@/lib/validation/sign-offs";
 import { rotateWebhookSecretSchema, saveWebhookSchema, sendTestDeliverySchema, setWebhookEnabledSchema } from "@/lib/validation/webhooks";
-import { envId, withDemoDatabase } from "@/test/fixtures/demo";
+import { demoImpl, envId, withDemoDatabase } from "@/test/fixtures/demo";
 import { implementationEditForm, interfaceForm, itemEditForm } from "@/test/fixtures/forms";
 import { authenticateApiToken, createApiToken, revokeApiToken, type ApiToken } from "./api-tokens";
 import { postApiEvidence } from "./api-writes";
@@ -89,8 +89,7 @@ const recently = (viewer: Viewer): Viewer => ({ ...viewer, session: { id: "write
 const demo = withDemoDatabase({ viewer: recently });
 const { v } = demo;
 
-const appointments = seedId("impl:riverbend-appointments");
-const demographics = seedId("impl:riverbend-demographics");
+const { appointments, demographics } = demoImpl;
 const item = (key: string) => seedId(`item:riverbend-appointments:${key}`);
 const minuteAgo = () => new Date(Date.now() - 60_000).toISOString().slice(0, 16);
 const today = () => new Date().toISOString().slice(0, 10);
