@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
+import { EnvironmentField } from "@/components/implementation/environment-field";
 import { Field } from "@/components/ui/field";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import type { EnvironmentKind } from "@/lib/domain/vocabulary";
-import { environmentLabel } from "@/lib/format/labels";
 import { MAX_PAYLOAD_BYTES } from "@/lib/payloads/types";
 import { reviewPayloadAction, savePayloadRuleAction } from "../actions";
 
@@ -68,13 +68,7 @@ export function ReviewPayloadForm({
             </select>
           )}
         </Field>
-        <Field form={F} name="environmentId" label="Environment the sample came from" errors={errors}>
-          {(control) => (
-            <select {...control} defaultValue={test?.id}>
-              {environments.map((e) => <option key={e.id} value={e.id}>{environmentLabel[e.kind]}</option>)}
-            </select>
-          )}
-        </Field>
+        <EnvironmentField form={F} label="Environment the sample came from" errors={errors} environments={environments} defaultValue={test?.id} />
       </div>
       <div>
         <label htmlFor={`${F}-file`} className="text-sm font-medium">Upload a file (at most 1 MB), or paste below</label>

@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
+import { EnvironmentField } from "@/components/implementation/environment-field";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { scenarioResults, workflows, type EnvironmentKind, type ScenarioResult, type Workflow } from "@/lib/domain/vocabulary";
-import { environmentLabel, scenarioResultLabel, workflowLabel } from "@/lib/format/labels";
+import { scenarioResultLabel, workflowLabel } from "@/lib/format/labels";
 import { addScenarioAction, addTestPatientAction, recordScenarioResultAction, removeScenarioAction, removeTestPatientAction } from "../actions";
 
 const button = buttonClass();
@@ -33,15 +34,7 @@ export function AddTestPatientForm({ implementationId, environments }: { impleme
         <Field form={F} name="testIdentifier" label="Test identifier (MRN in the test system)" errors={errors} describedBy={`${F}-rule`}>
           {(control) => <input {...control} placeholder="ZZTEST1001" autoComplete="off" className={`${control.className} font-mono`} />}
         </Field>
-        <Field form={F} name="environmentId" label="Environment" errors={errors}>
-          {(control) => (
-            <select {...control} defaultValue={production?.id}>
-              {environments.map((e) => (
-                <option key={e.id} value={e.id}>{environmentLabel[e.kind]}</option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EnvironmentField form={F} errors={errors} environments={environments} defaultValue={production?.id} />
       </div>
       <Field form={F} name="note" label="Note (optional)" errors={errors}>
         {(control) => <input {...control} />}

@@ -1,12 +1,12 @@
 "use client";
 
 import type { CurrentApproval } from "@/components/checklist/supersede-confirm";
+import { EnvironmentField } from "@/components/implementation/environment-field";
 import { Button } from "@/components/ui/button";
 import { Field, Fieldset } from "@/components/ui/field";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { WriteForm } from "@/components/ui/write-form";
 import type { EnvironmentKind } from "@/lib/domain/vocabulary";
-import { environmentLabel } from "@/lib/format/labels";
 import { recordEvidenceAction } from "../actions";
 import { useItemChange } from "./item-change";
 
@@ -35,18 +35,7 @@ export function EvidenceForm(props: {
         </div>
       </Fieldset>
       <div className="grid gap-4 md:grid-cols-3">
-        <Field form="evidence" name="environmentId" label="Environment" errors={errors}>
-          {(control) => (
-            <select {...control} defaultValue="">
-              <option value="">Choose…</option>
-              {props.environments.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {environmentLabel[e.kind]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EnvironmentField form="evidence" errors={errors} environments={props.environments} blank="Choose…" />
         <Field form="evidence" name="outcome" label="Outcome" errors={errors}>
           {(control) => (
             <select {...control} defaultValue="">
