@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/people/action-form";
 import { AuthCard, DeadLink } from "@/components/people/auth-card";
+import { newPasswordFields } from "@/components/people/password-fields";
 import { oidcProvider } from "@/lib/auth/config";
 import { describeLink } from "@/lib/dal/account";
-import { MIN_PASSWORD_LENGTH } from "@/lib/validation/people";
 import { acceptInvitationAction } from "../actions";
 import { signInWithOidcAction } from "../sign-in/actions";
 
@@ -29,10 +29,7 @@ export default async function InvitationPage({ searchParams }: { searchParams: P
         label="Choose your password"
         action={acceptInvitationAction}
         hidden={{ token }}
-        fields={[
-          { name: "password", label: "Choose a password", type: "password", autoComplete: "new-password", hint: `At least ${MIN_PASSWORD_LENGTH} characters; a passphrase is easiest to remember.` },
-          { name: "confirmPassword", label: "Type it again", type: "password", autoComplete: "new-password" },
-        ]}
+        fields={newPasswordFields({ label: "Choose a password", more: "; a passphrase is easiest to remember." })}
         submitLabel="Accept and sign in"
         pendingLabel="Signing in…"
         success="Welcome."

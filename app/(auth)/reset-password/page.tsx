@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/people/action-form";
 import { AuthCard, DeadLink } from "@/components/people/auth-card";
+import { newPasswordFields } from "@/components/people/password-fields";
 import { describeLink } from "@/lib/dal/account";
-import { MIN_PASSWORD_LENGTH } from "@/lib/validation/people";
 import { resetPasswordAction } from "../actions";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
@@ -20,10 +20,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
           label="New password"
           action={resetPasswordAction}
           hidden={{ token }}
-          fields={[
-            { name: "password", label: "New password", type: "password", autoComplete: "new-password", hint: `At least ${MIN_PASSWORD_LENGTH} characters. Other sessions end.` },
-            { name: "confirmPassword", label: "Type it again", type: "password", autoComplete: "new-password" },
-          ]}
+          fields={newPasswordFields({ label: "New password", more: ". Other sessions end." })}
           submitLabel="Save the new password"
           success="Saved."
         />
