@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
+import { acceptInvitation, createHealthSystem, expectLinkUsed, setUpFirstAdmin, startFreshServer, type FreshServer } from "./first-start-server";
 import { refuseServerErrors } from "./fixtures";
-import { smtpPort, waitForLink } from "./mailbox";
+import { waitForLink } from "./mailbox";
 
 // The real deployment's path on PostgreSQL, following docs/running-on-postgresql.md and nothing
 // else: a server of the e2e build on an empty PostgreSQL database this test creates (and drops),
@@ -15,8 +14,6 @@ import { smtpPort, waitForLink } from "./mailbox";
 // empty database.
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 5;
-const origin = `http://localhost:${port}`;
-const root = join(__dirname, "..");
 const serverUrl = process.env.E2E_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const suffix = randomBytes(6).toString("hex");
 const databaseName = `readyroom_e2e_${suffix}`;
@@ -33,9 +30,7 @@ const urlAs = (role: string) => {
   return url.toString();
 };
 
-let server: ChildProcess | undefined;
-let setupLink = "";
-let output = "";
+let fresh: FreshServer | undefined;
 
 async function onServer(statement: string) {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -53,83 +48,37 @@ test.beforeAll(async () => {
   await onServer(`create role "${ownerRole}" login password '${rolePassword}'`);
   await onServer(`create role "${appRole}" login password '${rolePassword}'`);
   await onServer(`create database "${databaseName}" owner "${ownerRole}"`);
-  server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: urlAs(appRole),
-      MIGRATION_DATABASE_URL: urlAs(ownerRole),
-      READYROOM_SEED_DEMO: "false",
-      READYROOM_DIST_DIR: ".next-e2e",
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      AUTH_URL: origin,
-      AUTH_OIDC_ISSUER: "",
-      AUTH_OIDC_CLIENT_ID: "",
-      AUTH_OIDC_CLIENT_SECRET: "",
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      MAIL_FROM: "Readyroom on PostgreSQL <readyroom@postgres-start.example>",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  const record = (chunk: Buffer) => {
-    output += chunk.toString();
-    if (process.env.E2E_SERVER_LOGS) process.stdout.write(chunk);
-  };
-  server.stdout!.on("data", record);
-  server.stderr!.on("data", record);
-  const pattern = /http:\/\/localhost:\d+\/setup\?token=[A-Za-z0-9_-]{43}/;
-  setupLink = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const found = output.match(pattern)?.[0];
-      if (found) {
-        clearInterval(timer);
-        resolve(found);
-      } else if (server!.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`the PostgreSQL server exited:\n${output.slice(-2000)}`));
-      }
-    }, 250);
+  fresh = await startFreshServer({
+    port,
+    name: "PostgreSQL",
+    env: { DATABASE_URL: urlAs(appRole), MIGRATION_DATABASE_URL: urlAs(ownerRole) },
+    mailFrom: "Readyroom on PostgreSQL <readyroom@postgres-start.example>",
   });
 });
 
 test.afterAll(async () => {
-  if (server?.pid && server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server!.once("exit", resolve));
-  }
+  await fresh?.stop();
   await onServer(`drop database if exists "${databaseName}" with (force)`);
   await onServer(`drop role if exists "${appRole}"`);
   await onServer(`drop role if exists "${ownerRole}"`);
 });
 
 test("on an empty PostgreSQL database: first admin, a health system, an invited IT person's first sign-off, without SQL", async ({ browser }) => {
+  const { origin, setupLink } = fresh!;
   expect(setupLink.startsWith(`${origin}/setup?token=`)).toBe(true);
 
   const adminContext = await browser.newContext({ baseURL: origin });
   const admin = await adminContext.newPage();
   const noServerErrors = refuseServerErrors(admin);
-  await admin.goto(setupLink);
-  await expect(admin.getByRole("heading", { name: "Set up Readyroom" })).toBeVisible();
-  await admin.getByLabel("Your organization (the vendor)").fill("Tidewater Integrations (synthetic)");
-  await admin.getByLabel("Your name").fill("Robin Tide (synthetic)");
-  await admin.getByLabel("Your e-mail").fill("robin@tidewater.example");
-  await admin.getByLabel("Choose a password").fill("tidewater admin synthetic passphrase");
-  await admin.getByLabel("Type it again").fill("tidewater admin synthetic passphrase");
-  await admin.getByRole("button", { name: "Create the first admin" }).click();
-  // Hashing the password and signing in: slow on a busy machine.
-  await expect(admin.getByRole("heading", { name: "Portfolio" })).toBeVisible({ timeout: 30_000 });
-  await expect(admin.getByLabel("Signed in as")).toContainText("Admin · Tidewater Integrations (synthetic)");
+  await setUpFirstAdmin(admin, setupLink, {
+    organization: "Tidewater Integrations (synthetic)",
+    name: "Robin Tide (synthetic)",
+    email: "robin@tidewater.example",
+    password: "tidewater admin synthetic passphrase",
+  });
 
   // Step 3: a health system and its IT person.
-  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
-  const create = admin.getByRole("form", { name: "New health system" });
-  await create.getByLabel("Name", { exact: true }).fill("Cedar Valley Health (synthetic)");
-  await create.getByLabel("Short name").fill("cedar-valley");
-  await create.getByLabel("Allowed e-mail domains").fill("cedarvalley.example");
-  await create.getByRole("button", { name: "Create health system" }).click();
-  await expect(admin.getByRole("heading", { level: 1, name: "Cedar Valley Health (synthetic)" })).toBeVisible();
+  await createHealthSystem(admin, { name: "Cedar Valley Health (synthetic)", slug: "cedar-valley", domain: "cedarvalley.example" });
   const invite = admin.getByRole("form", { name: "Invite someone" });
   await invite.getByLabel("Name").fill("Quinn Cedar (synthetic)");
   await invite.getByLabel("E-mail").fill("quinn@cedarvalley.example");
@@ -149,13 +98,8 @@ test("on an empty PostgreSQL database: first admin, a health system, an invited 
   noServerErrors();
 
   const managerInvitation = await waitForLink("sasha@tidewater.example", "/invitation");
-  const managerContext = await browser.newContext({ baseURL: origin });
-  const manager = await managerContext.newPage();
-  await manager.goto(managerInvitation.link);
-  await manager.getByLabel("Choose a password").fill("tidewater manager synthetic passphrase");
-  await manager.getByLabel("Type it again").fill("tidewater manager synthetic passphrase");
-  await manager.getByRole("button", { name: "Accept and sign in" }).click();
-  await expect(manager.getByRole("heading", { name: "Portfolio" })).toBeVisible({ timeout: 30_000 });
+  const { context: managerContext, page: manager, accept: acceptManager } = await acceptInvitation(browser, origin, managerInvitation.link, "tidewater manager synthetic passphrase");
+  await acceptManager();
 
   // An implementation for the health system, from the template every database has (no demo).
   await manager.getByRole("link", { name: "New implementation" }).click();
@@ -179,14 +123,9 @@ test("on an empty PostgreSQL database: first admin, a health system, an invited 
   const { mail, link } = await waitForLink("quinn@cedarvalley.example", "/invitation");
   expect(mail.from).toBe("readyroom@postgres-start.example");
   expect(link.startsWith(`${origin}/invitation?token=`)).toBe(true);
-  const personContext = await browser.newContext({ baseURL: origin });
-  const person = await personContext.newPage();
-  await person.goto(link);
+  const { context: personContext, page: person, accept } = await acceptInvitation(browser, origin, link, "cedar valley synthetic passphrase 8");
   await expect(person.getByText("Quinn Cedar (synthetic) (quinn@cedarvalley.example) · Cedar Valley Health (synthetic)")).toBeVisible();
-  await person.getByLabel("Choose a password").fill("cedar valley synthetic passphrase 8");
-  await person.getByLabel("Type it again").fill("cedar valley synthetic passphrase 8");
-  await person.getByRole("button", { name: "Accept and sign in" }).click();
-  await expect(person.getByRole("heading", { name: "Portfolio" })).toBeVisible({ timeout: 30_000 });
+  await accept();
   await expect(person.getByLabel("Signed in as")).toContainText("Customer IT · Cedar Valley Health (synthetic)");
   await expect(person.locator("table tbody tr")).toHaveCount(1);
 
@@ -199,11 +138,7 @@ test("on an empty PostgreSQL database: first admin, a health system, an invited 
   await expect(person.getByRole("list", { name: "Required sign-offs" }).getByText(/Signed v\d+ by Quinn Cedar \(synthetic\)/)).toBeVisible();
 
   // The invitation worked once.
-  const replayContext = await browser.newContext({ baseURL: origin });
-  const replay = await replayContext.newPage();
-  await replay.goto(link);
-  await expect(replay.getByRole("alert", { name: "Link not valid" })).toBeVisible();
-  await replayContext.close();
+  await expectLinkUsed(browser, origin, link);
   await personContext.close();
 
   // The admin's Sent mail page lists the invitation as sent over SMTP, without its body (the

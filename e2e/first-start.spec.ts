@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { acceptInvitation, createHealthSystem, expectLinkUsed, setUpFirstAdmin, startFreshServer, type FreshServer } from "./first-start-server";
 import { refuseServerErrors } from "./fixtures";
-import { smtpPort, waitForLink } from "./mailbox";
+import { waitForLink } from "./mailbox";
 
 // A real first start, as docs/running-on-postgresql.md tells it: a second server of the e2e
 // build on an empty database of its own (no demo), which prints a one-time setup link; the
@@ -12,69 +11,29 @@ import { smtpPort, waitForLink } from "./mailbox";
 // invitation arrives by SMTP; that person signs in and sees only their organization. No SQL.
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 2;
-const origin = `http://localhost:${port}`;
-const root = join(__dirname, "..");
-const dataDir = join(root, ".data/e2e-fresh");
+const dataDir = join(__dirname, "../.data/e2e-fresh");
 
-let server: ChildProcess | undefined;
-let setupLink = "";
-let output = "";
+let fresh: FreshServer;
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   rmSync(dataDir, { recursive: true, force: true });
-  server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: "",
-      PGLITE_DIR: join(dataDir, "pglite"),
-      READYROOM_SEED_DEMO: "false",
-      READYROOM_DIST_DIR: ".next-e2e",
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      AUTH_URL: origin,
-      AUTH_OIDC_ISSUER: "",
-      AUTH_OIDC_CLIENT_ID: "",
-      AUTH_OIDC_CLIENT_SECRET: "",
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      MAIL_FROM: "Readyroom first start <readyroom@first-start.example>",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  const record = (chunk: Buffer) => {
-    output += chunk.toString();
-    if (process.env.E2E_SERVER_LOGS) process.stdout.write(chunk);
-  };
-  server.stdout!.on("data", record);
-  server.stderr!.on("data", record);
-  // The operator's step: read the one-time link from the server's log.
-  const pattern = /http:\/\/localhost:\d+\/setup\?token=[A-Za-z0-9_-]{43}/;
-  setupLink = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const found = output.match(pattern)?.[0];
-      if (found) {
-        clearInterval(timer);
-        resolve(found);
-      } else if (server!.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`the fresh server exited:\n${output.slice(-2000)}`));
-      }
-    }, 250);
+  fresh = await startFreshServer({
+    port,
+    name: "fresh",
+    env: { DATABASE_URL: "", PGLITE_DIR: join(dataDir, "pglite") },
+    mailFrom: "Readyroom first start <readyroom@first-start.example>",
   });
 });
 
 test.afterAll(async () => {
-  if (server?.pid) {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server!.once("exit", resolve));
-  }
+  await fresh?.stop();
 });
 
 test("from an empty database to an invited health-system user who signs in, without SQL", async ({ browser }) => {
+  const { origin, setupLink } = fresh;
   expect(setupLink.startsWith(`${origin}/setup?token=`)).toBe(true);
   // No default account: the demo's admin does not exist here.
   const probe = await browser.newContext({ baseURL: origin });
@@ -89,32 +48,17 @@ test("from an empty database to an invited health-system user who signs in, with
   const adminContext = await browser.newContext({ baseURL: origin });
   const admin = await adminContext.newPage();
   const noServerErrors = refuseServerErrors(admin);
-  await admin.goto(setupLink);
-  await expect(admin.getByRole("heading", { name: "Set up Readyroom" })).toBeVisible();
-  await admin.getByLabel("Your organization (the vendor)").fill("Northstar Integrations (synthetic)");
-  await admin.getByLabel("Your name").fill("Alex First (synthetic)");
-  await admin.getByLabel("Your e-mail").fill("alex@northstar.example");
-  await admin.getByLabel("Choose a password").fill("first admin synthetic passphrase");
-  await admin.getByLabel("Type it again").fill("first admin synthetic passphrase");
-  await admin.getByRole("button", { name: "Create the first admin" }).click();
-  await expect(admin.getByRole("heading", { name: "Portfolio" })).toBeVisible();
-  await expect(admin.getByLabel("Signed in as")).toContainText("Admin · Northstar Integrations (synthetic)");
+  await setUpFirstAdmin(admin, setupLink, {
+    organization: "Northstar Integrations (synthetic)",
+    name: "Alex First (synthetic)",
+    email: "alex@northstar.example",
+    password: "first admin synthetic passphrase",
+  });
 
   // The setup link worked once.
-  const replayContext = await browser.newContext({ baseURL: origin });
-  const replay = await replayContext.newPage();
-  await replay.goto(setupLink);
-  await expect(replay.getByRole("alert", { name: "Link not valid" })).toBeVisible();
-  await replayContext.close();
+  await expectLinkUsed(browser, origin, setupLink);
 
-  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
-  const create = admin.getByRole("form", { name: "New health system" });
-  await create.getByLabel("Name", { exact: true }).fill("Harborview Health (synthetic)");
-  await create.getByLabel("Short name").fill("harborview");
-  await create.getByLabel("Allowed e-mail domains").fill("harborview.example");
-  await create.getByRole("button", { name: "Create health system" }).click();
-  await expect(admin.getByRole("heading", { level: 1, name: "Harborview Health (synthetic)" })).toBeVisible();
-
+  await createHealthSystem(admin, { name: "Harborview Health (synthetic)", slug: "harborview", domain: "harborview.example" });
   const invite = admin.getByRole("form", { name: "Invite someone" });
   await invite.getByLabel("Name").fill("Morgan Harbor (synthetic)");
   await invite.getByLabel("E-mail").fill("morgan@elsewhere.example");
@@ -129,14 +73,9 @@ test("from an empty database to an invited health-system user who signs in, with
   expect(mail.from).toBe("readyroom@first-start.example");
   expect(link.startsWith(`${origin}/invitation?token=`)).toBe(true);
 
-  const personContext = await browser.newContext({ baseURL: origin });
-  const person = await personContext.newPage();
-  await person.goto(link);
+  const { context: personContext, page: person, accept } = await acceptInvitation(browser, origin, link, "harbor synthetic passphrase 5");
   await expect(person.getByText("Morgan Harbor (synthetic) (morgan@harborview.example) · Harborview Health (synthetic)")).toBeVisible();
-  await person.getByLabel("Choose a password").fill("harbor synthetic passphrase 5");
-  await person.getByLabel("Type it again").fill("harbor synthetic passphrase 5");
-  await person.getByRole("button", { name: "Accept and sign in" }).click();
-  await expect(person.getByRole("heading", { name: "Portfolio" })).toBeVisible();
+  await accept();
   await expect(person.getByLabel("Signed in as")).toContainText("Customer IT · Harborview Health (synthetic)");
   // Only their organization: no people pages, and the vendor's organization is not found.
   await expect(person.getByRole("link", { name: "People" })).toHaveCount(0);

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { VerdictBadge } from "@/components/gate/gate-panel";
+import { GoLiveWhen, goLiveLine } from "@/components/implementation/go-live-when";
 import { ReadinessBar } from "@/components/readiness/readiness-bar";
 import { RiskBadge } from "@/components/readiness/risk-badge";
 import { Badge } from "@/components/ui/badge";
-import { Pager } from "@/components/ui/pager";
+import { ButtonLink } from "@/components/ui/button";
+import { ListCount, ListHeader, PagedList } from "@/components/ui/list-page";
+import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listPortfolio } from "@/lib/dal/implementations";
 import { can } from "@/lib/dal/policy";
@@ -12,7 +15,7 @@ import { listSavedViews } from "@/lib/dal/saved-views";
 import { shortDay } from "@/lib/domain/forecast";
 import { derivePortfolioRow, reasonCounts, type PortfolioViewRow } from "@/lib/domain/portfolio";
 import { itemStatuses } from "@/lib/domain/vocabulary";
-import { describeGoLive, mondayOf, todayIso } from "@/lib/format/dates";
+import { mondayOf, todayIso } from "@/lib/format/dates";
 import { ehrVendorLabel, implementationStatusLabel, itemStatusLabel, phaseLabel } from "@/lib/format/labels";
 import { PORTFOLIO_PAGE_SIZE, parsePortfolioQuery, portfolioFiltered, portfolioParams, portfolioQueryString, type PortfolioQuery } from "@/lib/validation/portfolio";
 import { PortfolioFilters } from "./_components/portfolio-filters";
@@ -76,27 +79,19 @@ export default async function PortfolioPage({ searchParams }: Props) {
 
   return (
     <>
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Portfolio</h1>
-          <p className="text-sm text-slate-600">
-            {viewer.organizationKind === "customer"
-              ? `Implementations for ${viewer.organizationName}.`
-              : "Every implementation across all customers."}
-          </p>
-        </div>
-        <div className="flex items-center gap-4">
+      <ListHeader
+        title="Portfolio"
+        description={viewer.organizationKind === "customer" ? `Implementations for ${viewer.organizationName}.` : "Every implementation across all customers."}
+      >
         {can(viewer, "implementation.create") ? (
-          <Link href="/implementations/new" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700">
+          <ButtonLink href="/implementations/new" size="sm">
             New implementation
-          </Link>
+          </ButtonLink>
         ) : null}
-        <p className="text-sm text-slate-600" aria-live="polite">
+        <ListCount page={page} pageCount={pageCount} pageSize={PORTFOLIO_PAGE_SIZE} shown={shown.length}>
           {result.matching !== result.total ? `${result.matching} of ${result.total} implementations` : `${result.total} implementation${result.total === 1 ? "" : "s"}`}
-          {pageCount > 1 ? ` · showing ${(page - 1) * PORTFOLIO_PAGE_SIZE + 1}–${(page - 1) * PORTFOLIO_PAGE_SIZE + shown.length}` : ""}
-        </p>
-        </div>
-      </div>
+        </ListCount>
+      </ListHeader>
 
       <nav aria-label="Quick views" className="mt-4">
         <ul className="flex flex-wrap gap-2 text-sm">
@@ -110,145 +105,129 @@ export default async function PortfolioPage({ searchParams }: Props) {
         </ul>
       </nav>
 
-      <PortfolioFilters query={query} customers={customers} offerMine={vendor} />
-      <SavedViews list="portfolio" query={queryString.replace(/^\?/, "")} current={`/${queryString}`} views={views} />
-
-      {shown.length === 0 ? (
-        <p className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {filtered ? "No implementation matches this filter." : "No implementations to show yet."}
-        </p>
-      ) : (
-        <>
+      <PagedList
+        filters={
+          <>
+            <PortfolioFilters query={query} customers={customers} offerMine={vendor} />
+            <SavedViews list="portfolio" query={queryString.replace(/^\?/, "")} current={`/${queryString}`} views={views} />
+          </>
+        }
+        isEmpty={shown.length === 0}
+        empty={filtered ? "No implementation matches this filter." : "No implementations to show yet."}
+        pager={{ label: "Portfolio pages", page, pageCount, href: (n) => pageHref(query, n) }}
+      >
         <PortfolioCards rows={shown} today={today} monday={monday} />
-        <div className="mt-4 hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Implementations with go-live date, readiness, gate verdict, risk and item counts</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                {columns.map((column) => {
-                  const active = column.key !== null && query.sort === column.key;
-                  return (
-                    <th
-                      key={column.label}
-                      scope="col"
-                      className={`px-3 py-3 ${column.className ?? ""}`}
-                      aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-                    >
-                      {column.key ? (
-                        <Link href={sortHref(query, column.key)} className="hover:text-slate-900">
-                          {column.label}
-                          {active ? <span aria-hidden="true">{query.dir === "asc" ? " ▲" : " ▼"}</span> : null}
-                        </Link>
-                      ) : (
-                        column.label
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {shown.map((row) => {
-                const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.status) : null;
-                return (
-                  <tr key={row.id} className="align-top">
-                    <td className="px-3 py-3">
-                      <Link href={`/implementations/${row.id}`} className="font-medium text-sky-800 hover:underline">
-                        {row.name}
-                      </Link>
-                      <div className="text-slate-600">{row.customerName}</div>
-                      {/* EHR and phase sit under the name, so every column fits a laptop screen. */}
-                      <div className="text-xs text-slate-600">
-                        {ehrVendorLabel[row.ehrVendor]} · {phaseLabel[row.phase]}
-                      </div>
-                      {row.status !== "active" ? (
-                        <div className="mt-1">
-                          <Badge>{implementationStatusLabel[row.status]}</Badge>
-                        </div>
-                      ) : null}
-                      <ChangesSinceMonday row={row} monday={monday} />
-                    </td>
-                    <td className="px-3 py-3 whitespace-nowrap">
-                      {row.goLiveDate && goLive ? (
-                        <>
-                          <time dateTime={row.goLiveDate}>{row.goLiveDate}</time>
-                          <div className={goLive.late ? "font-medium text-rose-800" : "text-slate-600"}>{goLive.text}</div>
-                        </>
-                      ) : (
-                        <span className="text-slate-500">Not set</span>
-                      )}
-                    </td>
-                    <td className="min-w-40 px-3 py-3">
-                      <span className="font-medium">{row.readiness.percent}%</span>{" "}
-                      <span className="text-slate-600">
-                        {row.readiness.done} / {row.readiness.total} required
-                      </span>
-                      <ReadinessBar byStatus={row.items.requiredByStatus} compact label={`Required items of ${row.name} by status`} />
-                      <ProjectedLate row={row} today={today} />
-                    </td>
-                    <td className="px-3 py-3">
-                      <Link href={`/implementations/${row.id}`} className="block hover:underline">
-                        <span className="sr-only">Gate: </span>
-                        <VerdictBadge verdict={row.verdict} />
-                        <span className="sr-only">, </span>
-                        <div className="mt-1 whitespace-nowrap text-xs text-slate-600">{reasonCounts(row)}</div>
-                      </Link>
-                    </td>
-                    <td className="px-3 py-3">
-                      <RiskBadge risk={row.forecast} />
-                    </td>
-                    <td className="px-3 py-3">
-                      {row.items.goLiveBlockers > 0 ? (
-                        <Badge tone="bad">
-                          <span aria-hidden="true">✕</span>
-                          {row.items.goLiveBlockers} open
-                        </Badge>
-                      ) : (
-                        <span className="text-slate-600">None</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-3">
-                      {row.staleEvidence > 0 ? (
-                        <Badge tone="warn">
-                          <span aria-hidden="true">◔</span>
-                          {row.staleEvidence} stale
-                        </Badge>
-                      ) : (
-                        <span className="text-slate-600">None</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-3">
-                      {row.permissionDrift > 0 ? (
-                        <Link href={`/implementations/${row.id}/permissions`} className="hover:underline">
-                          <Badge tone="bad" wrap>
-                            <span aria-hidden="true">⚠</span>
-                            {row.permissionDrift} unproven in production
-                          </Badge>
-                        </Link>
-                      ) : (
-                        <span className="text-slate-600">None</span>
-                      )}
-                    </td>
-                    <td className="hidden px-3 py-3 2xl:table-cell">
-                      <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700">
-                        {itemStatuses
-                          .filter((s) => row.items.byStatus[s] > 0)
-                          .map((s) => (
-                            <li key={s}>
-                              {itemStatusLabel[s]}: <span className="font-semibold">{row.items.byStatus[s]}</span>
-                            </li>
-                          ))}
-                      </ul>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        </>
-      )}
-      <Pager label="Portfolio pages" page={page} pageCount={pageCount} href={(n) => pageHref(query, n)} />
+        <ScrollTable
+          caption="Implementations with go-live date, readiness, gate verdict, risk and item counts"
+          columns={columns.map((column) => {
+            const active = column.key !== null && query.sort === column.key;
+            return (
+              <th
+                key={column.label}
+                scope="col"
+                className={`px-3 py-3 ${column.className ?? ""}`}
+                aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+              >
+                {column.key ? (
+                  <Link href={sortHref(query, column.key)} className="hover:text-slate-900">
+                    {column.label}
+                    {active ? <span aria-hidden="true">{query.dir === "asc" ? " ▲" : " ▼"}</span> : null}
+                  </Link>
+                ) : (
+                  column.label
+                )}
+              </th>
+            );
+          })}
+          className="mt-4 hidden md:block"
+        >
+          {shown.map((row) => (
+            <tr key={row.id} className="align-top">
+              <td className="px-3 py-3">
+                <Link href={`/implementations/${row.id}`} className="font-medium text-sky-800 hover:underline">
+                  {row.name}
+                </Link>
+                <div className="text-slate-600">{row.customerName}</div>
+                {/* EHR and phase sit under the name, so every column fits a laptop screen. */}
+                <div className="text-xs text-slate-600">
+                  {ehrVendorLabel[row.ehrVendor]} · {phaseLabel[row.phase]}
+                </div>
+                {row.status !== "active" ? (
+                  <div className="mt-1">
+                    <Badge>{implementationStatusLabel[row.status]}</Badge>
+                  </div>
+                ) : null}
+                <ChangesSinceMonday row={row} monday={monday} />
+              </td>
+              <td className="px-3 py-3 whitespace-nowrap">
+                <GoLiveWhen date={row.goLiveDate} days={row.daysToGoLive} status={row.status} />
+              </td>
+              <td className="min-w-40 px-3 py-3">
+                <span className="font-medium">{row.readiness.percent}%</span>{" "}
+                <span className="text-slate-600">
+                  {row.readiness.done} / {row.readiness.total} required
+                </span>
+                <ReadinessBar byStatus={row.items.requiredByStatus} compact label={`Required items of ${row.name} by status`} />
+                <ProjectedLate row={row} today={today} />
+              </td>
+              <td className="px-3 py-3">
+                <Link href={`/implementations/${row.id}`} className="block hover:underline">
+                  <span className="sr-only">Gate: </span>
+                  <VerdictBadge verdict={row.verdict} />
+                  <span className="sr-only">, </span>
+                  <div className="mt-1 whitespace-nowrap text-xs text-slate-600">{reasonCounts(row)}</div>
+                </Link>
+              </td>
+              <td className="px-3 py-3">
+                <RiskBadge risk={row.forecast} />
+              </td>
+              <td className="px-3 py-3">
+                {row.items.goLiveBlockers > 0 ? (
+                  <Badge tone="bad">
+                    <span aria-hidden="true">✕</span>
+                    {row.items.goLiveBlockers} open
+                  </Badge>
+                ) : (
+                  <span className="text-slate-600">None</span>
+                )}
+              </td>
+              <td className="px-3 py-3">
+                {row.staleEvidence > 0 ? (
+                  <Badge tone="warn">
+                    <span aria-hidden="true">◔</span>
+                    {row.staleEvidence} stale
+                  </Badge>
+                ) : (
+                  <span className="text-slate-600">None</span>
+                )}
+              </td>
+              <td className="px-3 py-3">
+                {row.permissionDrift > 0 ? (
+                  <Link href={`/implementations/${row.id}/permissions`} className="hover:underline">
+                    <Badge tone="bad" wrap>
+                      <span aria-hidden="true">⚠</span>
+                      {row.permissionDrift} unproven in production
+                    </Badge>
+                  </Link>
+                ) : (
+                  <span className="text-slate-600">None</span>
+                )}
+              </td>
+              <td className="hidden px-3 py-3 2xl:table-cell">
+                <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700">
+                  {itemStatuses
+                    .filter((s) => row.items.byStatus[s] > 0)
+                    .map((s) => (
+                      <li key={s}>
+                        {itemStatusLabel[s]}: <span className="font-semibold">{row.items.byStatus[s]}</span>
+                      </li>
+                    ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
+      </PagedList>
     </>
   );
 }
@@ -258,60 +237,57 @@ export default async function PortfolioPage({ searchParams }: Props) {
 function PortfolioCards({ rows, today, monday }: { rows: PortfolioViewRow[]; today: string; monday: string }) {
   return (
     <ul className="mt-4 space-y-3 md:hidden" aria-label="Implementations">
-      {rows.map((row) => {
-        const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.status) : null;
-        return (
-          <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
-            <div className="flex flex-wrap items-start justify-between gap-2">
-              <div>
-                <Link href={`/implementations/${row.id}`} className="font-medium text-sky-800 hover:underline">
-                  {row.name}
-                </Link>
-                <div className="text-slate-600">
-                  {row.customerName} · {ehrVendorLabel[row.ehrVendor]} · {phaseLabel[row.phase]}
-                </div>
+      {rows.map((row) => (
+        <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <div>
+              <Link href={`/implementations/${row.id}`} className="font-medium text-sky-800 hover:underline">
+                {row.name}
+              </Link>
+              <div className="text-slate-600">
+                {row.customerName} · {ehrVendorLabel[row.ehrVendor]} · {phaseLabel[row.phase]}
               </div>
-              {row.status !== "active" ? <Badge>{implementationStatusLabel[row.status]}</Badge> : null}
             </div>
-            <ChangesSinceMonday row={row} monday={monday} />
-            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
-              <div>
-                <dt className="text-xs text-slate-500">Gate</dt>
-                <dd>
-                  <VerdictBadge verdict={row.verdict} />
-                  <div className="text-xs text-slate-600">{reasonCounts(row)}</div>
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">Risk</dt>
-                <dd>
-                  <RiskBadge risk={row.forecast} />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">Go-live</dt>
-                <dd>{row.goLiveDate && goLive ? `${row.goLiveDate} (${goLive.text})` : "Not set"}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">Readiness</dt>
-                <dd>
-                  {row.readiness.percent}% ({row.readiness.done} / {row.readiness.total} required)
-                  <ReadinessBar byStatus={row.items.requiredByStatus} compact label={`Required items of ${row.name} by status`} />
-                  <ProjectedLate row={row} today={today} />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">Go-live blockers</dt>
-                <dd>{row.items.goLiveBlockers > 0 ? `${row.items.goLiveBlockers} open` : "None"}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">Stale evidence</dt>
-                <dd>{row.staleEvidence > 0 ? `${row.staleEvidence} stale` : "None"}</dd>
-              </div>
-            </dl>
-          </li>
-        );
-      })}
+            {row.status !== "active" ? <Badge>{implementationStatusLabel[row.status]}</Badge> : null}
+          </div>
+          <ChangesSinceMonday row={row} monday={monday} />
+          <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
+            <div>
+              <dt className="text-xs text-slate-500">Gate</dt>
+              <dd>
+                <VerdictBadge verdict={row.verdict} />
+                <div className="text-xs text-slate-600">{reasonCounts(row)}</div>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Risk</dt>
+              <dd>
+                <RiskBadge risk={row.forecast} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Go-live</dt>
+              <dd>{goLiveLine(row.goLiveDate, row.daysToGoLive, row.status)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Readiness</dt>
+              <dd>
+                {row.readiness.percent}% ({row.readiness.done} / {row.readiness.total} required)
+                <ReadinessBar byStatus={row.items.requiredByStatus} compact label={`Required items of ${row.name} by status`} />
+                <ProjectedLate row={row} today={today} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Go-live blockers</dt>
+              <dd>{row.items.goLiveBlockers > 0 ? `${row.items.goLiveBlockers} open` : "None"}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Stale evidence</dt>
+              <dd>{row.staleEvidence > 0 ? `${row.staleEvidence} stale` : "None"}</dd>
+            </div>
+          </dl>
+        </li>
+      ))}
     </ul>
   );
 }

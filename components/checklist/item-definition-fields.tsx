@@ -1,6 +1,6 @@
 "use client";
 
-import { Field } from "@/components/ui/field";
+import { Field, Fieldset } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/form";
 import { itemCategories, type ItemCategory, type Role } from "@/lib/domain/vocabulary";
 import { categoryLabel, roleLabel } from "@/lib/format/labels";
@@ -51,8 +51,7 @@ export function ItemDefinitionFields({
         {(control) => <textarea {...control} rows={2} defaultValue={defaults?.description} />}
       </Field>
       {children}
-      <fieldset>
-        <legend className="text-sm font-medium">Sign-off required from</legend>
+      <Fieldset form={F} name="requiredSignOffRoles" legend="Sign-off required from" errors={errors}>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           {signOffRoles.map((role) => (
             <label key={role} className="flex items-center gap-2">
@@ -61,8 +60,7 @@ export function ItemDefinitionFields({
             </label>
           ))}
         </div>
-        <FieldError formId={F} name="requiredSignOffRoles" errors={errors?.requiredSignOffRoles} />
-      </fieldset>
+      </Fieldset>
       <div className="flex flex-wrap gap-4 text-sm">
         <label className="flex items-center gap-2">
           <input type="checkbox" name="required" defaultChecked={defaults?.required ?? true} /> Required for go-live

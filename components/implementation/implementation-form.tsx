@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field } from "@/components/ui/field";
-import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { Field, Fieldset } from "@/components/ui/field";
+import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
 import {
   ehrVendors,
@@ -56,22 +56,21 @@ export function ImplementationForm<T>({ action, initial, managers, engineers, cr
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const select = (name: string, label: string, options: { value: string; label: string }[], defaultValue: string, blank?: string) => (
-    <div>
-      <label htmlFor={`${F}-${name}`} className="text-sm font-medium">{label}</label>
-      <select {...fieldProps(F, name, errors)} defaultValue={defaultValue} className={inputClass}>
-        {blank !== undefined ? <option value="">{blank}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError formId={F} name={name} errors={errors?.[name]} />
-    </div>
+    <Field form={F} name={name} label={label} errors={errors}>
+      {(control) => (
+        <select {...control} defaultValue={defaultValue}>
+          {blank !== undefined ? <option value="">{blank}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
   const checkboxes = (name: "workflows" | "interfaces", legend: string, values: readonly string[], labels: Record<string, string>) => (
-    <fieldset>
-      <legend className="text-sm font-medium">{legend}</legend>
+    <Fieldset form={F} name={name} legend={legend} errors={errors}>
       <div className="mt-1 grid grid-cols-2 gap-1 text-sm md:grid-cols-3">
         {values.map((value) => (
           <label key={value} className="flex items-center gap-2">
@@ -80,8 +79,7 @@ export function ImplementationForm<T>({ action, initial, managers, engineers, cr
           </label>
         ))}
       </div>
-      <FieldError formId={F} name={name} errors={errors?.[name]} />
-    </fieldset>
+    </Fieldset>
   );
 
   return (

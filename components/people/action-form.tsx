@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { CheckboxField, Field, Fieldset } from "@/components/ui/field";
+import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
 
 // One form for the people and account screens, described by its fields: labelled controls,
@@ -45,7 +46,7 @@ export function ActionForm<T>(props: {
       ))}
       <FormMessage state={state} success={props.success} />
       {(props.fields ?? []).map((field) => (
-        <Field key={field.name} formId={F} field={field} errors={errors} />
+        <SpecField key={field.name} formId={F} field={field} errors={errors} />
       ))}
       {errors && Object.keys(errors).some((k) => !(props.fields ?? []).some((f) => f.name === k)) ? (
         <p className="text-sm text-rose-800">
@@ -64,31 +65,15 @@ export function ActionForm<T>(props: {
   );
 }
 
-function Field({ formId, field, errors }: { formId: string; field: FieldSpec; errors?: Record<string, string[]> }) {
-  const common = fieldProps(formId, field.name, errors);
-  const hintId = field.hint ? `${formId}-${field.name}-hint` : undefined;
-  const hint = field.hint ? (
-    <p id={hintId} className="mt-1 text-xs text-slate-600">
-      {field.hint}
-    </p>
-  ) : null;
+// One described field as the shared form parts draw it.
+function SpecField({ formId, field, errors }: { formId: string; field: FieldSpec; errors?: Record<string, string[]> }) {
   if (field.type === "checkbox") {
-    return (
-      <div>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" {...common} defaultChecked={field.defaultChecked} />
-          {field.label}
-        </label>
-        {hint}
-        <FieldError formId={formId} name={field.name} errors={errors?.[field.name]} />
-      </div>
-    );
+    return <CheckboxField form={formId} name={field.name} label={field.label} hint={field.hint} errors={errors} defaultChecked={field.defaultChecked} />;
   }
   if (field.type === "checkboxes") {
     const chosen = new Set(Array.isArray(field.defaultValue) ? field.defaultValue : []);
     return (
-      <fieldset aria-describedby={errors?.[field.name] ? `${formId}-${field.name}-error` : undefined}>
-        <legend className="text-sm font-medium">{field.label}</legend>
+      <Fieldset form={formId} name={field.name} legend={field.label} errors={errors}>
         <div className="mt-1 flex flex-wrap gap-4">
           {(field.options ?? []).map((o) => (
             <label key={o.value} className="flex items-center gap-2 text-sm">
@@ -97,39 +82,28 @@ function Field({ formId, field, errors }: { formId: string; field: FieldSpec; er
             </label>
           ))}
         </div>
-        {hint}
-        <FieldError formId={formId} name={field.name} errors={errors?.[field.name]} />
-      </fieldset>
+        {field.hint ? <p className="mt-1 text-xs text-slate-600">{field.hint}</p> : null}
+      </Fieldset>
     );
   }
   const value = typeof field.defaultValue === "string" ? field.defaultValue : undefined;
   return (
-    <div>
-      <label htmlFor={common.id} className="text-sm font-medium">
-        {field.label}
-      </label>
-      {field.type === "select" ? (
-        <select {...common} defaultValue={value ?? ""} className={inputClass}>
-          {(field.options ?? []).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : field.type === "textarea" ? (
-        <textarea {...common} defaultValue={value} rows={2} className={inputClass} aria-describedby={[common["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined} />
-      ) : (
-        <input
-          {...common}
-          type={field.type}
-          defaultValue={field.type === "password" ? undefined : value}
-          autoComplete={field.autoComplete}
-          className={inputClass}
-          aria-describedby={[common["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined}
-        />
-      )}
-      {hint}
-      <FieldError formId={formId} name={field.name} errors={errors?.[field.name]} />
-    </div>
+    <Field form={formId} name={field.name} label={field.label} hint={field.hint} errors={errors}>
+      {(control) =>
+        field.type === "select" ? (
+          <select {...control} defaultValue={value ?? ""}>
+            {(field.options ?? []).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ) : field.type === "textarea" ? (
+          <textarea {...control} defaultValue={value} rows={2} />
+        ) : (
+          <input {...control} type={field.type} defaultValue={field.type === "password" ? undefined : value} autoComplete={field.autoComplete} />
+        )
+      }
+    </Field>
   );
 }

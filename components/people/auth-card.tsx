@@ -1,7 +1,9 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { ActionForm } from "./action-form";
 
 // The frame of the signed-out pages (sign-in link, invitation, reset, setup).
-export function AuthCard({ title, intro, children }: { title: string; intro?: string; children: React.ReactNode }) {
+export function AuthCard({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
@@ -24,5 +26,35 @@ export function DeadLink() {
         to sign in or ask for a new link.
       </p>
     </div>
+  );
+}
+
+// A signed-out page opened from a one-time link (setup, invitation, password reset): a live link
+// shows the form, which carries its token; a used, replaced or expired one shows DeadLink.
+export function LinkFormCard<T>({
+  title,
+  intro,
+  token,
+  form,
+  children,
+}: {
+  title: string;
+  intro?: string;
+  // The link's token, or null when the link is not live.
+  token: string | null;
+  form: Omit<Parameters<typeof ActionForm<T>>[0], "hidden">;
+  children?: ReactNode;
+}) {
+  return (
+    <AuthCard title={title} intro={intro}>
+      {token ? (
+        <>
+          <ActionForm {...form} hidden={{ token }} />
+          {children}
+        </>
+      ) : (
+        <DeadLink />
+      )}
+    </AuthCard>
   );
 }

@@ -2,15 +2,18 @@ import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 
 // The product's buttons, so their classes are written once. Primary does the form's one job;
-// secondary sits beside it. `pending` disables a submit button while its action runs.
+// secondary sits beside it; danger and approve colour the writes that must stand out (blocking,
+// signing). `pending` disables a submit button while its action runs.
 
-type Variant = "primary" | "secondary";
+type Variant = "primary" | "secondary" | "danger" | "approve";
 type Size = "sm" | "md" | "xs";
 
 const base = "inline-flex items-center justify-center rounded-md font-semibold disabled:opacity-60";
 const variants: Record<Variant, string> = {
   primary: "bg-slate-900 text-white hover:bg-slate-700",
   secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50",
+  danger: "bg-rose-800 text-white hover:bg-rose-700",
+  approve: "bg-emerald-800 text-white hover:bg-emerald-700",
 };
 const sizes: Record<Size, string> = {
   md: "px-4 py-2 text-sm",

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterSelect } from "./filter-select";
 
 // A sortable column header: a link that keeps the sort in the URL (so it works without
 // JavaScript and can be shared), aria-sort on the active column, and the direction spelled
@@ -33,16 +34,5 @@ export function SortHeader({
 
 // The options of a "Sort by" select for the phone layout, where there are no column headers.
 export function SortSelect({ label = "Sort by", name = "sort", value, options }: { label?: string; name?: string; value: string; options: { value: string; label: string }[] }) {
-  return (
-    <label className="block">
-      <span className="font-medium text-slate-700">{label}</span>
-      <select name={name} defaultValue={value} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <FilterSelect label={label} name={name} value={value} options={options} />;
 }

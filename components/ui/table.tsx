@@ -1,4 +1,54 @@
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
+
+// The box every wide table scrolls in, so the page itself never scrolls sideways. It is
+// `relative` so that screen-reader-only text in the table (absolutely positioned) stays inside
+// the box instead of widening the page on a phone.
+export function tableBoxClass(className = "") {
+  return `relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm ${className}`.trim();
+}
+
+const theadClass = "bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+
+// A hand-built table in its scroll box: a caption (or a label) for screen readers, one header
+// row, and the body rows the page draws. A column given as text gets a plain header cell; a cell
+// element (a sortable header, a header with a form) is used as it is.
+export function ScrollTable({
+  caption,
+  label,
+  columns,
+  headerCellClass = "px-3 py-2",
+  className = "",
+  children,
+}: {
+  caption?: string;
+  label?: string;
+  columns: ReactNode[];
+  headerCellClass?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={tableBoxClass(className)}>
+      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead className={theadClass}>
+          <tr>
+            {columns.map((column, i) =>
+              typeof column === "string" ? (
+                <th key={i} scope="col" className={headerCellClass}>
+                  {column}
+                </th>
+              ) : (
+                <Fragment key={i}>{column}</Fragment>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
 
 // A data table with a phone layout: on a wide screen a real <table> (caption, column headers);
 // on a phone each row becomes a card of "header: value" lines, so nothing scrolls sideways.
@@ -30,7 +80,7 @@ export function Table<Row>({
   if (rows.length === 0 && empty) return <p className="mt-4 text-sm text-slate-600">{empty}</p>;
   return (
     <>
-      <div className="mt-4 hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
+      <div className={tableBoxClass("mt-4 hidden md:block")}>
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className={captionHidden ? "sr-only" : "px-4 pt-3 text-left font-medium"}>{caption}</caption>
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">

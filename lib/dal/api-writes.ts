@@ -2,14 +2,14 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db";
-import { apiIdempotencyKeys, checklistItems, environments, evidence, implementations, interfaceMetrics, interfaces } from "@/db/schema";
+import { apiIdempotencyKeys, checklistItems, environments, implementations, interfaceMetrics, interfaces } from "@/db/schema";
 import { parseIsoDateTime } from "@/lib/format/date-input";
 import type { ApiEvidenceInput, ApiMetricsInput } from "@/lib/validation/api";
 import type { ApiToken } from "./api-tokens";
 import { recordAudit } from "./audit";
-import { advanceItemForEvidence } from "./checklist";
+import { addEvidence } from "./checklist";
 import { conflict, invalid, notFound } from "./errors";
-import { one, unchanged, writeOnImplementation } from "./unit-of-work";
+import { unchanged, writeOnImplementation } from "./unit-of-work";
 
 // What machines post through /api/v1 with a token (lib/dal/api-tokens.ts): technical evidence
 // on a checklist item, and an interface's traffic figures. The route has already checked the
@@ -84,26 +84,17 @@ export async function postApiEvidence(token: ApiToken, input: ApiEvidenceInput, 
         .where(and(eq(environments.implementationId, token.implementationId), eq(environments.kind, input.environment)));
       if (!environment) throw notFound(`The ${input.environment} environment of this implementation`);
 
-      const row = one(
-        await tx
-          .insert(evidence)
-          .values({
-            checklistItemId: item.id,
-            implementationId: item.implementationId,
-            environmentId: environment.id,
-            kind: "technical",
-            whatWasTested: input.whatWasTested,
-            outcome: input.outcome,
-            observedAt: observedAt.value,
-            recordedById: token.viewer.userId,
-            linkUrl: input.link ?? null,
-            note: `Posted by API token “${token.name}”.`,
-            apiTokenId: token.id,
-          })
-          .returning({ id: evidence.id }),
-      );
-      const { status, version } = await advanceItemForEvidence(tx, item, token.viewer.userId);
-      const body = { evidenceId: row.id, itemVersion: version, kind: "technical", token: token.name };
+      const { evidenceId, status, version, audited } = await addEvidence(tx, item, environment, {
+        kind: "technical",
+        whatWasTested: input.whatWasTested,
+        outcome: input.outcome,
+        observedAt: observedAt.value,
+        recordedById: token.viewer.userId,
+        linkUrl: input.link ?? null,
+        note: `Posted by API token “${token.name}”.`,
+        apiTokenId: token.id,
+      });
+      const body = { evidenceId, itemVersion: version, kind: "technical", token: token.name };
       await remember(tx, token, idem, 201, body);
       return {
         implementationId: item.implementationId,
@@ -112,15 +103,9 @@ export async function postApiEvidence(token: ApiToken, input: ApiEvidenceInput, 
         audit: (superseded: string[]) => ({
           action: "evidence.recorded",
           entityType: "evidence",
-          entityId: row.id,
+          entityId: evidenceId,
           after: {
-            itemId: item.id,
-            environment: environment.kind,
-            kind: "technical",
-            outcome: input.outcome,
-            whatWasTested: input.whatWasTested,
-            observedAt: observedAt.value.toISOString(),
-            linkUrl: input.link ?? null,
+            ...audited,
             apiToken: { id: token.id, name: token.name },
             ...(superseded.length > 0 ? { supersededSignOffs: superseded, itemStatus: status } : {}),
           },

@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/domain/viewer";
 import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api-tokens";
 import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import { signOffItemSchema } from "@/lib/validation/sign-offs";
-import { withDemoDatabase } from "@/test/fixtures/demo";
+import { demoImpl, withDemoDatabase } from "@/test/fixtures/demo";
 import { createApiToken, hashApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
 import { getItem } from "./checklist";
 import { getGate } from "./gate";
@@ -23,8 +23,7 @@ const recently = (viewer: Viewer): Viewer => ({ ...viewer, session: { id: "api-t
 const demo = withDemoDatabase({ viewer: recently });
 const { v } = demo;
 
-const appointments = seedId("impl:riverbend-appointments");
-const documents = seedId("impl:lakeshore-documents");
+const { appointments, documents } = demoImpl;
 const itemKey = "representative-test-patients";
 const itemId = seedId(`item:riverbend-appointments:${itemKey}`);
 const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();

@@ -14,7 +14,7 @@ import {
 } from "@/db/schema";
 import { evidenceStaleness } from "@/lib/domain/readiness";
 import type { Viewer } from "@/lib/domain/viewer";
-import type { ItemStatus } from "@/lib/domain/vocabulary";
+import type { EnvironmentKind, ItemStatus } from "@/lib/domain/vocabulary";
 import { formatUtc } from "@/lib/format/dates";
 import {
   editableStatuses,
@@ -161,6 +161,23 @@ async function conflictFor(tx: Transaction, itemId: string): Promise<never> {
   );
 }
 
+// Saves a change to an item as its next version, only if it is still at the version the writer
+// read; otherwise the writer is told who changed it meanwhile.
+async function saveItemChange(
+  tx: Transaction,
+  viewer: Viewer,
+  item: { id: string; version: number },
+  readVersion: number,
+  change: Partial<typeof checklistItems.$inferInsert>,
+): Promise<{ version: number }> {
+  const [updated] = await tx
+    .update(checklistItems)
+    .set({ ...change, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
+    .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, readVersion)))
+    .returning({ version: checklistItems.version });
+  return updated ?? (await conflictFor(tx, item.id));
+}
+
 // What an item needs before it can be ready for sign-off, or null when it has it.
 async function missingOperationalValidation(
   tx: Transaction,
@@ -254,12 +271,7 @@ export async function updateItem(viewer: Viewer, input: UpdateItemInput, request
       after.status = "ready_for_signoff";
     }
 
-    const updated =
-      (await tx
-        .update(checklistItems)
-        .set({ ...after, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
-        .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
-        .returning({ version: checklistItems.version }))[0] ?? (await conflictFor(tx, item.id));
+    const updated = await saveItemChange(tx, viewer, item, input.version, after as Partial<typeof checklistItems.$inferInsert>);
     const nowOwner = input.ownerId ?? null;
     if (input.status === "ready_for_signoff" && item.status !== "ready_for_signoff") {
       await notifySignOffRequested(tx, viewer, { ...item, ownerId: nowOwner, version: updated.version });
@@ -293,41 +305,23 @@ export async function recordEvidence(viewer: Viewer, input: RecordEvidenceInput,
       .where(and(eq(environments.id, input.environmentId), eq(environments.implementationId, item.implementationId)));
     if (!environment) throw invalid("Check the highlighted fields.", { environmentId: ["Choose one of this implementation's environments."] });
 
-    const row = one(
-      await tx
-        .insert(evidence)
-        .values({
-          checklistItemId: item.id,
-          implementationId: item.implementationId,
-          environmentId: environment.id,
-          kind: input.kind,
-          whatWasTested: input.whatWasTested,
-          outcome: input.outcome,
-          observedAt: input.observedAt,
-          recordedById: viewer.userId,
-          linkUrl: input.linkUrl,
-        })
-        .returning({ id: evidence.id }),
-    );
-    const { status, version } = await advanceItemForEvidence(tx, item, viewer.userId);
+    const { evidenceId, status, version, audited } = await addEvidence(tx, item, environment, {
+      kind: input.kind,
+      whatWasTested: input.whatWasTested,
+      outcome: input.outcome,
+      observedAt: input.observedAt,
+      recordedById: viewer.userId,
+      linkUrl: input.linkUrl,
+    });
     return {
       implementationId: item.implementationId,
-      result: { implementationId: item.implementationId, evidenceId: row.id, version },
+      result: { implementationId: item.implementationId, evidenceId, version },
       supersedes: { item, from: item.version, to: version, cause: "evidence" },
       audit: (superseded) => ({
         action: "evidence.recorded",
         entityType: "evidence",
-        entityId: row.id,
-        after: {
-          itemId: item.id,
-          environment: environment.kind,
-          kind: input.kind,
-          outcome: input.outcome,
-          whatWasTested: input.whatWasTested,
-          observedAt: input.observedAt.toISOString(),
-          linkUrl: input.linkUrl,
-          ...(superseded.length > 0 ? { supersededSignOffs: superseded, itemStatus: status } : {}),
-        },
+        entityId: evidenceId,
+        after: { ...audited, ...(superseded.length > 0 ? { supersededSignOffs: superseded, itemStatus: status } : {}) },
       }),
     };
   });
@@ -349,12 +343,7 @@ export async function blockItem(viewer: Viewer, input: BlockItemInput, requestId
       blockedSince: input.since,
       blockedById: viewer.userId,
     };
-    const updated =
-      (await tx
-        .update(checklistItems)
-        .set({ ...blocker, version: item.version + 1, updatedById: viewer.userId, updatedAt: new Date() })
-        .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
-        .returning({ version: checklistItems.version }))[0] ?? (await conflictFor(tx, item.id));
+    const updated = await saveItemChange(tx, viewer, item, input.version, blocker);
     await notifyBlockerAssigned(tx, viewer, item, item.ownerId, input.reason);
     return {
       implementationId: item.implementationId,
@@ -384,22 +373,14 @@ export async function unblockItem(viewer: Viewer, input: UnblockItemInput, reque
     if (!mayEdit(viewer, item.ownerId) && !can(viewer, "blocker.resolve")) throw forbidden();
     if (item.version !== input.version) await conflictFor(tx, item.id);
     if (item.status !== "blocked") throw invalid("This item is not blocked.");
-    const updated =
-      (await tx
-        .update(checklistItems)
-        .set({
-          status: "in_progress",
-          blockerReason: null,
-          blockerSeverity: null,
-          blockerTicketUrl: null,
-          blockedSince: null,
-          blockedById: null,
-          version: item.version + 1,
-          updatedById: viewer.userId,
-          updatedAt: new Date(),
-        })
-        .where(and(eq(checklistItems.id, item.id), eq(checklistItems.version, input.version)))
-        .returning({ version: checklistItems.version }))[0] ?? (await conflictFor(tx, item.id));
+    const updated = await saveItemChange(tx, viewer, item, input.version, {
+      status: "in_progress",
+      blockerReason: null,
+      blockerSeverity: null,
+      blockerTicketUrl: null,
+      blockedSince: null,
+      blockedById: null,
+    });
     await notifyBlockerResolved(tx, viewer, item, item.blockedById, input.resolution);
     return {
       implementationId: item.implementationId,
@@ -462,12 +443,33 @@ export async function addItem(viewer: Viewer, input: AddItemInput, requestId?: s
   });
 }
 
-// New evidence changes what was signed: the item's version moves on and a signed-off item needs
-// signing again. The one rule for evidence from a person (recordEvidence) and from a machine
-// (postApiEvidence); returns the item's new status and version.
-export async function advanceItemForEvidence(tx: Transaction, item: { id: string; status: ItemStatus; version: number }, userId: string): Promise<{ status: ItemStatus; version: number }> {
+// Evidence on an item, from a person (recordEvidence) or a machine (postApiEvidence), by one
+// rule: the row is stored, and since it changes what was signed, the item's version moves on and
+// a signed-off item needs signing again. Returns the evidence's id, the item's new status and
+// version, and what the audit event records about it.
+export async function addEvidence(
+  tx: Transaction,
+  item: { id: string; implementationId: string; status: ItemStatus; version: number },
+  environment: { id: string; kind: EnvironmentKind },
+  fields: Pick<typeof evidence.$inferInsert, "kind" | "whatWasTested" | "outcome" | "observedAt" | "linkUrl" | "recordedById" | "note" | "apiTokenId">,
+) {
+  const row = one(
+    await tx
+      .insert(evidence)
+      .values({ checklistItemId: item.id, implementationId: item.implementationId, environmentId: environment.id, ...fields })
+      .returning({ id: evidence.id }),
+  );
   const status = item.status === "signed_off" ? "ready_for_signoff" : item.status;
   const version = item.version + 1;
-  await tx.update(checklistItems).set({ status, version, updatedById: userId, updatedAt: new Date() }).where(eq(checklistItems.id, item.id));
-  return { status, version };
+  await tx.update(checklistItems).set({ status, version, updatedById: fields.recordedById, updatedAt: new Date() }).where(eq(checklistItems.id, item.id));
+  const audited = {
+    itemId: item.id,
+    environment: environment.kind,
+    kind: fields.kind,
+    outcome: fields.outcome,
+    whatWasTested: fields.whatWasTested,
+    observedAt: fields.observedAt.toISOString(),
+    linkUrl: fields.linkUrl ?? null,
+  };
+  return { evidenceId: row.id, status, version, audited };
 }

@@ -5,7 +5,7 @@ import { seedId } from "@/db/seed";
 import type { Viewer } from "@/lib/domain/viewer";
 import { blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { recordDecisionSchema, signOffItemSchema } from "@/lib/validation/sign-offs";
-import { withDemoDatabase } from "@/test/fixtures/demo";
+import { demoImpl, withDemoDatabase } from "@/test/fixtures/demo";
 import { blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
 import { recordConfigurationChange } from "./configuration";
 import { getGate, recordGoLiveDecision } from "./gate";
@@ -14,8 +14,7 @@ import { getSignOffPanel, signOffItem } from "./sign-offs";
 const demo = withDemoDatabase();
 const { v } = demo;
 
-const appointments = seedId("impl:riverbend-appointments");
-const documents = seedId("impl:lakeshore-documents");
+const { appointments, availability, documents } = demoImpl;
 
 describe("getGate", () => {
   it("says No-go for an implementation with unsigned items and an open go-live blocker, each reason linked", async () => {
@@ -137,8 +136,7 @@ describe("recordGoLiveDecision", () => {
 
   it("needs each remaining risk accepted by a named person with a date for a conditional go", async () => {
     // An active implementation whose only remaining reasons are risks.
-    const availability = seedId("impl:lakeshore-availability");
-    const gate = await getGate(v.manager!, availability);
+        const gate = await getGate(v.manager!, availability);
     if (gate.verdict !== "conditional_go") {
       // The seed decides what is open; make this test about the rule, whatever the seed holds.
       expect(gate.verdict).toBe("no_go");

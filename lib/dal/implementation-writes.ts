@@ -15,8 +15,9 @@ import type { Viewer } from "@/lib/domain/viewer";
 import { formatUtc } from "@/lib/format/dates";
 import type { CreateImplementationInput, UpdateImplementationInput } from "@/lib/validation/implementation";
 import { conflict, invalid, notFound } from "./errors";
+import { implementationHead, selectImplementations } from "./implementations";
 import { authorize } from "./policy";
-import { implementationScope, isUuid } from "./tenant";
+import { oneImplementationInScope } from "./tenant";
 import { lockImplementation, one, unchanged, writeOnImplementation } from "./unit-of-work";
 
 // Creating and editing implementations (managers and admins). Creating one copies the chosen
@@ -175,26 +176,13 @@ export async function updateImplementation(viewer: Viewer, input: UpdateImplemen
 // The implementation's editable values, for the edit form.
 export async function getImplementationForEdit(viewer: Viewer, implementationId: string) {
   authorize(viewer, "implementation.update");
-  if (!isUuid(implementationId)) throw notFound("Implementation");
-  const [row] = await getDb()
-    .select({
-      id: implementations.id,
-      version: implementations.version,
-      name: implementations.name,
-      customerName: organizations.name,
-      ehrVendor: implementations.ehrVendor,
-      workflows: implementations.workflows,
-      interfaces: implementations.interfaces,
-      phase: implementations.phase,
-      goLiveDate: implementations.goLiveDate,
-      implementationManagerId: implementations.implementationManagerId,
-      engineeringOwnerId: implementations.engineeringOwnerId,
-      freshnessWindowDays: implementations.freshnessWindowDays,
-      status: implementations.status,
-    })
-    .from(implementations)
-    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
-    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)));
+  const [row] = await selectImplementations({
+    ...implementationHead,
+    version: implementations.version,
+    interfaces: implementations.interfaces,
+    implementationManagerId: implementations.implementationManagerId,
+    engineeringOwnerId: implementations.engineeringOwnerId,
+  }).where(oneImplementationInScope(viewer, implementationId));
   if (!row) throw notFound("Implementation");
   const { managers, engineers } = await implementationFormOptions(viewer);
   return { implementation: row, managers, engineers };

@@ -1,56 +1,41 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { configurationChanges, evidence, implementations } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import { evidenceStaleness } from "@/lib/domain/readiness";
-import type { Viewer } from "@/lib/domain/viewer";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { recordConfigurationChange } from "./configuration";
 import { DomainError } from "./errors";
 import { getGate, refreshGateState } from "./gate";
 import { getImplementation, getImplementationSummary, listPortfolio } from "./implementations";
 
-let testDb: TestDatabase;
-const viewers: Record<string, Viewer> = {};
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const email of [
-    "admin@vendor.example",
-    "manager@vendor.example",
-    "engineer@vendor.example",
-    "it@riverbend.example",
-    "it@lakeshore.example",
-  ]) {
-    viewers[email] = await demoViewer(email);
-  }
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
+const { v } = demo;
 
 const riverbendImpl = seedId("impl:riverbend-appointments");
 const lakeshoreImpl = seedId("impl:lakeshore-availability");
 
 describe("listPortfolio", () => {
   it("shows vendor staff every implementation", async () => {
-    for (const email of ["admin@vendor.example", "manager@vendor.example", "engineer@vendor.example"]) {
-      const rows = (await listPortfolio(viewers[email]!)).rows;
+    for (const person of ["admin", "manager", "engineer"] as const) {
+      const rows = (await listPortfolio(v[person])).rows;
       expect(rows).toHaveLength(5);
     }
   });
 
   it("shows customer IT only their own organization's implementations", async () => {
-    const riverbend = (await listPortfolio(viewers["it@riverbend.example"]!)).rows;
+    const riverbend = (await listPortfolio(v.riverbend!)).rows;
     expect(riverbend.map((r) => r.customerName)).toEqual([
       "Riverbend Health (fictional)",
       "Riverbend Health (fictional)",
     ]);
-    const lakeshore = (await listPortfolio(viewers["it@lakeshore.example"]!)).rows;
+    const lakeshore = (await listPortfolio(v.lakeshore!)).rows;
     expect(lakeshore).toHaveLength(3);
     expect(lakeshore.every((r) => r.customerName === "Lakeshore Medical Group (fictional)")).toBe(true);
   });
 
   it("counts items by status, required items done and open go-live blockers", async () => {
-    const rows = (await listPortfolio(viewers["manager@vendor.example"]!)).rows;
+    const rows = (await listPortfolio(v.manager!)).rows;
     const appointments = rows.find((r) => r.id === riverbendImpl)!;
     expect(appointments.items.total).toBe(11);
     expect(appointments.items.goLiveBlockers).toBe(1);
@@ -59,7 +44,7 @@ describe("listPortfolio", () => {
     // Done as the gate counts it: the live implementation's operational items were validated
     // more than the freshness window ago, so their sign-offs no longer count.
     const live = rows.find((r) => r.status === "live")!;
-    const gate = await getGate(viewers["manager@vendor.example"]!, live.id);
+    const gate = await getGate(v.manager!, live.id);
     expect(live.items.requiredDone).toBe(gate.requiredItemsDone);
     expect(live.items.required).toBe(9);
     expect(live.items.requiredDone).toBe(6);
@@ -68,7 +53,7 @@ describe("listPortfolio", () => {
   // Stale evidence per implementation by the pure rule, over the latest evidence of each kind
   // per item and environment.
   async function staleByRule(): Promise<Map<string, number>> {
-    const db = testDb.handle.db;
+    const db = demo.db;
     const [allEvidence, changes, impls] = await Promise.all([
       db.select().from(evidence),
       db.select().from(configurationChanges),
@@ -95,7 +80,7 @@ describe("listPortfolio", () => {
 
   it("counts stale evidence exactly as the staleness rule does", async () => {
     const expected = await staleByRule();
-    const rows = (await listPortfolio(viewers["admin@vendor.example"]!)).rows;
+    const rows = (await listPortfolio(v.admin!)).rows;
     for (const row of rows) expect(row.staleEvidence, row.name).toBe(expected.get(row.id) ?? 0);
     // The demo has both kinds: evidence past the window, and evidence from before a change.
     expect(rows.find((r) => r.id === riverbendImpl)!.staleEvidence).toBeGreaterThan(0);
@@ -103,10 +88,10 @@ describe("listPortfolio", () => {
   });
 
   it("counts a change to every environment against all evidence, and a change to one environment only against its own", async () => {
-    const db = testDb.handle.db;
-    const before = new Map(((await listPortfolio(viewers["admin@vendor.example"]!)).rows).map((r) => [r.id, r.staleEvidence]));
+    const db = demo.db;
+    const before = new Map(((await listPortfolio(v.admin!)).rows).map((r) => [r.id, r.staleEvidence]));
     // Through the DAL, as the app records them: the write refreshes the maintained summary.
-    const manager = viewers["manager@vendor.example"]!;
+    const manager = v.manager!;
     const added = [
       // Touches every environment of Riverbend appointments, an hour ago.
       await recordConfigurationChange(manager, { implementationId: riverbendImpl, environmentId: null, changedAt: new Date(Date.now() - 3_600_000), note: "Everywhere" }),
@@ -115,7 +100,7 @@ describe("listPortfolio", () => {
     ];
     try {
       const expected = await staleByRule();
-      const rows = (await listPortfolio(viewers["admin@vendor.example"]!)).rows;
+      const rows = (await listPortfolio(v.admin!)).rows;
       for (const row of rows) expect(row.staleEvidence, row.name).toBe(expected.get(row.id) ?? 0);
       expect(rows.find((r) => r.id === riverbendImpl)!.staleEvidence).toBeGreaterThan(before.get(riverbendImpl)!);
     } finally {
@@ -126,7 +111,7 @@ describe("listPortfolio", () => {
   });
 
   it("orders by go-live date, undated last", async () => {
-    const rows = (await listPortfolio(viewers["admin@vendor.example"]!)).rows;
+    const rows = (await listPortfolio(v.admin!)).rows;
     const dates = rows.map((r) => r.goLiveDate);
     expect(dates.at(-1)).toBeNull();
     const dated = dates.filter((d): d is string => d !== null);
@@ -136,7 +121,7 @@ describe("listPortfolio", () => {
 
 describe("getImplementation", () => {
   it("returns the header, three environments and the checklist in template order", async () => {
-    const impl = await getImplementation(viewers["engineer@vendor.example"]!, riverbendImpl);
+    const impl = await getImplementation(v.engineer!, riverbendImpl);
     expect(impl.customerName).toBe("Riverbend Health (fictional)");
     expect(impl.environments.map((e) => e.kind)).toEqual(["sandbox", "test", "production"]);
     expect(impl.items).toHaveLength(11);
@@ -144,12 +129,12 @@ describe("getImplementation", () => {
   });
 
   it("lets customer IT open their own organization's implementation", async () => {
-    const impl = await getImplementation(viewers["it@riverbend.example"]!, riverbendImpl);
+    const impl = await getImplementation(v.riverbend!, riverbendImpl);
     expect(impl.id).toBe(riverbendImpl);
   });
 
   it("answers another organization's id, a missing id and a malformed id with the same not found", async () => {
-    const viewer = viewers["it@riverbend.example"]!;
+    const viewer = v.riverbend!;
     const attempts = [lakeshoreImpl, seedId("impl:does-not-exist"), "not-a-uuid", "' OR 1=1--"];
     const errors = await Promise.all(
       attempts.map((id) => getImplementation(viewer, id).then(() => null, (e: unknown) => e)),
@@ -163,11 +148,11 @@ describe("getImplementation", () => {
 
 describe("getImplementationSummary", () => {
   it("gives its own organization the header and environments, and anyone else the same not found", async () => {
-    const own = await getImplementationSummary(viewers["it@riverbend.example"]!, riverbendImpl);
+    const own = await getImplementationSummary(v.riverbend!, riverbendImpl);
     expect(own).toMatchObject({ id: riverbendImpl, customerName: "Riverbend Health (fictional)" });
     expect(own.environments.map((e) => e.kind)).toEqual(["sandbox", "test", "production"]);
     for (const id of [lakeshoreImpl, seedId("impl:does-not-exist"), "nope"]) {
-      await expect(getImplementationSummary(viewers["it@riverbend.example"]!, id)).rejects.toMatchObject({ code: "not_found" });
+      await expect(getImplementationSummary(v.riverbend!, id)).rejects.toMatchObject({ code: "not_found" });
     }
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type SelectedFields } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { auditEvents, environments, implementations, itemStatuses, organizations, readinessSummaries, users, type ItemStatus } from "@/db/schema";
 import { barStandings, type BarStanding } from "@/lib/domain/forecast";
@@ -13,13 +13,31 @@ import { PORTFOLIO_PAGE_SIZE, parsePortfolioQuery, type PortfolioQuery } from "@
 import { notFound } from "./errors";
 import { refreshDueSummaries } from "./gate";
 import { authorize, can } from "./policy";
-import { implementationScope, isUuid } from "./tenant";
+import { implementationScope, oneImplementationInScope } from "./tenant";
 
 // Implementations as the portfolio and the implementation page show them. Every query carries
 // the viewer's tenant condition in SQL; nothing is filtered after the fact.
 
 const manager = alias(users, "manager");
 const engineeringOwner = alias(users, "engineering_owner");
+
+// What every view of one implementation starts from: who, which EHR, what, where it stands.
+export const implementationHead = {
+  id: implementations.id,
+  name: implementations.name,
+  customerName: organizations.name,
+  ehrVendor: implementations.ehrVendor,
+  workflows: implementations.workflows,
+  phase: implementations.phase,
+  status: implementations.status,
+  goLiveDate: implementations.goLiveDate,
+  freshnessWindowDays: implementations.freshnessWindowDays,
+};
+
+// Implementations with their customer organization joined, for implementationHead's columns.
+export function selectImplementations<T extends SelectedFields>(columns: T) {
+  return getDb().select(columns).from(implementations).innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId));
+}
 
 export type PortfolioRow = {
   id: string;
@@ -226,56 +244,44 @@ function checklistViewSql(viewer: Viewer, view: ChecklistView): { where: SQL; or
 // count of every item beside it.
 export async function getImplementation(viewer: Viewer, implementationId: string, view: ChecklistView = defaultChecklistView) {
   authorize(viewer, "implementation.read");
-  if (!isUuid(implementationId)) throw notFound("Implementation");
   const shown = checklistViewSql(viewer, view);
-  const [row] = await getDb()
-    .select({
-      id: implementations.id,
-      name: implementations.name,
-      customerName: organizations.name,
-      ehrVendor: implementations.ehrVendor,
-      workflows: implementations.workflows,
-      interfaces: implementations.interfaces,
-      phase: implementations.phase,
-      status: implementations.status,
-      goLiveDate: implementations.goLiveDate,
-      freshnessWindowDays: implementations.freshnessWindowDays,
-      managerName: manager.name,
-      engineeringOwnerName: engineeringOwner.name,
-      version: implementations.version,
-      updatedAt: implementations.updatedAt,
-      environments: sql<{ id: string; kind: EnvironmentKind; name: string }[]>`coalesce((
-        select json_agg(json_build_object('id', e.id, 'kind', e.kind, 'name', e.name)
-          order by array_position(array['sandbox','test','production']::environment_kind[], e.kind))
-        from environments e where e.implementation_id = "implementations"."id"
-      ), '[]'::json)`,
-      items: sql<ChecklistRow[]>`coalesce((
-        select json_agg(json_build_object(
-          'id', ci.id, 'title', ci.title, 'category', ci.category, 'required', ci.required, 'status', ci.status,
-          'ownerId', ci.owner_id, 'ownerName', ou.name, 'nextStep', ci.next_step, 'expectedOutcome', ci.expected_outcome, 'dueDate', ci.due_date,
-          'requiredSignOffRoles', ci.required_sign_off_roles, 'needsOperationalValidation', ci.needs_operational_validation,
-          'blockerReason', ci.blocker_reason, 'blockerSeverity', ci.blocker_severity, 'blockedSince', ci.blocked_since,
-          'version', ci.version
-        ) order by ${shown.order})
-        from checklist_items ci left join users ou on ou.id = ci.owner_id
-        where ci.implementation_id = "implementations"."id" and ${shown.where}
-      ), '[]'::json)`,
-      itemsTotal: sql<number>`(select count(*)::int from checklist_items ci where ci.implementation_id = "implementations"."id")`,
-      configurationChanges: sql<{ id: string; environmentKind: EnvironmentKind | null; changedAt: string; note: string; recordedByName: string }[]>`coalesce((
-        select json_agg(json_build_object(
-          'id', c.id, 'environmentKind', ce.kind, 'changedAt', c.changed_at, 'note', c.note, 'recordedByName', ru.name
-        ) order by c.changed_at desc)
-        from configuration_changes c
-        left join environments ce on ce.id = c.environment_id
-        join users ru on ru.id = c.recorded_by_id
-        where c.implementation_id = "implementations"."id"
-      ), '[]'::json)`,
-    })
-    .from(implementations)
-    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+  const [row] = await selectImplementations({
+    ...implementationHead,
+    interfaces: implementations.interfaces,
+    managerName: manager.name,
+    engineeringOwnerName: engineeringOwner.name,
+    version: implementations.version,
+    updatedAt: implementations.updatedAt,
+    environments: sql<{ id: string; kind: EnvironmentKind; name: string }[]>`coalesce((
+      select json_agg(json_build_object('id', e.id, 'kind', e.kind, 'name', e.name)
+        order by array_position(array['sandbox','test','production']::environment_kind[], e.kind))
+      from environments e where e.implementation_id = "implementations"."id"
+    ), '[]'::json)`,
+    items: sql<ChecklistRow[]>`coalesce((
+      select json_agg(json_build_object(
+        'id', ci.id, 'title', ci.title, 'category', ci.category, 'required', ci.required, 'status', ci.status,
+        'ownerId', ci.owner_id, 'ownerName', ou.name, 'nextStep', ci.next_step, 'expectedOutcome', ci.expected_outcome, 'dueDate', ci.due_date,
+        'requiredSignOffRoles', ci.required_sign_off_roles, 'needsOperationalValidation', ci.needs_operational_validation,
+        'blockerReason', ci.blocker_reason, 'blockerSeverity', ci.blocker_severity, 'blockedSince', ci.blocked_since,
+        'version', ci.version
+      ) order by ${shown.order})
+      from checklist_items ci left join users ou on ou.id = ci.owner_id
+      where ci.implementation_id = "implementations"."id" and ${shown.where}
+    ), '[]'::json)`,
+    itemsTotal: sql<number>`(select count(*)::int from checklist_items ci where ci.implementation_id = "implementations"."id")`,
+    configurationChanges: sql<{ id: string; environmentKind: EnvironmentKind | null; changedAt: string; note: string; recordedByName: string }[]>`coalesce((
+      select json_agg(json_build_object(
+        'id', c.id, 'environmentKind', ce.kind, 'changedAt', c.changed_at, 'note', c.note, 'recordedByName', ru.name
+      ) order by c.changed_at desc)
+      from configuration_changes c
+      left join environments ce on ce.id = c.environment_id
+      join users ru on ru.id = c.recorded_by_id
+      where c.implementation_id = "implementations"."id"
+    ), '[]'::json)`,
+  })
     .leftJoin(manager, eq(manager.id, implementations.implementationManagerId))
     .leftJoin(engineeringOwner, eq(engineeringOwner.id, implementations.engineeringOwnerId))
-    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)))
+    .where(oneImplementationInScope(viewer, implementationId))
     .limit(1);
   if (!row) throw notFound("Implementation");
 
@@ -312,27 +318,11 @@ export type ImplementationSummary = Awaited<ReturnType<typeof getImplementationS
 // and its environments. Answers the same "not found" as getImplementation.
 export async function getImplementationSummary(viewer: Viewer, implementationId: string) {
   authorize(viewer, "implementation.read");
-  if (!isUuid(implementationId)) throw notFound("Implementation");
-  const db = getDb();
-  const [header] = await db
-    .select({
-      id: implementations.id,
-      name: implementations.name,
-      customerName: organizations.name,
-      ehrVendor: implementations.ehrVendor,
-      workflows: implementations.workflows,
-      phase: implementations.phase,
-      status: implementations.status,
-      goLiveDate: implementations.goLiveDate,
-      freshnessWindowDays: implementations.freshnessWindowDays,
-      version: implementations.version,
-    })
-    .from(implementations)
-    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
-    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)))
+  const [header] = await selectImplementations({ ...implementationHead, version: implementations.version })
+    .where(oneImplementationInScope(viewer, implementationId))
     .limit(1);
   if (!header) throw notFound("Implementation");
-  const envs = await db
+  const envs = await getDb()
     .select({ id: environments.id, kind: environments.kind, name: environments.name })
     .from(environments)
     .where(eq(environments.implementationId, header.id))

@@ -8,6 +8,7 @@ import { blockItemSchema, unblockItemSchema, updateItemSchema } from "@/lib/vali
 import { addCommentSchema, notificationSettingsSchema } from "@/lib/validation/inbox";
 import { signOffItemSchema } from "@/lib/validation/sign-offs";
 import { withDemoDatabase } from "@/test/fixtures/demo";
+import { itemEditForm } from "@/test/fixtures/forms";
 import { blockItem, unblockItem, updateItem } from "./checklist";
 import { addComment, listComments } from "./comments";
 import { notifyDueItems, sendDailyDigests, sendWeeklyDigests, weeklyDigestFor } from "./digests";
@@ -28,22 +29,7 @@ async function current(itemId: string) {
 
 async function edit(viewer: Viewer, itemId: string, changes: Record<string, string>) {
   const row = await current(itemId);
-  return updateItem(
-    viewer,
-    updateItemSchema.parse({
-      itemId,
-      version: String(row.version),
-      ownerId: row.ownerId ?? "",
-      status: row.status,
-      nextStep: row.nextStep,
-      expectedOutcome: row.expectedOutcome,
-      dueDate: row.dueDate ?? "",
-      whatChanged: row.whatChanged,
-      whatWasTested: row.whatWasTested,
-      whatNeedsProof: row.whatNeedsProof,
-      ...changes,
-    }),
-  );
+  return updateItem(viewer, updateItemSchema.parse(itemEditForm(row, changes)));
 }
 
 const inboxOf = (viewer: Viewer) => listInbox(viewer);

@@ -1,9 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, evidence, payloadReviews } from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
-import type { Viewer } from "@/lib/domain/viewer";
+import { seedId } from "@/db/seed";
 import {
   addInterfaceSchema,
   confirmInventorySchema,
@@ -13,6 +11,8 @@ import {
   setSourceOfTruthSchema,
   updateInterfaceSchema,
 } from "@/lib/validation/interfaces";
+import { envId, MISSING_ID, withDemoDatabase } from "@/test/fixtures/demo";
+import { interfaceForm } from "@/test/fixtures/forms";
 import { getGate } from "./gate";
 import {
   addInterface,
@@ -26,46 +26,13 @@ import {
   updateInterface,
 } from "./interfaces";
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    riverbend: "it@riverbend.example",
-    lakeshore: "it@lakeshore.example",
-  })) {
-    v[key] = await demoViewer(email);
-  }
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
+const { v } = demo;
 
 // Riverbend's patient demographics feed (patient demographics in scope) starts with no inventory.
 const demographics = seedId("impl:riverbend-demographics");
 const lakeshoreDocs = seedId("impl:lakeshore-documents");
-const env = (impl: string, kind: string) => seedId(`env:${impl}:${kind}`);
-const MISSING = "00000000-0000-4000-8000-000000000000";
 
-const interfaceForm = (overrides: Record<string, unknown> = {}) => ({
-  implementationId: demographics,
-  name: "ADT feed",
-  kind: "hl7v2_feed",
-  direction: "inbound",
-  sourceSystem: "Epic Bridges",
-  targetSystem: "Scheduling engine",
-  workflows: ["patient_demographics"],
-  messageTypes: "ADT^A04^ADT_A01, ADT^A08",
-  endpointSandbox: "mllp://bridges-sbx.riverbend.example:6661",
-  endpointTest: "",
-  endpointProduction: "",
-  vendorOwner: "Erin Vasquez",
-  customerOwner: "Casey Lin",
-  status: "building",
-  note: "",
-  ...overrides,
-});
 
 // A synthetic ADT^A08 with identifying values that must never be stored.
 const adt = [
@@ -79,35 +46,35 @@ let interfaceId = "";
 
 describe("interface inventory", () => {
   it("lets a manager add an interface, keeping MSH-9's type and trigger, and audits it", async () => {
-    const out = await addInterface(v.manager!, addInterfaceSchema.parse(interfaceForm()), "test");
+    const out = await addInterface(v.manager!, addInterfaceSchema.parse(interfaceForm(demographics)), "test");
     interfaceId = out.interfaceId;
     const inv = await getInterfaceInventory(v.riverbend!, demographics);
     const row = inv.interfaces.find((i) => i.id === interfaceId)!;
     expect(row.messageTypes).toEqual(["ADT^A04", "ADT^A08"]);
     expect(row.endpoints).toEqual({ sandbox: "mllp://bridges-sbx.riverbend.example:6661", test: "", production: "" });
-    const audit = await testDb.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, interfaceId));
+    const audit = await demo.db.select().from(auditEvents).where(eq(auditEvents.entityId, interfaceId));
     expect(audit.map((a) => a.action)).toEqual(["interface.added"]);
   });
 
   it("refuses an endpoint that holds a password or token, saying why", () => {
     for (const value of ["sftp://svc:Winter2026!@files.riverbend.example", "https://api.example/x?token=abcd1234efgh", "password=hunter22", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijk"]) {
-      const parsed = addInterfaceSchema.safeParse(interfaceForm({ endpointProduction: value }));
+      const parsed = addInterfaceSchema.safeParse(interfaceForm(demographics, { endpointProduction: value }));
       expect(parsed.success, value).toBe(false);
       expect(JSON.stringify(parsed.error?.issues)).toMatch(/secrets manager/);
     }
   });
 
   it("refuses customer IT, a duplicate name, and another organization's implementation as not found", async () => {
-    await expect(addInterface(v.riverbend!, addInterfaceSchema.parse(interfaceForm({ name: "Other" })))).rejects.toMatchObject({ code: "forbidden" });
-    await expect(addInterface(v.manager!, addInterfaceSchema.parse(interfaceForm({ name: "adt FEED" })))).rejects.toMatchObject({ code: "invalid" });
+    await expect(addInterface(v.riverbend!, addInterfaceSchema.parse(interfaceForm(demographics, { name: "Other" })))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(addInterface(v.manager!, addInterfaceSchema.parse(interfaceForm(demographics, { name: "adt FEED" })))).rejects.toMatchObject({ code: "invalid" });
     await expect(getInterfaceInventory(v.riverbend!, lakeshoreDocs)).rejects.toMatchObject({ code: "not_found", message: "Implementation was not found." });
-    for (const id of [MISSING, "not-a-uuid"]) await expect(getInterfaceInventory(v.riverbend!, id)).rejects.toMatchObject({ code: "not_found" });
+    for (const id of [MISSING_ID, "not-a-uuid"]) await expect(getInterfaceInventory(v.riverbend!, id)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("checks the version on update and names who changed it", async () => {
-    const first = await updateInterface(v.engineer!, updateInterfaceSchema.parse({ ...interfaceForm({ status: "testing" }), interfaceId, version: 1 }));
+    const first = await updateInterface(v.engineer!, updateInterfaceSchema.parse({ ...interfaceForm(demographics, { status: "testing" }), interfaceId, version: 1 }));
     expect(first.version).toBe(2);
-    await expect(updateInterface(v.manager!, updateInterfaceSchema.parse({ ...interfaceForm({ status: "live" }), interfaceId, version: 1 }))).rejects.toMatchObject({
+    await expect(updateInterface(v.manager!, updateInterfaceSchema.parse({ ...interfaceForm(demographics, { status: "live" }), interfaceId, version: 1 }))).rejects.toMatchObject({
       code: "conflict",
       message: expect.stringContaining("Erin Vasquez"),
     });
@@ -143,23 +110,23 @@ describe("source of truth and the gate", () => {
 
 describe("payload review", () => {
   const reviewForm = (overrides: Record<string, string> = {}) =>
-    reviewPayloadSchema.parse({ interfaceId, environmentId: env("riverbend-demographics", "test"), payload: adt, note: "", ...overrides });
+    reviewPayloadSchema.parse({ interfaceId, environmentId: envId("riverbend-demographics", "test"), payload: adt, note: "", ...overrides });
 
   it("stores masked structure and findings, never the raw payload, and records evidence on the Sample payload review item", async () => {
     const itemId = seedId("item:riverbend-demographics:sample-payload-review");
-    const [itemBefore] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
+    const [itemBefore] = await demo.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
     const out = await recordPayloadReview(v.riverbend!, reviewForm(), "test");
     expect(out.errors).toBe(0);
 
-    const [stored] = await testDb.handle.db.select().from(payloadReviews).where(eq(payloadReviews.id, out.reviewId));
-    const everything = JSON.stringify(stored) + JSON.stringify(await testDb.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, out.reviewId)));
+    const [stored] = await demo.db.select().from(payloadReviews).where(eq(payloadReviews.id, out.reviewId));
+    const everything = JSON.stringify(stored) + JSON.stringify(await demo.db.select().from(auditEvents).where(eq(auditEvents.entityId, out.reviewId)));
     for (const secret of ["ZZQUILL", "HARPER", "19771231", "SYNTHETIC RD", "010-4242", "222-33-4444", "ZZTEST3001"]) expect(everything, secret).not.toContain(secret);
     expect(stored!.sha256).toMatch(/^[0-9a-f]{64}$/);
 
-    const [ev] = await testDb.handle.db.select().from(evidence).where(eq(evidence.id, stored!.evidenceId!));
-    expect(ev).toMatchObject({ kind: "technical", outcome: "pass", environmentId: env("riverbend-demographics", "test") });
+    const [ev] = await demo.db.select().from(evidence).where(eq(evidence.id, stored!.evidenceId!));
+    expect(ev).toMatchObject({ kind: "technical", outcome: "pass", environmentId: envId("riverbend-demographics", "test") });
     expect(ev!.whatWasTested).toContain(stored!.sha256);
-    const [itemAfter] = await testDb.handle.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
+    const [itemAfter] = await demo.db.select().from(checklistItems).where(eq(checklistItems.id, itemId));
     expect(itemAfter!.version).toBe(itemBefore!.version + 1);
 
     const detail = await getPayloadReview(v.riverbend!, demographics, out.reviewId);
@@ -186,7 +153,7 @@ describe("payload review", () => {
 
   it("refuses another organization's interface as not found, and another implementation's environment", async () => {
     await expect(recordPayloadReview(v.lakeshore!, reviewForm())).rejects.toMatchObject({ code: "not_found", message: "Interface was not found." });
-    await expect(recordPayloadReview(v.manager!, reviewForm({ environmentId: env("lakeshore-documents", "test") }))).rejects.toMatchObject({ code: "invalid" });
+    await expect(recordPayloadReview(v.manager!, reviewForm({ environmentId: envId("lakeshore-documents", "test") }))).rejects.toMatchObject({ code: "invalid" });
   });
 });
 
@@ -210,7 +177,7 @@ describe("CSV import", () => {
     const inv = await getInterfaceInventory(v.riverbend!, demographics);
     expect(inv.interfaces.find((i) => i.name === "Patient API")).toMatchObject({ kind: "fhir_api", direction: "both", messageTypes: ["Patient", "Encounter"], status: "testing" });
     await expect(importInterfaces(v.riverbend!, importInterfacesSchema.parse({ implementationId: demographics, csv: good }))).rejects.toMatchObject({ code: "forbidden" });
-    await expect(importInterfaces(v.manager!, importInterfacesSchema.parse({ implementationId: MISSING, csv: good }))).rejects.toMatchObject({ code: "not_found" });
+    await expect(importInterfaces(v.manager!, importInterfacesSchema.parse({ implementationId: MISSING_ID, csv: good }))).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("answers CSV that does not parse with a message, not an error", async () => {
@@ -232,7 +199,7 @@ describe("inventory confirmation", () => {
     const feed = confirmed.interfaces.find((i) => i.name === "ADT feed")!;
     await updateInterface(
       v.manager!,
-      updateInterfaceSchema.parse({ ...interfaceForm({ status: "live" }), interfaceId: feed.id, version: String(feed.version) }),
+      updateInterfaceSchema.parse({ ...interfaceForm(demographics, { status: "live" }), interfaceId: feed.id, version: String(feed.version) }),
     );
     const after = await getInterfaceInventory(v.riverbend!, demographics);
     expect(after.confirmations[0]!.current).toBe(false);

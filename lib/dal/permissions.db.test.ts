@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, permissionChecks, permissionRequirements } from "@/db/schema";
-import { seedId } from "@/db/seed";
 import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import {
   addCatalogRowsSchema,
@@ -12,7 +11,7 @@ import {
   setPermissionColumnSchema,
   updatePermissionRowSchema,
 } from "@/lib/validation/registers";
-import { withDemoDatabase } from "@/test/fixtures/demo";
+import { demoImpl, envId, MISSING_ID, withDemoDatabase } from "@/test/fixtures/demo";
 import { listPortfolio } from "./implementations";
 import { addInterface } from "./interfaces";
 import {
@@ -30,11 +29,7 @@ import { getRegisterSummary } from "./registers";
 const demo = withDemoDatabase();
 const { v } = demo;
 
-const appointments = seedId("impl:riverbend-appointments");
-const demographics = seedId("impl:riverbend-demographics");
-const availability = seedId("impl:lakeshore-availability");
-const env = (impl: string, kind: string) => seedId(`env:${impl}:${kind}`);
-const MISSING = "00000000-0000-4000-8000-000000000000";
+const { appointments, demographics, availability } = demoImpl;
 
 async function rowId(implementationId: string, permission: string) {
   const [row] = await demo.db
@@ -66,7 +61,7 @@ describe("getPermissionMatrix", () => {
   });
 
   it("answers another organization's, a missing and a malformed id with the same not found", async () => {
-    for (const id of [appointments, MISSING, "not-a-uuid"]) {
+    for (const id of [appointments, MISSING_ID, "not-a-uuid"]) {
       await expect(getPermissionMatrix(v.lakeshore!, id), id).rejects.toMatchObject({ code: "not_found", message: "Implementation was not found." });
     }
   });
@@ -104,7 +99,7 @@ describe("adding and removing rows", () => {
     await addPermissionRow(v.engineer!, input);
     await expect(addPermissionRow(v.engineer!, input)).rejects.toMatchObject({ code: "invalid", fieldErrors: { permission: ["This permission is already in the matrix."] } });
     await expect(addPermissionRow(v.riverbend!, { ...input, permission: "ADT^A31" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(addPermissionRow(v.manager!, { ...input, implementationId: MISSING })).rejects.toMatchObject({ code: "not_found" });
+    await expect(addPermissionRow(v.manager!, { ...input, implementationId: MISSING_ID })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("checks the scope grammar before anything reaches the DAL", () => {
@@ -131,7 +126,7 @@ describe("adding and removing rows", () => {
 describe("recording results", () => {
   it("lets customer IT of the same organization record a cell, with who and when", async () => {
     const row = await rowId(demographics, "system/Slot.rs");
-    const environmentId = env("riverbend-demographics", "sandbox");
+    const environmentId = envId("riverbend-demographics", "sandbox");
     const input = recordPermissionCheckSchema.parse({ requirementId: row.id, environmentId, version: "1", result: "granted", note: "200 on search" });
     const { version } = await recordPermissionCheck(v.riverbend!, input);
     expect(version).toBe(2);
@@ -144,9 +139,9 @@ describe("recording results", () => {
 
   it("hides another organization's row and refuses another implementation's environment", async () => {
     const row = await rowId(demographics, "system/Slot.rs");
-    const base = { requirementId: row.id, environmentId: env("riverbend-demographics", "test"), version: "1", result: "denied", note: "" };
+    const base = { requirementId: row.id, environmentId: envId("riverbend-demographics", "test"), version: "1", result: "denied", note: "" };
     await expect(recordPermissionCheck(v.lakeshore!, recordPermissionCheckSchema.parse(base))).rejects.toMatchObject({ code: "not_found", message: "Permission row was not found." });
-    await expect(recordPermissionCheck(v.engineer!, recordPermissionCheckSchema.parse({ ...base, environmentId: env("riverbend-appointments", "test") }))).rejects.toMatchObject({
+    await expect(recordPermissionCheck(v.engineer!, recordPermissionCheckSchema.parse({ ...base, environmentId: envId("riverbend-appointments", "test") }))).rejects.toMatchObject({
       code: "invalid",
       fieldErrors: { environmentId: ["Choose one of this implementation's environments."] },
     });
@@ -158,7 +153,7 @@ describe("recording results", () => {
     const before = await getPermissionMatrix(v.engineer!, demographics);
     const columnIndex = before.environments.findIndex((e) => e.kind === "sandbox");
     const cells = before.rows.map((r) => `${r.id}:${r.cells[columnIndex]!.version}`);
-    const input = setPermissionColumnSchema.parse({ implementationId: demographics, environmentId: env("riverbend-demographics", "sandbox"), result: "granted", note: "Check run 42", onlyUnverified: "on", cells });
+    const input = setPermissionColumnSchema.parse({ implementationId: demographics, environmentId: envId("riverbend-demographics", "sandbox"), result: "granted", note: "Check run 42", onlyUnverified: "on", cells });
     const { updated } = await setPermissionColumn(v.engineer!, input);
     expect(updated).toBe(before.rows.length - 1);
     await expect(setPermissionColumn(v.engineer!, input)).rejects.toMatchObject({ code: "conflict" });
@@ -177,7 +172,7 @@ describe("recording results", () => {
     expect(portfolio.find((r) => r.id === availability)!.permissionDrift).toBe(0);
 
     const slot = await rowId(demographics, "system/Slot.rs");
-    const prod = env("riverbend-demographics", "production");
+    const prod = envId("riverbend-demographics", "production");
     await recordPermissionCheck(v.engineer!, recordPermissionCheckSchema.parse({ requirementId: slot.id, environmentId: prod, version: "1", result: "granted", note: "" }));
     const summary = await getRegisterSummary(v.riverbend!, demographics);
     expect(summary.permissions.drift).toHaveLength(6);
@@ -236,7 +231,7 @@ describe("rows that name their interface", () => {
   });
 
   it("refuses another organization's or implementation's interface on every write, linking nothing", async () => {
-    for (const foreign of [otherOrg, otherImpl, MISSING]) {
+    for (const foreign of [otherOrg, otherImpl, MISSING_ID]) {
       const refused = { code: "invalid", fieldErrors: { interfaceId: ["Choose one of this implementation's interfaces."] } };
       await expect(addInterfaceRows(v.manager!, addInterfaceRowsSchema.parse({ implementationId: appointments, interfaceId: foreign })), foreign).rejects.toMatchObject(refused);
       await expect(

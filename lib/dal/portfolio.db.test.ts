@@ -1,26 +1,19 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { Transaction } from "@/db";
 import * as s from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import type { Viewer } from "@/lib/domain/viewer";
 import { parsePortfolioQuery } from "@/lib/validation/portfolio";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { getGate, refreshGateState } from "./gate";
 import { listPortfolio } from "./implementations";
 
 // One truth: the portfolio's verdict is the implementation page's verdict, for every
 // implementation, and stays so as time alone changes the answer.
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  v.manager = await demoViewer("manager@vendor.example");
-  v.riverbend = await demoViewer("it@riverbend.example");
-  v.lakeshore = await demoViewer("it@lakeshore.example");
-});
-afterAll(() => testDb.drop());
+const demo = withDemoDatabase();
+const { v } = demo;
 
 const DAY = 24 * 60 * 60 * 1000;
 const all = parsePortfolioQuery({});
@@ -88,7 +81,7 @@ describe("time alone changes the verdict, and the portfolio read sees it", () =>
   const someone = seedId("user:manager");
 
   async function implementation(name: string) {
-    const db = testDb.handle.db;
+    const db = demo.db;
     const [impl] = await db
       .insert(s.implementations)
       .values({ customerOrganizationId: customer, name, ehrVendor: "epic", workflows: [], goLiveDate: day(new Date(t0.getTime() + 200 * DAY)) })
@@ -100,8 +93,8 @@ describe("time alone changes the verdict, and the portfolio read sees it", () =>
     return { id: impl!.id, production: prod!.id };
   }
 
-  async function write(id: string, change: (tx: Parameters<Parameters<TestDatabase["handle"]["db"]["transaction"]>[0]>[0]) => Promise<unknown>) {
-    await testDb.handle.db.transaction(async (tx) => {
+  async function write(id: string, change: (tx: Transaction) => Promise<unknown>) {
+    await demo.db.transaction(async (tx) => {
       await change(tx);
       await refreshGateState(tx, id, undefined, t0);
     });
@@ -116,7 +109,7 @@ describe("time alone changes the verdict, and the portfolio read sees it", () =>
   }
 
   async function until(id: string) {
-    const [row] = await testDb.handle.db.select({ until: s.readinessSummaries.until }).from(s.readinessSummaries).where(eq(s.readinessSummaries.implementationId, id));
+    const [row] = await demo.db.select({ until: s.readinessSummaries.until }).from(s.readinessSummaries).where(eq(s.readinessSummaries.implementationId, id));
     return row?.until ?? null;
   }
 
@@ -186,7 +179,7 @@ describe("time alone changes the verdict, and the portfolio read sees it", () =>
 
 describe("a large portfolio", () => {
   it("reads one page of 50 in the order asked, builds missing summaries on read, and pages on", async () => {
-    const db = testDb.handle.db;
+    const db = demo.db;
     // Inserted behind the write path (no summary yet): the read builds them before the page.
     await db.insert(s.implementations).values(
       Array.from({ length: 60 }, (_, i) => ({ customerOrganizationId: seedId("org:lakeshore"), name: `Bulk ${String(i).padStart(2, "0")}`, ehrVendor: "other" as const })),

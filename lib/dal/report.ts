@@ -1,13 +1,14 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import { checklistItems, implementations, organizations, users } from "@/db/schema";
+import { checklistItems, implementations, users } from "@/db/schema";
 import type { Viewer } from "@/lib/domain/viewer";
 import type { BlockerSeverity, EnvironmentKind, ItemCategory, ItemStatus, PermissionResult, Role, ScenarioResult, Workflow } from "@/lib/domain/vocabulary";
 import { notFound } from "./errors";
+import { implementationHead, selectImplementations } from "./implementations";
 import { authorize } from "./policy";
-import { implementationScope, isUuid } from "./tenant";
+import { oneImplementationInScope } from "./tenant";
 
 // The readiness report: everything a go-live meeting needs about one implementation, item by
 // item, read in three statements. The gate itself comes from gate.ts.
@@ -42,27 +43,11 @@ export type ReportWaiver = { reason: string; approverName: string; expiresOn: st
 
 export async function getReadinessReport(viewer: Viewer, implementationId: string) {
   authorize(viewer, "implementation.read");
-  if (!isUuid(implementationId)) throw notFound("Implementation");
   const db = getDb();
-  const [header] = await db
-    .select({
-      id: implementations.id,
-      name: implementations.name,
-      customerName: organizations.name,
-      ehrVendor: implementations.ehrVendor,
-      workflows: implementations.workflows,
-      phase: implementations.phase,
-      status: implementations.status,
-      goLiveDate: implementations.goLiveDate,
-      freshnessWindowDays: implementations.freshnessWindowDays,
-      managerName: manager.name,
-      engineeringOwnerName: engineeringOwner.name,
-    })
-    .from(implementations)
-    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+  const [header] = await selectImplementations({ ...implementationHead, managerName: manager.name, engineeringOwnerName: engineeringOwner.name })
     .leftJoin(manager, eq(manager.id, implementations.implementationManagerId))
     .leftJoin(engineeringOwner, eq(engineeringOwner.id, implementations.engineeringOwnerId))
-    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)));
+    .where(oneImplementationInScope(viewer, implementationId));
   if (!header) throw notFound("Implementation");
 
   const [items, registers] = await Promise.all([

@@ -1,14 +1,14 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
-import { seedDemo, seedId } from "@/db/seed";
-import { createTestDatabase, demoViewer, type TestDatabase } from "@/db/testing";
+import { seedId } from "@/db/seed";
 import { canonicalJson, type Json } from "@/lib/domain/sign-off-snapshot";
 import type { Viewer } from "@/lib/domain/viewer";
 import { blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSchema } from "@/lib/validation/checklist";
 import { recordConfigurationChangeSchema } from "@/lib/validation/configuration";
 import { recordPermissionCheckSchema, recordScenarioResultSchema } from "@/lib/validation/registers";
 import { revokeWaiverSchema, signOffItemSchema, waiveItemSchema } from "@/lib/validation/sign-offs";
+import { withDemoDatabase } from "@/test/fixtures/demo";
 import { blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
 import { recordConfigurationChange } from "./configuration";
 import { DomainError } from "./errors";
@@ -21,24 +21,13 @@ import { recordScenarioResult } from "./test-patients";
 // accepted writes: a write that forgets to refresh it, or a `until` that misses a flip, shows
 // here as a difference.
 
-let testDb: TestDatabase;
-const v: Record<string, Viewer> = {};
 const fresh = (viewer: Viewer): Viewer => ({ ...viewer, session: { id: "session-summary", signedInAt: new Date(Date.now() - 60_000) } });
+const demo = withDemoDatabase({ viewer: fresh });
+const { v } = demo;
+// The seed writes behind the DAL: build the summaries once, as the first portfolio read would.
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemo(testDb.handle.db);
-  for (const [key, email] of Object.entries({
-    manager: "manager@vendor.example",
-    engineer: "engineer@vendor.example",
-    riverbend: "it@riverbend.example",
-    lakeshore: "it@lakeshore.example",
-  })) {
-    v[key] = fresh(await demoViewer(email));
-  }
-  // The seed writes behind the DAL: build the summaries once, as the first portfolio read would.
-  await refreshDueSummaries(v.manager!);
+  await refreshDueSummaries(v.manager);
 });
-afterAll(() => testDb.drop());
 
 const impls = ["riverbend-appointments", "riverbend-demographics", "lakeshore-availability"].map((k) => seedId(`impl:${k}`));
 
@@ -55,7 +44,7 @@ function mulberry32(seed: number) {
 }
 
 async function differences(now = new Date()) {
-  const rows = await testDb.handle.db.select().from(s.readinessSummaries).where(inArray(s.readinessSummaries.implementationId, impls));
+  const rows = await demo.db.select().from(s.readinessSummaries).where(inArray(s.readinessSummaries.implementationId, impls));
   const found: string[] = [];
   for (const id of impls) {
     const stored = rows.find((r) => r.implementationId === id);
@@ -80,7 +69,7 @@ describe("the maintained readiness summary", () => {
   it("equals a rebuild from scratch after a long random sequence of writes", async () => {
     const random = mulberry32(20261202);
     const pick = <T,>(list: T[]): T => list[Math.floor(random() * list.length)]!;
-    const db = testDb.handle.db;
+    const db = demo.db;
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 - 3_600_000).toISOString().slice(0, 16);
     const today = new Date().toISOString().slice(0, 10);
     const counts: Record<string, number> = {};
@@ -212,7 +201,7 @@ describe("the maintained readiness summary", () => {
   it("tells a summary left behind by a write that skipped the refresh", async () => {
     // A write behind the DAL's back (no refreshGateState): the comparison must catch it.
     const item = seedId("item:riverbend-appointments:monitoring-setup");
-    await testDb.handle.db.update(s.checklistItems).set({ status: "blocked", blockerReason: "Behind the DAL", blockerSeverity: "go_live", blockedSince: "2026-11-01" }).where(eq(s.checklistItems.id, item));
+    await demo.db.update(s.checklistItems).set({ status: "blocked", blockerReason: "Behind the DAL", blockerSeverity: "go_live", blockedSince: "2026-11-01" }).where(eq(s.checklistItems.id, item));
     const found = await differences();
     expect(found.some((d) => d.includes("openGoLiveBlockers"))).toBe(true);
   });

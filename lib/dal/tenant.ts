@@ -1,6 +1,7 @@
-import { eq, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { implementations } from "@/db/schema";
 import type { Viewer } from "@/lib/domain/viewer";
+import { notFound } from "./errors";
 
 // The tenant condition every implementation-scoped query puts in its WHERE. Only the vendor's
 // staff see every implementation; anyone else sees their own organization's, and an
@@ -16,4 +17,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // An id that is not a UUID cannot name a row: answer "not found" without asking Postgres.
 export function isUuid(value: string): boolean {
   return UUID.test(value);
+}
+
+// The WHERE for one implementation by id, in the viewer's scope. An id that is not a UUID is
+// not found before any query; another organization's is not found by the query: one answer.
+export function oneImplementationInScope(viewer: Viewer, implementationId: string): SQL | undefined {
+  if (!isUuid(implementationId)) throw notFound("Implementation");
+  return and(eq(implementations.id, implementationId), implementationScope(viewer));
 }

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, testPatients, testPatientScenarios } from "@/db/schema";
-import { seedId } from "@/db/seed";
 import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import {
   addScenarioSchema,
@@ -10,7 +9,7 @@ import {
   removeScenarioSchema,
   removeTestPatientSchema,
 } from "@/lib/validation/registers";
-import { withDemoDatabase } from "@/test/fixtures/demo";
+import { demoImpl, envId, MISSING_ID, withDemoDatabase } from "@/test/fixtures/demo";
 import { addInterface } from "./interfaces";
 import { getRegisterSummary } from "./registers";
 import { addScenario, addTestPatient, getTestPatientRegister, recordScenarioResult, removeScenario, removeTestPatient } from "./test-patients";
@@ -18,16 +17,12 @@ import { addScenario, addTestPatient, getTestPatientRegister, recordScenarioResu
 const demo = withDemoDatabase();
 const { v } = demo;
 
-const appointments = seedId("impl:riverbend-appointments");
-const demographics = seedId("impl:riverbend-demographics");
-const documents = seedId("impl:lakeshore-documents");
-const env = (impl: string, kind: string) => seedId(`env:${impl}:${kind}`);
-const MISSING = "00000000-0000-4000-8000-000000000000";
+const { appointments, demographics, documents } = demoImpl;
 
 const patientInput = (overrides: Record<string, string> = {}) =>
   addTestPatientSchema.parse({
     implementationId: demographics,
-    environmentId: env("riverbend-demographics", "production"),
+    environmentId: envId("riverbend-demographics", "production"),
     label: "Test patient F (synthetic)",
     testIdentifier: "ZZTEST2001",
     note: "",
@@ -51,7 +46,7 @@ describe("getTestPatientRegister", () => {
   });
 
   it("answers another organization's, a missing and a malformed id with the same not found", async () => {
-    for (const id of [documents, MISSING, "not-a-uuid"]) {
+    for (const id of [documents, MISSING_ID, "not-a-uuid"]) {
       await expect(getTestPatientRegister(v.riverbend!, id), id).rejects.toMatchObject({ code: "not_found", message: "Implementation was not found." });
     }
   });
@@ -68,7 +63,7 @@ describe("the no-real-patient-data rule", () => {
     ["label", "x".repeat(10_000), /too long/],
     ["testIdentifier", "ZZ\u0000", /not allowed/],
   ])("refuses %s %j with a message that says why", (field, value, message) => {
-    const parsed = addTestPatientSchema.safeParse({ implementationId: demographics, environmentId: env("riverbend-demographics", "production"), label: "Test patient", testIdentifier: "ZZTEST9", note: "", [field]: value });
+    const parsed = addTestPatientSchema.safeParse({ implementationId: demographics, environmentId: envId("riverbend-demographics", "production"), label: "Test patient", testIdentifier: "ZZTEST9", note: "", [field]: value });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.find((i) => i.path[0] === field)?.message).toMatch(message);
   });
@@ -87,7 +82,7 @@ describe("writes", () => {
 
   it("refuses a duplicate identifier in one environment and another implementation's environment", async () => {
     await expect(addTestPatient(v.engineer!, patientInput())).rejects.toMatchObject({ code: "invalid", fieldErrors: { testIdentifier: [expect.stringContaining("already has")] } });
-    await expect(addTestPatient(v.engineer!, patientInput({ environmentId: env("riverbend-appointments", "test") }))).rejects.toMatchObject({ code: "invalid", fieldErrors: { environmentId: [expect.any(String)] } });
+    await expect(addTestPatient(v.engineer!, patientInput({ environmentId: envId("riverbend-appointments", "test") }))).rejects.toMatchObject({ code: "invalid", fieldErrors: { environmentId: [expect.any(String)] } });
     await expect(addTestPatient(v.engineer!, { ...patientInput(), environmentId: "not-a-uuid" })).rejects.toMatchObject({ code: "invalid" });
   });
 
@@ -118,7 +113,7 @@ describe("writes", () => {
   });
 
   it("asks for what was observed before a pass or a fail", () => {
-    const parsed = recordScenarioResultSchema.safeParse({ scenarioId: MISSING, version: "1", result: "fail", observedOutcome: "  " });
+    const parsed = recordScenarioResultSchema.safeParse({ scenarioId: MISSING_ID, version: "1", result: "fail", observedOutcome: "  " });
     expect(parsed.error?.issues[0]).toMatchObject({ path: ["observedOutcome"], message: expect.stringMatching(/what you observed/) });
   });
 
@@ -135,7 +130,7 @@ describe("writes", () => {
     await removeTestPatient(v.manager!, removeTestPatientSchema.parse({ testPatientId: patientId, version: String(patient!.version) }));
     const [audit] = await demo.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, patientId), eq(auditEvents.action, "test_patient.removed")));
     expect(audit?.before).toMatchObject({ testIdentifier: "ZZTEST2001" });
-    await expect(removeTestPatient(v.manager!, removeTestPatientSchema.parse({ testPatientId: MISSING, version: "1" }))).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeTestPatient(v.manager!, removeTestPatientSchema.parse({ testPatientId: MISSING_ID, version: "1" }))).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
@@ -172,7 +167,7 @@ describe("a scenario names its interface", () => {
     const form = (interfaceId: string) =>
       addScenarioSchema.parse({ testPatientId, workflowSurface: "patient_demographics", interfaceId, scenario: "Address update flows", expectedOutcome: "Address updated", observedOutcome: "", result: "not_run" });
 
-    for (const foreign of [otherOrg, sameOrgOtherImpl, MISSING]) {
+    for (const foreign of [otherOrg, sameOrgOtherImpl, MISSING_ID]) {
       await expect(addScenario(v.riverbend!, form(foreign)), foreign).rejects.toMatchObject({ code: "invalid", fieldErrors: { interfaceId: ["Choose one of this implementation's interfaces."] } });
     }
     expect(await demo.db.select().from(testPatientScenarios).where(eq(testPatientScenarios.testPatientId, testPatientId))).toEqual([]);

@@ -55,8 +55,8 @@ import {
 } from "@/lib/validation/registers";
 import { recordDecisionSchema, revokeWaiverSchema, signOffItemSchema, waiveItemSchema } from "@/lib/validation/sign-offs";
 import { rotateWebhookSecretSchema, saveWebhookSchema, sendTestDeliverySchema, setWebhookEnabledSchema } from "@/lib/validation/webhooks";
-import { withDemoDatabase } from "@/test/fixtures/demo";
-import { implementationEditForm, itemEditForm } from "@/test/fixtures/forms";
+import { demoImpl, envId, withDemoDatabase } from "@/test/fixtures/demo";
+import { implementationEditForm, interfaceForm, itemEditForm } from "@/test/fixtures/forms";
 import { authenticateApiToken, createApiToken, revokeApiToken, type ApiToken } from "./api-tokens";
 import { postApiEvidence } from "./api-writes";
 import { addItem, blockItem, recordEvidence, unblockItem, updateItem } from "./checklist";
@@ -99,10 +99,8 @@ const recently = (viewer: Viewer): Viewer => ({ ...viewer, session: { id: "write
 const demo = withDemoDatabase({ viewer: recently });
 const { v } = demo;
 
-const appointments = seedId("impl:riverbend-appointments");
-const demographics = seedId("impl:riverbend-demographics");
+const { appointments, demographics } = demoImpl;
 const item = (key: string) => seedId(`item:riverbend-appointments:${key}`);
-const env = (impl: string, kind: string) => seedId(`env:${impl}:${kind}`);
 const minuteAgo = () => new Date(Date.now() - 60_000).toISOString().slice(0, 16);
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -145,7 +143,7 @@ async function newTestPatient(testIdentifier: string) {
     v.manager,
     addTestPatientSchema.parse({
       implementationId: demographics,
-      environmentId: env("riverbend-demographics", "production"),
+      environmentId: envId("riverbend-demographics", "production"),
       label: "Write-path patient (synthetic)",
       testIdentifier,
       note: "",
@@ -172,30 +170,8 @@ async function newScenario(testIdentifier: string) {
   return row!;
 }
 
-// An interface form as the inventory page posts it (synthetic names and endpoints).
-function interfaceForm(name: string, overrides: Record<string, unknown> = {}) {
-  return {
-    implementationId: demographics,
-    name,
-    kind: "hl7v2_feed",
-    direction: "inbound",
-    sourceSystem: "Epic Bridges",
-    targetSystem: "Scheduling engine",
-    workflows: ["patient_demographics"],
-    messageTypes: "ADT^A04^ADT_A01, ADT^A08",
-    endpointSandbox: "mllp://bridges-sbx.riverbend.example:6661",
-    endpointTest: "",
-    endpointProduction: "",
-    vendorOwner: "Erin Vasquez",
-    customerOwner: "Casey Lin",
-    status: "building",
-    note: "",
-    ...overrides,
-  };
-}
-
 async function newInterface(name: string) {
-  const { interfaceId } = await addInterface(v.manager, addInterfaceSchema.parse(interfaceForm(name)));
+  const { interfaceId } = await addInterface(v.manager, addInterfaceSchema.parse(interfaceForm(demographics, { name })));
   const [row] = await demo.db.select().from(interfaces).where(eq(interfaces.id, interfaceId));
   return row!;
 }
@@ -267,7 +243,7 @@ const cases: Record<string, Case<unknown>> = {
         v.engineer,
         recordEvidenceSchema.parse({
           itemId: item("non-production-testing"),
-          environmentId: env("riverbend-appointments", "test"),
+          environmentId: envId("riverbend-appointments", "test"),
           kind: "technical",
           whatWasTested: "Booked ZZTEST-0003 in the test environment",
           outcome: "pass",
@@ -400,7 +376,7 @@ const cases: Record<string, Case<unknown>> = {
   "permissions.recordPermissionCheck": after(
     () => newPermissionRow("patient/AllergyIntolerance.rs"),
     async (row: typeof permissionRequirements.$inferSelect) => {
-      const production = env("riverbend-demographics", "production");
+      const production = envId("riverbend-demographics", "production");
       const [cell] = await demo.db
         .select()
         .from(permissionChecks)
@@ -419,7 +395,7 @@ const cases: Record<string, Case<unknown>> = {
         v.engineer,
         setPermissionColumnSchema.parse({
           implementationId: demographics,
-          environmentId: env("riverbend-demographics", "test"),
+          environmentId: envId("riverbend-demographics", "test"),
           result: "granted",
           note: "Check run 7",
           onlyUnverified: "",
@@ -434,7 +410,7 @@ const cases: Record<string, Case<unknown>> = {
         v.manager,
         addTestPatientSchema.parse({
           implementationId: demographics,
-          environmentId: env("riverbend-demographics", "test"),
+          environmentId: envId("riverbend-demographics", "test"),
           label: "Write-path patient (synthetic)",
           testIdentifier: "ZZWRITE01",
           note: "",
@@ -499,10 +475,10 @@ const cases: Record<string, Case<unknown>> = {
   "webhooks.sendTestDelivery": {
     write: () => sendTestDelivery(v.manager, sendTestDeliverySchema.parse({ implementationId: appointments })),
   },
-  "interfaces.addInterface": { write: () => addInterface(v.manager, addInterfaceSchema.parse(interfaceForm("Write-path ADT feed"))) },
+  "interfaces.addInterface": { write: () => addInterface(v.manager, addInterfaceSchema.parse(interfaceForm(demographics, { name: "Write-path ADT feed" }))) },
   "permissions.addInterfaceRows": after(
     // An interface whose events the matrix does not hold yet, so the catalog proposes its rows.
-    () => addInterface(v.manager, addInterfaceSchema.parse(interfaceForm("Write-path merge feed", { messageTypes: "ZWP^Z01" }))),
+    () => addInterface(v.manager, addInterfaceSchema.parse(interfaceForm(demographics, { name: "Write-path merge feed", messageTypes: "ZWP^Z01" }))),
     (created: { interfaceId: string }) =>
       addInterfaceRows(v.engineer, addInterfaceRowsSchema.parse({ implementationId: demographics, interfaceId: created.interfaceId })),
   ),
@@ -511,7 +487,7 @@ const cases: Record<string, Case<unknown>> = {
     (row: typeof interfaces.$inferSelect) =>
       updateInterface(
         v.engineer,
-        updateInterfaceSchema.parse({ ...interfaceForm(row.name, { status: "testing" }), interfaceId: row.id, version: String(row.version) }),
+        updateInterfaceSchema.parse({ ...interfaceForm(demographics, { name: row.name, status: "testing" }), interfaceId: row.id, version: String(row.version) }),
       ),
   ),
   "interfaces.setSourceOfTruth": {
@@ -538,7 +514,7 @@ const cases: Record<string, Case<unknown>> = {
     (row: typeof interfaces.$inferSelect) =>
       recordPayloadReview(
         v.engineer,
-        reviewPayloadSchema.parse({ interfaceId: row.id, environmentId: env("riverbend-demographics", "test"), payload: adt, note: "" }),
+        reviewPayloadSchema.parse({ interfaceId: row.id, environmentId: envId("riverbend-demographics", "test"), payload: adt, note: "" }),
       ),
   ),
   "interfaces.importInterfaces": {

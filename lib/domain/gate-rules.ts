@@ -266,45 +266,31 @@ export type ItemOutcome = { done: boolean; reasons: GateReason[]; waiver: GateWa
 // role it requires at its current version (or, with no roles, ready) — and, when the template
 // asks for it, with a fresh passing operational validation in production behind the sign-off.
 export function requiredItemReasons(ctx: GateContext, item: GateItem): ItemOutcome {
-  const href = ctx.itemHref(item.id);
-  const group = ctx.itemGroup(item);
+  // The item does not count yet, for one blocking reason.
+  const notDone = (key: string, message: string, clear: string): ItemOutcome => ({
+    done: false,
+    waiver: null,
+    reasons: [{ key, severity: "blocking", message, clear, href: ctx.itemHref(item.id), group: ctx.itemGroup(item) }],
+  });
   const today = todayOf(ctx.input.now);
   if (item.waiver) {
     if (item.waiver.expiresOn >= today) {
       return { done: true, reasons: [], waiver: { itemId: item.id, title: item.title, approverName: item.waiver.approverName, expiresOn: item.waiver.expiresOn } };
     }
-    return {
-      done: false,
-      waiver: null,
-      reasons: [
-        {
-          key: `waiver-expired:${item.id}`,
-          severity: "blocking",
-          message: `The waiver for “${item.title}” expired on ${item.waiver.expiresOn}.`,
-          clear: "Sign the item off, or an implementation manager grants a new waiver.",
-          href,
-          group,
-        },
-      ],
-    };
+    return notDone(
+      `waiver-expired:${item.id}`,
+      `The waiver for “${item.title}” expired on ${item.waiver.expiresOn}.`,
+      "Sign the item off, or an implementation manager grants a new waiver.",
+    );
   }
 
   if (item.requiredSignOffRoles.length === 0) {
     if (item.status !== "ready_for_signoff" && item.status !== "signed_off") {
-      return {
-        done: false,
-        waiver: null,
-        reasons: [
-          {
-            key: `item:${item.id}`,
-            severity: "blocking",
-            message: `“${item.title}” is not ready yet (${item.status.replaceAll("_", " ")}).`,
-            clear: "Its owner completes it and marks it ready for sign-off.",
-            href,
-            group,
-          },
-        ],
-      };
+      return notDone(
+        `item:${item.id}`,
+        `“${item.title}” is not ready yet (${item.status.replaceAll("_", " ")}).`,
+        "Its owner completes it and marks it ready for sign-off.",
+      );
     }
   } else {
     const missing: string[] = [];
@@ -323,20 +309,11 @@ export function requiredItemReasons(ctx: GateContext, item: GateItem): ItemOutco
     }
     if (missing.length > 0) {
       const state = item.status === "ready_for_signoff" || item.status === "signed_off" ? "" : ` is ${item.status.replaceAll("_", " ")} and`;
-      return {
-        done: false,
-        waiver: null,
-        reasons: [
-          {
-            key: `item:${item.id}`,
-            severity: "blocking",
-            message: `“${item.title}”${state} needs sign-off by ${missing.join(" and ")}.`,
-            clear: `${capitalize(roles.join(" and "))} sign${roles.length === 1 ? "s" : ""} version ${item.version} (or an implementation manager waives the item).`,
-            href,
-            group,
-          },
-        ],
-      };
+      return notDone(
+        `item:${item.id}`,
+        `“${item.title}”${state} needs sign-off by ${missing.join(" and ")}.`,
+        `${capitalize(roles.join(" and "))} sign${roles.length === 1 ? "s" : ""} version ${item.version} (or an implementation manager waives the item).`,
+      );
     }
   }
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/people/action-form";
+import { newPasswordFields } from "@/components/people/password-fields";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getNotificationSettings } from "@/lib/dal/inbox";
 import { roleLabel } from "@/lib/format/labels";
-import { MIN_PASSWORD_LENGTH } from "@/lib/validation/people";
 import { changePasswordAction, saveNotificationSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -73,8 +73,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           action={changePasswordAction}
           fields={[
             { name: "currentPassword", label: "Current password", type: "password", autoComplete: "current-password" },
-            { name: "newPassword", label: "New password", type: "password", autoComplete: "new-password", hint: `At least ${MIN_PASSWORD_LENGTH} characters.` },
-            { name: "confirmPassword", label: "Type the new password again", type: "password", autoComplete: "new-password" },
+            ...newPasswordFields({ name: "newPassword", label: "New password", again: "Type the new password again" }),
           ]}
           submitLabel="Change password"
           success="Password changed."

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
+import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { verifyAuditTrailFor } from "@/lib/dal/audit-chain";
 import { can } from "@/lib/dal/policy";
@@ -25,29 +26,16 @@ export default async function AuditIntegrityPage() {
           ? `The audit trail is whole: ${result.chains.length} chain${result.chains.length === 1 ? "" : "s"} checked.`
           : "The audit trail was tampered with. The first broken place in each chain is named below."}
       </p>
-      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Audit chains by organization</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3">Organization</th>
-              <th scope="col" className="px-4 py-3">Events</th>
-              <th scope="col" className="px-4 py-3">Chain</th>
-              <th scope="col" className="px-4 py-3">What was found</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {result.chains.map((chain) => (
-              <tr key={chain.chainKey}>
-                <td className="px-4 py-3">{chain.organizationName ?? (chain.chainKey === "system" ? "System events" : chain.chainKey)}</td>
-                <td className="px-4 py-3">{chain.events}</td>
-                <td className="px-4 py-3">{chain.problem ? <Badge tone="bad">Broken</Badge> : <Badge tone="good">Whole</Badge>}</td>
-                <td className="px-4 py-3">{chain.problem?.message ?? "Every event matches its hash and follows the one before it."}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable caption="Audit chains by organization" columns={["Organization", "Events", "Chain", "What was found"]} headerCellClass="px-4 py-3" className="mt-6">
+        {result.chains.map((chain) => (
+          <tr key={chain.chainKey}>
+            <td className="px-4 py-3">{chain.organizationName ?? (chain.chainKey === "system" ? "System events" : chain.chainKey)}</td>
+            <td className="px-4 py-3">{chain.events}</td>
+            <td className="px-4 py-3">{chain.problem ? <Badge tone="bad">Broken</Badge> : <Badge tone="good">Whole</Badge>}</td>
+            <td className="px-4 py-3">{chain.problem?.message ?? "Every event matches its hash and follows the one before it."}</td>
+          </tr>
+        ))}
+      </ScrollTable>
     </>
   );
 }

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GoLiveWhen, goLiveLine } from "@/components/implementation/go-live-when";
 import { TicketLink } from "@/components/tickets/ticket-link";
 import { Badge } from "@/components/ui/badge";
-import { Pager } from "@/components/ui/pager";
+import { ListCount, ListHeader, PagedList } from "@/components/ui/list-page";
 import { SortHeader } from "@/components/ui/sort-header";
+import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listBlockerCustomers, listBlockers } from "@/lib/dal/blockers";
 import { can } from "@/lib/dal/policy";
 import { listSavedViews } from "@/lib/dal/saved-views";
-import { describeGoLive } from "@/lib/format/dates";
 import { severityLabel } from "@/lib/format/labels";
 import { BLOCKERS_PAGE_SIZE, blockersFiltered, blockersQueryString, parseBlockersQuery, type BlockerSort, type BlockersQuery } from "@/lib/validation/blockers";
 import { SavedViews } from "../_components/saved-views";
@@ -53,25 +54,23 @@ export default async function BlockersPage({ searchParams }: Props) {
 
   return (
     <>
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Blockers</h1>
-          <p className="text-sm text-slate-600">
+      <ListHeader
+        title="Blockers"
+        description={
+          <>
             Every open blocker across the portfolio.{" "}
             {query.sort === "urgent" ? "Go-live blockers first, then the soonest go-live, then the oldest." : null}
-          </p>
-        </div>
-        <div className="flex items-center gap-4">
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {rows.length} open blocker{rows.length === 1 ? "" : "s"}
-            {filtered ? (rows.length === 1 ? " matches this filter" : " match this filter") : ""}
-            {pageCount > 1 ? ` · showing ${(page - 1) * BLOCKERS_PAGE_SIZE + 1}–${(page - 1) * BLOCKERS_PAGE_SIZE + shown.length}` : ""}
-          </p>
-          <a href={`/api/blockers.csv${blockersQueryString(query)}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50" download>
-            Export CSV
-          </a>
-        </div>
-      </div>
+          </>
+        }
+      >
+        <ListCount page={page} pageCount={pageCount} pageSize={BLOCKERS_PAGE_SIZE} shown={shown.length}>
+          {rows.length} open blocker{rows.length === 1 ? "" : "s"}
+          {filtered ? (rows.length === 1 ? " matches this filter" : " match this filter") : ""}
+        </ListCount>
+        <a href={`/api/blockers.csv${blockersQueryString(query)}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50" download>
+          Export CSV
+        </a>
+      </ListHeader>
 
       <nav aria-label="Quick views" className="mt-4">
         <ul className="flex flex-wrap gap-2 text-sm">
@@ -85,87 +84,75 @@ export default async function BlockersPage({ searchParams }: Props) {
         </ul>
       </nav>
 
-      <BlockerFilters query={query} customers={customers} />
-      <SavedViews list="blockers" query={queryString.replace(/^\?/, "")} current={`/blockers${queryString}`} views={views} />
-
-      {rows.length === 0 ? (
-        <p className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {filtered ? "No open blocker matches this filter." : "No open blockers. Nothing stands in the way right now."}
-        </p>
-      ) : (
-        <>
+      <PagedList
+        filters={
+          <>
+            <BlockerFilters query={query} customers={customers} />
+            <SavedViews list="blockers" query={queryString.replace(/^\?/, "")} current={`/blockers${queryString}`} views={views} />
+          </>
+        }
+        isEmpty={rows.length === 0}
+        empty={filtered ? "No open blocker matches this filter." : "No open blockers. Nothing stands in the way right now."}
+        pager={{ label: "Blocker pages", page, pageCount, href: pageHref }}
+      >
         <BlockerCards rows={shown} mayResolve={mayResolve} />
-        <div className="mt-4 hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm lg:block">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Open blockers">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <SortHeader label="Item" active={query.sort === "item"} dir={query.dir} href={sortHref(query, "item")} />
-                <th scope="col" className="px-3 py-3">Severity</th>
-                <th scope="col" className="px-3 py-3">Reason</th>
-                <SortHeader label="Owner" active={query.sort === "owner"} dir={query.dir} href={sortHref(query, "owner")} />
-                <SortHeader label="Blocked since" active={query.sort === "blocked_since"} dir={query.dir} href={sortHref(query, "blocked_since")} />
-                <SortHeader label="Go-live" active={query.sort === "go_live"} dir={query.dir} href={sortHref(query, "go_live")} />
-                <th scope="col" className="px-3 py-3">Ticket</th>
-                {mayResolve ? <th scope="col" className="px-3 py-3"><span className="sr-only">Actions</span></th> : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {shown.map((row) => {
-                const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.implementationStatus) : null;
-                return (
-                  <tr key={row.itemId} className="align-top">
-                    <td className="px-3 py-3">
-                      <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
-                        {row.itemTitle}
-                      </Link>
-                      <div className="text-slate-600">
-                        <Link href={`/implementations/${row.implementationId}`} className="hover:underline">
-                          {row.implementationName}
-                        </Link>{" "}
-                        · {row.customerName}
-                      </div>
-                    </td>
-                    <td className="px-3 py-3">
-                      <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
-                        <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
-                        {severityLabel[row.severity]}
-                      </Badge>
-                    </td>
-                    <td className="max-w-xs px-3 py-3 break-words">{row.reason}</td>
-                    <td className="px-3 py-3">{row.ownerName ?? <span className="text-slate-500">Unassigned</span>}</td>
-                    <td className="px-3 py-3 whitespace-nowrap">
-                      <time dateTime={row.blockedSince}>{row.blockedSince}</time>
-                      <div className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : "text-slate-600"}>
-                        {row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`}
-                      </div>
-                    </td>
-                    <td className="px-3 py-3 whitespace-nowrap">
-                      {row.goLiveDate && goLive ? (
-                        <>
-                          <time dateTime={row.goLiveDate}>{row.goLiveDate}</time>
-                          <div className={goLive.late || (row.daysToGoLive ?? 99) <= 7 ? "font-medium text-rose-800" : "text-slate-600"}>{goLive.text}</div>
-                        </>
-                      ) : (
-                        <span className="text-slate-500">Not set</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-3">
-                      <TicketLink url={row.ticketUrl} />
-                    </td>
-                    {mayResolve ? (
-                      <td className="px-3 py-3">
-                        <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} />
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        </>
-      )}
-      <Pager label="Blocker pages" page={page} pageCount={pageCount} href={pageHref} />
+        <ScrollTable
+          label="Open blockers"
+          columns={[
+            <SortHeader key="item" label="Item" active={query.sort === "item"} dir={query.dir} href={sortHref(query, "item")} />,
+            "Severity",
+            "Reason",
+            <SortHeader key="owner" label="Owner" active={query.sort === "owner"} dir={query.dir} href={sortHref(query, "owner")} />,
+            <SortHeader key="since" label="Blocked since" active={query.sort === "blocked_since"} dir={query.dir} href={sortHref(query, "blocked_since")} />,
+            <SortHeader key="go-live" label="Go-live" active={query.sort === "go_live"} dir={query.dir} href={sortHref(query, "go_live")} />,
+            "Ticket",
+            mayResolve ? <th key="actions" scope="col" className="px-3 py-3"><span className="sr-only">Actions</span></th> : null,
+          ]}
+          headerCellClass="px-3 py-3"
+          className="mt-4 hidden lg:block"
+        >
+          {shown.map((row) => (
+            <tr key={row.itemId} className="align-top">
+              <td className="px-3 py-3">
+                <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
+                  {row.itemTitle}
+                </Link>
+                <div className="text-slate-600">
+                  <Link href={`/implementations/${row.implementationId}`} className="hover:underline">
+                    {row.implementationName}
+                  </Link>{" "}
+                  · {row.customerName}
+                </div>
+              </td>
+              <td className="px-3 py-3">
+                <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
+                  <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
+                  {severityLabel[row.severity]}
+                </Badge>
+              </td>
+              <td className="max-w-xs px-3 py-3 break-words">{row.reason}</td>
+              <td className="px-3 py-3">{row.ownerName ?? <span className="text-slate-500">Unassigned</span>}</td>
+              <td className="px-3 py-3 whitespace-nowrap">
+                <time dateTime={row.blockedSince}>{row.blockedSince}</time>
+                <div className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : "text-slate-600"}>
+                  {row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`}
+                </div>
+              </td>
+              <td className="px-3 py-3 whitespace-nowrap">
+                <GoLiveWhen date={row.goLiveDate} days={row.daysToGoLive} status={row.implementationStatus} soonDays={7} />
+              </td>
+              <td className="px-3 py-3">
+                <TicketLink url={row.ticketUrl} />
+              </td>
+              {mayResolve ? (
+                <td className="px-3 py-3">
+                  <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </ScrollTable>
+      </PagedList>
     </>
   );
 }
@@ -176,55 +163,52 @@ type Row = Awaited<ReturnType<typeof listBlockers>>[number];
 function BlockerCards({ rows, mayResolve }: { rows: Row[]; mayResolve: boolean }) {
   return (
     <ul className="mt-4 space-y-3 lg:hidden" aria-label="Open blockers">
-      {rows.map((row) => {
-        const goLive = row.daysToGoLive !== null ? describeGoLive(row.daysToGoLive, row.implementationStatus) : null;
-        return (
-          <li key={row.itemId} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
-            <div className="flex flex-wrap items-start justify-between gap-2">
-              <div className="min-w-0">
-                <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
-                  {row.itemTitle}
-                </Link>
-                <div className="text-slate-600">
-                  {row.implementationName} · {row.customerName}
-                </div>
+      {rows.map((row) => (
+        <li key={row.itemId} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <div className="min-w-0">
+              <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
+                {row.itemTitle}
+              </Link>
+              <div className="text-slate-600">
+                {row.implementationName} · {row.customerName}
               </div>
-              <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
-                <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
-                {severityLabel[row.severity]}
-              </Badge>
             </div>
-            <p className="mt-2 break-words">{row.reason}</p>
-            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
-              <div>
-                <dt className="text-xs text-slate-500">Blocked since</dt>
-                <dd className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : undefined}>
-                  {row.blockedSince} ({row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`})
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">Go-live</dt>
-                <dd>{row.goLiveDate && goLive ? `${row.goLiveDate} (${goLive.text})` : "Not set"}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">Owner</dt>
-                <dd>{row.ownerName ?? "Unassigned"}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500">Ticket</dt>
-                <dd className="min-w-0 break-words">
-                  <TicketLink url={row.ticketUrl} />
-                </dd>
-              </div>
-            </dl>
-            {mayResolve ? (
-              <div className="mt-3">
-                <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} layout="card" />
-              </div>
-            ) : null}
-          </li>
-        );
-      })}
+            <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
+              <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
+              {severityLabel[row.severity]}
+            </Badge>
+          </div>
+          <p className="mt-2 break-words">{row.reason}</p>
+          <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
+            <div>
+              <dt className="text-xs text-slate-500">Blocked since</dt>
+              <dd className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : undefined}>
+                {row.blockedSince} ({row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`})
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Go-live</dt>
+              <dd>{goLiveLine(row.goLiveDate, row.daysToGoLive, row.implementationStatus)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Owner</dt>
+              <dd>{row.ownerName ?? "Unassigned"}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Ticket</dt>
+              <dd className="min-w-0 break-words">
+                <TicketLink url={row.ticketUrl} />
+              </dd>
+            </div>
+          </dl>
+          {mayResolve ? (
+            <div className="mt-3">
+              <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} layout="card" />
+            </div>
+          ) : null}
+        </li>
+      ))}
     </ul>
   );
 }

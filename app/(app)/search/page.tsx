@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Badge, ItemStatusBadge } from "@/components/ui/badge";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { searchEverything } from "@/lib/dal/search";
@@ -40,71 +41,84 @@ export default async function SearchPage({ searchParams }: Props) {
         </p>
       ) : null}
 
-      {found.implementations.length > 0 ? (
-        <section aria-labelledby="found-implementations" className="mt-6">
-          <h2 id="found-implementations" className="text-lg font-semibold">Implementations ({found.implementations.length})</h2>
-          <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-            {found.implementations.map((r) => (
-              <li key={r.id} className="flex flex-wrap items-center gap-2 px-4 py-3">
-                <Link href={`/implementations/${r.id}`} className="font-medium text-sky-800 hover:underline">
-                  {r.name}
-                </Link>
-                <span className="text-slate-600">{r.customerName}</span>
-                {r.status !== "active" ? <Badge>{implementationStatusLabel[r.status]}</Badge> : null}
-                <span className="text-slate-600">Go-live: {r.goLiveDate ?? "not set"}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ResultSection id="found-implementations" title="Implementations" rows={found.implementations} rowKey={(r) => r.id}>
+        {(r) => (
+          <div className="flex flex-wrap items-center gap-2">
+            <Link href={`/implementations/${r.id}`} className="font-medium text-sky-800 hover:underline">
+              {r.name}
+            </Link>
+            <span className="text-slate-600">{r.customerName}</span>
+            {r.status !== "active" ? <Badge>{implementationStatusLabel[r.status]}</Badge> : null}
+            <span className="text-slate-600">Go-live: {r.goLiveDate ?? "not set"}</span>
+          </div>
+        )}
+      </ResultSection>
 
-      {found.items.length > 0 ? (
-        <section aria-labelledby="found-items" className="mt-6">
-          <h2 id="found-items" className="text-lg font-semibold">Checklist items ({found.items.length})</h2>
-          <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-            {found.items.map((r) => (
-              <li key={r.id} className="px-4 py-3">
-                <div className="flex flex-wrap items-center gap-2">
-                  <Link href={`/implementations/${r.implementationId}/items/${r.id}`} className="font-medium text-sky-800 hover:underline">
-                    {r.title}
-                  </Link>
-                  <ItemStatusBadge status={r.status} />
-                </div>
-                <div className="text-slate-600">
-                  {r.implementationName} · {r.customerName}
-                </div>
-                {r.snippet.trim() ? <p className="mt-1 break-words text-slate-700">{r.snippet}</p> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ResultSection id="found-items" title="Checklist items" rows={found.items} rowKey={(r) => r.id}>
+        {(r) => (
+          <ItemResult implementationId={r.implementationId} itemId={r.id} title={r.title} where={`${r.implementationName} · ${r.customerName}`} badge={<ItemStatusBadge status={r.status} />}>
+            {r.snippet.trim() ? <p className="mt-1 break-words text-slate-700">{r.snippet}</p> : null}
+          </ItemResult>
+        )}
+      </ResultSection>
 
-      {found.blockers.length > 0 ? (
-        <section aria-labelledby="found-blockers" className="mt-6">
-          <h2 id="found-blockers" className="text-lg font-semibold">Open blockers ({found.blockers.length})</h2>
-          <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-            {found.blockers.map((r) => (
-              <li key={r.itemId} className="px-4 py-3">
-                <div className="flex flex-wrap items-center gap-2">
-                  <Link href={`/implementations/${r.implementationId}/items/${r.itemId}`} className="font-medium text-sky-800 hover:underline">
-                    {r.itemTitle}
-                  </Link>
-                  <Badge tone={r.severity === "go_live" ? "bad" : "warn"}>
-                    <span aria-hidden="true">{r.severity === "go_live" ? "✕" : "!"}</span>
-                    {severityLabel[r.severity]}
-                  </Badge>
-                  <span className="text-slate-600">since {r.blockedSince}</span>
-                </div>
-                <div className="text-slate-600">
-                  {r.implementationName} · {r.customerName}
-                </div>
-                <p className="mt-1 break-words">{r.reason}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ResultSection id="found-blockers" title="Open blockers" rows={found.blockers} rowKey={(r) => r.itemId}>
+        {(r) => (
+          <ItemResult
+            implementationId={r.implementationId}
+            itemId={r.itemId}
+            title={r.itemTitle}
+            where={`${r.implementationName} · ${r.customerName}`}
+            badge={
+              <>
+                <Badge tone={r.severity === "go_live" ? "bad" : "warn"}>
+                  <span aria-hidden="true">{r.severity === "go_live" ? "✕" : "!"}</span>
+                  {severityLabel[r.severity]}
+                </Badge>
+                <span className="text-slate-600">since {r.blockedSince}</span>
+              </>
+            }
+          >
+            <p className="mt-1 break-words">{r.reason}</p>
+          </ItemResult>
+        )}
+      </ResultSection>
+    </>
+  );
+}
+
+// One kind of result: a heading with the count, then the matches in one list; nothing at all
+// when there are none.
+function ResultSection<Row>({ id, title, rows, rowKey, children }: { id: string; title: string; rows: Row[]; rowKey: (row: Row) => string; children: (row: Row) => ReactNode }) {
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby={id} className="mt-6">
+      <h2 id={id} className="text-lg font-semibold">
+        {title} ({rows.length})
+      </h2>
+      <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
+        {rows.map((row) => (
+          <li key={rowKey(row)} className="px-4 py-3">
+            {children(row)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+// A checklist item found by its own words or by its blocker: its link, what it is, and where.
+function ItemResult({ implementationId, itemId, title, where, badge, children }: { implementationId: string; itemId: string; title: string; where: string; badge: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-2">
+        <Link href={`/implementations/${implementationId}/items/${itemId}`} className="font-medium text-sky-800 hover:underline">
+          {title}
+        </Link>
+        {badge}
+      </div>
+      <div className="text-slate-600">{where}</div>
+      {children}
     </>
   );
 }

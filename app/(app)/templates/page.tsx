@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
+import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { can } from "@/lib/dal/policy";
 import { listTemplates } from "@/lib/dal/templates";
@@ -23,41 +24,26 @@ export default async function TemplatesPage() {
         New implementations copy the published revision. Editing a template means a new revision: implementations
         already created keep the checklist they were given.
       </p>
-      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Checklist templates and their revisions</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3">Template</th>
-              <th scope="col" className="px-4 py-3">Revision</th>
-              <th scope="col" className="px-4 py-3">Status</th>
-              <th scope="col" className="px-4 py-3">EHR</th>
-              <th scope="col" className="px-4 py-3">Items</th>
-              <th scope="col" className="px-4 py-3">Used by</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {templates.map((t) => (
-              <tr key={t.id}>
-                <td className="px-4 py-3">
-                  <Link href={`/templates/${t.id}`} className="font-medium text-sky-800 hover:underline">
-                    {t.name}
-                  </Link>
-                </td>
-                <td className="px-4 py-3">{t.revision}</td>
-                <td className="px-4 py-3">
-                  <Badge tone={statusTone[t.status]}>{t.status[0]!.toUpperCase() + t.status.slice(1)}</Badge>
-                </td>
-                <td className="px-4 py-3">{t.ehrVendor ? ehrVendorLabel[t.ehrVendor] : "Any"}</td>
-                <td className="px-4 py-3">{t.items ?? 0}</td>
-                <td className="px-4 py-3">
-                  {t.usedBy ?? 0} implementation{(t.usedBy ?? 0) === 1 ? "" : "s"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable caption="Checklist templates and their revisions" columns={["Template", "Revision", "Status", "EHR", "Items", "Used by"]} headerCellClass="px-4 py-3" className="mt-6">
+        {templates.map((t) => (
+          <tr key={t.id}>
+            <td className="px-4 py-3">
+              <Link href={`/templates/${t.id}`} className="font-medium text-sky-800 hover:underline">
+                {t.name}
+              </Link>
+            </td>
+            <td className="px-4 py-3">{t.revision}</td>
+            <td className="px-4 py-3">
+              <Badge tone={statusTone[t.status]}>{t.status[0]!.toUpperCase() + t.status.slice(1)}</Badge>
+            </td>
+            <td className="px-4 py-3">{t.ehrVendor ? ehrVendorLabel[t.ehrVendor] : "Any"}</td>
+            <td className="px-4 py-3">{t.items ?? 0}</td>
+            <td className="px-4 py-3">
+              {t.usedBy ?? 0} implementation{(t.usedBy ?? 0) === 1 ? "" : "s"}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
       <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <summary className="cursor-pointer text-sm font-semibold">New template</summary>
         <NewTemplateForm />

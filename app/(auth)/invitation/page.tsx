@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { ActionForm } from "@/components/people/action-form";
-import { AuthCard, DeadLink } from "@/components/people/auth-card";
+import { LinkFormCard } from "@/components/people/auth-card";
+import { newPasswordFields } from "@/components/people/password-fields";
 import { oidcProvider } from "@/lib/auth/config";
 import { describeLink } from "@/lib/dal/account";
-import { MIN_PASSWORD_LENGTH } from "@/lib/validation/people";
 import { acceptInvitationAction } from "../actions";
 import { signInWithOidcAction } from "../sign-in/actions";
 
@@ -15,29 +14,22 @@ export default async function InvitationPage({ searchParams }: { searchParams: P
   const token = (await searchParams).token;
   const link = typeof token === "string" ? await describeLink("invitation", token) : null;
   const oidc = oidcProvider();
-  if (!link || typeof token !== "string") {
-    return (
-      <AuthCard title="Accept your invitation">
-        <DeadLink />
-      </AuthCard>
-    );
-  }
   return (
-    <AuthCard title="Accept your invitation" intro={`${link.name} (${link.email}) · ${link.organizationName}`}>
-      <ActionForm
-        id="accept"
-        label="Choose your password"
-        action={acceptInvitationAction}
-        hidden={{ token }}
-        fields={[
-          { name: "password", label: "Choose a password", type: "password", autoComplete: "new-password", hint: `At least ${MIN_PASSWORD_LENGTH} characters; a passphrase is easiest to remember.` },
-          { name: "confirmPassword", label: "Type it again", type: "password", autoComplete: "new-password" },
-        ]}
-        submitLabel="Accept and sign in"
-        pendingLabel="Signing in…"
-        success="Welcome."
-      />
-      {oidc && link.singleSignOn ? (
+    <LinkFormCard
+      title="Accept your invitation"
+      intro={link ? `${link.name} (${link.email}) · ${link.organizationName}` : undefined}
+      token={link && typeof token === "string" ? token : null}
+      form={{
+        id: "accept",
+        label: "Choose your password",
+        action: acceptInvitationAction,
+        fields: newPasswordFields({ label: "Choose a password", more: "; a passphrase is easiest to remember." }),
+        submitLabel: "Accept and sign in",
+        pendingLabel: "Signing in…",
+        success: "Welcome.",
+      }}
+    >
+      {oidc && link?.singleSignOn ? (
         <form action={signInWithOidcAction} className="mt-4">
           <input type="hidden" name="callbackUrl" value="/" />
           <p className="mb-2 text-sm text-slate-600">Or accept by signing in with your organization&apos;s single sign-on ({link.email}):</p>
@@ -46,6 +38,6 @@ export default async function InvitationPage({ searchParams }: { searchParams: P
           </button>
         </form>
       ) : null}
-    </AuthCard>
+    </LinkFormCard>
   );
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { ActionForm } from "@/components/people/action-form";
-import { AuthCard, DeadLink } from "@/components/people/auth-card";
+import { LinkFormCard } from "@/components/people/auth-card";
+import { newPasswordFields } from "@/components/people/password-fields";
 import { describeLink } from "@/lib/dal/account";
-import { MIN_PASSWORD_LENGTH } from "@/lib/validation/people";
 import { resetPasswordAction } from "../actions";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
@@ -13,23 +12,18 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const token = (await searchParams).token;
   const link = typeof token === "string" ? await describeLink("password_reset", token) : null;
   return (
-    <AuthCard title="Choose a new password" intro={link ? link.email : undefined}>
-      {link && typeof token === "string" ? (
-        <ActionForm
-          id="reset"
-          label="New password"
-          action={resetPasswordAction}
-          hidden={{ token }}
-          fields={[
-            { name: "password", label: "New password", type: "password", autoComplete: "new-password", hint: `At least ${MIN_PASSWORD_LENGTH} characters. Other sessions end.` },
-            { name: "confirmPassword", label: "Type it again", type: "password", autoComplete: "new-password" },
-          ]}
-          submitLabel="Save the new password"
-          success="Saved."
-        />
-      ) : (
-        <DeadLink />
-      )}
-    </AuthCard>
+    <LinkFormCard
+      title="Choose a new password"
+      intro={link ? link.email : undefined}
+      token={link && typeof token === "string" ? token : null}
+      form={{
+        id: "reset",
+        label: "New password",
+        action: resetPasswordAction,
+        fields: newPasswordFields({ label: "New password", more: ". Other sessions end." }),
+        submitLabel: "Save the new password",
+        success: "Saved.",
+      }}
+    />
   );
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { ActionForm } from "@/components/people/action-form";
-import { AuthCard, DeadLink } from "@/components/people/auth-card";
+import { LinkFormCard } from "@/components/people/auth-card";
+import { newPasswordFields } from "@/components/people/password-fields";
 import { setupLinkIsLive } from "@/lib/dal/account";
-import { MIN_PASSWORD_LENGTH } from "@/lib/validation/people";
 import { completeSetupAction } from "../actions";
 
 export const metadata: Metadata = { title: "Set up Readyroom", referrer: "no-referrer" };
@@ -13,27 +12,24 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const token = (await searchParams).token;
   const live = typeof token === "string" && (await setupLinkIsLive(token));
   return (
-    <AuthCard title="Set up Readyroom" intro="Name your organization (the vendor) and create the first admin.">
-      {live && typeof token === "string" ? (
-        <ActionForm
-          id="setup"
-          label="First admin"
-          action={completeSetupAction}
-          hidden={{ token }}
-          fields={[
-            { name: "organizationName", label: "Your organization (the vendor)", type: "text", autoComplete: "organization" },
-            { name: "name", label: "Your name", type: "text", autoComplete: "name" },
-            { name: "email", label: "Your e-mail", type: "email", autoComplete: "username" },
-            { name: "password", label: "Choose a password", type: "password", autoComplete: "new-password", hint: `At least ${MIN_PASSWORD_LENGTH} characters.` },
-            { name: "confirmPassword", label: "Type it again", type: "password", autoComplete: "new-password" },
-          ]}
-          submitLabel="Create the first admin"
-          pendingLabel="Creating…"
-          success="Created."
-        />
-      ) : (
-        <DeadLink />
-      )}
-    </AuthCard>
+    <LinkFormCard
+      title="Set up Readyroom"
+      intro="Name your organization (the vendor) and create the first admin."
+      token={live && typeof token === "string" ? token : null}
+      form={{
+        id: "setup",
+        label: "First admin",
+        action: completeSetupAction,
+        fields: [
+          { name: "organizationName", label: "Your organization (the vendor)", type: "text", autoComplete: "organization" },
+          { name: "name", label: "Your name", type: "text", autoComplete: "name" },
+          { name: "email", label: "Your e-mail", type: "email", autoComplete: "username" },
+          ...newPasswordFields({ label: "Choose a password" }),
+        ],
+        submitLabel: "Create the first admin",
+        pendingLabel: "Creating…",
+        success: "Created.",
+      }}
+    />
   );
 }

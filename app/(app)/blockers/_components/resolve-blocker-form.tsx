@@ -22,9 +22,7 @@ export function ResolveBlockerForm({ itemId, version, itemTitle, layout = "table
         <input type="hidden" name="itemId" value={itemId} />
         <input type="hidden" name="version" value={version} />
         <FormMessage state={state} success="Resolved." />
-        <Field form={formId} name="resolution" label="
-            Resolution
-          " errors={errors}>
+        <Field form={formId} name="resolution" label="Resolution" errors={errors}>
           {(control) => <textarea {...control} rows={2} />}
         </Field>
         <Button type="submit" pending={pending} size="sm">

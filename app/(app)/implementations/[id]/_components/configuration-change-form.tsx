@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { EnvironmentField } from "@/components/implementation/environment-field";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import type { EnvironmentKind } from "@/lib/domain/vocabulary";
-import { environmentLabel } from "@/lib/format/labels";
 import { recordConfigurationChangeAction } from "../actions";
 
 export function ConfigurationChangeForm(props: {
@@ -22,18 +22,7 @@ export function ConfigurationChangeForm(props: {
       <input type="hidden" name="implementationId" value={props.implementationId} />
       <FormMessage state={state} success="Configuration change recorded. Evidence observed before it is now marked stale." />
       <div className="grid gap-3 md:grid-cols-2">
-        <Field form="config" name="environmentId" label="Environment" errors={errors}>
-          {(control) => (
-            <select {...control} defaultValue="">
-              <option value="">All environments</option>
-              {props.environments.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {environmentLabel[e.kind]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EnvironmentField form="config" errors={errors} environments={props.environments} blank="All environments" />
         <Field form="config" name="changedAt" label="Changed at (UTC)" errors={errors}>
           {(control) => <input type="datetime-local" {...control} defaultValue={props.now} />}
         </Field>

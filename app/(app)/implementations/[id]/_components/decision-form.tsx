@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { Field, Fieldset } from "@/components/ui/field";
+import { FieldError } from "@/components/ui/form";
+import { useWrite, WriteForm } from "@/components/ui/write-form";
 import type { GateVerdict } from "@/lib/domain/vocabulary";
 import { gateVerdictLabel } from "@/lib/format/labels";
 import { recordGoLiveDecisionAction } from "../actions";
@@ -26,17 +27,13 @@ export function DecisionForm({
   risks: Risk[];
   today: string;
 }) {
-  const [state, formAction, pending] = useActionState(recordGoLiveDecisionAction, null);
+  const write = useWrite(recordGoLiveDecisionAction);
+  const { errors } = write;
   const options: GateVerdict[] = verdict === "go" ? ["go", "no_go"] : verdict === "conditional_go" ? ["conditional_go", "no_go"] : ["no_go"];
   const [decision, setDecision] = useState<GateVerdict>(options[0]!);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Go/no-go decision" className="mt-3 space-y-3">
-      <input type="hidden" name="implementationId" value={implementationId} />
-      <input type="hidden" name="gateDigest" value={gateDigest} />
-      <FormMessage state={state} success="Decision recorded." />
-      <fieldset>
-        <legend className="text-sm font-medium">Decision</legend>
+    <WriteForm write={write} label="Go/no-go decision" success="Decision recorded." hidden={{ implementationId, gateDigest }}>
+      <Fieldset form="decision" name="decision" legend="Decision" errors={errors}>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           {options.map((o) => (
             <label key={o} className="flex items-center gap-2">
@@ -45,8 +42,7 @@ export function DecisionForm({
             </label>
           ))}
         </div>
-        <FieldError formId="decision" name="decision" errors={errors?.decision} />
-      </fieldset>
+      </Fieldset>
       {decision === "conditional_go" ? (
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium">Accept each remaining risk</legend>
@@ -56,16 +52,12 @@ export function DecisionForm({
               <input type="hidden" name="riskKey" value={r.key} />
               <p className="font-medium">{r.message}</p>
               <div className="mt-2 grid gap-3 md:grid-cols-2">
-                <div>
-                  <label htmlFor={`decision-acceptedByName.${i}`} className="text-sm font-medium">Accepted by (name)</label>
-                  <input {...fieldProps("decision", `acceptedByName.${i}`, errors)} name="acceptedByName" className={inputClass} />
-                  <FieldError formId="decision" name={`acceptedByName.${i}`} errors={errors?.[`acceptedByName.${i}`]} />
-                </div>
-                <div>
-                  <label htmlFor={`decision-reevaluateOn.${i}`} className="text-sm font-medium">Re-evaluate on</label>
-                  <input type="date" min={today} {...fieldProps("decision", `reevaluateOn.${i}`, errors)} name="reevaluateOn" className={inputClass} />
-                  <FieldError formId="decision" name={`reevaluateOn.${i}`} errors={errors?.[`reevaluateOn.${i}`]} />
-                </div>
+                <Field form="decision" name={`acceptedByName.${i}`} label="Accepted by (name)" errors={errors}>
+                  {(control) => <input {...control} name="acceptedByName" />}
+                </Field>
+                <Field form="decision" name={`reevaluateOn.${i}`} label="Re-evaluate on" errors={errors}>
+                  {(control) => <input type="date" min={today} {...control} name="reevaluateOn" />}
+                </Field>
               </div>
             </div>
           ))}
@@ -74,9 +66,9 @@ export function DecisionForm({
       <Field form="decision" name="notes" label="Notes (who was in the meeting, what was agreed)" errors={errors}>
         {(control) => <textarea {...control} rows={3} />}
       </Field>
-      <Button type="submit" pending={pending}>
-        {pending ? "Recording…" : `Record ${gateVerdictLabel[decision]}`}
+      <Button type="submit" pending={write.pending}>
+        {write.pending ? "Recording…" : `Record ${gateVerdictLabel[decision]}`}
       </Button>
-    </form>
+    </WriteForm>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { Badge } from "@/components/ui/badge";
+import { ScrollTable } from "@/components/ui/table";
 import { apiTokenScopeLabels } from "@/lib/api/vocabulary";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listApiTokens } from "@/lib/dal/api-tokens";
@@ -55,50 +56,38 @@ export default async function ApiTokensPage({ params }: Props) {
         {tokens.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No tokens yet.</p>
         ) : (
-          <div className="relative mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="API tokens">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Name</th>
-                  <th scope="col" className="px-3 py-2">State</th>
-                  <th scope="col" className="px-3 py-2">May post</th>
-                  <th scope="col" className="px-3 py-2">Environments</th>
-                  <th scope="col" className="px-3 py-2">Expires</th>
-                  <th scope="col" className="px-3 py-2">Last used</th>
-                  <th scope="col" className="px-3 py-2">Made by</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+          <ScrollTable
+            label="API tokens"
+            columns={["Name", "State", "May post", "Environments", "Expires", "Last used", "Made by", <th key="actions" scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>]}
+            className="mt-3"
+          >
+            {tokens.map((t) => {
+              const badge = stateBadge[t.state];
+              return (
+                <tr key={t.id}>
+                  <td className="px-3 py-2">
+                    <div className="font-medium">{t.name}</div>
+                    <div className="font-mono text-xs text-slate-600">{t.prefix}…</div>
+                  </td>
+                  <td className="px-3 py-2">
+                    <Badge tone={badge.tone}>
+                      <span aria-hidden="true">{badge.symbol}</span>
+                      {badge.text}
+                    </Badge>
+                    {t.revokedAt ? <div className="text-xs text-slate-600">by {t.revokedByName ?? "someone"} {formatUtc(t.revokedAt)}</div> : null}
+                  </td>
+                  <td className="px-3 py-2">{t.scopes.map((s) => apiTokenScopeLabels[s]).join("; ")}</td>
+                  <td className="px-3 py-2">{t.environments.join(", ")}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{formatUtc(t.expiresAt)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{t.lastUsedAt ? formatUtc(t.lastUsedAt) : "Never"}</td>
+                  <td className="px-3 py-2">{t.createdByName}</td>
+                  <td className="px-3 py-2">
+                    {t.state === "active" ? <RevokeTokenForm implementationId={implementation.id} tokenId={t.id} version={t.version} name={t.name} /> : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {tokens.map((t) => {
-                  const badge = stateBadge[t.state];
-                  return (
-                    <tr key={t.id}>
-                      <td className="px-3 py-2">
-                        <div className="font-medium">{t.name}</div>
-                        <div className="font-mono text-xs text-slate-600">{t.prefix}…</div>
-                      </td>
-                      <td className="px-3 py-2">
-                        <Badge tone={badge.tone}>
-                          <span aria-hidden="true">{badge.symbol}</span>
-                          {badge.text}
-                        </Badge>
-                        {t.revokedAt ? <div className="text-xs text-slate-600">by {t.revokedByName ?? "someone"} {formatUtc(t.revokedAt)}</div> : null}
-                      </td>
-                      <td className="px-3 py-2">{t.scopes.map((s) => apiTokenScopeLabels[s]).join("; ")}</td>
-                      <td className="px-3 py-2">{t.environments.join(", ")}</td>
-                      <td className="px-3 py-2 whitespace-nowrap">{formatUtc(t.expiresAt)}</td>
-                      <td className="px-3 py-2 whitespace-nowrap">{t.lastUsedAt ? formatUtc(t.lastUsedAt) : "Never"}</td>
-                      <td className="px-3 py-2">{t.createdByName}</td>
-                      <td className="px-3 py-2">
-                        {t.state === "active" ? <RevokeTokenForm implementationId={implementation.id} tokenId={t.id} version={t.version} name={t.name} /> : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </ScrollTable>
         )}
       </section>
     </>

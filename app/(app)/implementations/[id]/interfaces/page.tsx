@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { Badge } from "@/components/ui/badge";
+import { RowDetails } from "@/components/ui/row-details";
+import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getInterfaceInventory } from "@/lib/dal/interfaces";
@@ -167,49 +169,34 @@ export default async function InterfacesPage({ params }: Props) {
             <strong>Not agreed yet: {unagreed.map((d) => dataDomainLabel[d.domain]).join(", ")}.</strong>
           </p>
         ) : null}
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Source of truth by data domain</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Domain</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Authoritative system</th>
-                <th scope="col" className="px-3 py-2">Conflicts resolved by</th>
-                <th scope="col" className="px-3 py-2">Corrections propagate</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {inv.sourceOfTruth.map((d) => (
-                <tr key={d.domain} aria-label={dataDomainLabel[d.domain]} className="align-top">
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {dataDomainLabel[d.domain]}
-                    {d.neededBy.length > 0 ? <p className="text-xs font-normal text-slate-600">Needed by {d.neededBy.map((w) => workflowLabel[w as Workflow]).join(", ")}</p> : null}
-                    {d.carriedBy.length > 0 ? <p className="text-xs font-normal text-slate-600">Carried by {d.carriedBy.join(", ")}</p> : null}
-                  </th>
-                  <td className="px-3 py-2">
-                    {d.agreed ? (
-                      <Badge tone="good"><span aria-hidden="true">✓</span> Agreed</Badge>
-                    ) : (
-                      <Badge tone={d.neededBy.length > 0 ? "bad" : "warn"}><span aria-hidden="true">○</span> Not agreed yet</Badge>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">{d.authoritativeSystem || "—"}</td>
-                  <td className="px-3 py-2">{d.conflictResolver || "—"}</td>
-                  <td className="px-3 py-2">
-                    {d.propagation || "—"}
-                    {inv.canRecordTruth ? (
-                      <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-sky-800">Record {dataDomainLabel[d.domain].toLowerCase()}</summary>
-                        <SourceOfTruthForm key={d.version} implementationId={inv.implementationId} {...d} />
-                      </details>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable caption="Source of truth by data domain" columns={["Domain", "Status", "Authoritative system", "Conflicts resolved by", "Corrections propagate"]} className="mt-2">
+          {inv.sourceOfTruth.map((d) => (
+            <tr key={d.domain} aria-label={dataDomainLabel[d.domain]} className="align-top">
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {dataDomainLabel[d.domain]}
+                {d.neededBy.length > 0 ? <p className="text-xs font-normal text-slate-600">Needed by {d.neededBy.map((w) => workflowLabel[w as Workflow]).join(", ")}</p> : null}
+                {d.carriedBy.length > 0 ? <p className="text-xs font-normal text-slate-600">Carried by {d.carriedBy.join(", ")}</p> : null}
+              </th>
+              <td className="px-3 py-2">
+                {d.agreed ? (
+                  <Badge tone="good"><span aria-hidden="true">✓</span> Agreed</Badge>
+                ) : (
+                  <Badge tone={d.neededBy.length > 0 ? "bad" : "warn"}><span aria-hidden="true">○</span> Not agreed yet</Badge>
+                )}
+              </td>
+              <td className="px-3 py-2">{d.authoritativeSystem || "—"}</td>
+              <td className="px-3 py-2">{d.conflictResolver || "—"}</td>
+              <td className="px-3 py-2">
+                {d.propagation || "—"}
+                {inv.canRecordTruth ? (
+                  <RowDetails summary={`Record ${dataDomainLabel[d.domain].toLowerCase()}`}>
+                    <SourceOfTruthForm key={d.version} implementationId={inv.implementationId} {...d} />
+                  </RowDetails>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       </section>
     </>
   );

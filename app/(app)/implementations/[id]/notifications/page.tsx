@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { Badge } from "@/components/ui/badge";
+import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { can } from "@/lib/dal/policy";
@@ -76,43 +77,28 @@ export default async function NotificationsPage({ params }: Props) {
           {settings.deliveries.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600">Nothing sent yet.</p>
           ) : (
-            <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Webhook deliveries">
-                <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">Event</th>
-                    <th scope="col" className="px-3 py-2">Queued</th>
-                    <th scope="col" className="px-3 py-2">Status</th>
-                    <th scope="col" className="px-3 py-2">Attempts</th>
-                    <th scope="col" className="px-3 py-2">Last status code</th>
-                    <th scope="col" className="px-3 py-2">Last attempt</th>
-                    <th scope="col" className="px-3 py-2">Error</th>
+            <ScrollTable label="Webhook deliveries" columns={["Event", "Queued", "Status", "Attempts", "Last status code", "Last attempt", "Error"]} className="mt-3">
+              {settings.deliveries.map((d) => {
+                const badge = statusBadge[d.status];
+                return (
+                  <tr key={d.id}>
+                    <td className="px-3 py-2 font-mono text-xs">{d.event}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{utc(d.createdAt)}</td>
+                    <td className="px-3 py-2">
+                      <Badge tone={badge.tone}>
+                        <span aria-hidden="true">{badge.symbol}</span>
+                        {badge.text}
+                      </Badge>
+                      {d.status === "pending" && d.attempts > 0 ? <div className="text-xs text-slate-600">next try {utc(d.nextAttemptAt)}</div> : null}
+                    </td>
+                    <td className="px-3 py-2">{d.attempts}</td>
+                    <td className="px-3 py-2">{d.lastStatusCode ?? "—"}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{utc(d.lastAttemptAt)}</td>
+                    <td className="px-3 py-2 text-slate-700">{d.lastError ?? ""}</td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {settings.deliveries.map((d) => {
-                    const badge = statusBadge[d.status];
-                    return (
-                      <tr key={d.id}>
-                        <td className="px-3 py-2 font-mono text-xs">{d.event}</td>
-                        <td className="px-3 py-2 whitespace-nowrap">{utc(d.createdAt)}</td>
-                        <td className="px-3 py-2">
-                          <Badge tone={badge.tone}>
-                            <span aria-hidden="true">{badge.symbol}</span>
-                            {badge.text}
-                          </Badge>
-                          {d.status === "pending" && d.attempts > 0 ? <div className="text-xs text-slate-600">next try {utc(d.nextAttemptAt)}</div> : null}
-                        </td>
-                        <td className="px-3 py-2">{d.attempts}</td>
-                        <td className="px-3 py-2">{d.lastStatusCode ?? "—"}</td>
-                        <td className="px-3 py-2 whitespace-nowrap">{utc(d.lastAttemptAt)}</td>
-                        <td className="px-3 py-2 text-slate-700">{d.lastError ?? ""}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </ScrollTable>
           )}
         </section>
       ) : null}

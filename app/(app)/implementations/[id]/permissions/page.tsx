@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { DriftBadge } from "@/components/registers/result-badges";
 import { Badge } from "@/components/ui/badge";
+import { RowDetails } from "@/components/ui/row-details";
+import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getPermissionMatrix } from "@/lib/dal/permissions";
@@ -88,100 +90,94 @@ export default async function PermissionsPage({ params }: Props) {
             </li>
             {matrix.canRecord ? <li>Select a result to change it.</li> : null}
           </ul>
-          <div className="relative mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Permissions by environment: result, who checked it and when</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Permission</th>
-                  {matrix.environments.map((env) => (
-                    <th key={env.id} scope="col" className="px-3 py-2 align-top">
-                      {environmentLabel[env.kind]}
-                      {matrix.canRecord ? (
-                        <details className="mt-1">
-                          <summary className="cursor-pointer normal-case tracking-normal text-sky-800">Set column…</summary>
-                          <ColumnForm
-                            implementationId={matrix.implementationId}
-                            environmentId={env.id}
-                            environmentLabel={environmentLabel[env.kind]}
-                            cells={matrix.rows.map((r) => `${r.id}:${r.cells.find((c) => c.environmentId === env.id)?.version ?? 0}`)}
+          <ScrollTable
+            caption="Permissions by environment: result, who checked it and when"
+            columns={[
+              "Permission",
+              ...matrix.environments.map((env) => (
+                <th key={env.id} scope="col" className="px-3 py-2 align-top">
+                  {environmentLabel[env.kind]}
+                  {matrix.canRecord ? (
+                    <RowDetails summary="Set column…" summaryClassName="normal-case tracking-normal">
+                      <ColumnForm
+                        implementationId={matrix.implementationId}
+                        environmentId={env.id}
+                        environmentLabel={environmentLabel[env.kind]}
+                        cells={matrix.rows.map((r) => `${r.id}:${r.cells.find((c) => c.environmentId === env.id)?.version ?? 0}`)}
+                      />
+                    </RowDetails>
+                  ) : null}
+                </th>
+              )),
+            ]}
+            className="mt-2"
+          >
+            {matrix.rows.map((row) => (
+              <tr key={row.id} className="align-top" aria-label={row.permission}>
+                <th scope="row" className="px-3 py-2 text-left font-normal">
+                  <code className="font-semibold">{row.permission}</code>
+                  <div className="mt-1 flex flex-wrap gap-1">
+                    <Badge>{permissionInterfaceLabel[row.interface]}</Badge>
+                    <Badge tone={row.required ? "info" : "neutral"}>{row.required ? "Required" : "Optional"}</Badge>
+                    {row.smartV1 ? <Badge tone="warn">SMART v1 scope</Badge> : null}
+                    {row.drift ? <DriftBadge wrap /> : null}
+                  </div>
+                  {row.interfaceName ? <p className="mt-1 text-xs">Interface: {row.interfaceName}</p> : null}
+                  <p className="mt-1 text-xs text-slate-600">{row.description}</p>
+                  {row.note ? <p className="mt-1 text-xs whitespace-pre-wrap">{row.note}</p> : null}
+                  {matrix.canManage ? (
+                    <RowDetails summary="Edit or remove">
+                      <RowEditForm key={row.version} requirementId={row.id} permission={row.permission} version={row.version} required={row.required} note={row.note} interfaceId={row.interfaceId} interfaces={matrix.interfaces} />
+                      <RemoveRowForm requirementId={row.id} permission={row.permission} version={row.version} />
+                    </RowDetails>
+                  ) : null}
+                </th>
+                {row.cells.map((cell) => (
+                  <td key={cell.environmentId} className="px-2 py-2" data-environment={cell.environmentKind}>
+                    {/* The tile reads at a glance (colour, symbol and word); a click opens the
+                        recording form in place. Keyed by version: a saved result closes it. */}
+                    <details key={cell.version} className="group">
+                      <summary
+                        className={`flex cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1.5 text-xs font-semibold ring-1 ring-inset [&::-webkit-details-marker]:hidden ${tileClass[cell.result]}`}
+                      >
+                        <span className="sr-only">{row.permission} in {environmentLabel[cell.environmentKind]}: </span>
+                        <span aria-hidden="true" className="text-sm">{tileSymbol[cell.result]}</span>
+                        <span>{permissionResultLabel[cell.result]}</span>
+                        {cell.stale ? (
+                          <span className="font-normal" title="Stale">
+                            <span aria-hidden="true">◔</span>
+                            <span className="sr-only sm:not-sr-only"> stale</span>
+                          </span>
+                        ) : null}
+                        <span className="sr-only">{matrix.canRecord ? " (change)" : " (details)"}</span>
+                      </summary>
+                      <div className="mt-1 min-w-40">
+                        {cell.checkedAt ? (
+                          <p className="text-xs text-slate-600">
+                            {cell.checkedByName ?? "Someone"} · <time dateTime={cell.checkedAt.toISOString()}>{formatUtc(cell.checkedAt)}</time>
+                          </p>
+                        ) : (
+                          <p className="text-xs text-slate-600">Not checked yet.</p>
+                        )}
+                        {cell.note ? <p className="mt-1 text-xs whitespace-pre-wrap">{cell.note}</p> : null}
+                        {matrix.canRecord ? (
+                          <CellForm
+                            requirementId={row.id}
+                            permission={row.permission}
+                            environmentId={cell.environmentId}
+                            environmentLabel={environmentLabel[cell.environmentKind]}
+                            version={cell.version}
+                            current={cell.result}
                           />
-                        </details>
-                      ) : null}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {matrix.rows.map((row) => (
-                  <tr key={row.id} className="align-top" aria-label={row.permission}>
-                    <th scope="row" className="px-3 py-2 text-left font-normal">
-                      <code className="font-semibold">{row.permission}</code>
-                      <div className="mt-1 flex flex-wrap gap-1">
-                        <Badge>{permissionInterfaceLabel[row.interface]}</Badge>
-                        <Badge tone={row.required ? "info" : "neutral"}>{row.required ? "Required" : "Optional"}</Badge>
-                        {row.smartV1 ? <Badge tone="warn">SMART v1 scope</Badge> : null}
-                        {row.drift ? <DriftBadge wrap /> : null}
+                        ) : null}
                       </div>
-                      {row.interfaceName ? <p className="mt-1 text-xs">Interface: {row.interfaceName}</p> : null}
-                      <p className="mt-1 text-xs text-slate-600">{row.description}</p>
-                      {row.note ? <p className="mt-1 text-xs whitespace-pre-wrap">{row.note}</p> : null}
-                      {matrix.canManage ? (
-                        <details className="mt-1">
-                          <summary className="cursor-pointer text-xs text-sky-800">Edit or remove</summary>
-                          <RowEditForm key={row.version} requirementId={row.id} permission={row.permission} version={row.version} required={row.required} note={row.note} interfaceId={row.interfaceId} interfaces={matrix.interfaces} />
-                          <RemoveRowForm requirementId={row.id} permission={row.permission} version={row.version} />
-                        </details>
-                      ) : null}
-                    </th>
-                    {row.cells.map((cell) => (
-                      <td key={cell.environmentId} className="px-2 py-2" data-environment={cell.environmentKind}>
-                        {/* The tile reads at a glance (colour, symbol and word); a click opens the
-                            recording form in place. Keyed by version: a saved result closes it. */}
-                        <details key={cell.version} className="group">
-                          <summary
-                            className={`flex cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1.5 text-xs font-semibold ring-1 ring-inset [&::-webkit-details-marker]:hidden ${tileClass[cell.result]}`}
-                          >
-                            <span className="sr-only">{row.permission} in {environmentLabel[cell.environmentKind]}: </span>
-                            <span aria-hidden="true" className="text-sm">{tileSymbol[cell.result]}</span>
-                            <span>{permissionResultLabel[cell.result]}</span>
-                            {cell.stale ? (
-                              <span className="font-normal" title="Stale">
-                                <span aria-hidden="true">◔</span>
-                                <span className="sr-only sm:not-sr-only"> stale</span>
-                              </span>
-                            ) : null}
-                            <span className="sr-only">{matrix.canRecord ? " (change)" : " (details)"}</span>
-                          </summary>
-                          <div className="mt-1 min-w-40">
-                            {cell.checkedAt ? (
-                              <p className="text-xs text-slate-600">
-                                {cell.checkedByName ?? "Someone"} · <time dateTime={cell.checkedAt.toISOString()}>{formatUtc(cell.checkedAt)}</time>
-                              </p>
-                            ) : (
-                              <p className="text-xs text-slate-600">Not checked yet.</p>
-                            )}
-                            {cell.note ? <p className="mt-1 text-xs whitespace-pre-wrap">{cell.note}</p> : null}
-                            {matrix.canRecord ? (
-                              <CellForm
-                                requirementId={row.id}
-                                permission={row.permission}
-                                environmentId={cell.environmentId}
-                                environmentLabel={environmentLabel[cell.environmentKind]}
-                                version={cell.version}
-                                current={cell.result}
-                              />
-                            ) : null}
-                          </div>
-                        </details>
-                        {cell.note ? <p className="mt-1 hidden text-xs whitespace-pre-wrap text-slate-700 group-open:hidden sm:block">{cell.note}</p> : null}
-                      </td>
-                    ))}
-                  </tr>
+                    </details>
+                    {cell.note ? <p className="mt-1 hidden text-xs whitespace-pre-wrap text-slate-700 group-open:hidden sm:block">{cell.note}</p> : null}
+                  </td>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            ))}
+          </ScrollTable>
           </>
         )}
       </section>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { ScenarioResultBadge } from "@/components/registers/result-badges";
 import { Badge } from "@/components/ui/badge";
+import { RowDetails } from "@/components/ui/row-details";
 import { stackOnPhone } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
@@ -131,10 +132,9 @@ export default async function TestPatientsPage({ params }: Props) {
                               </p>
                             ) : null}
                             {register.canRecord ? (
-                              <details className="mt-1">
-                                <summary className="cursor-pointer text-xs text-sky-800">Record result</summary>
+                              <RowDetails summary="Record result">
                                 <RecordScenarioForm key={s.version} scenarioId={s.id} scenario={s.scenario} version={s.version} result={s.result} observedOutcome={s.observedOutcome} />
-                              </details>
+                              </RowDetails>
                             ) : null}
                             {register.canRemove ? <RemoveForm kind="scenario" id={s.id} version={s.version} name={s.scenario} /> : null}
                           </td>

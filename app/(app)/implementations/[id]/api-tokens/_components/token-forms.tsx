@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { FieldError, FormMessage, submitKeepingInput } from "@/components/ui/form";
+import { Field, Fieldset } from "@/components/ui/field";
+import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { apiTokenScopeLabels, apiTokenScopes } from "@/lib/api/vocabulary";
 import { environmentKinds } from "@/lib/domain/vocabulary";
 import { createApiTokenAction, revokeApiTokenAction } from "../actions";
@@ -28,8 +28,7 @@ export function CreateTokenForm({ implementationId }: { implementationId: string
       <Field form="token" name="name" label="Name (who or what uses it, e.g. Nightly CI)" errors={errors}>
         {(control) => <input type="text" {...control} maxLength={100} />}
       </Field>
-      <fieldset aria-describedby="token-environments-error">
-        <legend className="text-sm font-medium">Environments it may post for</legend>
+      <Fieldset form="token" name="environments" legend="Environments it may post for" errors={errors}>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           {environmentKinds.map((kind) => (
             <label key={kind} className="flex items-center gap-2">
@@ -38,10 +37,8 @@ export function CreateTokenForm({ implementationId }: { implementationId: string
             </label>
           ))}
         </div>
-        <FieldError formId="token" name="environments" errors={errors?.environments} />
-      </fieldset>
-      <fieldset aria-describedby="token-scopes-error">
-        <legend className="text-sm font-medium">What it may post</legend>
+      </Fieldset>
+      <Fieldset form="token" name="scopes" legend="What it may post" errors={errors}>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           {apiTokenScopes.map((scope) => (
             <label key={scope} className="flex items-center gap-2">
@@ -50,8 +47,7 @@ export function CreateTokenForm({ implementationId }: { implementationId: string
             </label>
           ))}
         </div>
-        <FieldError formId="token" name="scopes" errors={errors?.scopes} />
-      </fieldset>
+      </Fieldset>
       <Field form="token" name="expiresInDays" label="Expires in (days, at most 365)" errors={errors}>
         {(control) => <input type="number" inputMode="numeric" min={1} max={365} {...control} defaultValue="90" />}
       </Field>

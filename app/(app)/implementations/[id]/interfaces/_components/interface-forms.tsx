@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { CheckboxField, Field, Fieldset } from "@/components/ui/field";
+import { FormMessage, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import type { ActionResult } from "@/lib/actions/result";
 import { interfaceKinds, workflows } from "@/lib/domain/vocabulary";
@@ -37,11 +38,9 @@ export function InterfaceForm({ implementationId, initial }: { implementationId:
   const F = initial ? `iface-${initial.id}` : "iface-new";
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const text = (name: string, label: string, value: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <div>
-      <label htmlFor={`${F}-${name}`} className="text-sm font-medium">{label}</label>
-      <input {...fieldProps(F, name, errors)} defaultValue={value} className={inputClass} {...extra} />
-      <FieldError formId={F} name={name} errors={errors?.[name]} />
-    </div>
+    <Field form={F} name={name} label={label} errors={errors}>
+      {(control) => <input {...control} defaultValue={value} {...extra} />}
+    </Field>
   );
   return (
     <form
@@ -63,29 +62,31 @@ export function InterfaceForm({ implementationId, initial }: { implementationId:
       <FormMessage state={state} success={initial ? "Interface saved." : "Interface added."} />
       <div className="grid gap-3 md:grid-cols-3">
         {text("name", "Name", initial?.name ?? "", { placeholder: "Scheduling SIU feed" })}
-        <div>
-          <label htmlFor={`${F}-kind`} className="text-sm font-medium">Kind</label>
-          <select {...fieldProps(F, "kind", errors)} defaultValue={initial?.kind ?? "hl7v2_feed"} className={inputClass}>
-            {interfaceKinds.map((k) => <option key={k} value={k}>{interfaceLabel[k]}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${F}-direction`} className="text-sm font-medium">Direction</label>
-          <select {...fieldProps(F, "direction", errors)} defaultValue={initial?.direction ?? "inbound"} className={inputClass}>
-            {interfaceDirections.map((d) => <option key={d} value={d}>{interfaceDirectionLabel[d]}</option>)}
-          </select>
-        </div>
+        <Field form={F} name="kind" label="Kind" errors={errors}>
+          {(control) => (
+            <select {...control} defaultValue={initial?.kind ?? "hl7v2_feed"}>
+              {interfaceKinds.map((k) => <option key={k} value={k}>{interfaceLabel[k]}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field form={F} name="direction" label="Direction" errors={errors}>
+          {(control) => (
+            <select {...control} defaultValue={initial?.direction ?? "inbound"}>
+              {interfaceDirections.map((d) => <option key={d} value={d}>{interfaceDirectionLabel[d]}</option>)}
+            </select>
+          )}
+        </Field>
         {text("sourceSystem", "Source system", initial?.sourceSystem ?? "", { placeholder: "Epic Bridges" })}
         {text("targetSystem", "Target system", initial?.targetSystem ?? "", { placeholder: "Scheduling engine" })}
-        <div>
-          <label htmlFor={`${F}-status`} className="text-sm font-medium">Status</label>
-          <select {...fieldProps(F, "status", errors)} defaultValue={initial?.status ?? "planned"} className={inputClass}>
-            {interfaceStatuses.map((s) => <option key={s} value={s}>{interfaceStatusLabel[s]}</option>)}
-          </select>
-        </div>
+        <Field form={F} name="status" label="Status" errors={errors}>
+          {(control) => (
+            <select {...control} defaultValue={initial?.status ?? "planned"}>
+              {interfaceStatuses.map((s) => <option key={s} value={s}>{interfaceStatusLabel[s]}</option>)}
+            </select>
+          )}
+        </Field>
       </div>
-      <fieldset>
-        <legend className="text-sm font-medium">Workflow surfaces it serves</legend>
+      <Fieldset form={F} name="workflows" legend="Workflow surfaces it serves" errors={errors}>
         <div className="mt-1 flex flex-wrap gap-3 text-sm">
           {workflows.map((w) => (
             <label key={w} className="flex items-center gap-1">
@@ -94,8 +95,7 @@ export function InterfaceForm({ implementationId, initial }: { implementationId:
             </label>
           ))}
         </div>
-        <FieldError formId={F} name="workflows" errors={errors?.workflows} />
-      </fieldset>
+      </Fieldset>
       {text("messageTypes", "Message types or resources (comma or space separated)", initial?.messageTypes.join(", ") ?? "", {
         placeholder: "SIU^S12, SIU^S15, Appointment",
         spellCheck: false,
@@ -148,26 +148,17 @@ export function SourceOfTruthForm({
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} success="Saved." />
       <div className="grid gap-2 md:grid-cols-3">
-        <div>
-          <label htmlFor={`${F}-authoritativeSystem`} className="text-sm font-medium">Authoritative system</label>
-          <input {...fieldProps(F, "authoritativeSystem", errors)} defaultValue={authoritativeSystem} placeholder="Epic" className={inputClass} />
-          <FieldError formId={F} name="authoritativeSystem" errors={errors?.authoritativeSystem} />
-        </div>
-        <div>
-          <label htmlFor={`${F}-conflictResolver`} className="text-sm font-medium">Who resolves conflicts</label>
-          <input {...fieldProps(F, "conflictResolver", errors)} defaultValue={conflictResolver} placeholder="HIM team" className={inputClass} />
-          <FieldError formId={F} name="conflictResolver" errors={errors?.conflictResolver} />
-        </div>
-        <div>
-          <label htmlFor={`${F}-propagation`} className="text-sm font-medium">How corrections propagate</label>
-          <input {...fieldProps(F, "propagation", errors)} defaultValue={propagation} placeholder="ADT^A08 to the engine" className={inputClass} />
-          <FieldError formId={F} name="propagation" errors={errors?.propagation} />
-        </div>
+        <Field form={F} name="authoritativeSystem" label="Authoritative system" errors={errors}>
+          {(control) => <input {...control} defaultValue={authoritativeSystem} placeholder="Epic" />}
+        </Field>
+        <Field form={F} name="conflictResolver" label="Who resolves conflicts" errors={errors}>
+          {(control) => <input {...control} defaultValue={conflictResolver} placeholder="HIM team" />}
+        </Field>
+        <Field form={F} name="propagation" label="How corrections propagate" errors={errors}>
+          {(control) => <input {...control} defaultValue={propagation} placeholder="ADT^A08 to the engine" />}
+        </Field>
       </div>
-      <div className="flex items-center gap-2">
-        <input id={`${F}-agreed`} name="agreed" type="checkbox" defaultChecked={agreed} />
-        <label htmlFor={`${F}-agreed`} className="text-sm">Agreed by both sides</label>
-      </div>
+      <CheckboxField form={F} name="agreed" label="Agreed by both sides" errors={errors} defaultChecked={agreed} />
       <button type="submit" disabled={pending} className={button}>
         {pending ? "Saving…" : `Save ${dataDomainLabel[domain].toLowerCase()}`}
       </button>

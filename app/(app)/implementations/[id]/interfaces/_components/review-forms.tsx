@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { EnvironmentField } from "@/components/implementation/environment-field";
+import { Field } from "@/components/ui/field";
+import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import type { EnvironmentKind } from "@/lib/domain/vocabulary";
-import { environmentLabel } from "@/lib/format/labels";
 import { MAX_PAYLOAD_BYTES } from "@/lib/payloads/types";
 import { reviewPayloadAction, savePayloadRuleAction } from "../actions";
 
@@ -60,20 +61,14 @@ export function ReviewPayloadForm({
         <FormMessage state={state} success="" />
       )}
       <div className="grid gap-3 md:grid-cols-2">
-        <div>
-          <label htmlFor={`${F}-interfaceId`} className="text-sm font-medium">Interface</label>
-          <select {...fieldProps(F, "interfaceId", errors)} className={inputClass}>
-            {interfaces.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
-          </select>
-          <FieldError formId={F} name="interfaceId" errors={errors?.interfaceId} />
-        </div>
-        <div>
-          <label htmlFor={`${F}-environmentId`} className="text-sm font-medium">Environment the sample came from</label>
-          <select {...fieldProps(F, "environmentId", errors)} defaultValue={test?.id} className={inputClass}>
-            {environments.map((e) => <option key={e.id} value={e.id}>{environmentLabel[e.kind]}</option>)}
-          </select>
-          <FieldError formId={F} name="environmentId" errors={errors?.environmentId} />
-        </div>
+        <Field form={F} name="interfaceId" label="Interface" errors={errors}>
+          {(control) => (
+            <select {...control}>
+              {interfaces.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+            </select>
+          )}
+        </Field>
+        <EnvironmentField form={F} label="Environment the sample came from" errors={errors} environments={environments} defaultValue={test?.id} />
       </div>
       <div>
         <label htmlFor={`${F}-file`} className="text-sm font-medium">Upload a file (at most 1 MB), or paste below</label>
@@ -85,25 +80,22 @@ export function ReviewPayloadForm({
           </p>
         ) : null}
       </div>
-      <div>
-        <label htmlFor={`${F}-payload`} className="text-sm font-medium">HL7 v2 message or batch, or FHIR R4 resource or Bundle (JSON)</label>
-        <textarea
-          {...fieldProps(F, "payload", errors)}
-          aria-describedby={`${F}-notice${errors?.payload ? ` ${F}-payload-error` : ""}`}
-          value={payload}
-          onChange={(e) => setPayload(e.target.value)}
-          rows={12}
-          spellCheck={false}
-          autoComplete="off"
-          className={`${inputClass} font-mono text-xs`}
-        />
-        <FieldError formId={F} name="payload" errors={errors?.payload} />
-      </div>
-      <div>
-        <label htmlFor={`${F}-note`} className="text-sm font-medium">Note (optional)</label>
-        <input {...fieldProps(F, "note", errors)} className={inputClass} />
-        <FieldError formId={F} name="note" errors={errors?.note} />
-      </div>
+      <Field form={F} name="payload" label="HL7 v2 message or batch, or FHIR R4 resource or Bundle (JSON)" errors={errors} describedBy={`${F}-notice`}>
+        {(control) => (
+          <textarea
+            {...control}
+            value={payload}
+            onChange={(e) => setPayload(e.target.value)}
+            rows={12}
+            spellCheck={false}
+            autoComplete="off"
+            className={`${control.className} font-mono text-xs`}
+          />
+        )}
+      </Field>
+      <Field form={F} name="note" label="Note (optional)" errors={errors}>
+        {(control) => <input {...control} />}
+      </Field>
       <button type="submit" disabled={pending} className={button}>
         {pending ? "Reviewing…" : "Review payload"}
       </button>
@@ -120,9 +112,9 @@ export function RuleForm({ implementationId, target, fields }: { implementationI
       <input type="hidden" name="implementationId" value={implementationId} />
       <input type="hidden" name="target" value={target} />
       <FormMessage state={state} success="Rules saved: the next review uses them." />
-      <label htmlFor={`${F}-fields`} className="text-sm font-medium">Required for {target}, one per line (empty restores the default)</label>
-      <textarea {...fieldProps(F, "fields", errors)} defaultValue={fields.join("\n")} rows={4} spellCheck={false} className={`${inputClass} font-mono text-xs`} />
-      <FieldError formId={F} name="fields" errors={errors?.fields} />
+      <Field form={F} name="fields" label={`Required for ${target}, one per line (empty restores the default)`} errors={errors}>
+        {(control) => <textarea {...control} defaultValue={fields.join("\n")} rows={4} spellCheck={false} className={`${control.className} font-mono text-xs`} />}
+      </Field>
       <button type="submit" disabled={pending} className={button}>
         {pending ? "Saving…" : `Save rules for ${target}`}
       </button>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
+import { RowDetails } from "@/components/ui/row-details";
+import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getInterfaceInventory } from "@/lib/dal/interfaces";
@@ -49,36 +51,23 @@ export default async function PayloadReviewPage({ params }: Props) {
           <code>AIS|AIG|AIL|AIP</code>). FHIR: element paths (<code>status</code>, <code>participant.actor</code>). Every HL7 message also needs MSH-9, MSH-10 and
           MSH-12.
         </p>
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Required fields by message type or resource</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Message type / resource</th>
-                <th scope="col" className="px-3 py-2">Workflow</th>
-                <th scope="col" className="px-3 py-2">Must be present and valued</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {inv.rules.map((r) => (
-                <tr key={r.target} aria-label={r.target} className="align-top">
-                  <th scope="row" className="px-3 py-2 text-left font-mono font-semibold">{r.target}</th>
-                  <td className="px-3 py-2">{r.workflows.map((w) => workflowLabel[w]).join(", ") || "—"}</td>
-                  <td className="px-3 py-2">
-                    <span className="font-mono">{r.fields.join(", ") || "—"}</span>
-                    {r.custom ? <span className="ml-2 text-xs text-slate-600">(this implementation&apos;s own)</span> : null}
-                    {inv.canManageRules ? (
-                      <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-sky-800">Edit rules for {r.target}</summary>
-                        <RuleForm implementationId={inv.implementationId} target={r.target} fields={r.fields} />
-                      </details>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable caption="Required fields by message type or resource" columns={["Message type / resource", "Workflow", "Must be present and valued"]} className="mt-2">
+          {inv.rules.map((r) => (
+            <tr key={r.target} aria-label={r.target} className="align-top">
+              <th scope="row" className="px-3 py-2 text-left font-mono font-semibold">{r.target}</th>
+              <td className="px-3 py-2">{r.workflows.map((w) => workflowLabel[w]).join(", ") || "—"}</td>
+              <td className="px-3 py-2">
+                <span className="font-mono">{r.fields.join(", ") || "—"}</span>
+                {r.custom ? <span className="ml-2 text-xs text-slate-600">(this implementation&apos;s own)</span> : null}
+                {inv.canManageRules ? (
+                  <RowDetails summary={`Edit rules for ${r.target}`}>
+                    <RuleForm implementationId={inv.implementationId} target={r.target} fields={r.fields} />
+                  </RowDetails>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       </section>
     </>
   );

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { ItemActivity } from "@/components/activity/activity-timeline";
 import { RegisterItemSummary } from "@/components/registers/register-item-summary";
 import { Badge, ItemStatusBadge } from "@/components/ui/badge";
+import { Facts } from "@/components/ui/facts";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getItem } from "@/lib/dal/checklist";
 import { listComments } from "@/lib/dal/comments";
 import { getSignOffPanel } from "@/lib/dal/sign-offs";
+import { formatUtc, minuteIso } from "@/lib/format/dates";
 import { categoryLabel, environmentLabel, roleLabel, severityLabel } from "@/lib/format/labels";
 import { orNotFound } from "@/lib/server/not-found";
 import { BlockForm, UnblockForm } from "./_components/blocker-forms";
@@ -30,7 +32,7 @@ export default async function ItemPage({ params }: Props) {
   const [item, signOffPanel, thread] = await orNotFound(
     Promise.all([getItem(viewer, id, itemId), getSignOffPanel(viewer, id, itemId), listComments(viewer, id, itemId)]),
   );
-  const now = new Date().toISOString().slice(0, 16);
+  const now = minuteIso();
 
   return (
     <>
@@ -129,24 +131,18 @@ export default async function ItemPage({ params }: Props) {
               />
             ) : (
               <>
-              <dl className="space-y-3 text-sm">
-                {(
-                  [
-                    ["Owner", item.ownerName ?? "No owner"],
-                    ["Next step", item.nextStep],
-                    ["Expected outcome", item.expectedOutcome],
-                    ["Due date", item.dueDate],
-                    ["What changed", item.whatChanged],
-                    ["What was tested", item.whatWasTested],
-                    ["What still needs proof", item.whatNeedsProof],
-                  ] as const
-                ).map(([label, value]) => (
-                  <div key={label}>
-                    <dt className="text-slate-600">{label}</dt>
-                    <dd className="whitespace-pre-wrap">{value || "—"}</dd>
-                  </div>
-                ))}
-              </dl>
+              <Facts
+                className="space-y-3 text-sm"
+                facts={[
+                  ["Owner", item.ownerName ?? "No owner"],
+                  ["Next step", item.nextStep],
+                  ["Expected outcome", item.expectedOutcome],
+                  ["Due date", item.dueDate],
+                  ["What changed", item.whatChanged],
+                  ["What was tested", item.whatWasTested],
+                  ["What still needs proof", item.whatNeedsProof],
+                ]}
+              />
               <p className="mt-3 text-xs text-slate-500">Only the item&apos;s owner and implementation managers can edit it.</p>
               </>
             )}
@@ -181,7 +177,7 @@ export default async function ItemPage({ params }: Props) {
                   <p className="mt-1 whitespace-pre-wrap">{e.whatWasTested}</p>
                   <p className="text-xs text-slate-600">
                     {e.apiTokenName ? `API token “${e.apiTokenName}” (made by ${e.recordedByName})` : e.recordedByName} · observed{" "}
-                    <time dateTime={e.observedAt.toISOString()}>{e.observedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                    <time dateTime={e.observedAt.toISOString()}>{formatUtc(e.observedAt)}</time>
                     {e.linkUrl ? (
                       <>
                         {" · "}

@@ -31,9 +31,7 @@ export function WebhookUrlForm({ implementationId, url, version }: { implementat
       <input type="hidden" name="version" value={version ?? ""} />
       <FormMessage state={state} success={version === null ? "Webhook created." : "Saved."} />
       <SecretOnce secret={state?.ok ? state.data.secret : null} />
-      <Field form="webhook" name="url" label="
-          Receiver URL (http or https; a Slack incoming-webhook URL works too)
-        " errors={errors}>
+      <Field form="webhook" name="url" label="Receiver URL (http or https; a Slack incoming-webhook URL works too)" errors={errors}>
         {(control) => <input type="url" {...control} defaultValue={url} placeholder="https://" />}
       </Field>
       <button type="submit" disabled={pending} className={primary}>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { CheckboxField, Field, Fieldset } from "@/components/ui/field";
+import { FieldError, FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { permissionInterfaces, type PermissionInterface, type Workflow } from "@/lib/domain/vocabulary";
 import { permissionInterfaceLabel, workflowLabel } from "@/lib/format/labels";
@@ -27,8 +28,7 @@ export function CatalogForm({ implementationId, workflow, rows }: { implementati
       <input type="hidden" name="implementationId" value={implementationId} />
       <input type="hidden" name="workflow" value={workflow} />
       <FormMessage state={state} success="Rows added to the matrix." />
-      <fieldset>
-        <legend className="sr-only">Rows to add for {workflowLabel[workflow]}</legend>
+      <Fieldset form={formId} name="rows" legend={`Rows to add for ${workflowLabel[workflow]}`} legendClassName="sr-only" errors={errors}>
         <ul className="space-y-1 text-sm">
           {rows.map((row) => (
             <li key={row.key} className="flex items-start gap-2">
@@ -42,8 +42,7 @@ export function CatalogForm({ implementationId, workflow, rows }: { implementati
             </li>
           ))}
         </ul>
-      </fieldset>
-      <FieldError formId={formId} name="rows" errors={errors?.rows} />
+      </Fieldset>
       <button type="submit" disabled={pending} className={button}>
         {pending ? "Adding…" : `Add selected rows for ${workflowLabel[workflow]}`}
       </button>
@@ -56,16 +55,16 @@ export type InterfaceOption = { id: string; name: string };
 // The optional link from a row or scenario to one interface of the inventory.
 export function InterfaceSelect({ formId, errors, interfaces, defaultValue = "" }: { formId: string; errors?: Record<string, string[]>; interfaces: InterfaceOption[]; defaultValue?: string }) {
   return (
-    <div>
-      <label htmlFor={`${formId}-interfaceId`} className="text-sm font-medium">Interface of the inventory (optional)</label>
-      <select {...fieldProps(formId, "interfaceId", errors)} defaultValue={defaultValue} className={inputClass}>
-        <option value="">None</option>
-        {interfaces.map((i) => (
-          <option key={i.id} value={i.id}>{i.name}</option>
-        ))}
-      </select>
-      <FieldError formId={formId} name="interfaceId" errors={errors?.interfaceId} />
-    </div>
+    <Field form={formId} name="interfaceId" label="Interface of the inventory (optional)" errors={errors}>
+      {(control) => (
+        <select {...control} defaultValue={defaultValue}>
+          <option value="">None</option>
+          {interfaces.map((i) => (
+            <option key={i.id} value={i.id}>{i.name}</option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -111,52 +110,53 @@ export function AddRowForm({ implementationId, interfaces }: { implementationId:
       <input type="hidden" name="implementationId" value={implementationId} />
       <FormMessage state={state} success="Row added." />
       <div className="grid gap-3 md:grid-cols-3">
-        <div>
-          <label htmlFor={`${F}-interface`} className="text-sm font-medium">Interface</label>
-          <select {...fieldProps(F, "interface", errors)} value={iface} onChange={(e) => setIface(e.target.value as PermissionInterface)} className={inputClass}>
-            {permissionInterfaces.map((i) => (
-              <option key={i} value={i}>{permissionInterfaceLabel[i]}</option>
-            ))}
-          </select>
-          <FieldError formId={F} name="interface" errors={errors?.interface} />
-        </div>
-        <div className="md:col-span-2">
-          <label htmlFor={`${F}-permission`} className="text-sm font-medium">
-            Permission {iface === "fhir_api" ? "(SMART scope)" : iface === "hl7v2_feed" ? "(message type^trigger event)" : ""}
-          </label>
-          <input
-            {...fieldProps(F, "permission", errors)}
-            aria-describedby={`${F}-permission-live${errors?.permission ? ` ${F}-permission-error` : ""}`}
-            placeholder={placeholders[iface]}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setPermission(e.target.value)}
-            className={`${inputClass} font-mono`}
-          />
-          <p id={`${F}-permission-live`} aria-live="polite" className={`mt-1 text-xs ${live && !live.ok ? "text-rose-800" : "text-slate-600"}`}>
-            {live === null
-              ? iface === "fhir_api"
-                ? "SMART v2 (patient/Appointment.rs, system/Slot.rs) or v1 (patient/*.read)."
-                : iface === "hl7v2_feed"
-                  ? "Such as ADT^A08 or SIU^S12."
-                  : "As the API names it."
-              : live.ok
-                ? `✓ ${live.smartV1 ? "Valid, but a SMART v1 scope: " : ""}${live.description}`
-                : `✕ ${live.error}`}
-          </p>
-          <FieldError formId={F} name="permission" errors={errors?.permission} />
-        </div>
+        <Field form={F} name="interface" label="Interface" errors={errors}>
+          {(control) => (
+            <select {...control} value={iface} onChange={(e) => setIface(e.target.value as PermissionInterface)}>
+              {permissionInterfaces.map((i) => (
+                <option key={i} value={i}>{permissionInterfaceLabel[i]}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          form={F}
+          name="permission"
+          label={`Permission ${iface === "fhir_api" ? "(SMART scope)" : iface === "hl7v2_feed" ? "(message type^trigger event)" : ""}`}
+          errors={errors}
+          describedBy={`${F}-permission-live`}
+          className="md:col-span-2"
+        >
+          {(control) => (
+            <>
+              <input
+                {...control}
+                placeholder={placeholders[iface]}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => setPermission(e.target.value)}
+                className={`${control.className} font-mono`}
+              />
+              <p id={`${F}-permission-live`} aria-live="polite" className={`mt-1 text-xs ${live && !live.ok ? "text-rose-800" : "text-slate-600"}`}>
+                {live === null
+                  ? iface === "fhir_api"
+                    ? "SMART v2 (patient/Appointment.rs, system/Slot.rs) or v1 (patient/*.read)."
+                    : iface === "hl7v2_feed"
+                      ? "Such as ADT^A08 or SIU^S12."
+                      : "As the API names it."
+                  : live.ok
+                    ? `✓ ${live.smartV1 ? "Valid, but a SMART v1 scope: " : ""}${live.description}`
+                    : `✕ ${live.error}`}
+              </p>
+            </>
+          )}
+        </Field>
       </div>
       {interfaces.length > 0 && <InterfaceSelect formId={F} errors={errors} interfaces={interfaces} />}
-      <div className="flex items-center gap-2">
-        <input id={`${F}-required`} name="required" type="checkbox" defaultChecked />
-        <label htmlFor={`${F}-required`} className="text-sm">Required for go-live</label>
-      </div>
-      <div>
-        <label htmlFor={`${F}-note`} className="text-sm font-medium">Note (optional)</label>
-        <input {...fieldProps(F, "note", errors)} className={inputClass} />
-        <FieldError formId={F} name="note" errors={errors?.note} />
-      </div>
+      <CheckboxField form={F} name="required" label="Required for go-live" errors={errors} defaultChecked />
+      <Field form={F} name="note" label="Note (optional)" errors={errors}>
+        {(control) => <input {...control} />}
+      </Field>
       <button type="submit" disabled={pending} className={button}>
         {pending ? "Adding…" : "Add row"}
       </button>

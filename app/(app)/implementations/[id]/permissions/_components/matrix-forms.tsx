@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { submitWithButton } from "@/components/registers/submit-with-button";
-import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { CheckboxField, Field } from "@/components/ui/field";
+import { FieldError, FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { permissionResults, type PermissionResult } from "@/lib/domain/vocabulary";
 import { permissionResultLabel } from "@/lib/format/labels";
 import { InterfaceSelect, type InterfaceOption } from "./add-row-forms";
@@ -43,11 +44,9 @@ export function CellForm({
       {state && !state.ok ? <FormMessage state={state} success="" /> : null}
       <details>
         <summary className="cursor-pointer text-xs text-slate-600">Note (optional)</summary>
-        <label htmlFor={`${formId}-note`} className="sr-only">
-          Note for {permission} in {environmentLabel}
-        </label>
-        <input {...fieldProps(formId, "note", errors)} className={`${inputClass} !py-1 text-xs`} />
-        <FieldError formId={formId} name="note" errors={errors?.note} />
+        <Field form={formId} name="note" label={`Note for ${permission} in ${environmentLabel}`} labelClassName="sr-only" errors={errors}>
+          {(control) => <input {...control} className={`${control.className} !py-1 text-xs`} />}
+        </Field>
       </details>
       <div className="flex flex-wrap gap-1">
         {(["granted", "denied", "error", "unverified"] as const)
@@ -85,25 +84,19 @@ export function ColumnForm({ implementationId, environmentId, environmentLabel, 
       ))}
       <FormMessage state={state} success={`${environmentLabel} column updated.`} />
       <FieldError formId={formId} name="cells" errors={errors?.cells} />
-      <div>
-        <label htmlFor={`${formId}-result`} className="text-xs font-medium">Result</label>
-        <select {...fieldProps(formId, "result", errors)} defaultValue="granted" className={inputClass}>
-          {permissionResults.map((r) => (
-            <option key={r} value={r}>{permissionResultLabel[r]}</option>
-          ))}
-        </select>
-        <FieldError formId={formId} name="result" errors={errors?.result} />
-      </div>
-      <div>
-        <label htmlFor={`${formId}-note`} className="text-xs font-medium">Note (optional)</label>
-        <input {...fieldProps(formId, "note", errors)} placeholder="e.g. check run 2026-05-01" className={inputClass} />
-        <FieldError formId={formId} name="note" errors={errors?.note} />
-      </div>
-      <div className="flex items-center gap-2">
-        <input id={`${formId}-onlyUnverified`} name="onlyUnverified" type="checkbox" defaultChecked aria-describedby={errors?.onlyUnverified ? `${formId}-onlyUnverified-error` : undefined} />
-        <label htmlFor={`${formId}-onlyUnverified`} className="text-xs">Only rows still unverified</label>
-      </div>
-      <FieldError formId={formId} name="onlyUnverified" errors={errors?.onlyUnverified} />
+      <Field form={formId} name="result" label="Result" labelClassName="text-xs font-medium" errors={errors}>
+        {(control) => (
+          <select {...control} defaultValue="granted">
+            {permissionResults.map((r) => (
+              <option key={r} value={r}>{permissionResultLabel[r]}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field form={formId} name="note" label="Note (optional)" labelClassName="text-xs font-medium" errors={errors}>
+        {(control) => <input {...control} placeholder="e.g. check run 2026-05-01" />}
+      </Field>
+      <CheckboxField form={formId} name="onlyUnverified" label="Only rows still unverified" labelClassName="text-xs" errors={errors} defaultChecked />
       <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
         {pending ? "Saving…" : `Set ${environmentLabel} column`}
       </button>
@@ -141,15 +134,10 @@ export function RowEditForm({
       ) : (
         <input type="hidden" name="interfaceId" value={interfaceId ?? ""} />
       )}
-      <div className="flex items-center gap-2">
-        <input id={`${formId}-required`} name="required" type="checkbox" defaultChecked={required} />
-        <label htmlFor={`${formId}-required`} className="text-xs">Required for go-live</label>
-      </div>
-      <div>
-        <label htmlFor={`${formId}-note`} className="text-xs font-medium">Note</label>
-        <input {...fieldProps(formId, "note", errors)} defaultValue={note} className={inputClass} />
-        <FieldError formId={formId} name="note" errors={errors?.note} />
-      </div>
+      <CheckboxField form={formId} name="required" label="Required for go-live" labelClassName="text-xs" errors={errors} defaultChecked={required} />
+      <Field form={formId} name="note" label="Note" labelClassName="text-xs font-medium" errors={errors}>
+        {(control) => <input {...control} defaultValue={note} />}
+      </Field>
       <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
         {pending ? "Saving…" : "Save row"}
       </button>

@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
+import { EnvironmentField } from "@/components/implementation/environment-field";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
+import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import { scenarioResults, workflows, type EnvironmentKind, type ScenarioResult, type Workflow } from "@/lib/domain/vocabulary";
-import { environmentLabel, scenarioResultLabel, workflowLabel } from "@/lib/format/labels";
+import { scenarioResultLabel, workflowLabel } from "@/lib/format/labels";
 import { addScenarioAction, addTestPatientAction, recordScenarioResultAction, removeScenarioAction, removeTestPatientAction } from "../actions";
 
 const button = buttonClass();
@@ -27,29 +28,13 @@ export function AddTestPatientForm({ implementationId, environments }: { impleme
       </p>
       <FormMessage state={state} success="Test patient added." />
       <div className="grid gap-3 md:grid-cols-3">
-        <Field form={F} name="label" label="Label" errors={errors}>
-          {(control) => <input {...control} aria-describedby={`${F}-rule${errors?.label ? ` ${F}-label-error` : ""}`} placeholder="Test patient A (synthetic)" />}
+        <Field form={F} name="label" label="Label" errors={errors} describedBy={`${F}-rule`}>
+          {(control) => <input {...control} placeholder="Test patient A (synthetic)" />}
         </Field>
-        <div>
-          <label htmlFor={`${F}-testIdentifier`} className="text-sm font-medium">Test identifier (MRN in the test system)</label>
-          <input
-            {...fieldProps(F, "testIdentifier", errors)}
-            aria-describedby={`${F}-rule${errors?.testIdentifier ? ` ${F}-testIdentifier-error` : ""}`}
-            placeholder="ZZTEST1001"
-            autoComplete="off"
-            className={`${inputClass} font-mono`}
-          />
-          <FieldError formId={F} name="testIdentifier" errors={errors?.testIdentifier} />
-        </div>
-        <Field form={F} name="environmentId" label="Environment" errors={errors}>
-          {(control) => (
-            <select {...control} defaultValue={production?.id}>
-              {environments.map((e) => (
-                <option key={e.id} value={e.id}>{environmentLabel[e.kind]}</option>
-              ))}
-            </select>
-          )}
+        <Field form={F} name="testIdentifier" label="Test identifier (MRN in the test system)" errors={errors} describedBy={`${F}-rule`}>
+          {(control) => <input {...control} placeholder="ZZTEST1001" autoComplete="off" className={`${control.className} font-mono`} />}
         </Field>
+        <EnvironmentField form={F} errors={errors} environments={environments} defaultValue={production?.id} />
       </div>
       <Field form={F} name="note" label="Note (optional)" errors={errors}>
         {(control) => <input {...control} />}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
 import { Badge } from "@/components/ui/badge";
+import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getPayloadReview } from "@/lib/dal/interfaces";
@@ -80,34 +81,21 @@ export default async function PayloadReviewDetailPage({ params }: Props) {
         {findings.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No findings: every required field is present and valued.</p>
         ) : (
-          <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Findings by severity, with the path and the line</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Severity</th>
-                  <th scope="col" className="px-3 py-2">Path</th>
-                  <th scope="col" className="px-3 py-2">Line</th>
-                  <th scope="col" className="px-3 py-2">Finding</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {findings.map((f, i) => (
-                  <tr key={i} className="align-top">
-                    <td className="px-3 py-2">
-                      <Badge tone={severity[f.severity].tone}>
-                        <span aria-hidden="true">{severity[f.severity].symbol}</span>
-                        {severity[f.severity].label}
-                      </Badge>
-                    </td>
-                    <td className="px-3 py-2 font-mono">{f.path}</td>
-                    <td className="px-3 py-2">{f.line ?? "—"}</td>
-                    <td className="px-3 py-2">{f.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable caption="Findings by severity, with the path and the line" columns={["Severity", "Path", "Line", "Finding"]} className="mt-2">
+            {findings.map((f, i) => (
+              <tr key={i} className="align-top">
+                <td className="px-3 py-2">
+                  <Badge tone={severity[f.severity].tone}>
+                    <span aria-hidden="true">{severity[f.severity].symbol}</span>
+                    {severity[f.severity].label}
+                  </Badge>
+                </td>
+                <td className="px-3 py-2 font-mono">{f.path}</td>
+                <td className="px-3 py-2">{f.line ?? "—"}</td>
+                <td className="px-3 py-2">{f.message}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
 

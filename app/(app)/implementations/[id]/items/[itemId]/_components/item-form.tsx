@@ -1,14 +1,15 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { useSupersedeConfirmation, type CurrentApproval } from "@/components/checklist/supersede-confirm";
-import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
-import { FieldError, FormMessage, fieldProps, inputClass, submitKeepingInput } from "@/components/ui/form";
-import { queryKeys } from "@/lib/client/query-keys";
+import { useState } from "react";
+import type { CurrentApproval } from "@/components/checklist/supersede-confirm";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { WriteForm } from "@/components/ui/write-form";
 import type { ItemStatus } from "@/lib/domain/vocabulary";
 import { itemStatusLabel } from "@/lib/format/labels";
 import { editableStatuses } from "@/lib/validation/checklist";
 import { updateItemAction } from "../actions";
+import { useItemChange } from "./item-change";
 
 type Values = {
   ownerId: string;
@@ -32,50 +33,42 @@ export function ItemForm(props: {
   owners: { id: string; name: string; organizationName: string }[];
   approvals: CurrentApproval[];
 }) {
-  const [state, formAction, pending] = useActionState(updateItemAction, null);
-  useInvalidateOnSuccess(state, queryKeys.checklist(props.implementationId));
+  const { write, errors, notice, confirmed } = useItemChange(updateItemAction, props, "Saving these changes");
   const [values, setValues] = useState(props.initial);
-  const { notice, confirmed } = useSupersedeConfirmation(props.approvals, "Saving these changes");
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
   const set = (key: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
   const statusChoices: ItemStatus[] = (editableStatuses as readonly ItemStatus[]).includes(props.initial.status)
     ? [...editableStatuses]
     : [props.initial.status];
 
   return (
-    <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Edit item" className="space-y-4">
-      <input type="hidden" name="itemId" value={props.itemId} />
-      <input type="hidden" name="version" value={props.version} />
-      <FormMessage state={state} success="Saved." />
+    <WriteForm write={write} label="Edit item" success="Saved." hidden={{ itemId: props.itemId, version: props.version }} className="space-y-4">
       <div className="grid gap-4 md:grid-cols-3">
-        <div>
-          <label htmlFor="item-ownerId" className="text-sm font-medium">Owner</label>
-          <select {...fieldProps("item", "ownerId", errors)} value={values.ownerId} onChange={set("ownerId")} className={inputClass}>
-            <option value="">No owner</option>
-            {props.owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name} ({o.organizationName})
-              </option>
-            ))}
-          </select>
-          <FieldError formId="item" name="ownerId" errors={errors?.ownerId} />
-        </div>
-        <div>
-          <label htmlFor="item-status" className="text-sm font-medium">Status</label>
-          <select {...fieldProps("item", "status", errors)} value={values.status} onChange={set("status")} className={inputClass}>
-            {statusChoices.map((s) => (
-              <option key={s} value={s}>
-                {itemStatusLabel[s]}
-              </option>
-            ))}
-          </select>
-          <FieldError formId="item" name="status" errors={errors?.status} />
-        </div>
-        <div>
-          <label htmlFor="item-dueDate" className="text-sm font-medium">Due date</label>
-          <input type="date" {...fieldProps("item", "dueDate", errors)} value={values.dueDate} onChange={set("dueDate")} className={inputClass} />
-          <FieldError formId="item" name="dueDate" errors={errors?.dueDate} />
-        </div>
+        <Field form="item" name="ownerId" label="Owner" errors={errors}>
+          {(control) => (
+            <select {...control} value={values.ownerId} onChange={set("ownerId")}>
+              <option value="">No owner</option>
+              {props.owners.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name} ({o.organizationName})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form="item" name="status" label="Status" errors={errors}>
+          {(control) => (
+            <select {...control} value={values.status} onChange={set("status")}>
+              {statusChoices.map((s) => (
+                <option key={s} value={s}>
+                  {itemStatusLabel[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form="item" name="dueDate" label="Due date" errors={errors}>
+          {(control) => <input type="date" {...control} value={values.dueDate} onChange={set("dueDate")} />}
+        </Field>
       </div>
       {(
         [
@@ -86,16 +79,14 @@ export function ItemForm(props: {
           ["whatNeedsProof", "What still needs proof", 3],
         ] as const
       ).map(([key, label, rows]) => (
-        <div key={key}>
-          <label htmlFor={`item-${key}`} className="text-sm font-medium">{label}</label>
-          <textarea {...fieldProps("item", key, errors)} rows={rows} value={values[key]} onChange={set(key)} className={inputClass} />
-          <FieldError formId="item" name={key} errors={errors?.[key]} />
-        </div>
+        <Field key={key} form="item" name={key} label={label} errors={errors}>
+          {(control) => <textarea {...control} rows={rows} value={values[key]} onChange={set(key)} />}
+        </Field>
       ))}
       {notice}
-      <button type="submit" disabled={pending || !confirmed} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
-        {pending ? "Saving…" : "Save changes"}
-      </button>
-    </form>
+      <Button type="submit" pending={write.pending} disabled={!confirmed}>
+        {write.pending ? "Saving…" : "Save changes"}
+      </Button>
+    </WriteForm>
   );
 }

@@ -1,5 +1,7 @@
+import { Facts } from "@/components/ui/facts";
 import type { SignOffPanel as Panel } from "@/lib/dal/sign-offs";
 import type { EnvironmentKind } from "@/lib/domain/vocabulary";
+import { formatUtc } from "@/lib/format/dates";
 import { environmentLabel, roleLabel } from "@/lib/format/labels";
 import { reauthenticateWithSsoAction } from "../actions";
 import { SignOffForm } from "./sign-off-forms";
@@ -53,22 +55,16 @@ export function SigningReview({ panel, path }: { panel: Panel; path: string }) {
 function SnapshotShown({ signing }: { signing: Panel["signing"] }) {
   return (
     <div aria-label="What you are signing" role="group" className="mt-3 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
-      <dl className="grid gap-2 md:grid-cols-2">
-        {(
-          [
-            ["Item", `${signing.snapshot.title} (version ${signing.snapshot.version})`],
-            ["Expected outcome", signing.snapshot.expectedOutcome],
-            ["What changed", signing.snapshot.whatChanged],
-            ["What was tested", signing.snapshot.whatWasTested],
-            ["What still needs proof", signing.snapshot.whatNeedsProof],
-          ] as const
-        ).map(([label, value]) => (
-          <div key={label}>
-            <dt className="text-slate-600">{label}</dt>
-            <dd className="whitespace-pre-wrap">{value || "—"}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts
+        className="grid gap-2 md:grid-cols-2"
+        facts={[
+          ["Item", `${signing.snapshot.title} (version ${signing.snapshot.version})`],
+          ["Expected outcome", signing.snapshot.expectedOutcome],
+          ["What changed", signing.snapshot.whatChanged],
+          ["What was tested", signing.snapshot.whatWasTested],
+          ["What still needs proof", signing.snapshot.whatNeedsProof],
+        ]}
+      />
       <p className="mt-3 font-medium">Evidence ({signing.snapshot.evidence.length})</p>
       {signing.snapshot.evidence.length === 0 ? (
         <p className="text-slate-600">None recorded.</p>
@@ -78,7 +74,7 @@ function SnapshotShown({ signing }: { signing: Panel["signing"] }) {
             <li key={e.id}>
               {e.kind === "operational" ? "Operational validation" : "Technical evidence"},{" "}
               {environmentLabel[e.environment as EnvironmentKind] ?? e.environment}, {e.outcome}: {e.whatWasTested} — {e.recordedBy},{" "}
-              {e.observedAt.slice(0, 16).replace("T", " ")} UTC
+              {formatUtc(new Date(e.observedAt))}
             </li>
           ))}
         </ul>
