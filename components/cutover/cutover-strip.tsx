@@ -1,5 +1,6 @@
 import { cutoverStepState } from "@/lib/domain/cutover";
 import { shortDay } from "@/lib/domain/forecast";
+import { isoDay } from "@/lib/format/dates";
 import { stepSymbol } from "./badges";
 
 type Step = { id: string; number: number; title: string; dueAt: Date; doneAt: Date | null };
@@ -43,8 +44,8 @@ export function CutoverStrip({ steps, goLiveDate, now, today }: { steps: Step[];
         })}
       </div>
       <div className="flex justify-between text-[0.65rem] text-slate-600">
-        <span>{shortDay(new Date(from).toISOString().slice(0, 10), today)}</span>
-        <span>{shortDay(new Date(to).toISOString().slice(0, 10), today)}</span>
+        <span>{shortDay(isoDay(new Date(from)), today)}</span>
+        <span>{shortDay(isoDay(new Date(to)), today)}</span>
       </div>
       <p className="mt-1 text-xs text-slate-600">◆ go-live · │ now · numbers as in the table · ✓ done · ! overdue · ○ not done</p>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { Field, Fieldset } from "@/components/ui/field";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
@@ -124,7 +125,7 @@ export function ImplementationForm<T>({ action, initial, managers, engineers, cr
         {select("implementationManagerId", "Implementation manager", managers.map((m) => ({ value: m.id, label: m.name })), initial.implementationManagerId, "Unassigned")}
         {select("engineeringOwnerId", "Engineering owner", engineers.map((m) => ({ value: m.id, label: m.name })), initial.engineeringOwnerId, "Unassigned")}
       </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={buttonClass()}>
         {pending ? "Saving…" : create ? "Create implementation" : "Save changes"}
       </button>
     </form>

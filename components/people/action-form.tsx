@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { CheckboxField, Field, Fieldset } from "@/components/ui/field";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
@@ -38,7 +39,7 @@ export function ActionForm<T>(props: {
   const F = props.id;
   const button = props.danger
     ? "rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm font-semibold text-rose-800 hover:bg-rose-50 disabled:opacity-60"
-    : "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
+    : buttonClass();
   return (
     <form action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label={props.label} className={props.compact ? "inline-flex flex-col gap-1" : "space-y-3"}>
       {Object.entries(props.hidden ?? {}).map(([name, value]) => (

@@ -7,6 +7,7 @@ import { evaluateGate, type Gate, type GateAcceptance, type GateEvidence, type G
 import { summarize, type ReadinessSummary } from "@/lib/domain/readiness-summary";
 import type { Viewer } from "@/lib/domain/viewer";
 import type { EnvironmentKind, GateVerdict, ImplementationStatus, PermissionInterface, PermissionResult, Role, Workflow } from "@/lib/domain/vocabulary";
+import { isoDay } from "@/lib/format/dates";
 import { gateDataDomains } from "@/lib/interfaces/domains";
 import type { DataDomain } from "@/lib/interfaces/vocabulary";
 import { testPatientCoverage } from "@/lib/registers/coverage";
@@ -238,7 +239,7 @@ export function summaryFromFacts(facts: Facts, now: Date) {
   return summarize({
     gate: gateInputFromFacts(facts, now),
     goLiveDate: facts.goLiveDate,
-    startedOn: new Date(facts.createdAt).toISOString().slice(0, 10),
+    startedOn: isoDay(new Date(facts.createdAt)),
     matrix: matrixRows(facts),
     scenarios: facts.scenarios.map((sc) => ({ environmentKind: sc.environmentKind, result: sc.result })),
   });
@@ -311,7 +312,7 @@ export async function getGate(viewer: Viewer, implementationId: string, now = ne
     // Readiness over time (lib/domain/forecast.ts): the day each done required item became done, and
     // the required items by status, from the same facts as the verdict.
     history: {
-      startedOn: new Date(row.createdAt).toISOString().slice(0, 10),
+      startedOn: isoDay(new Date(row.createdAt)),
       goLiveDate: row.goLiveDate,
       doneDays: requiredDoneDays(input),
       requiredByStatus: requiredByStanding(input),

@@ -20,6 +20,7 @@ import { evidenceStaleness } from "@/lib/domain/readiness";
 import { canonicalJson, sha256Hex, type Json } from "@/lib/domain/sign-off-snapshot";
 import type { Viewer } from "@/lib/domain/viewer";
 import type { EnvironmentKind } from "@/lib/domain/vocabulary";
+import { formatUtc } from "@/lib/format/dates";
 import { previewInventoryImport } from "@/lib/interfaces/csv";
 import { domainRelevance } from "@/lib/interfaces/domains";
 import { dataDomains, type DataDomain } from "@/lib/interfaces/vocabulary";
@@ -50,7 +51,6 @@ const editor = alias(users, "editor");
 const reviewer = alias(users, "reviewer");
 
 const envOrder = sql`array_position(array['sandbox','test','production']::environment_kind[], ${environments.kind})`;
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 // The checklist item a review is evidence on (the default templates' key).
 export const PAYLOAD_REVIEW_ITEM_KEY = "sample-payload-review";
@@ -280,7 +280,7 @@ export async function updateInterface(viewer: Viewer, input: UpdateInterfaceInpu
     const current = await lockInterface(tx, viewer, input.interfaceId);
     if (current.version !== input.version) {
       const [who] = current.updatedById ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedById)) : [];
-      throw conflict(`${who?.name ?? "Someone"} changed this interface at ${utc(current.updatedAt)}, after you opened it. Reload to see their change, then apply yours again.`);
+      throw conflict(`${who?.name ?? "Someone"} changed this interface at ${formatUtc(current.updatedAt)}, after you opened it. Reload to see their change, then apply yours again.`);
     }
     if (await nameTaken(tx, current.implementationId, input.name, current.id)) {
       throw invalid("Check the highlighted fields.", { name: ["This implementation already has an interface of that name."] });
@@ -323,7 +323,7 @@ export async function setSourceOfTruth(viewer: Viewer, input: SetSourceOfTruthIn
     if ((current?.version ?? 0) !== input.version) {
       const [who] = current?.updatedById ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedById)) : [];
       throw conflict(
-        `${who?.name ?? "Someone"} changed the ${input.domain} source of truth${current ? ` at ${utc(current.updatedAt)}` : ""}, after you opened the page. Reload to see it, then apply yours again.`,
+        `${who?.name ?? "Someone"} changed the ${input.domain} source of truth${current ? ` at ${formatUtc(current.updatedAt)}` : ""}, after you opened the page. Reload to see it, then apply yours again.`,
       );
     }
     const values = {

@@ -4,6 +4,7 @@ import { getDb, type Executor } from "@/db";
 import { accountTokens, implementations, organizations, users } from "@/db/schema";
 import { roleFitsOrganization, type Viewer } from "@/lib/domain/viewer";
 import type { OrganizationKind, Role, SignInMethod, UserStatus } from "@/lib/domain/vocabulary";
+import { formatUtc } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/format/labels";
 import { renderMail } from "@/lib/mail/render";
 import { log } from "@/lib/server/log";
@@ -275,7 +276,7 @@ function invitationMail(input: { to: string; name: string; organizationName: str
     paragraphs: [
       `${input.inviterName} invited you to Readyroom as ${roleLabel[input.role]} for ${input.organizationName}.`,
       "Readyroom tracks whether an EHR integration is ready to go live: checklists, evidence and sign-offs.",
-      `Open the link below to choose your password. It works once and expires on ${input.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+      `Open the link below to choose your password. It works once and expires on ${formatUtc(input.expiresAt)}.`,
     ],
     action: { label: "Accept the invitation", url: input.link },
     footer: "If you did not expect this invitation, ignore this message.",

@@ -15,7 +15,7 @@ import { roleSignOffState } from "@/lib/domain/gate-rules";
 import { buildItemSnapshot, NO_EVIDENCE_TO_SIGN, signedName, signOffMeaning, snapshotDigest, type ItemSnapshot } from "@/lib/domain/sign-off-snapshot";
 import type { Viewer } from "@/lib/domain/viewer";
 import type { ItemStatus, Role } from "@/lib/domain/vocabulary";
-import { todayIso } from "@/lib/format/dates";
+import { formatUtc, todayIso } from "@/lib/format/dates";
 import { env } from "@/lib/server/env";
 import type { RevokeWaiverInput, SignOffItemInput, WaiveItemInput } from "@/lib/validation/sign-offs";
 import { conflict, forbidden, invalid, notFound } from "./errors";
@@ -251,7 +251,7 @@ async function checkSignable(tx: Transaction, item: typeof checklistItems.$infer
     .from(signOffs)
     .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.signerRole, role), eq(signOffs.itemVersion, item.version)));
   if (existing) {
-    throw conflict(`${existing.signerName} already signed version ${item.version} for your role at ${existing.signedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+    throw conflict(`${existing.signerName} already signed version ${item.version} for your role at ${formatUtc(existing.signedAt)}.`);
   }
   return { snapshot, digest };
 }

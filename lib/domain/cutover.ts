@@ -1,3 +1,4 @@
+import { isoDay } from "@/lib/format/dates";
 import type { ItemCategory, Phase, Role } from "./vocabulary";
 
 // The phased rollout and the cutover plan of one implementation (docs/cutover.md), as pure rules
@@ -132,7 +133,7 @@ export function defaultStepDueAt(goLiveDate: string, step: Pick<CutoverStepDefau
 // after go-live", with the usual "D-3" / "D+14" shorthand. Null when no go-live date is set.
 export function goLiveOffset(at: Date, goLiveDate: string | null): { days: number; short: string; text: string } | null {
   if (!goLiveDate) return null;
-  const day = Date.parse(`${at.toISOString().slice(0, 10)}T00:00:00Z`);
+  const day = Date.parse(`${isoDay(at)}T00:00:00Z`);
   const days = Math.round((day - Date.parse(`${goLiveDate}T00:00:00Z`)) / DAY_MS);
   if (days === 0) return { days, short: "D", text: "go-live day" };
   const n = Math.abs(days);

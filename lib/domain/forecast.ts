@@ -1,5 +1,6 @@
 import { currentApprovals, gateContext, requiredItemReasons, type GateInput } from "@/lib/domain/gate-rules";
 import { itemStatuses } from "@/lib/domain/vocabulary";
+import { isoDay } from "@/lib/format/dates";
 
 // Readiness over time: the burn-up of required items done per day, and the forecast "at this
 // pace, ready on …". Pure, so the implementation page, the readiness summary (the portfolio's
@@ -17,9 +18,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // that resumed, and a recent stall shows at once.
 export const PACE_WINDOW_DAYS = 14;
 
-export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
+export const dayOf = isoDay;
 const dayNumber = (day: string): number => Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
-const dayFromNumber = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
+const dayFromNumber = (n: number): string => isoDay(new Date(n * DAY_MS));
 export const addDays = (day: string, days: number): string => dayFromNumber(dayNumber(day) + days);
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 

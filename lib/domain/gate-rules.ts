@@ -11,6 +11,7 @@ import type {
   ScenarioResult,
   Workflow,
 } from "@/lib/domain/vocabulary";
+import { isoDay } from "@/lib/format/dates";
 import type { GateDataDomain } from "@/lib/interfaces/domains";
 
 // The go/no-go gate (docs/design.md, "The gate"; docs/gate.md): one pure
@@ -149,7 +150,6 @@ const roleShort: Record<Role, string> = {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const todayOf = (now: Date) => isoDay(now);
 // The first instant of the day after `date` (UTC): when "until and including date" ends.
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS);

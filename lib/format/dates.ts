@@ -5,7 +5,12 @@ import type { ImplementationStatus } from "@/lib/domain/vocabulary";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return isoDay(now);
+}
+
+// The UTC calendar day an instant falls on, "2026-12-02".
+export function isoDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
 }
 
 // Whole days from `today` to `date`: positive ahead, 0 on the day, negative when past.

@@ -1,4 +1,5 @@
 import { blockerSeverities, evidenceKinds, evidenceOutcomes, itemCategories, itemStatuses } from "@/lib/domain/vocabulary";
+import { todayIso } from "@/lib/format/dates";
 import { checkbox, checkboxList, id, isoDate, nameText, optionalHttpUrl, optionalId, optionalIsoDate, pastDateTime, requiredText, text, version } from "./common";
 import { z } from "./zod";
 
@@ -45,7 +46,7 @@ export const blockItemSchema = z.object({
   severity: z.enum(blockerSeverities, { error: "Choose go-live blocker or post-live." }),
   ticketUrl: optionalHttpUrl("Ticket link"),
   since: isoDate("Blocked since").refine(
-    (d) => d <= new Date().toISOString().slice(0, 10),
+    (d) => d <= todayIso(),
     "Blocked since cannot be in the future.",
   ),
 });

@@ -1,4 +1,5 @@
 import { gateVerdicts, signOffDecisions } from "@/lib/domain/vocabulary";
+import { isoDateFromToday, todayIso } from "@/lib/format/dates";
 import { hasHiddenCharacters, id, isoDate, nameText, requiredText, text, version } from "./common";
 import { z } from "./zod";
 
@@ -9,8 +10,8 @@ const digest = z
   .string()
   .regex(/^[0-9a-f]{64}$/, "The form is out of date. Reload the page and review the item again.");
 
-const today = () => new Date().toISOString().slice(0, 10);
-const addDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const today = () => todayIso();
+const addDays = (days: number) => isoDateFromToday(days);
 
 export const signOffItemSchema = z
   .object({

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { FieldError, FormMessage, fieldProps, submitKeepingInput } from "@/components/ui/form";
+import { Field } from "@/components/ui/field";
+import { FieldError, FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
 import type { SavedViewList } from "@/lib/domain/vocabulary";
 import { MAX_VIEW_NAME } from "@/lib/validation/saved-views";
@@ -44,24 +45,21 @@ function SaveViewForm({ list, query }: { list: SavedViewList; query: string }) {
   const form = useResetOnSuccess(state);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const formId = `save-view-${list}`;
-  const control = fieldProps(formId, "name", errors);
   return (
     <form ref={form} action={formAction} onSubmit={submitKeepingInput(formAction)} noValidate aria-label="Save this view" className="mt-3 space-y-2">
       <input type="hidden" name="list" value={list} />
       <input type="hidden" name="query" value={query} />
       <FormMessage state={state} success={state?.ok ? `Saved “${state.data.name}”.` : "Saved."} />
       <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1 basis-48">
-          <label htmlFor={control.id} className="font-medium text-slate-700">
-            Save the current filters and sort as
-          </label>
-          <input {...control} type="text" maxLength={MAX_VIEW_NAME} placeholder="e.g. My go-lives this month" className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 aria-[invalid=true]:border-rose-600" />
-        </div>
+        <Field form={formId} name="name" errors={errors} label="Save the current filters and sort as" labelClassName="font-medium text-slate-700" className="min-w-0 flex-1 basis-48">
+          {({ className: _shared, ...control }) => (
+            <input {...control} type="text" maxLength={MAX_VIEW_NAME} placeholder="e.g. My go-lives this month" className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 aria-[invalid=true]:border-rose-600" />
+          )}
+        </Field>
         <Button type="submit" size="sm" pending={pending}>
           {pending ? "Saving…" : "Save view"}
         </Button>
       </div>
-      <FieldError formId={formId} name="name" errors={errors?.name} />
       <FieldError formId={formId} name="query" errors={errors?.query} />
     </form>
   );

@@ -10,7 +10,7 @@ import { listPortfolio } from "@/lib/dal/implementations";
 import { cutoverStepState, cutoverStepStateLabel, cutoverSummary, goLiveOffset, phaseStanding, phaseStandingLabel } from "@/lib/domain/cutover";
 import { addDays, daysBetween, shortDay } from "@/lib/domain/forecast";
 import { derivePortfolioRow, reasonCounts, type PortfolioViewRow } from "@/lib/domain/portfolio";
-import { describeGoLive, formatUtc, todayIso } from "@/lib/format/dates";
+import { describeGoLive, formatUtc, isoDay, todayIso } from "@/lib/format/dates";
 import { phaseLabel } from "@/lib/format/labels";
 import { parsePortfolioQuery } from "@/lib/validation/portfolio";
 import { PortfolioFilters } from "../_components/portfolio-filters";
@@ -220,7 +220,7 @@ function PlanText({ row, plan, now, today }: { row: PortfolioViewRow; plan: Time
       {summary.total > 0 ? (
         <p>
           Cutover: {summary.done} of {summary.total} steps done{summary.overdue > 0 ? `, ${summary.overdue} overdue` : ""}
-          {summary.next ? `; next: ${summary.next.title}, ${shortDay(summary.next.dueAt.toISOString().slice(0, 10), today)}` : ""}
+          {summary.next ? `; next: ${summary.next.title}, ${shortDay(isoDay(summary.next.dueAt), today)}` : ""}
         </p>
       ) : null}
       <details className="mt-1">
@@ -290,7 +290,7 @@ function PlanLanes({ row, plan, now, today, at }: { row: PortfolioViewRow; plan:
       {plan.steps.length > 0 ? (
         <div className="relative mt-1 h-5">
           {plan.steps.map((s) => {
-            const day = s.dueAt.toISOString().slice(0, 10);
+            const day = isoDay(s.dueAt);
             const x = at(day) + (s.dueAt.getUTCHours() / 24) * (at(addDays(day, 1)) - at(day));
             if (x < 0 || x > 100) return null;
             const state = cutoverStepState(s, now);

@@ -3,10 +3,11 @@ import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listSentMail } from "@/lib/dal/mail";
 import { can } from "@/lib/dal/policy";
+import { formatUtc } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Sent mail" };
 
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
+const when = (d: Date | null) => (d ? formatUtc(d) : "—");
 const statusText = { pending: "Waiting to send", delivered: "Sent", failed: "Failed" } as const;
 
 // What Readyroom has mailed. Without SMTP_URL nothing leaves the server: the bodies are kept

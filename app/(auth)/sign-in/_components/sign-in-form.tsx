@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { signInAction } from "../actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -35,7 +36,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60"
+        className={buttonClass({ className: "w-full" })}
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>

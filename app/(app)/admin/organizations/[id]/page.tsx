@@ -6,6 +6,7 @@ import { requireViewer } from "@/lib/auth/session-viewer";
 import { isDomainError } from "@/lib/dal/errors";
 import { getOrganizationPeople } from "@/lib/dal/people";
 import type { UserStatus } from "@/lib/domain/vocabulary";
+import { formatUtc } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/format/labels";
 import {
   changeRoleAction,
@@ -26,7 +27,7 @@ const statusClass: Record<UserStatus, string> = {
   active: "border-emerald-300 bg-emerald-50 text-emerald-900",
   disabled: "border-slate-300 bg-slate-100 text-slate-700",
 };
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never");
+const when = (d: Date | null) => (d ? formatUtc(d) : "never");
 
 export default async function OrganizationPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer();

@@ -8,6 +8,7 @@ import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getInterfaceInventory } from "@/lib/dal/interfaces";
 import type { Workflow } from "@/lib/domain/vocabulary";
+import { formatUtc } from "@/lib/format/dates";
 import { environmentLabel, interfaceLabel, workflowLabel } from "@/lib/format/labels";
 import { dataDomainLabel, interfaceDirectionLabel, interfaceStatusLabel } from "@/lib/interfaces/vocabulary";
 import { orNotFound } from "@/lib/server/not-found";
@@ -18,7 +19,6 @@ export const metadata: Metadata = { title: "Interfaces" };
 
 type Props = { params: Promise<{ id: string }> };
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export default async function InterfacesPage({ params }: Props) {
   const { id } = await params;
@@ -86,7 +86,7 @@ export default async function InterfacesPage({ params }: Props) {
                                 {r.warnings === 1 ? "warning" : "warnings"}
                               </Link>{" "}
                               <span className="text-slate-600">
-                                by {r.reviewedByName}, <time dateTime={r.reviewedAt.toISOString()}>{utc(r.reviewedAt)}</time>
+                                by {r.reviewedByName}, <time dateTime={r.reviewedAt.toISOString()}>{formatUtc(r.reviewedAt)}</time>
                               </span>
                             </li>
                           ))}
@@ -97,7 +97,7 @@ export default async function InterfacesPage({ params }: Props) {
                   {i.note ? <p className="mt-2 whitespace-pre-wrap">{i.note}</p> : null}
                   <p className="mt-2 text-xs text-slate-600">
                     Version {i.version}
-                    {i.updatedByName ? ` · last changed by ${i.updatedByName}, ${utc(i.updatedAt)}` : ""}
+                    {i.updatedByName ? ` · last changed by ${i.updatedByName}, ${formatUtc(i.updatedAt)}` : ""}
                   </p>
                   {inv.canManage ? (
                     <details className="mt-2">
@@ -145,7 +145,7 @@ export default async function InterfacesPage({ params }: Props) {
                   ) : (
                     <Badge tone="warn"><span aria-hidden="true">◆</span> Superseded: the inventory changed since</Badge>
                   )}{" "}
-                  Confirmed by {c.confirmedByName}, <time dateTime={c.confirmedAt.toISOString()}>{utc(c.confirmedAt)}</time> ({c.interfaceCount}{" "}
+                  Confirmed by {c.confirmedByName}, <time dateTime={c.confirmedAt.toISOString()}>{formatUtc(c.confirmedAt)}</time> ({c.interfaceCount}{" "}
                   {c.interfaceCount === 1 ? "interface" : "interfaces"})
                 </li>
               ))}

@@ -1,5 +1,6 @@
 import { viewerRoute } from "@/lib/api/viewer-route";
 import { getInterfaceInventory } from "@/lib/dal/interfaces";
+import { todayIso } from "@/lib/format/dates";
 import { inventoryCsv } from "@/lib/interfaces/csv";
 
 // The interface inventory as a CSV download, in the columns the import reads.
@@ -9,7 +10,7 @@ export const GET = viewerRoute<{ id: string }>("interfaces_csv", async (viewer, 
   return new Response(inventoryCsv(inv.interfaces), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="interfaces-${slug || "implementation"}-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "content-disposition": `attachment; filename="interfaces-${slug || "implementation"}-${todayIso()}.csv"`,
       "cache-control": "no-store",
     },
   });

@@ -2,11 +2,12 @@
 
 import { parse } from "csv-parse/browser/esm/sync";
 import { useActionState, useMemo, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { FieldError, FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { MAX_IMPORT_BYTES, previewInventoryImport } from "@/lib/interfaces/csv";
 import { importInterfacesAction } from "../actions";
 
-const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
+const button = buttonClass();
 
 // A spreadsheet of interfaces: every row is checked here before anything is sent, with the
 // same rules the server applies again; the import writes all rows or none.

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { CheckboxField, Field, Fieldset } from "@/components/ui/field";
 import { FormMessage, inputClass, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
@@ -10,7 +11,7 @@ import { interfaceLabel, workflowLabel } from "@/lib/format/labels";
 import { dataDomainLabel, interfaceDirectionLabel, interfaceDirections, interfaceStatusLabel, interfaceStatuses, type DataDomain } from "@/lib/interfaces/vocabulary";
 import { addInterfaceAction, confirmInventoryAction, setSourceOfTruthAction, updateInterfaceAction } from "../actions";
 
-const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
+const button = buttonClass();
 
 export type InterfaceValues = {
   id: string;

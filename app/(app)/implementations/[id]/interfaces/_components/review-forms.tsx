@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { EnvironmentField } from "@/components/implementation/environment-field";
+import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
@@ -10,7 +11,7 @@ import type { EnvironmentKind } from "@/lib/domain/vocabulary";
 import { MAX_PAYLOAD_BYTES } from "@/lib/payloads/types";
 import { reviewPayloadAction, savePayloadRuleAction } from "../actions";
 
-const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
+const button = buttonClass();
 
 // Paste or upload one sample. An uploaded file is read here into the text box, so what is sent
 // is what the person sees; a file over the limit is refused before anything is sent.

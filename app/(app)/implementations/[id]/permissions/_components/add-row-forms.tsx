@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { CheckboxField, Field, Fieldset } from "@/components/ui/field";
 import { FieldError, FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
@@ -10,7 +11,7 @@ import type { CatalogRow } from "@/lib/registers/catalog";
 import { checkPermission } from "@/lib/registers/permission-format";
 import { addCatalogRowsAction, addInterfaceRowsAction, addPermissionRowAction } from "../actions";
 
-const button = "rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60";
+const button = buttonClass();
 
 const placeholders: Record<PermissionInterface, string> = {
   fhir_api: "patient/Appointment.rs",

@@ -6,6 +6,7 @@ import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getImplementationSummary } from "@/lib/dal/implementations";
 import { getPayloadReview } from "@/lib/dal/interfaces";
+import { formatUtc } from "@/lib/format/dates";
 import { environmentLabel } from "@/lib/format/labels";
 import type { FindingSeverity } from "@/lib/payloads/types";
 import { orNotFound } from "@/lib/server/not-found";
@@ -14,7 +15,6 @@ export const metadata: Metadata = { title: "Payload review" };
 
 type Props = { params: Promise<{ id: string; reviewId: string }> };
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 const severity: Record<FindingSeverity, { tone: "bad" | "warn" | "info"; symbol: string; label: string }> = {
   error: { tone: "bad", symbol: "✕", label: "Error" },
   warning: { tone: "warn", symbol: "!", label: "Warning" },
@@ -56,7 +56,7 @@ export default async function PayloadReviewDetailPage({ params }: Props) {
         <dl className="mt-3 grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="text-slate-600">Reviewed</dt>
           <dd>
-            {review.reviewedByName}, <time dateTime={review.reviewedAt.toISOString()}>{utc(review.reviewedAt)}</time>
+            {review.reviewedByName}, <time dateTime={review.reviewedAt.toISOString()}>{formatUtc(review.reviewedAt)}</time>
           </dd>
           <dt className="text-slate-600">Size</dt>
           <dd>
