@@ -6,7 +6,7 @@ import { ReadinessBar } from "@/components/readiness/readiness-bar";
 import { RiskBadge } from "@/components/readiness/risk-badge";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { ListCount, ListHeader, PagedList } from "@/components/ui/list-page";
+import { ListCount, ListHeader, PagedList, QuickViews } from "@/components/ui/list-page";
 import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listPortfolio } from "@/lib/dal/implementations";
@@ -93,17 +93,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
         </ListCount>
       </ListHeader>
 
-      <nav aria-label="Quick views" className="mt-4">
-        <ul className="flex flex-wrap gap-2 text-sm">
-          {quickViews(vendor).map((p) => (
-            <li key={p.href}>
-              <Link href={p.href} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 font-medium hover:bg-slate-50">
-                {p.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <QuickViews views={quickViews(vendor)} />
 
       <PagedList
         filters={

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 import { Pager } from "./pager";
 
@@ -25,6 +26,23 @@ export function ListCount({ page, pageCount, pageSize, shown, children }: { page
       {children}
       {pageCount > 1 ? ` · showing ${first}–${first - 1 + shown}` : ""}
     </p>
+  );
+}
+
+// One click to the lists people ask for most, as links (each a URL the filters would write).
+export function QuickViews({ views }: { views: { label: string; href: string }[] }) {
+  return (
+    <nav aria-label="Quick views" className="mt-4">
+      <ul className="flex flex-wrap gap-2 text-sm">
+        {views.map((p) => (
+          <li key={p.href}>
+            <Link href={p.href} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 font-medium hover:bg-slate-50">
+              {p.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

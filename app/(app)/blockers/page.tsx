@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { GoLiveWhen, goLiveLine } from "@/components/implementation/go-live-when";
 import { TicketLink } from "@/components/tickets/ticket-link";
 import { Badge } from "@/components/ui/badge";
-import { ListCount, ListHeader, PagedList } from "@/components/ui/list-page";
+import { ListCount, ListHeader, PagedList, QuickViews } from "@/components/ui/list-page";
 import { SortHeader } from "@/components/ui/sort-header";
 import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
@@ -72,17 +72,7 @@ export default async function BlockersPage({ searchParams }: Props) {
         </a>
       </ListHeader>
 
-      <nav aria-label="Quick views" className="mt-4">
-        <ul className="flex flex-wrap gap-2 text-sm">
-          {quickViews.map((p) => (
-            <li key={p.href}>
-              <Link href={p.href} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 font-medium hover:bg-slate-50">
-                {p.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <QuickViews views={quickViews} />
 
       <PagedList
         filters={
