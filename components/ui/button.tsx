@@ -5,7 +5,7 @@ import type { ComponentProps, ReactNode } from "react";
 // secondary sits beside it; danger and approve colour the writes that must stand out (blocking,
 // signing). `pending` disables a submit button while its action runs.
 
-type Variant = "primary" | "secondary" | "danger" | "approve";
+type Variant = "primary" | "secondary" | "danger" | "approve" | "remove";
 type Size = "sm" | "md" | "xs";
 
 const base = "inline-flex items-center justify-center rounded-md font-semibold disabled:opacity-60";
@@ -14,6 +14,8 @@ const variants: Record<Variant, string> = {
   secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50",
   danger: "bg-rose-800 text-white hover:bg-rose-700",
   approve: "bg-emerald-800 text-white hover:bg-emerald-700",
+  // Taking a row away (a test patient, a cutover step): outlined, so it never looks like the form's main job.
+  remove: "border border-rose-400 bg-white text-rose-900 hover:bg-rose-50",
 };
 const sizes: Record<Size, string> = {
   md: "px-4 py-2 text-sm",

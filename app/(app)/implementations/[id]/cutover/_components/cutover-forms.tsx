@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
@@ -17,7 +17,7 @@ import {
 
 type Person = { id: string; name: string; organizationName: string };
 
-const removeButton = "rounded-md border border-rose-400 px-3 py-1 text-xs font-semibold text-rose-900 hover:bg-rose-50 disabled:opacity-60";
+const removeButton = buttonClass({ variant: "remove", size: "xs" });
 
 function StepFields({
   formId,

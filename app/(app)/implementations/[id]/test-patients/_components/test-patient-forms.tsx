@@ -11,7 +11,7 @@ import { scenarioResultLabel, workflowLabel } from "@/lib/format/labels";
 import { addScenarioAction, addTestPatientAction, recordScenarioResultAction, removeScenarioAction, removeTestPatientAction } from "../actions";
 
 const button = buttonClass();
-const removeButton = "rounded-md border border-rose-400 px-3 py-1 text-xs font-semibold text-rose-900 hover:bg-rose-50 disabled:opacity-60";
+const removeButton = buttonClass({ variant: "remove", size: "xs" });
 
 export function AddTestPatientForm({ implementationId, environments }: { implementationId: string; environments: { id: string; kind: EnvironmentKind }[] }) {
   const [state, formAction, pending] = useActionState(addTestPatientAction, null);
