@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import { apiTokens, implementations, users } from "@/db/schema";
+import { apiTokens, implementations, organizations, users } from "@/db/schema";
 import type { ApiTokenScope } from "@/lib/api/vocabulary";
 import type { Viewer } from "@/lib/domain/viewer";
 import type { EnvironmentKind } from "@/lib/domain/vocabulary";
@@ -13,7 +13,7 @@ import { conflict, notFound } from "./errors";
 import { authorize, can } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
 import { lockImplementation, one, unchanged, writeOnImplementation } from "./unit-of-work";
-import { loadViewer } from "./users";
+import { viewerColumns, viewerFromRow } from "./users";
 
 // API tokens of an implementation: made by its vendor team (policy "api_token.manage"), shown
 // once, stored as a SHA-256, scoped to environments and to what they may post, with an expiry,
@@ -149,28 +149,34 @@ export type TokenRefusal =
 
 export async function authenticateApiToken(presented: string | null, now = new Date()): Promise<{ ok: true; token: ApiToken } | { ok: false; refusal: TokenRefusal }> {
   if (!presented || !presented.startsWith(TOKEN_PREFIX) || presented.length > 200) return { ok: false, refusal: { status: 401, reason: presented ? "unknown" : "missing" } };
+  // The token and its creator (as a Viewer) in one statement: the creator must still be able
+  // to manage tokens for the token to work.
   const [row] = await getDb()
     .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      implementationId: apiTokens.implementationId,
-      environments: apiTokens.environments,
-      scopes: apiTokens.scopes,
-      expiresAt: apiTokens.expiresAt,
-      revokedAt: apiTokens.revokedAt,
-      createdById: apiTokens.createdById,
-      sessionVersion: users.sessionVersion,
+      token: {
+        id: apiTokens.id,
+        name: apiTokens.name,
+        implementationId: apiTokens.implementationId,
+        environments: apiTokens.environments,
+        scopes: apiTokens.scopes,
+        expiresAt: apiTokens.expiresAt,
+        revokedAt: apiTokens.revokedAt,
+        createdById: apiTokens.createdById,
+      },
+      creator: viewerColumns,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.createdById))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(apiTokens.tokenHash, hashApiToken(presented)));
   if (!row) return { ok: false, refusal: { status: 401, reason: "unknown" } };
-  const known = { id: row.id, name: row.name, implementationId: row.implementationId, createdById: row.createdById };
-  if (row.revokedAt) return { ok: false, refusal: { status: 401, reason: "revoked", token: known } };
-  if (row.expiresAt <= now) return { ok: false, refusal: { status: 401, reason: "expired", token: known } };
-  const viewer = await loadViewer(row.createdById, row.sessionVersion);
+  const known = { id: row.token.id, name: row.token.name, implementationId: row.token.implementationId, createdById: row.token.createdById };
+  if (row.token.revokedAt) return { ok: false, refusal: { status: 401, reason: "revoked", token: known } };
+  if (row.token.expiresAt <= now) return { ok: false, refusal: { status: 401, reason: "expired", token: known } };
+  const viewer = viewerFromRow(row.creator, row.creator.sessionVersion);
   if (!viewer || !can(viewer, "api_token.manage")) return { ok: false, refusal: { status: 401, reason: "creator_inactive", token: known } };
-  return { ok: true, token: { id: row.id, name: row.name, implementationId: row.implementationId, environments: row.environments, scopes: row.scopes, viewer } };
+  const { id, name, implementationId, environments, scopes } = row.token;
+  return { ok: true, token: { id, name, implementationId, environments, scopes, viewer } };
 }
 
 export type RefusalReason = "expired" | "revoked" | "creator_inactive" | "other_implementation" | "scope" | "environment";
@@ -198,8 +204,15 @@ export async function auditApiTokenRefusal(
 }
 
 // The last use, written at most once a minute per token so a busy sender does not queue on
-// the token's row.
+// the token's row; each process also remembers when it last wrote it, so most posts skip the
+// statement altogether.
+const touchedAt = new Map<string, number>();
+
 export async function touchApiToken(tokenId: string, now = new Date()): Promise<void> {
+  const last = touchedAt.get(tokenId);
+  if (last !== undefined && now.getTime() - last < 60_000 && now.getTime() >= last) return;
+  if (touchedAt.size > 10_000) touchedAt.clear();
+  touchedAt.set(tokenId, now.getTime());
   await getDb()
     .update(apiTokens)
     .set({ lastUsedAt: now })

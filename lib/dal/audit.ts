@@ -18,16 +18,26 @@ export type AuditEntry = {
 type Actor = Pick<Viewer, "userId" | "role" | "organizationId">;
 
 export async function recordAudit(tx: Executor, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
-    actorId: actor?.userId ?? null,
-    actorRole: actor?.role ?? null,
-    actorOrganizationId: actor?.organizationId ?? null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    implementationId: entry.implementationId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    requestId: entry.requestId ?? null,
-  });
+  await recordAudits(tx, [{ actor, entry }]);
+}
+
+// Several events in one INSERT, chained in the order given. The chain's trigger locks the
+// organization's chain head until the transaction ends, so a write records its events as its
+// last statement (lib/dal/unit-of-work.ts) and holds that lock for one round trip only.
+export async function recordAudits(tx: Executor, events: { actor: Actor | null; entry: AuditEntry }[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(auditEvents).values(
+    events.map(({ actor, entry }) => ({
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? null,
+      actorOrganizationId: actor?.organizationId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      implementationId: entry.implementationId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      requestId: entry.requestId ?? null,
+    })),
+  );
 }

@@ -4,7 +4,7 @@ import { getDb, type Transaction } from "@/db";
 import { checklistItems, implementations, signOffs, users } from "@/db/schema";
 import { signedName } from "@/lib/domain/sign-off-snapshot";
 import type { Viewer } from "@/lib/domain/viewer";
-import { recordAudit, type AuditEntry } from "./audit";
+import { recordAudits, type AuditEntry } from "./audit";
 import { notFound } from "./errors";
 import { queueEvent, type QueuedEvent } from "./events";
 import { refreshGateState } from "./gate";
@@ -14,8 +14,10 @@ import { implementationScope, isUuid } from "./tenant";
 // The one write path for an implementation's data. A write locks what it changes (with the
 // tenant condition), checks the version and makes its change; it then hands back what it did,
 // and writeOnImplementation does the rest in one order every time, in the same transaction:
-// supersede sign-offs of an item whose version moved, audit, queue events, refresh the derived
-// gate state. So each DAL write states only its business rule, and none forgets a step
+// supersede sign-offs of an item whose version moved, queue events, refresh the derived gate
+// state, and last the audit events, in one INSERT: the audit chain's trigger locks the
+// organization's chain head until commit, so recording them last keeps every other write of
+// that organization waiting one round trip, not the whole gate refresh. So each DAL write states only its business rule, and none forgets a step
 // (lib/dal/write-path.db.test.ts fails when an accepted write leaves the gate out of date).
 
 // The single row a query must have found (or an insert returned).
@@ -57,6 +59,7 @@ export async function lockItem(tx: Transaction, viewer: Viewer, itemId: string) 
 
 export type AuditDraft = Omit<AuditEntry, "implementationId" | "requestId">;
 export type EventDraft = Omit<QueuedEvent, "implementationId">;
+type PendingAudit = Parameters<typeof recordAudits>[1][number];
 type ItemRef = { id: string; implementationId: string; title: string };
 
 export type Written<T> = {
@@ -82,15 +85,15 @@ export async function writeOnImplementation<T>(
     const outcome = await change(tx);
     if ("unchanged" in outcome) return outcome.unchanged;
     const { implementationId } = outcome;
+    const audits: PendingAudit[] = [];
     const superseded = outcome.supersedes
-      ? await supersedeSignOffs(tx, outcome.supersedes.item, outcome.supersedes.from, outcome.supersedes.to, outcome.supersedes.cause)
+      ? await supersedeSignOffs(tx, outcome.supersedes.item, outcome.supersedes.from, outcome.supersedes.to, outcome.supersedes.cause, audits)
       : [];
     const audit = typeof outcome.audit === "function" ? outcome.audit(superseded) : outcome.audit;
-    for (const entry of Array.isArray(audit) ? audit : [audit]) {
-      await recordAudit(tx, viewer, { ...entry, implementationId, requestId });
-    }
     for (const event of outcome.events ?? []) await queueEvent(tx, { ...event, implementationId });
     await refreshGateState(tx, implementationId, requestId);
+    for (const entry of Array.isArray(audit) ? audit : [audit]) audits.push({ actor: viewer, entry: { ...entry, implementationId, requestId } });
+    await recordAudits(tx, audits);
     return outcome.result;
   });
 }
@@ -110,6 +113,7 @@ export async function supersedeSignOffs(
   previousVersion: number,
   newVersion: number,
   cause: SupersedeCause = "change",
+  audits: PendingAudit[],
 ): Promise<string[]> {
   const superseded = await tx
     .select({ id: signOffs.id, signerId: signOffs.signerId, signerName: signOffs.signerName, role: signOffs.signerRole, snapshotSha256: signOffs.snapshotSha256 })
@@ -122,21 +126,24 @@ export async function supersedeSignOffs(
     .innerJoin(users, eq(users.id, checklistItems.updatedById))
     .where(eq(checklistItems.id, item.id));
   for (const s of superseded) {
-    await recordAudit(tx, editor ?? null, {
-      action: "sign_off.superseded",
-      entityType: "sign_off",
-      entityId: s.id,
-      implementationId: item.implementationId,
-      after: {
-        itemId: item.id,
-        itemTitle: item.title,
-        signerName: s.signerName,
-        signerRole: s.role,
-        signedVersion: previousVersion,
-        signed: signedName(previousVersion, s.snapshotSha256),
-        currentVersion: newVersion,
-        supersededBy: editor?.name ?? null,
-        cause,
+    audits.push({
+      actor: editor ?? null,
+      entry: {
+        action: "sign_off.superseded",
+        entityType: "sign_off",
+        entityId: s.id,
+        implementationId: item.implementationId,
+        after: {
+          itemId: item.id,
+          itemTitle: item.title,
+          signerName: s.signerName,
+          signerRole: s.role,
+          signedVersion: previousVersion,
+          signed: signedName(previousVersion, s.snapshotSha256),
+          currentVersion: newVersion,
+          supersededBy: editor?.name ?? null,
+          cause,
+        },
       },
     });
   }

@@ -11,25 +11,25 @@ import { authorize } from "./policy";
 // every request. A disabled user, a bumped session version or a role that does not fit the
 // organization all mean "not signed in".
 
-export async function loadViewer(userId: string, sessionVersion: number): Promise<Viewer | null> {
-  const [row] = await getDb()
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      disabledAt: users.disabledAt,
-      sessionVersion: users.sessionVersion,
-      organizationId: organizations.id,
-      organizationName: organizations.name,
-      organizationKind: organizations.kind,
-      organizationDeactivatedAt: organizations.deactivatedAt,
-      invited: users.invited,
-    })
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(users.id, userId))
-    .limit(1);
+// The columns a Viewer is made of (users joined to organizations), shared with the API token
+// check, which reads them in the same statement as the token.
+export const viewerColumns = {
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  disabledAt: users.disabledAt,
+  sessionVersion: users.sessionVersion,
+  organizationId: organizations.id,
+  organizationName: organizations.name,
+  organizationKind: organizations.kind,
+  organizationDeactivatedAt: organizations.deactivatedAt,
+  invited: users.invited,
+};
+
+type ViewerRow = { [K in keyof typeof viewerColumns]: (typeof viewerColumns)[K]["_"]["notNull"] extends true ? (typeof viewerColumns)[K]["_"]["data"] : (typeof viewerColumns)[K]["_"]["data"] | null };
+
+export function viewerFromRow(row: ViewerRow | undefined, sessionVersion: number): Viewer | null {
   if (!row || row.disabledAt || row.sessionVersion !== sessionVersion) return null;
   // A deactivated organization's people, and an invitation not yet accepted, have no session.
   if (row.organizationDeactivatedAt || row.invited) return null;
@@ -43,6 +43,16 @@ export async function loadViewer(userId: string, sessionVersion: number): Promis
     organizationName: row.organizationName,
     organizationKind: row.organizationKind,
   };
+}
+
+export async function loadViewer(userId: string, sessionVersion: number): Promise<Viewer | null> {
+  const [row] = await getDb()
+    .select(viewerColumns)
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return viewerFromRow(row, sessionVersion);
 }
 
 // Sign-out ends every session of this user: the version in each outstanding token no longer
