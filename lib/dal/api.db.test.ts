@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { POST as postEvidenceRoute } from "@/app/api/v1/implementations/[id]/evidence/route";
 import { POST as postMetricsRoute } from "@/app/api/v1/implementations/[id]/interfaces/[interfaceId]/metrics/route";
-import { apiTokens, auditEvents, checklistItems, evidence, interfaceMetrics } from "@/db/schema";
+import { apiTokens, auditEvents, checklistItems, evidence, interfaceMetrics, organizations, users } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import type { Viewer } from "@/lib/domain/viewer";
 import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api-tokens";
@@ -167,6 +167,27 @@ describe("POST /api/v1/implementations/{id}/evidence", () => {
     expect(n).toBeGreaterThan(0);
     const documentsTokenEvidence = await demo.db.select().from(evidence).where(and(eq(evidence.implementationId, documents), eq(evidence.apiTokenId, good.tokenId)));
     expect(documentsTokenEvidence).toEqual([]);
+  });
+
+  it("stops working when the person who made it is disabled or their organization deactivated, and works again when restored", async () => {
+    const made = await token({ name: "Made by the engineer" }, v.engineer);
+    const engineerId = v.engineer.userId;
+    const before = await evidenceCount();
+    await demo.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, engineerId));
+    const disabled = await postEvidence(made.token, evidenceBody());
+    await demo.db.update(users).set({ disabledAt: null }).where(eq(users.id, engineerId));
+    expect(disabled.status).toBe(401);
+    expect((await disabled.json()).type).toMatch(/token-inactive$/);
+    await demo.db.update(organizations).set({ deactivatedAt: new Date() }).where(eq(organizations.id, v.engineer.organizationId));
+    const deactivated = await postEvidence(made.token, evidenceBody());
+    await demo.db.update(organizations).set({ deactivatedAt: null }).where(eq(organizations.id, v.engineer.organizationId));
+    expect(deactivated.status).toBe(401);
+    expect((await refusals(made.tokenId)).map((a) => a.after)).toEqual([
+      expect.objectContaining({ token: made.name, reason: "creator_inactive" }),
+      expect.objectContaining({ token: made.name, reason: "creator_inactive" }),
+    ]);
+    expect(await evidenceCount()).toBe(before);
+    expect((await postEvidence(made.token, evidenceBody())).status).toBe(201);
   });
 
   it("answers no token, a made-up token, bad fields, unknown items, malformed JSON and an oversized body with problem details", async () => {
