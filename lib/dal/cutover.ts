@@ -271,8 +271,8 @@ export async function setPhaseExit(viewer: Viewer, input: SetPhaseExitInput, req
   return writeOnImplementation(viewer, requestId, async (tx) => {
     const impl = await lockImplementation(tx, viewer, input.implementationId);
     const existing = await phaseRow(tx, impl.id, input.phase);
-    if (!existing || existing.version !== input.version) await phaseConflict(tx, impl.id, input.phase);
-    const row = existing!;
+    if (!existing || existing.version !== input.version) return phaseConflict(tx, impl.id, input.phase);
+    const row = existing;
     const met = input.exit === "met";
     if (met === (row.exitMetAt !== null)) return unchanged({ implementationId: impl.id });
     if (met && row.exitCriteria.trim() === "") {
