@@ -4,7 +4,7 @@ import { refuseServerErrors, seedId, storageStatePath } from "./fixtures";
 // The cutover plan and the phase plan (docs/cutover.md), on the demo's "Patient demographics
 // feed" (synthetic): its template has the rollback plan and support hand-off items, its phases
 // are planned and its cutover plan is empty. A manager adds a step owned by Riverbend's IT,
-// finds it on the go-live timeline, marks a phase's exit criteria met; the owner marks the step done.
+// finds it on the go-live timeline, marks a phase's exit criteria met and finds both in the report; the owner marks the step done.
 
 const demographics = `/implementations/${seedId("impl:riverbend-demographics")}`;
 // Well inside the timeline's 13 weeks, before the feed's go-live (75 days out).
@@ -70,6 +70,13 @@ test.describe("as a manager", () => {
     const timelineRow = page.getByTestId("timeline-row").filter({ has: page.getByRole("link", { name: "Patient demographics feed", exact: true }) });
     await timelineRow.getByText("Phases and cutover steps").click();
     await expect(timelineRow.getByRole("list", { name: "Phases of Patient demographics feed" }).getByRole("listitem").first()).toContainText("Exit criteria met");
+
+    // The readiness report carries the plan too: the phase met, the step due and not done.
+    await page.goto(`${demographics}/report`);
+    const plan = page.getByRole("region", { name: "Phase plan and cutover" });
+    await expect(plan.getByRole("row", { name: /^Assessment/ })).toContainText("Exit criteria met");
+    await expect(plan.getByRole("row", { name: new RegExp(`^${STEP}`) })).toContainText(`${due} 14:30 UTC`);
+    await expect(plan.getByRole("row", { name: new RegExp(`^${STEP}`) })).toContainText("Not done");
     noServerErrors();
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session-viewer";
+import { getCutoverPlan, getPhasePlan } from "@/lib/dal/cutover";
 import { getGate } from "@/lib/dal/gate";
 import { getReadinessReport } from "@/lib/dal/report";
 import { orNotFound } from "@/lib/server/not-found";
@@ -10,6 +11,7 @@ import {
   ItemsSection,
   OpenBlockersSection,
   PermissionsSection,
+  PlanSection,
   ReportHeader,
   ScenariosSection,
   WaiversSection,
@@ -21,12 +23,15 @@ export const metadata: Metadata = { title: "Readiness report" };
 type Props = { params: Promise<{ id: string }> };
 
 // The go/no-go summary of one implementation for a go-live meeting: verdict and reasons, then
-// every item with what changed, what was tested, what still needs proof, its evidence by
+// the phase plan and cutover steps, every item with what changed, what was tested, what still needs proof, its evidence by
 // environment and who signed which version when. Prints without navigation, items unsplit.
 export default async function ReportPage({ params }: Props) {
   const { id } = await params;
   const viewer = await requireViewer();
-  const [report, gate] = await orNotFound(Promise.all([getReadinessReport(viewer, id), getGate(viewer, id)]));
+  const [report, gate, phases, cutover] = await orNotFound(
+    Promise.all([getReadinessReport(viewer, id), getGate(viewer, id), getPhasePlan(viewer, id), getCutoverPlan(viewer, id)]),
+  );
+  const now = new Date();
 
   return (
     <article className="text-sm text-slate-900 print:text-[11pt]">
@@ -41,10 +46,11 @@ export default async function ReportPage({ params }: Props) {
           <PrintButton />
         </div>
       </div>
-      <ReportHeader report={report} viewerName={viewer.name} generatedAt={new Date()} />
+      <ReportHeader report={report} viewerName={viewer.name} generatedAt={now} />
       <GateSection gate={gate} />
       <OpenBlockersSection items={report.items} />
       <WaiversSection items={report.items} />
+      <PlanSection phases={phases} cutover={cutover} now={now} />
       <PermissionsSection permissions={report.permissions} />
       <ScenariosSection scenarios={report.scenarios} />
       <ItemsSection items={report.items} />

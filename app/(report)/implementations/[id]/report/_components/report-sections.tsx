@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
 import { GateSummary } from "@/components/gate/gate-panel";
+import type { CutoverPlan, PhasePlan } from "@/lib/dal/cutover";
 import type { GateView } from "@/lib/dal/gate";
 import type { ReadinessReport } from "@/lib/dal/report";
+import { cutoverStepState, cutoverStepStateLabel, goLiveOffset, phaseStanding, phaseStandingLabel } from "@/lib/domain/cutover";
 import { signedName } from "@/lib/domain/sign-off-snapshot";
 import { environmentKinds } from "@/lib/domain/vocabulary";
-import { formatUtc } from "@/lib/format/dates";
+import { formatUtc, todayIso } from "@/lib/format/dates";
 import {
   categoryLabel,
   ehrVendorLabel,
@@ -171,6 +173,84 @@ export function PermissionsSection({ permissions }: { permissions: ReadinessRepo
       <p className="mt-1 text-slate-700">
         {granted.length} of {required.length} required permissions granted in production.
       </p>
+    </ReportSection>
+  );
+}
+
+// The phase plan and the cutover runbook, so the go-live meeting sees the plan beside the verdict.
+export function PlanSection({ phases, cutover, now }: { phases: PhasePlan; cutover: CutoverPlan; now: Date }) {
+  const today = todayIso(now);
+  return (
+    <ReportSection id="report-plan" title="Phase plan and cutover">
+      <div className="mt-2 overflow-x-auto print:overflow-visible">
+        <table className="w-full border-collapse text-left">
+          <thead>
+            <tr className="border-b border-slate-300">
+              {["Phase", "Planned", "Exit criteria", "Standing"].map((h) => (
+                <th key={h} scope="col" className={th}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {phases.phases.map((p) => (
+              <tr key={p.phase} className="border-b border-slate-100 align-top">
+                <th scope="row" className={`${th} font-normal`}>
+                  {phaseLabel[p.phase]}
+                </th>
+                <td className={`${th} whitespace-nowrap`}>{p.plannedStart || p.plannedEnd ? `${p.plannedStart ?? "?"} → ${p.plannedEnd ?? "?"}` : "—"}</td>
+                <td className={`${th} whitespace-pre-wrap`}>{p.exitCriteria || "—"}</td>
+                <td className={th}>
+                  {phaseStandingLabel[phaseStanding(p, phases.currentPhase, today)]}
+                  {p.exitMetAt ? ` (${formatUtc(p.exitMetAt)}${p.exitMetByName ? `, ${p.exitMetByName}` : ""})` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3 className="mt-4 font-semibold">Cutover steps</h3>
+      {cutover.steps.length === 0 ? (
+        <p className="text-slate-700">No cutover steps planned.</p>
+      ) : (
+        <div className="mt-1 overflow-x-auto print:overflow-visible">
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b border-slate-300">
+                {["Step", "Owner", "Due", "State"].map((h) => (
+                  <th key={h} scope="col" className={th}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {cutover.steps.map((s) => {
+                const offset = goLiveOffset(s.dueAt, cutover.goLiveDate);
+                return (
+                  <tr key={s.id} className="border-b border-slate-100 align-top">
+                    <th scope="row" className={`${th} font-normal`}>
+                      {s.title}
+                    </th>
+                    <td className={th}>
+                      {s.ownerName} ({s.ownerOrganizationName})
+                    </td>
+                    <td className={`${th} whitespace-nowrap`}>
+                      {formatUtc(s.dueAt)}
+                      {offset ? ` (${offset.short})` : ""}
+                    </td>
+                    <td className={th}>
+                      {cutoverStepStateLabel[cutoverStepState(s, now)]}
+                      {s.doneAt ? ` ${formatUtc(s.doneAt)}${s.doneByName ? `, ${s.doneByName}` : ""}` : ""}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </ReportSection>
   );
 }
