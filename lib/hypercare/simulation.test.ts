@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hourlyPicture } from "./chart";
 import { defaultRules, evaluate, type AlertRule } from "./evaluate";
-import { mergeRules } from "./rules";
+import { mergeRules } from "./merge-rules";
 import { simulateTraffic } from "./simulation";
 
 // The series `npm run simulate:hypercare` posts, fed hour by hour to the rules the scheduled

@@ -19,6 +19,8 @@ const optionalNumber = (key: keyof typeof watchRuleBounds) => {
   const { min, max, integer, label } = watchRuleBounds[key];
   return z
     .string({ error: `${label} must be a number.` })
+    // Left out of the form (the "use the defaults" button) is blank.
+    .default("")
     .transform((v, ctx) => {
       const trimmed = v.trim();
       if (trimmed === "") return null;

@@ -5,6 +5,7 @@
 import { defineFormAction } from "@/lib/actions/action";
 import { setInterfaceWatchRules } from "@/lib/dal/interface-watch";
 import { addInterface, confirmInventory, importInterfaces, recordPayloadReview, savePayloadRule, setSourceOfTruth, updateInterface } from "@/lib/dal/interfaces";
+import { setWatchRulesSchema } from "@/lib/validation/hypercare";
 import {
   addInterfaceSchema,
   confirmInventorySchema,
@@ -14,7 +15,6 @@ import {
   setSourceOfTruthSchema,
   updateInterfaceSchema,
 } from "@/lib/validation/interfaces";
-import { setWatchRulesSchema } from "@/lib/validation/hypercare";
 
 // The inventory feeds the gate (source of truth) and the implementation page.
 const affected = (data: { implementationId: string }) => ["/", `/implementations/${data.implementationId}`, `/implementations/${data.implementationId}/interfaces`];
