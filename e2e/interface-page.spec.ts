@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { simulateTraffic } from "../lib/hypercare/simulation";
 import { refuseServerErrors, seedId, storageStatePath } from "./fixtures";
+import { simulateTraffic } from "../lib/hypercare/simulation";
 
 // The silent-failure watch on one interface of "Clinical documents" (live, Lakeshore): a manager
 // adds the interface and makes a metrics token, `npm run simulate:hypercare` posts four weeks of

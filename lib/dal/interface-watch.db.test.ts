@@ -6,12 +6,12 @@ import { seedId } from "@/db/seed";
 import { defaultRules } from "@/lib/hypercare/evaluate";
 import { hypercareRulesFor } from "@/lib/hypercare/rules";
 import { simulateTraffic } from "@/lib/hypercare/simulation";
-import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import { setWatchRulesSchema } from "@/lib/validation/hypercare";
+import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import { demoImpl, envId, MISSING_ID, withDemoDatabase } from "@/test/fixtures/demo";
 import { interfaceForm } from "@/test/fixtures/forms";
-import { addInterface } from "./interfaces";
 import { getInterfaceWatch, setInterfaceWatchRules } from "./interface-watch";
+import { addInterface } from "./interfaces";
 
 // Hand-set watch rules of an interface and the interface page's reading of its traffic: who may
 // set them, what is refused, the audit event, the merge over the defaults, and the same "not
