@@ -17,7 +17,7 @@ export default function TrafficChartView({ hours, environment }: { hours: ChartH
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={hours} margin={{ top: 8, right: 8, bottom: 4, left: -20 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="hour" ticks={ticks} tickFormatter={dayTick} tick={{ fontSize: 11 }} interval={0} />
+          <XAxis dataKey="hour" ticks={ticks} tickFormatter={dayTick} tick={{ fontSize: 11 }} interval="preserveStart" minTickGap={6} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
           <Tooltip
             labelFormatter={(hour) => `${String(hour).slice(0, 16).replace("T", " ")} UTC`}
