@@ -55,6 +55,9 @@ function dynamicUrls(key: AccountKey): Record<string, string> {
     "/implementations/[id]/interfaces": `${impl}/interfaces`,
     "/implementations/[id]/interfaces/review": `${impl}/interfaces/review`,
     "/implementations/[id]/interfaces/reviews/[reviewId]": `${impl}/interfaces/reviews/00000000-0000-4000-8000-000000000000`,
+    // The seed has no interface inventory (its gate would change): the not-found answer here;
+    // e2e/interface-page.spec.ts checks the page with traffic at phone width and with axe.
+    "/implementations/[id]/interfaces/[interfaceId]": `${impl}/interfaces/00000000-0000-4000-8000-000000000000`,
     "/templates/[id]": `/templates/${seedId("template:go-live-readiness:1")}`,
     "/admin/organizations/[id]": `/admin/organizations/${seedId(`org:${key === "lakeshoreIt" ? "lakeshore" : "riverbend"}`)}`,
   };

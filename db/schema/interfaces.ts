@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, doublePrecision, foreignKey, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, version } from "./columns";
 import { interfaceKind, workflow } from "./enums";
 import { environments, evidence, implementations } from "./implementations";
@@ -160,5 +160,45 @@ export const inventoryConfirmations = pgTable(
   (t) => [
     index("inventory_confirmations_implementation_idx").on(t.implementationId, t.confirmedAt),
     check("inventory_confirmations_sha256_hex", sql`${t.inventorySha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+// Hand-set rules of the silent-failure watch for one interface (docs/hypercare.md): each
+// column overrides one field of the default rules (lib/hypercare/evaluate.ts defaultRules);
+// null keeps the default. No row: the defaults apply. The error rate is a share (0.05 = 5 %).
+export const interfaceWatchRules = pgTable(
+  "interface_watch_rules",
+  {
+    interfaceId: uuid().primaryKey(),
+    implementationId: uuid()
+      .notNull()
+      .references(() => implementations.id),
+    noTrafficMinutes: integer(),
+    businessStartHour: integer(),
+    businessEndHour: integer(),
+    bandWidth: doublePrecision(),
+    minSamples: integer(),
+    errorRateThreshold: doublePrecision(),
+    fingerprintUnchangedMinutes: integer(),
+    version: version(),
+    updatedById: uuid().references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "interface_watch_rules_interface_same_implementation_fk",
+      columns: [t.interfaceId, t.implementationId],
+      foreignColumns: [interfaces.id, interfaces.implementationId],
+    }),
+    index("interface_watch_rules_implementation_idx").on(t.implementationId),
+    check("interface_watch_rules_no_traffic", sql`${t.noTrafficMinutes} IS NULL OR ${t.noTrafficMinutes} BETWEEN 5 AND 10080`),
+    check(
+      "interface_watch_rules_business_hours",
+      sql`(${t.businessStartHour} IS NULL AND ${t.businessEndHour} IS NULL) OR (${t.businessStartHour} BETWEEN 0 AND 23 AND ${t.businessEndHour} BETWEEN 1 AND 24 AND ${t.businessStartHour} < ${t.businessEndHour})`,
+    ),
+    check("interface_watch_rules_band_width", sql`${t.bandWidth} IS NULL OR ${t.bandWidth} BETWEEN 0.5 AND 10`),
+    check("interface_watch_rules_min_samples", sql`${t.minSamples} IS NULL OR ${t.minSamples} BETWEEN 1 AND 12`),
+    check("interface_watch_rules_error_rate", sql`${t.errorRateThreshold} IS NULL OR (${t.errorRateThreshold} > 0 AND ${t.errorRateThreshold} <= 1)`),
+    check("interface_watch_rules_fingerprint", sql`${t.fingerprintUnchangedMinutes} IS NULL OR ${t.fingerprintUnchangedMinutes} BETWEEN 15 AND 10080`),
   ],
 );

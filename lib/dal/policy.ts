@@ -30,6 +30,9 @@ export const policy = {
   "source_of_truth.record": ["implementation_manager", "engineer", "customer_it"],
   "payload_review.record": ["implementation_manager", "engineer", "customer_it"],
   "payload_rule.manage": ["implementation_manager", "engineer"],
+  // The silent-failure watch's hand-set rules of an interface are the vendor's team's to tune,
+  // like the inventory they sit on; everyone on the project reads them on the interface page.
+  "interface_watch.manage": ["implementation_manager", "engineer"],
   // Only the customer can say the list is complete: it is their organization's inventory.
   "inventory.confirm": ["customer_it"],
   // The phase plan and the cutover plan (lib/dal/cutover.ts) are the manager's to write; the

@@ -78,6 +78,9 @@ export type FieldKind =
   | { kind: "url"; optional: boolean }
   | { kind: "version"; optional?: boolean }
   | { kind: "integer" }
+  // A number that may be left blank (a hand-set rule: blank keeps the default); nothing in the
+  // corpus is a number within a rule's bounds.
+  | { kind: "optionalNumber" }
   | { kind: "checkbox" }
   | { kind: "email" }
   | { kind: "password"; max: number }
@@ -527,6 +530,16 @@ async function prepareInterfaces({ viewers }: Pick<FixtureContext, "viewers">) {
   }
   return out;
 }
+// An interface on each side with hand-set watch rules (version 1), so a blank version is stale.
+async function prepareWatchRules(ctx: Pick<FixtureContext, "viewers">) {
+  const out = await prepareInterfaces(ctx);
+  const { setInterfaceWatchRules } = await import("@/lib/dal/interface-watch");
+  const { setWatchRulesSchema } = await import("@/lib/validation/hypercare");
+  for (const interfaceId of [out.own!, out.other!]) {
+    await setInterfaceWatchRules(ctx.viewers.implementation_manager, setWatchRulesSchema.parse({ interfaceId, version: "0", noTrafficMinutes: "30" }), "matrix-prepare");
+  }
+  return out;
+}
 // An interface on each side with an event no seeded matrix holds (for "add the rows it needs").
 async function prepareInterfaceRows({ viewers }: Pick<FixtureContext, "viewers">) {
   const { addInterface } = await import("@/lib/dal/interfaces");
@@ -653,6 +666,34 @@ function interfaceActions(): Record<string, ActionSpec> {
       input: (_role, target) => ({
         implementationId: pick(target, ids.riverbendImpl, ids.lakeshoreImpl),
         csv: "name,kind,direction,workflows,message_types,status\r\nMatrix import A,HL7 v2 feed,inbound,Appointment sync,SIU^S12;SIU^S15,planned\r\nMatrix import B,fhir_api,both,,Appointment,testing\r\n",
+      }),
+      expect: interfaceManagers,
+      unauthenticated: "unauthenticated",
+    },
+    setWatchRulesAction: {
+      call: "form",
+      fields: {
+        interfaceId: idField,
+        version: { kind: "cellVersion" },
+        noTrafficMinutes: { kind: "optionalNumber" },
+        businessStartHour: { kind: "optionalNumber" },
+        businessEndHour: { kind: "optionalNumber" },
+        bandWidth: { kind: "optionalNumber" },
+        minSamples: { kind: "optionalNumber" },
+        errorRatePercent: { kind: "optionalNumber" },
+        fingerprintUnchangedMinutes: { kind: "optionalNumber" },
+      },
+      prepare: prepareWatchRules,
+      input: (_role, target, ctx) => ({
+        interfaceId: interfaceIdFor(target, ctx),
+        version: "1",
+        noTrafficMinutes: "45",
+        businessStartHour: "",
+        businessEndHour: "",
+        bandWidth: "2.5",
+        minSamples: "",
+        errorRatePercent: "",
+        fingerprintUnchangedMinutes: "",
       }),
       expect: interfaceManagers,
       unauthenticated: "unauthenticated",

@@ -143,6 +143,8 @@ export function expectation(kind: FieldKind, input: BadInput, vendorStaff: boole
       return kind.optional && value === "" ? accepted : refused;
     case "integer":
       return refused;
+    case "optionalNumber":
+      return blank ? accepted : refused;
     case "checkbox":
       return accepted; // anything but "on" is an unticked box
     case "email":

@@ -3,7 +3,9 @@
 // Writes on an implementation's interface inventory, source-of-truth map, payload rules and
 // sample payload reviews.
 import { defineFormAction } from "@/lib/actions/action";
+import { setInterfaceWatchRules } from "@/lib/dal/interface-watch";
 import { addInterface, confirmInventory, importInterfaces, recordPayloadReview, savePayloadRule, setSourceOfTruth, updateInterface } from "@/lib/dal/interfaces";
+import { setWatchRulesSchema } from "@/lib/validation/hypercare";
 import {
   addInterfaceSchema,
   confirmInventorySchema,
@@ -60,4 +62,11 @@ export const confirmInventoryAction = defineFormAction({
   schema: confirmInventorySchema,
   run: (input, { viewer, requestId }) => confirmInventory(viewer, input, requestId),
   revalidate: (_input, data) => [`/implementations/${data.implementationId}/interfaces`],
+});
+
+// An interface's hand-set watch rules; every field blank clears them.
+export const setWatchRulesAction = defineFormAction({
+  schema: setWatchRulesSchema,
+  run: (input, { viewer, requestId }) => setInterfaceWatchRules(viewer, input, requestId),
+  revalidate: (_input, data) => [`/implementations/${data.implementationId}/interfaces/${data.interfaceId}`],
 });

@@ -51,7 +51,11 @@ export default async function InterfacesPage({ params }: Props) {
               return (
                 <li key={i.id} aria-label={i.name} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
                   <div className="flex flex-wrap items-center gap-2">
-                    <h3 className="font-semibold">{i.name}</h3>
+                    <h3 className="font-semibold">
+                      <Link href={`/implementations/${inv.implementationId}/interfaces/${i.id}`} className="text-sky-800 underline">
+                        {i.name}
+                      </Link>
+                    </h3>
                     <Badge>{interfaceLabel[i.kind]}</Badge>
                     <Badge tone="info">{interfaceDirectionLabel[i.direction]}</Badge>
                     <Badge tone={i.status === "live" ? "good" : i.status === "retired" ? "neutral" : "warn"}>{interfaceStatusLabel[i.status]}</Badge>
