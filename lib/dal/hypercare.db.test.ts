@@ -10,7 +10,7 @@ import { demoImpl, envId, withDemoDatabase } from "@/test/fixtures/demo";
 import { createApiToken } from "./api-tokens";
 import { listBlockers } from "./blockers";
 import { getGate, rebuildSummary, refreshDueSummaries } from "./gate";
-import { acknowledgeHypercareAlert, dueHypercareImplementations, evaluateHypercare, HYPERCARE_SYSTEM_ACTOR, listOpenHypercareAlerts } from "./hypercare";
+import { acknowledgeHypercareAlert, dueHypercareImplementations, evaluateHypercare, HYPERCARE_SYSTEM_ACTOR, hypercareOwnerChoices, listOpenHypercareAlerts } from "./hypercare";
 import { listPortfolio } from "./implementations";
 import { listInbox } from "./inbox";
 import { addInterface } from "./interfaces";
@@ -133,6 +133,8 @@ describe("hypercare alerts", () => {
       acknowledgeHypercareAlertSchema.parse({ alertId: alert!.id, ownerId, nextStep: "Check the transcription engine's outbound queue", expectedOutcome: "Messages flow again within the hour" });
     // Customer IT may not acknowledge (policy table), another organization's alert is not found.
     await expect(acknowledgeHypercareAlert(v.lakeshore, input(v.lakeshore.userId))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(hypercareOwnerChoices(v.lakeshore)).rejects.toMatchObject({ code: "forbidden" });
+    expect((await hypercareOwnerChoices(v.engineer)).map((p) => p.id)).toEqual(expect.arrayContaining([v.lakeshore.userId, v.engineer.userId]));
     // The owner must be someone on this implementation: Riverbend's IT is not.
     await expect(acknowledgeHypercareAlert(v.engineer, input(v.riverbend.userId))).rejects.toMatchObject({ code: "invalid", fieldErrors: { ownerId: ["Choose a person on this implementation."] } });
     expect(() => acknowledgeHypercareAlertSchema.parse({ alertId: alert!.id, ownerId: v.engineer.userId, nextStep: " ", expectedOutcome: "x" })).toThrow(/Next step is required/);

@@ -27,9 +27,9 @@ import { lockImplementation, one, unchanged, writeOnImplementation } from "./uni
 // An implementation is due while any of its interfaces posted figures in the last
 // HYPERCARE_ACTIVE_DAYS days, or while it has an open alert (a feed that stopped posting must
 // still be watched: its silence is the alert).
-export const HYPERCARE_ACTIVE_DAYS = 7;
+const HYPERCARE_ACTIVE_DAYS = 7;
 // Figures read per evaluation: enough weeks for the hour-of-week baselines (minSamples = 3) and one spare.
-export const HYPERCARE_BASELINE_DAYS = 35;
+const HYPERCARE_BASELINE_DAYS = 35;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
@@ -45,7 +45,7 @@ export async function dueHypercareImplementations(now = new Date()): Promise<str
       and(
         ne(implementations.status, "cancelled"),
         or(
-          sql`exists (select 1 from ${interfaceMetrics} where ${interfaceMetrics.implementationId} = ${implementations.id} and ${interfaceMetrics.periodEnd} > ${since})`,
+          sql`exists (select 1 from ${interfaceMetrics} where ${interfaceMetrics.implementationId} = ${implementations.id} and ${interfaceMetrics.periodEnd} > ${since.toISOString()}::timestamptz)`,
           sql`exists (select 1 from ${hypercareAlerts} where ${hypercareAlerts.implementationId} = ${implementations.id} and ${hypercareAlerts.resolvedAt} is null)`,
         ),
       ),
@@ -100,7 +100,7 @@ async function readStreams(tx: Transaction, implementationId: string, now: Date)
 }
 
 // What the figures show now that the rule no longer holds, in a sentence a person can check.
-export function resolutionFor(rule: HypercareAlertRule, points: MetricPoint[], now: Date, stillOpen: OpenAlert[]): string {
+function resolutionFor(rule: HypercareAlertRule, points: MetricPoint[], now: Date, stillOpen: OpenAlert[]): string {
   const lastSeen = points
     .filter((p) => p.messageCount > 0)
     .map((p) => p.lastMessageAt ?? p.periodEnd)
@@ -317,6 +317,7 @@ export async function listOpenHypercareAlerts(viewer: Viewer, query: Pick<Blocke
       implementationId: implementations.id,
       implementationName: implementations.name,
       live: sql<boolean>`${implementations.status} = 'live'`,
+      customerId: organizations.id,
       customerName: organizations.name,
       interfaceName: interfaces.name,
       environment: environments.kind,
