@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { quoteIdent } from "./roles";
+import { HYPERCARE_QUEUE, JOB_SCHEMA } from "../lib/hypercare/queue";
 
 // The job queue of the scheduled work that must run once across app instances (the hypercare
 // evaluation, lib/hypercare/scheduler.ts): pg-boss 10 in its own schema. Its tables are made by
@@ -7,9 +8,6 @@ import { quoteIdent } from "./roles";
 // then only reads and writes rows in them, so it never needs to create or alter anything. The
 // queues are made here too, because pg-boss makes each queue a partition of its job table,
 // which only the table's owner may attach.
-
-export const JOB_SCHEMA = "pgboss";
-export const HYPERCARE_QUEUE = "hypercare-evaluate";
 
 // pg-boss's own migration is idempotent and guarded against a concurrent install, so every
 // instance may call this at start (after the app's migrations).

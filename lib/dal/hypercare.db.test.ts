@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import type { Viewer } from "@/lib/domain/viewer";
 import { createApiTokenSchema } from "@/lib/validation/api-tokens";
-import { addInterfaceSchema } from "@/lib/validation/interfaces";
+import { parseBlockersQuery } from "@/lib/validation/blockers";
 import { acknowledgeHypercareAlertSchema } from "@/lib/validation/hypercare";
+import { addInterfaceSchema } from "@/lib/validation/interfaces";
 import { parsePortfolioQuery } from "@/lib/validation/portfolio";
 import { demoImpl, envId, withDemoDatabase } from "@/test/fixtures/demo";
 import { createApiToken } from "./api-tokens";
@@ -14,7 +15,6 @@ import { acknowledgeHypercareAlert, dueHypercareImplementations, evaluateHyperca
 import { listPortfolio } from "./implementations";
 import { listInbox } from "./inbox";
 import { addInterface } from "./interfaces";
-import { parseBlockersQuery } from "@/lib/validation/blockers";
 
 // The silent-failure watch after go-live: the evaluation opens an alert when an interface goes
 // quiet, leaves it open while it stays quiet, and resolves it with the figures once traffic

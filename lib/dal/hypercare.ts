@@ -11,10 +11,10 @@ import { hypercareRuleLabels, type HypercareAlertRule } from "@/lib/hypercare/vo
 import type { BlockersQuery } from "@/lib/validation/blockers";
 import type { AcknowledgeHypercareAlertInput } from "@/lib/validation/hypercare";
 import { invalid, notFound } from "./errors";
-import type { EventDraft, AuditDraft } from "./unit-of-work";
 import { notify } from "./inbox";
 import { authorize } from "./policy";
 import { implementationScope, isUuid } from "./tenant";
+import type { EventDraft, AuditDraft } from "./unit-of-work";
 import { lockImplementation, one, unchanged, writeOnImplementation } from "./unit-of-work";
 
 // The silent-failure watch's alerts (docs/hypercare.md). The scheduled evaluation
@@ -326,6 +326,7 @@ export async function listOpenHypercareAlerts(viewer: Viewer, query: Pick<Blocke
       summary: hypercareAlerts.summary,
       openedAt: hypercareAlerts.openedAt,
       acknowledgedAt: hypercareAlerts.acknowledgedAt,
+      ownerId: hypercareAlerts.ownerId,
       ownerName: owner.name,
       nextStep: hypercareAlerts.nextStep,
       expectedOutcome: hypercareAlerts.expectedOutcome,

@@ -1,10 +1,9 @@
 import "server-only";
 import PgBoss from "pg-boss";
-import { databaseHandle } from "@/db";
-import { HYPERCARE_QUEUE, JOB_SCHEMA } from "@/db/job-queue";
 import { dueHypercareImplementations, evaluateHypercare } from "@/lib/dal/hypercare";
 import { env } from "@/lib/server/env";
 import { errorFields, log } from "@/lib/server/log";
+import { HYPERCARE_QUEUE, JOB_SCHEMA } from "./queue";
 
 // The scheduled evaluation of the silent-failure watch (docs/hypercare.md). Every period
 // (HYPERCARE_INTERVAL_SECONDS, a minute by default) each due implementation is evaluated once.
@@ -120,7 +119,8 @@ export function startHypercareScheduler(): Promise<HypercareScheduler | null> {
     try {
       const config = env();
       const intervalSeconds = config.HYPERCARE_INTERVAL_SECONDS;
-      if (databaseHandle().driver === "pglite" || !config.DATABASE_URL) return startInProcess(intervalSeconds);
+      // Without DATABASE_URL the database is embedded PGlite: one process.
+      if (!config.DATABASE_URL) return startInProcess(intervalSeconds);
       const scheduler = await startQueueRunner({ connectionString: config.DATABASE_URL, intervalSeconds });
       log.info("hypercare.scheduler_started", { intervalSeconds, queue: HYPERCARE_QUEUE });
       return scheduler;

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import * as s from "@/db/schema";
 import { installJobQueue } from "@/db/job-queue";
-import { evaluateHypercare } from "@/lib/dal/hypercare";
+import * as s from "@/db/schema";
+import { startQueueRunner, type HypercareScheduler } from "@/lib/hypercare/scheduler";
 import { demoImpl, envId, withDemoDatabase } from "@/test/fixtures/demo";
-import { startQueueRunner, type HypercareScheduler } from "./scheduler";
+import { evaluateHypercare } from "./hypercare";
 
 // Two app instances share one PostgreSQL database: each enqueues the due evaluations every
 // period and works the queue, and still every implementation is evaluated once per period.
