@@ -77,6 +77,8 @@ let documentsFeed: Awaited<ReturnType<typeof feed>>;
 
 beforeAll(async () => {
   await refreshDueSummaries(v.manager);
+  // The live implementation's webhook receiver hears of alerts opening and clearing.
+  await demo.db.insert(s.webhooks).values({ implementationId: live, url: "http://127.0.0.1:9/hook", secret: "s" });
   documentsFeed = await feed(live, "Transcription feed (fictional)", "production");
   // Traffic until 12:00, then nothing: two business hours of silence at 14:00.
   await documentsFeed.post(now.getTime() - 28 * 24 * HOUR, now.getTime() - 2 * HOUR);
@@ -98,6 +100,13 @@ describe("hypercare alerts", () => {
     const [manager2] = await demo.db.select().from(s.users).where(eq(s.users.email, "manager2@vendor.example"));
     const notices = await demo.db.select().from(s.inboxNotifications).where(and(eq(s.inboxNotifications.userId, manager2!.id), eq(s.inboxNotifications.kind, "hypercare_alert")));
     expect(notices.map((n) => n.title)).toEqual(["Clinical documents: Transcription feed (fictional) (production) — No traffic"]);
+
+    const [delivery] = await demo.db.select().from(s.webhookDeliveries).where(and(eq(s.webhookDeliveries.implementationId, live), eq(s.webhookDeliveries.event, "hypercare.alert_opened")));
+    expect(delivery!.payload).toMatchObject({
+      event: "hypercare.alert_opened",
+      implementation: { id: live, name: "Clinical documents" },
+      data: { alertId: alert!.id, interface: { id: documentsFeed.interfaceId, name: "Transcription feed (fictional)" }, environment: "production", rule: "no_traffic", live: true, figures: { quietBusinessMinutes: 121, limitMinutes: 60 } },
+    });
 
     // Still quiet a minute later: the same alert stays open, nothing new is written.
     expect(await evaluateHypercare(live, new Date(now.getTime() + 60_000))).toEqual({ opened: 0, resolved: 0, open: 1 });
@@ -163,6 +172,8 @@ describe("hypercare alerts", () => {
     const [event] = await auditOf("hypercare_alert.resolved", [alert!.id]);
     expect(event).toMatchObject({ actorId: null });
     expect(event!.after).toMatchObject({ by: HYPERCARE_SYSTEM_ACTOR, resolution: alert!.resolution });
+    const [delivery] = await demo.db.select().from(s.webhookDeliveries).where(and(eq(s.webhookDeliveries.implementationId, live), eq(s.webhookDeliveries.event, "hypercare.alert_resolved")));
+    expect(delivery!.payload).toMatchObject({ data: { alertId: alert!.id, rule: "no_traffic", resolution: alert!.resolution, resolvedAt: later.toISOString() } });
 
     expect((await getGate(v.manager, live)).reasons.some((r) => r.key.startsWith("hypercare:"))).toBe(false);
     expect(await listOpenHypercareAlerts(v.manager, parseBlockersQuery({}))).toEqual([]);
