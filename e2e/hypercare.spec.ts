@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { refuseServerErrors, seedId, storageStatePath } from "./fixtures";
 
 // The silent-failure watch after go-live, over real HTTP: on the live "Clinical documents"
@@ -12,6 +13,16 @@ const documents = seedId("impl:lakeshore-documents");
 const FEED = "Transcription feed (fictional)";
 
 test.use({ storageState: storageStatePath("manager") });
+
+// The new parts of the page pass axe (no critical or serious finding) and fit a 390 px phone.
+async function expectAccessibleAndPhoneWide(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`)).toEqual([]);
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth))).toBeLessThanOrEqual(390);
+  if (size) await page.setViewportSize(size);
+}
 
 test("an error-rate alert on a live interface is a post-live blocker, seen everywhere, and acknowledged", async ({ page, request, browser }) => {
   test.setTimeout(90_000);
@@ -62,6 +73,7 @@ test("an error-rate alert on a live interface is a post-live blocker, seen every
   // The portfolio's quick view and the gate say the same.
   await page.goto("/?hypercare=open");
   await expect(page.getByRole("link", { name: "1 open post-live hypercare alert" }).first()).toBeVisible();
+  await expectAccessibleAndPhoneWide(page);
   await page.goto(`/implementations/${documents}`);
   const gate = page.getByRole("region", { name: "Go/no-go gate" });
   // The risks list shows the first few; the rest are one click away.
@@ -79,6 +91,7 @@ test("an error-rate alert on a live interface is a post-live blocker, seen every
   const ack = card.getByRole("form", { name: /^Acknowledge alert:/ });
   await ack.getByRole("button", { name: "Acknowledge alert" }).click();
   await expect(ack.getByText("Choose a person on this implementation.")).toBeVisible();
+  await expectAccessibleAndPhoneWide(engineer);
   await ack.getByLabel("Owner").selectOption({ label: "Erin Vasquez" });
   await ack.getByLabel("Next step").fill("Check the transcription engine's rejected-message queue");
   await ack.getByLabel("Expected outcome").fill("Error rate under 5 % within the hour");
