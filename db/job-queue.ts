@@ -1,4 +1,6 @@
 import PgBoss from "pg-boss";
+import postgres from "postgres";
+import { MIGRATION_LOCK_KEY } from "./migrate";
 import { quoteIdent } from "./roles";
 import { HYPERCARE_QUEUE, JOB_SCHEMA } from "../lib/hypercare/queue";
 
@@ -9,9 +11,24 @@ import { HYPERCARE_QUEUE, JOB_SCHEMA } from "../lib/hypercare/queue";
 // queues are made here too, because pg-boss makes each queue a partition of its job table,
 // which only the table's owner may attach.
 
-// pg-boss's own migration is idempotent and guarded against a concurrent install, so every
-// instance may call this at start (after the app's migrations).
+// Every instance calls this at start, after the app's migrations, under the same advisory lock:
+// pg-boss's install is idempotent, but two GRANTs on one object at once fail ("tuple
+// concurrently updated"), so one instance at a time installs and grants, the others find it done.
 export async function installJobQueue(ownerUrl: string, options: { grantTo?: string } = {}): Promise<void> {
+  const lock = postgres(ownerUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    try {
+      await install(ownerUrl, options);
+    } finally {
+      await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+    }
+  } finally {
+    await lock.end({ timeout: 5 });
+  }
+}
+
+async function install(ownerUrl: string, options: { grantTo?: string }): Promise<void> {
   const boss = new PgBoss({ connectionString: ownerUrl, schema: JOB_SCHEMA, migrate: true, supervise: false, schedule: false, max: 1 });
   boss.on("error", () => {});
   await boss.start();
