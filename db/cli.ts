@@ -20,6 +20,11 @@ async function main() {
     const appRole = handle.driver === "postgres" && config.MIGRATION_DATABASE_URL ? await currentRole(handle.db) : undefined;
     await migrateDatabase(handle, config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL, { grantTo: appRole });
     console.log(`migrations applied (${handle.driver})`);
+    if (handle.driver === "postgres") {
+      const { installJobQueue } = await import("./job-queue");
+      await installJobQueue(config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL!, { grantTo: appRole });
+      console.log("job queue installed (schema pgboss)");
+    }
     if (command === "seed") {
       const { created } = await seedDemo(handle.db);
       console.log(created ? "synthetic demo data seeded" : "demo data already present; nothing changed");

@@ -12,7 +12,7 @@ export const migrationsFolder = resolve(process.cwd(), "db/migrations");
 // Any number of app instances may start at once against one server: an advisory lock on a
 // dedicated connection lets exactly one apply the migrations while the others wait. Drizzle
 // records what it applied, so running this twice is harmless.
-const MIGRATION_LOCK_KEY = 727_001;
+export const MIGRATION_LOCK_KEY = 727_001;
 
 // `grantTo`: the app's own role, when migrations run as a separate owner role (see roles.ts).
 export async function migrateDatabase(handle: DatabaseHandle, databaseUrl?: string, options: { grantTo?: string } = {}): Promise<void> {

@@ -16,6 +16,7 @@ import { createTestDatabase, type TestDatabase } from "./testing";
 let testDb: TestDatabase;
 const appRole = `readyroom_app_${randomBytes(4).toString("hex")}`;
 let app: { db: Database; run(statement: string): Promise<unknown>; close(): Promise<void> };
+let appUrl: string | undefined;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -27,6 +28,7 @@ beforeAll(async () => {
     const url = new URL(testDb.url);
     url.username = appRole;
     url.password = "";
+    appUrl = url.toString();
     const handle = openPostgres(url.toString(), 1);
     const raw = postgres(url.toString(), { max: 1, onnotice: () => {} });
     app = {
@@ -99,4 +101,40 @@ describe("the app's least-privilege database role", () => {
   it("leaves an audit trail the verifier finds whole", async () => {
     expect((await verifyAuditTrail(app.db)).ok).toBe(true);
   });
+});
+
+// The job queue (db/job-queue.ts) is installed by the owner; the app's role then runs it with
+// row privileges only: enqueue, fetch, complete, and pg-boss's own upkeep.
+describe.skipIf(!process.env.DATABASE_URL)("the job queue under the app's role", () => {
+  it("is installed by the owner and worked by the app's role, which still owns nothing", async () => {
+    const { installJobQueue } = await import("./job-queue");
+    const { startQueueRunner } = await import("@/lib/hypercare/scheduler");
+    const { seedId } = await import("./seed");
+    await installJobQueue(testDb.url!, { grantTo: appRole });
+    const owner = testDb.handle.db;
+    const implementationId = seedId("impl:lakeshore-documents");
+    await owner.execute(sql`insert into interfaces (implementation_id, name, kind, direction) values (${implementationId}, 'Role test feed (fictional)', 'hl7v2_feed', 'inbound')`);
+    await owner.execute(sql`insert into hypercare_alerts (implementation_id, interface_id, environment_id, rule, since, summary, figures)
+      select ${implementationId}, i.id, e.id, 'no_traffic', now() - interval '2 hours', 'No message (role test).', '{}'::jsonb
+      from interfaces i, environments e where i.name = 'Role test feed (fictional)' and e.implementation_id = ${implementationId} and e.kind = 'production'`);
+    const evaluated: string[] = [];
+    const runner = await startQueueRunner({
+      connectionString: appUrl!,
+      intervalSeconds: 3600,
+      timer: false,
+      pollingIntervalSeconds: 0.5,
+      evaluate: async (id) => {
+        evaluated.push(id);
+      },
+    });
+    try {
+      expect(await runner.tick()).toBe(1);
+      for (let waited = 0; evaluated.length === 0 && waited < 10_000; waited += 250) await new Promise((r) => setTimeout(r, 250));
+      expect(evaluated).toEqual([implementationId]);
+    } finally {
+      await runner.stop();
+    }
+    expect(await databasePrivilegeProblems(app.db)).toEqual({ role: appRole, problems: [] });
+    await expect(app.run(`CREATE TABLE pgboss.sneaky (id int)`)).rejects.toThrow(/permission denied/);
+  }, 60_000);
 });

@@ -6,7 +6,7 @@ import type { Database } from "./index";
 // a trigger (only an owner can) or set session_replication_role (only a superuser can) — the
 // two ways an owner could rewrite the audit trail silently. Migrations run as the owner role.
 
-const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 // Run as the owner after migrating: gives `appRole` what the app needs and nothing more.
 // Idempotent, so every start re-applies it to tables a new migration created.

@@ -28,6 +28,9 @@ const server = spawn(
       AUTH_OIDC_NAME: "Test SSO",
       AUTH_OIDC_ORGANIZATIONS: "riverbend,lakeshore",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The silent-failure watch evaluates every 2 seconds, so e2e/hypercare.spec.ts sees an
+      // alert open without waiting a minute (the same schedule as production, only shorter).
+      HYPERCARE_INTERVAL_SECONDS: process.env.HYPERCARE_INTERVAL_SECONDS ?? "2",
     },
   },
 );

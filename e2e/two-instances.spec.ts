@@ -169,6 +169,22 @@ test.describe("two instances on one PostgreSQL", () => {
     expect(logs).not.toContain("privileged_database_user");
   });
 
+  test("both instances run the hypercare schedule on the job queue the owner installed", async () => {
+    // Each instance logs hypercare.scheduler_started once its pg-boss runner is up.
+    await until("both hypercare schedulers", async () => logs.split("hypercare.scheduler_started").length - 1 >= 2, 30_000);
+    expect(logs).not.toMatch(/job_queue_failed|hypercare\.scheduler_failed|hypercare\.queue_error/);
+    const db = postgres(roleUrl(names.owner), { max: 1, onnotice: () => {} });
+    try {
+      const owners = await db<{ owner: string }[]>`
+        select distinct pg_get_userbyid(c.relowner) as owner from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'pgboss' and c.relkind in ('r', 'p')`;
+      expect(owners.map((o) => o.owner)).toEqual([names.owner]);
+      expect(await db`select name from pgboss.queue`).toEqual([{ name: "hypercare-evaluate" }]);
+    } finally {
+      await db.end();
+    }
+  });
+
   test("signed in through A, acting through B: a write shows on A's live page, and each webhook delivery arrives once", async ({ browser }) => {
     const implPath = `/implementations/${seedId("impl:riverbend-appointments")}`;
     const context = await browser.newContext({ baseURL: proxyURL });

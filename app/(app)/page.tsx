@@ -61,6 +61,7 @@ function quickViews(vendor: boolean): { label: string; href: string }[] {
         ]
       : [{ label: "Changed since Monday", href: "/?changed=this_week" }]),
     { label: "Go-live within 7 days", href: "/?window=7" },
+    { label: "Open hypercare alerts", href: "/?hypercare=open" },
     { label: "Sign-offs waiting on me", href: "/my-work#my-signoffs" },
   ];
 }
@@ -106,7 +107,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
         empty={filtered ? "No implementation matches this filter." : "No implementations to show yet."}
         pager={{ label: "Portfolio pages", page, pageCount, href: (n) => pageHref(query, n) }}
       >
-        <PortfolioCards rows={shown} today={today} monday={monday} />
+        <PortfolioCards rows={shown} today={today} monday={monday} vendor={vendor} />
         <ScrollTable
           caption="Implementations with go-live date, readiness, gate verdict, risk and item counts"
           columns={columns.map((column) => {
@@ -167,6 +168,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
                   <span className="sr-only">, </span>
                   <div className="mt-1 whitespace-nowrap text-xs text-slate-600">{reasonCounts(row)}</div>
                 </Link>
+                <HypercareAlerts row={row} vendor={vendor} />
               </td>
               <td className="px-3 py-3">
                 <RiskBadge risk={row.forecast} />
@@ -224,7 +226,7 @@ export default async function PortfolioPage({ searchParams }: Props) {
 
 
 // On a phone the table becomes a list of cards with the same facts, most important first.
-function PortfolioCards({ rows, today, monday }: { rows: PortfolioViewRow[]; today: string; monday: string }) {
+function PortfolioCards({ rows, today, monday, vendor }: { rows: PortfolioViewRow[]; today: string; monday: string; vendor: boolean }) {
   return (
     <ul className="mt-4 space-y-3 md:hidden" aria-label="Implementations">
       {rows.map((row) => (
@@ -271,6 +273,14 @@ function PortfolioCards({ rows, today, monday }: { rows: PortfolioViewRow[]; tod
               <dt className="text-xs text-slate-500">Go-live blockers</dt>
               <dd>{row.items.goLiveBlockers > 0 ? `${row.items.goLiveBlockers} open` : "None"}</dd>
             </div>
+            {row.openHypercareAlerts > 0 ? (
+              <div>
+                <dt className="text-xs text-slate-500">Hypercare alerts</dt>
+                <dd>
+                  <HypercareAlerts row={row} vendor={vendor} />
+                </dd>
+              </div>
+            ) : null}
             <div>
               <dt className="text-xs text-slate-500">Stale evidence</dt>
               <dd>{row.staleEvidence > 0 ? `${row.staleEvidence} stale` : "None"}</dd>
@@ -279,6 +289,22 @@ function PortfolioCards({ rows, today, monday }: { rows: PortfolioViewRow[]; tod
         </li>
       ))}
     </ul>
+  );
+}
+
+// Open alerts of the silent-failure watch (docs/hypercare.md): post-live blockers once live.
+// Vendor staff go to the blockers view to acknowledge them; customer IT to the interfaces.
+function HypercareAlerts({ row, vendor }: { row: PortfolioViewRow; vendor: boolean }) {
+  if (row.openHypercareAlerts === 0) return null;
+  const n = row.openHypercareAlerts;
+  const what = row.status === "live" ? `post-live hypercare alert${n === 1 ? "" : "s"}` : `hypercare alert${n === 1 ? "" : "s"}`;
+  return (
+    <Link href={vendor ? "/blockers#hypercare-alerts" : `/implementations/${row.id}/interfaces`} className="mt-1 block hover:underline">
+      <Badge tone={row.status === "live" ? "bad" : "warn"} wrap>
+        <span aria-hidden="true">⚡</span>
+        {n} open {what}
+      </Badge>
+    </Link>
   );
 }
 

@@ -13,3 +13,4 @@ export * from "./api";
 export * from "./inbox";
 export * from "./saved-views";
 export * from "./cutover";
+export * from "./hypercare";

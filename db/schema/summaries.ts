@@ -32,6 +32,8 @@ export const readinessSummaries = pgTable(
     projectedLate: boolean().notNull().default(false),
     openGoLiveBlockers: integer().notNull(),
     openPostLiveBlockers: integer().notNull(),
+    // Open alerts of the silent-failure watch (hypercare_alerts, docs/hypercare.md).
+    openHypercareAlerts: integer().notNull().default(0),
     staleEvidence: integer().notNull(),
     permissionDrift: integer().notNull(),
     productionUnverified: integer().notNull(),

@@ -14,6 +14,8 @@ export const webhookEvents = [
   "sign_off.superseded",
   "gate.verdict_changed",
   "go_live.approaching_with_blockers",
+  "hypercare.alert_opened",
+  "hypercare.alert_resolved",
 ] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 

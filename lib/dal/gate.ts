@@ -3,7 +3,7 @@ import { and, eq, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { gateStates, goLiveDecisions, implementations, readinessSummaries, riskAcceptances } from "@/db/schema";
 import { requiredByStanding, requiredDoneDays } from "@/lib/domain/forecast";
-import { evaluateGate, type Gate, type GateAcceptance, type GateEvidence, type GateInput } from "@/lib/domain/gate-rules";
+import { evaluateGate, type Gate, type GateAcceptance, type GateEvidence, type GateHypercareAlert, type GateInput } from "@/lib/domain/gate-rules";
 import { summarize, type ReadinessSummary } from "@/lib/domain/readiness-summary";
 import type { Viewer } from "@/lib/domain/viewer";
 import type { EnvironmentKind, GateVerdict, ImplementationStatus, PermissionInterface, PermissionResult, Role, Workflow } from "@/lib/domain/vocabulary";
@@ -133,6 +133,16 @@ function gateFacts() {
       join environments te on te.id = tp.environment_id
       where s.implementation_id = ${implRef}
     ), '[]'::json)`,
+    // Open hypercare alerts (lib/dal/hypercare.ts), oldest first.
+    hypercareAlerts: sql<GateHypercareAlert[]>`coalesce((
+      select json_agg(json_build_object('id', ha.id, 'interfaceName', hi.name, 'environment', he.kind,
+        'summary', ha.summary, 'ownerName', hu.name, 'nextStep', ha.next_step) order by ha.opened_at, ha.id)
+      from hypercare_alerts ha
+      join interfaces hi on hi.id = ha.interface_id
+      join environments he on he.id = ha.environment_id
+      left join users hu on hu.id = ha.owner_id
+      where ha.implementation_id = ${implRef} and ha.resolved_at is null
+    ), '[]'::json)`,
     // The risks accepted by the latest decision, if it was a conditional go.
     acceptances: sql<GateAcceptance[]>`coalesce((
       select json_agg(json_build_object('reasonKey', ra.reason_key, 'reasonText', ra.reason_text,
@@ -172,6 +182,7 @@ export type Facts = {
   acceptances: GateAcceptance[];
   inventory: { name: string; workflows: Workflow[]; status: string; kind: string }[];
   truths: { domain: DataDomain; agreed: boolean }[];
+  hypercareAlerts: GateHypercareAlert[];
 };
 
 function matrixRows(facts: Facts): MatrixRow[] {
@@ -232,6 +243,7 @@ export function gateInputFromFacts(facts: Facts, now: Date): GateInput {
       .map(({ environmentKind: _kind, ...sc }) => sc),
     acceptances: facts.acceptances,
     dataDomains: gateDataDomains(facts.workflows, facts.inventory, facts.truths),
+    hypercareAlerts: facts.hypercareAlerts,
   };
 }
 

@@ -67,6 +67,8 @@ export type PortfolioRow = {
   // The forecast at the current pace: the day it would be ready, and whether after go-live.
   forecastReadyOn: string | null;
   projectedLate: boolean;
+  // Open alerts of the silent-failure watch: post-live blockers once live, risks before.
+  openHypercareAlerts: number;
   items: {
     total: number;
     required: number;
@@ -109,6 +111,7 @@ function portfolioFilter(viewer: Viewer, query: PortfolioQuery, today: string): 
     query.mine ? or(eq(implementations.implementationManagerId, viewer.userId), eq(implementations.engineeringOwnerId, viewer.userId)) : undefined,
     query.changed === "this_week" ? sql`${changesSince(viewer, `${mondayOf(today)}T00:00:00Z`)} > 0` : undefined,
     query.forecast === "late" ? eq(readinessSummaries.projectedLate, true) : undefined,
+    query.hypercare === "open" ? sql`${readinessSummaries.openHypercareAlerts} > 0` : undefined,
     query.window === "overdue"
       ? and(isNotNull(implementations.goLiveDate), sql`${days} < 0`, eq(implementations.status, "active"))
       : query.window
@@ -202,6 +205,7 @@ export async function listPortfolio(viewer: Viewer, query: PortfolioQuery = pars
       scenariosNotRun: s.scenariosNotRun,
       forecastReadyOn: s.forecastReadyOn,
       projectedLate: s.projectedLate,
+      openHypercareAlerts: s.openHypercareAlerts,
       items: {
         total: s.itemsTotal,
         required: s.requiredItems,

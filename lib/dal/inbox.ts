@@ -53,6 +53,7 @@ const mailSubjects: Record<InboxKind, string> = {
   verdict_changed: "The go/no-go verdict changed",
   sign_off_superseded: "Your sign-off was superseded",
   mentioned: "You were mentioned in a comment",
+  hypercare_alert: "A hypercare alert changed",
 };
 
 const mailActionLabel = (kind: InboxKind) => (kind === "sign_off_requested" || kind === "sign_off_superseded" ? "Review and sign" : "Open in Readyroom");

@@ -42,6 +42,10 @@ export const policy = {
   "cutover.complete_own": ["admin", "implementation_manager", "engineer", "customer_it"],
   "blockers.read_all": ["admin", "implementation_manager", "engineer"],
   "blocker.resolve": ["implementation_manager", "engineer"],
+  // An open hypercare alert (docs/hypercare.md) is acknowledged by the vendor's team that runs
+  // the implementation, as they resolve blockers: they name an owner (who may be a customer's
+  // person), the next step and the expected outcome.
+  "hypercare.acknowledge": ["implementation_manager", "engineer"],
   "audit.read": ["admin", "implementation_manager", "engineer", "customer_it"],
   "webhook.manage": ["admin", "implementation_manager"],
   // API tokens let a machine post technical evidence and interface metrics for one

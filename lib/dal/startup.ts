@@ -20,6 +20,14 @@ export async function prepareServer(): Promise<void> {
       // what it needs (and no more) after them.
       const appRole = config.MIGRATION_DATABASE_URL ? await currentRole(handle.db) : undefined;
       await migrateDatabase(handle, config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL, { grantTo: appRole });
+      // The job queue's schema (pg-boss), made by the same owner role; without it only the
+      // hypercare schedule stops, so a failure here is logged and the server starts.
+      try {
+        const { installJobQueue } = await import("@/db/job-queue");
+        await installJobQueue(config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL!, { grantTo: appRole });
+      } catch (error) {
+        log.error("startup.job_queue_failed", errorFields(error));
+      }
       const { role, problems } = await databasePrivilegeProblems(handle.db);
       if (problems.length > 0) {
         const message = describePrivilegeProblems(role, problems);

@@ -76,8 +76,10 @@ export type Written<T> = {
 export type Unchanged<T> = { unchanged: T };
 export const unchanged = <T>(result: T): Unchanged<T> => ({ unchanged: result });
 
+// `viewer` is null for a write no person makes (the scheduled hypercare evaluation): its audit
+// events carry no actor and name the system in their `after`.
 export async function writeOnImplementation<T>(
-  viewer: Viewer,
+  viewer: Viewer | null,
   requestId: string | undefined,
   change: (tx: Transaction) => Promise<Written<T> | Unchanged<T>>,
 ): Promise<T> {

@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   checklistItems,
   gateStates,
+  hypercareAlerts,
   implementations,
+  interfaceMetrics,
   interfaces,
   permissionChecks,
   permissionRequirements,
@@ -28,6 +30,7 @@ import {
   setPhaseExitSchema,
   updateCutoverStepSchema,
 } from "@/lib/validation/cutover";
+import { acknowledgeHypercareAlertSchema } from "@/lib/validation/hypercare";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
 import { addCommentSchema } from "@/lib/validation/inbox";
 import {
@@ -64,6 +67,7 @@ import { addComment } from "./comments";
 import { recordConfigurationChange } from "./configuration";
 import { addCutoverStep, addStandardCutoverSteps, removeCutoverStep, savePhase, setCutoverStepDone, setPhaseExit, updateCutoverStep } from "./cutover";
 import { getGate, rebuildSummary, recordGoLiveDecision } from "./gate";
+import { acknowledgeHypercareAlert, evaluateHypercare } from "./hypercare";
 import { createImplementation, updateImplementation } from "./implementation-writes";
 import {
   addInterface,
@@ -456,6 +460,35 @@ const cases: Record<string, Case<unknown>> = {
       return recordGoLiveDecision(
         v.manager,
         recordDecisionSchema.parse({ implementationId: appointments, gateDigest: gate.digest, decision: "no_go", notes: "Not yet" }),
+      );
+    },
+  },
+  // The scheduled evaluation (no person) opens an error-rate alert; then it is acknowledged.
+  "hypercare.evaluateHypercare": after(
+    async () => {
+      const { interfaceId } = await addInterface(v.manager, addInterfaceSchema.parse(interfaceForm(appointments, { name: "Write-path hypercare feed" })));
+      const { tokenId } = await createApiToken(
+        v.manager,
+        createApiTokenSchema.parse({ implementationId: appointments, name: "Write-path monitor", environments: ["test"], scopes: ["metrics"], expiresInDays: "7" }),
+      );
+      const now = Date.now();
+      await demo.db.insert(interfaceMetrics).values({
+        implementationId: appointments, interfaceId, environmentId: envId("riverbend-appointments", "test"), apiTokenId: tokenId,
+        periodStart: new Date(now - 30 * 60_000), periodEnd: new Date(now - 60_000), messageCount: 100, errorCount: 20, lastMessageAt: new Date(now - 60_000),
+      });
+    },
+    async () => {
+      const outcome = await evaluateHypercare(appointments);
+      if (outcome.opened !== 1) throw new Error("the evaluation opened no alert");
+      return { implementationId: appointments };
+    },
+  ),
+  "hypercare.acknowledgeHypercareAlert": {
+    write: async () => {
+      const [alert] = await demo.db.select().from(hypercareAlerts).where(and(eq(hypercareAlerts.implementationId, appointments), isNull(hypercareAlerts.resolvedAt)));
+      return acknowledgeHypercareAlert(
+        v.engineer,
+        acknowledgeHypercareAlertSchema.parse({ alertId: alert!.id, ownerId: v.engineer.userId, nextStep: "Check the feed", expectedOutcome: "Errors stop" }),
       );
     },
   },

@@ -6,6 +6,7 @@ import {
   evaluateGate,
   gateContext,
   gateUntil,
+  hypercareReasons,
   implementationStatusReasons,
   operationalValidationReason,
   permissionReasons,
@@ -337,5 +338,30 @@ describe("roleSignOffState", () => {
     );
     expect(state).toMatchObject({ approved: false, superseded: null });
     expect(state.current?.decision).toBe("reject");
+  });
+});
+
+describe("hypercareReasons", () => {
+  const alert = { id: "alert-1", interfaceName: "Transcription feed", environment: "production" as const, summary: "No message for 121 business-hour minutes (limit 60).", ownerName: null, nextStep: null };
+
+  it("makes an open alert a post-live blocker once live and a hypercare risk before, a risk either way", () => {
+    const live = hypercareReasons(gateContext(input({ status: "live", hypercareAlerts: [alert] })));
+    expect(live).toEqual([
+      expect.objectContaining({
+        key: "hypercare:alert-1",
+        severity: "risk",
+        message: "Post-live blocker: Transcription feed (production) — No message for 121 business-hour minutes (limit 60).",
+        href: "/implementations/impl-1/interfaces",
+      }),
+    ]);
+    const before = hypercareReasons(gateContext(input({ hypercareAlerts: [alert] })));
+    expect(before[0]!.message).toBe("Hypercare risk: Transcription feed (production) — No message for 121 business-hour minutes (limit 60).");
+    expect(hypercareReasons(gateContext(input()))).toEqual([]);
+  });
+
+  it("leaves an otherwise Go gate at Conditional go, and names the owner once acknowledged", () => {
+    const gate = evaluateGate(input({ status: "live", hypercareAlerts: [{ ...alert, ownerName: "Erin Vasquez", nextStep: "Restart the outbound channel" }] }));
+    expect(gate.verdict).toBe("conditional_go");
+    expect(gate.reasons.find((r) => r.key === "hypercare:alert-1")!.clear).toBe("Erin Vasquez owns it; next step: Restart the outbound channel. It clears when the figures return to normal.");
   });
 });

@@ -103,6 +103,18 @@ export type GateInput = {
   acceptances?: GateAcceptance[];
   // Data domains that need an agreed source of truth (lib/interfaces/domains.ts).
   dataDomains?: GateDataDomain[];
+  // Open alerts of the silent-failure watch (lib/dal/hypercare.ts).
+  hypercareAlerts?: GateHypercareAlert[];
+};
+
+export type GateHypercareAlert = {
+  id: string;
+  interfaceName: string;
+  environment: EnvironmentKind;
+  summary: string;
+  // Set once someone acknowledged it.
+  ownerName: string | null;
+  nextStep: string | null;
 };
 
 // Reasons are grouped on screen by what they are about (an item, a register, the
@@ -524,6 +536,7 @@ export function evaluateGate(input: GateInput): Gate {
   }
   reasons.push(...permissionReasons(ctx), ...scenarioReasons(ctx), ...coverageReasons(ctx));
   reasons.push(...sourceOfTruthReasons(ctx));
+  reasons.push(...hypercareReasons(ctx));
   reasons.push(...acceptanceReasons(ctx, reasons));
 
   // Blocking first; within a severity the order above (items in checklist order, then registers).
@@ -553,4 +566,23 @@ export function sourceOfTruthReasons(ctx: GateContext): GateReason[] {
       href,
       group: { key: "source-of-truth", label: "Source-of-truth map", ownerName: ctx.input.managerName ?? null },
     }));
+}
+
+// An open hypercare alert (docs/hypercare.md). On a live implementation it is a post-live
+// blocker; before go-live (figures from test, or production before the cutover) a hypercare
+// risk. Either way it is a risk in the verdict's terms, like an item's post-live blocker: it
+// does not undo a go-live, and a conditional go must accept it by name. Each alert is its own
+// reason (its key names the alert), so an alert that clears and opens again is a new risk.
+export function hypercareReasons(ctx: GateContext): GateReason[] {
+  const live = ctx.input.status === "live";
+  return (ctx.input.hypercareAlerts ?? []).map((a) => ({
+    key: `hypercare:${a.id}`,
+    severity: "risk" as const,
+    message: `${live ? "Post-live blocker" : "Hypercare risk"}: ${a.interfaceName} (${a.environment}) — ${a.summary}`,
+    clear: a.ownerName
+      ? `${a.ownerName} owns it; next step: ${a.nextStep ?? "—"}. It clears when the figures return to normal.`
+      : "Acknowledge it (an owner, the next step, the expected outcome) on the blockers page; it clears when the figures return to normal.",
+    href: `${ctx.base}/interfaces`,
+    group: { key: "hypercare", label: "Hypercare", ownerName: ctx.input.engineeringOwnerName ?? null },
+  }));
 }

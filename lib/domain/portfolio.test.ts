@@ -32,6 +32,7 @@ function row(overrides: Partial<PortfolioInputRow> = {}): PortfolioInputRow {
     scenariosNotRun: 0,
     forecastReadyOn: null,
     projectedLate: false,
+    openHypercareAlerts: 0,
     items: { total: 9, required: 9, requiredDone: 3, goLiveBlockers: 0, postLiveBlockers: 0, byStatus: counts, requiredByStatus: { ...counts, not_counting: 0 } },
     ...overrides,
   };

@@ -37,6 +37,7 @@ export type ReadinessSummary = {
   projectedLate: boolean;
   openGoLiveBlockers: number;
   openPostLiveBlockers: number;
+  openHypercareAlerts: number;
   staleEvidence: number;
   permissionDrift: number;
   productionUnverified: number;
@@ -112,6 +113,7 @@ export function summarize(input: SummaryInput): { gate: Gate; summary: Readiness
       projectedLate: forecast?.late ?? false,
       openGoLiveBlockers: items.filter((i) => i.blocker?.severity === "go_live").length,
       openPostLiveBlockers: items.filter((i) => i.blocker?.severity === "post_live").length,
+      openHypercareAlerts: (input.gate.hypercareAlerts ?? []).length,
       staleEvidence: staleLatestEvidence(input.gate),
       permissionDrift: input.matrix.filter((row) => rowDrift(row) !== null).length,
       productionUnverified: input.matrix.filter(

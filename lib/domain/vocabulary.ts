@@ -90,6 +90,7 @@ export const inboxKinds = [
   "verdict_changed",
   "sign_off_superseded",
   "mentioned",
+  "hypercare_alert",
 ] as const;
 export const mailModes = ["immediately", "daily", "off"] as const;
 export type InboxKind = (typeof inboxKinds)[number];

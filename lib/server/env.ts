@@ -90,6 +90,9 @@ const schema = z
     MAIL_REQUESTS_PER_ACCOUNT_WINDOW_MINUTES: positiveInt(15, 24 * 60),
     MAIL_REQUESTS_PER_ADDRESS: positiveInt(20, 100000),
     MAIL_REQUESTS_PER_ADDRESS_WINDOW_MINUTES: positiveInt(60, 24 * 60),
+    // How often the silent-failure watch evaluates each implementation with recent interface
+    // figures (docs/hypercare.md): every minute unless set.
+    HYPERCARE_INTERVAL_SECONDS: positiveInt(60, 24 * 60 * 60),
     // Benchmark instrumentation (bench/): counts SQL statements and serves the empty routes
     // under /api/bench and /bench. Off unless set; never for a live server.
     READYROOM_BENCH: booleanString.optional(),

@@ -1,4 +1,4 @@
-import { id } from "./common";
+import { id, requiredText } from "./common";
 import { z } from "./zod";
 
 // The form of an interface's hand-set watch rules (docs/hypercare.md). Each field is blank
@@ -59,3 +59,14 @@ export const setWatchRulesSchema = z
     }
   });
 export type SetWatchRulesInput = z.output<typeof setWatchRulesSchema>;
+
+// Acknowledging an open hypercare alert (lib/dal/hypercare.ts): who owns it now, what they do
+// next, and what should be seen when it worked.
+export const acknowledgeHypercareAlertSchema = z.object({
+  alertId: id("Alert"),
+  ownerId: z.uuid("Choose a person on this implementation."),
+  nextStep: requiredText(500, "Next step"),
+  expectedOutcome: requiredText(500, "Expected outcome"),
+});
+
+export type AcknowledgeHypercareAlertInput = z.output<typeof acknowledgeHypercareAlertSchema>;

@@ -26,6 +26,8 @@ export const portfolioQuerySchema = z.object({
   window: optionalParam(z.enum(goLiveWindows)),
   // "late": projected late at the current pace (lib/domain/forecast.ts).
   forecast: optionalParam(z.enum(["late"])),
+  // "open": implementations with an open hypercare alert (docs/hypercare.md).
+  hypercare: optionalParam(z.enum(["open"])),
   sort: z.enum(portfolioSorts).catch("go_live").default("go_live"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
@@ -42,7 +44,7 @@ export function parsePortfolioQuery(params: RawParams): PortfolioQuery {
 
 // Whether any filter narrows the list (sort and page do not).
 export function portfolioFiltered(query: PortfolioQuery): boolean {
-  return multiNames.some((name) => query[name].length > 0) || query.mine || Boolean(query.changed || query.window || query.forecast);
+  return multiNames.some((name) => query[name].length > 0) || query.mine || Boolean(query.changed || query.window || query.forecast || query.hypercare);
 }
 
 // The filters (and, unless it is the default, the sort) back as URL parameters: for links, the
@@ -54,6 +56,7 @@ export function portfolioParams(query: PortfolioQuery, options: { sort?: "always
   if (query.changed) params.set("changed", query.changed);
   if (query.window) params.set("window", query.window);
   if (query.forecast) params.set("forecast", query.forecast);
+  if (query.hypercare) params.set("hypercare", query.hypercare);
   if (options.sort === "always" || query.sort !== "go_live" || query.dir !== "asc") {
     params.set("sort", query.sort);
     params.set("dir", query.dir);

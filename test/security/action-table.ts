@@ -304,6 +304,25 @@ async function blockLakeshoreItem({ viewers }: Pick<FixtureContext, "viewers">) 
   return {};
 }
 
+// An open hypercare alert on an interface of each side (docs/hypercare.md), as the scheduled
+// evaluation would have opened it.
+async function openHypercareAlerts(): Promise<Record<string, string>> {
+  const { interfaces, hypercareAlerts } = await import("@/db/schema");
+  const db = getDb();
+  const alertOn = async (implementationId: string, environmentId: string) => {
+    const [iface] = await db.insert(interfaces).values({ implementationId, name: "Matrix feed (fictional)", kind: "hl7v2_feed", direction: "inbound" }).returning({ id: interfaces.id });
+    const [alert] = await db
+      .insert(hypercareAlerts)
+      .values({ implementationId, interfaceId: iface!.id, environmentId, rule: "no_traffic", since: new Date(Date.now() - 7_200_000), summary: "No message for 120 business-hour minutes (limit 60).", figures: { quietBusinessMinutes: 120, limitMinutes: 60 } })
+      .returning({ id: hypercareAlerts.id });
+    return alert!.id;
+  };
+  return {
+    riverbendAlert: await alertOn(ids.riverbendImpl, ids.riverbendEnv("production")),
+    lakeshoreAlert: await alertOn(ids.lakeshoreImpl, ids.lakeshoreEnv("production")),
+  };
+}
+
 const unblockSpec: ActionSpec = {
   call: "form",
   fields: { itemId: idField, version: versionField, resolution: requiredText(2000) },
@@ -967,6 +986,24 @@ export const actionTable: Record<string, ActionSpec> = {
     corpusRole: "admin",
   },
   resolveBlockerAction: unblockSpec,
+  acknowledgeHypercareAlertAction: {
+    call: "form",
+    fields: { alertId: idField, ownerId: idField, nextStep: requiredText(500), expectedOutcome: requiredText(500) },
+    prepare: openHypercareAlerts,
+    input: (_role, target, ctx) => ({
+      alertId: pick(target, ctx.prepared.riverbendAlert!, ctx.prepared.lakeshoreAlert!),
+      ownerId: ids.user("engineer"),
+      nextStep: "Matrix: check the feed's outbound queue",
+      expectedOutcome: "Matrix: messages flow again",
+    }),
+    expect: {
+      admin: row("forbidden", "forbidden", "forbidden", "invalid"),
+      implementation_manager: row("ok", "ok", "not_found", "invalid"),
+      engineer: row("ok", "ok", "not_found", "invalid"),
+      customer_it: row("forbidden", "forbidden", "forbidden", "invalid"),
+    },
+    unauthenticated: "unauthenticated",
+  },
   signOffItemAction: {
     call: "form",
     fields: {

@@ -9,11 +9,15 @@ import { SortHeader } from "@/components/ui/sort-header";
 import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { listBlockerCustomers, listBlockers } from "@/lib/dal/blockers";
+import { hypercareOwnerChoices, listOpenHypercareAlerts, type HypercareAlertRow } from "@/lib/dal/hypercare";
 import { can } from "@/lib/dal/policy";
 import { listSavedViews } from "@/lib/dal/saved-views";
+import { formatUtc } from "@/lib/format/dates";
 import { severityLabel } from "@/lib/format/labels";
+import { hypercareRuleLabels } from "@/lib/hypercare/vocabulary";
 import { BLOCKERS_PAGE_SIZE, blockersFiltered, blockersQueryString, parseBlockersQuery, type BlockerSort, type BlockersQuery } from "@/lib/validation/blockers";
 import { SavedViews } from "../_components/saved-views";
+import { AcknowledgeAlertForm } from "./_components/acknowledge-alert-form";
 import { BlockerFilters } from "./_components/blocker-filters";
 import { ResolveBlockerForm } from "./_components/resolve-blocker-form";
 
@@ -40,7 +44,17 @@ export default async function BlockersPage({ searchParams }: Props) {
   // Customer IT have no cross-portfolio view: the page does not exist for them.
   if (!can(viewer, "blockers.read_all")) notFound();
   const query = parseBlockersQuery(await searchParams);
-  const [rows, customers, views] = await Promise.all([listBlockers(viewer, query), listBlockerCustomers(viewer), listSavedViews(viewer, "blockers")]);
+  const mayAcknowledge = can(viewer, "hypercare.acknowledge");
+  // Hypercare alerts on live implementations are post-live blockers: they show unless the
+  // filter asks for go-live blockers only, or for the viewer's own items.
+  const showAlerts = !query.mine && (query.severity.length === 0 || query.severity.includes("post_live"));
+  const [rows, customers, views, alerts, owners] = await Promise.all([
+    listBlockers(viewer, query),
+    listBlockerCustomers(viewer),
+    listSavedViews(viewer, "blockers"),
+    showAlerts ? listOpenHypercareAlerts(viewer, query) : Promise.resolve([]),
+    mayAcknowledge ? hypercareOwnerChoices(viewer) : Promise.resolve([]),
+  ]);
   const mayResolve = can(viewer, "blocker.resolve");
   const filtered = blockersFiltered(query);
   const queryString = blockersQueryString(query);
@@ -73,6 +87,8 @@ export default async function BlockersPage({ searchParams }: Props) {
       </ListHeader>
 
       <QuickViews views={quickViews} />
+
+      {alerts.length > 0 ? <HypercareAlerts alerts={alerts} owners={mayAcknowledge ? owners : null} /> : null}
 
       <PagedList
         filters={
@@ -200,5 +216,80 @@ function BlockerCards({ rows, mayResolve }: { rows: Row[]; mayResolve: boolean }
         </li>
       ))}
     </ul>
+  );
+}
+
+// Open alerts of the silent-failure watch (docs/hypercare.md): on a live implementation a
+// post-live blocker, before go-live a risk. One list of cards at every width (few rows, each
+// with its own form).
+function HypercareAlerts({ alerts, owners }: { alerts: HypercareAlertRow[]; owners: { id: string; name: string; organizationId: string; vendor: boolean }[] | null }) {
+  return (
+    <section aria-labelledby="hypercare-alerts" className="mt-6">
+      <h2 id="hypercare-alerts" className="text-lg font-semibold">
+        Hypercare alerts <span className="text-base font-normal text-slate-600">({alerts.length} open)</span>
+      </h2>
+      <p className="text-sm text-slate-600">Interfaces whose traffic looks wrong. An alert clears by itself when the figures return to normal.</p>
+      <ul className="mt-3 space-y-3" aria-label="Open hypercare alerts">
+        {alerts.map((a) => {
+          const label = `${a.interfaceName} (${a.environment}) — ${hypercareRuleLabels[a.rule]}`;
+          return (
+            <li key={a.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <div className="min-w-0">
+                  <Link href={`/implementations/${a.implementationId}/interfaces`} className="font-medium break-words text-sky-800 hover:underline">
+                    {label}
+                  </Link>
+                  <div className="text-slate-600">
+                    <Link href={`/implementations/${a.implementationId}`} className="hover:underline">
+                      {a.implementationName}
+                    </Link>{" "}
+                    · {a.customerName}
+                  </div>
+                </div>
+                <Badge tone={a.live ? "bad" : "warn"}>
+                  <span aria-hidden="true">{a.live ? "✕" : "!"}</span>
+                  {a.live ? "Post-live blocker" : "Hypercare risk"}
+                </Badge>
+              </div>
+              <p className="mt-2 break-words">{a.summary}</p>
+              <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-2">
+                <div>
+                  <dt className="text-xs text-slate-500">Since</dt>
+                  <dd>
+                    <time dateTime={a.since.toISOString()}>{formatUtc(a.since)}</time>
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-slate-500">Owner</dt>
+                  <dd>{a.ownerName ?? "Not acknowledged yet"}</dd>
+                </div>
+                {a.nextStep ? (
+                  <div>
+                    <dt className="text-xs text-slate-500">Next step</dt>
+                    <dd className="break-words">{a.nextStep}</dd>
+                  </div>
+                ) : null}
+                {a.expectedOutcome ? (
+                  <div>
+                    <dt className="text-xs text-slate-500">Expected outcome</dt>
+                    <dd className="break-words">{a.expectedOutcome}</dd>
+                  </div>
+                ) : null}
+              </dl>
+              {owners ? (
+                <div className="mt-3">
+                  <AcknowledgeAlertForm
+                    alertId={a.id}
+                    label={label}
+                    owners={owners.filter((o) => o.vendor || o.organizationId === a.customerId)}
+                    current={{ ownerId: a.ownerId, nextStep: a.nextStep, expectedOutcome: a.expectedOutcome }}
+                  />
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

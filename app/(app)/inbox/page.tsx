@@ -19,6 +19,7 @@ const kindLabel: Record<InboxKind, string> = {
   verdict_changed: "Verdict changed",
   sign_off_superseded: "Sign-off superseded",
   mentioned: "Mentioned",
+  hypercare_alert: "Hypercare alert",
 };
 
 // The signed-in person's notifications, newest first; unread ones say so in words.
