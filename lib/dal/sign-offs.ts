@@ -1,14 +1,12 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor, type Transaction } from "@/db";
 import {
   checklistItems,
   environments,
   evidence,
-  implementations,
   sessionReauthentications,
   signOffs,
-  users,
   waivers,
 } from "@/db/schema";
 import { roleSignOffState } from "@/lib/domain/gate-rules";
@@ -20,9 +18,10 @@ import { env } from "@/lib/server/env";
 import type { RevokeWaiverInput, SignOffItemInput, WaiveItemInput } from "@/lib/validation/sign-offs";
 import { conflict, forbidden, invalid, notFound } from "./errors";
 import { notifyRejected } from "./inbox";
+import { loadItemFacts } from "./item-facts";
 import { authorize, can } from "./policy";
 import { verifyCredentials } from "./sign-in";
-import { implementationScope, isUuid } from "./tenant";
+import { isUuid } from "./tenant";
 import { lockItem, one, writeOnImplementation } from "./unit-of-work";
 
 // Sign-offs and waivers on checklist items. A sign-off is bound to the item version and the
@@ -84,48 +83,25 @@ export type SignOffPanel = Awaited<ReturnType<typeof getSignOffPanel>>;
 export async function getSignOffPanel(viewer: Viewer, implementationId: string, itemId: string) {
   authorize(viewer, "implementation.read");
   if (!isUuid(implementationId) || !isUuid(itemId)) throw notFound("Checklist item");
-  const db = getDb();
-  const [row] = await db
-    .select({ item: checklistItems })
-    .from(checklistItems)
-    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
-    .where(and(eq(checklistItems.id, itemId), eq(checklistItems.implementationId, implementationId), implementationScope(viewer)));
-  if (!row) throw notFound("Checklist item");
-  const item = row.item;
-
-  const [history, waiverRows, snapshot, fresh, signer] = await Promise.all([
-    db
-      .select({
-        id: signOffs.id,
-        signerName: signOffs.signerName,
-        signerOrganizationName: signOffs.signerOrganizationName,
-        signerRole: signOffs.signerRole,
-        decision: signOffs.decision,
-        meaning: signOffs.meaning,
-        comment: signOffs.comment,
-        signedAt: signOffs.signedAt,
-        itemVersion: signOffs.itemVersion,
-        snapshotSha256: signOffs.snapshotSha256,
-      })
-      .from(signOffs)
-      .where(eq(signOffs.checklistItemId, item.id))
-      .orderBy(desc(signOffs.signedAt)),
-    db
-      .select({
-        id: waivers.id,
-        reason: waivers.reason,
-        approverName: waivers.approverName,
-        expiresOn: waivers.expiresOn,
-        grantedAt: waivers.grantedAt,
-        grantedByName: users.name,
-      })
-      .from(waivers)
-      .innerJoin(users, eq(users.id, waivers.grantedById))
-      .where(and(eq(waivers.checklistItemId, item.id), isNull(waivers.revokedAt))),
-    currentSnapshot(db, item),
-    recentlyAuthenticated(db, viewer),
-    db.select({ hasPassword: sql<boolean>`${users.passwordHash} is not null` }).from(users).where(eq(users.id, viewer.userId)),
-  ]);
+  const facts = await loadItemFacts(viewer, implementationId, itemId);
+  const item = facts.item;
+  const history = facts.signOffs.map((h) => ({ ...h, signedAt: new Date(h.signedAt) }));
+  const waiverRow = facts.waiver ? { ...facts.waiver, grantedAt: new Date(facts.waiver.grantedAt) } : null;
+  // The snapshot from the same evidence the page lists, as a signature would take it.
+  const snapshot = buildItemSnapshot({
+    item,
+    evidence: facts.evidence.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      environment: e.environmentKind,
+      whatWasTested: e.whatWasTested,
+      outcome: e.outcome,
+      observedAt: new Date(e.observedAt),
+      recordedBy: e.recordedByName,
+      linkUrl: e.linkUrl,
+    })),
+  });
+  const fresh = facts.recentlyAuthenticated;
 
   const gateSignOffs = history.map((h) => ({
     role: h.signerRole,
@@ -155,7 +131,7 @@ export async function getSignOffPanel(viewer: Viewer, implementationId: string, 
         ? "This item can be signed once its owner marks it ready for sign-off."
         : null;
   const today = todayIso();
-  const waiver = waiverRows[0] ?? null;
+  const waiver = waiverRow;
   const latest = history[0] ?? null;
 
   return {
@@ -190,7 +166,7 @@ export async function getSignOffPanel(viewer: Viewer, implementationId: string, 
         reject: signOffMeaning("reject", item.needsOperationalValidation, item.attestationOnly),
       },
       reauthenticationRequired: !fresh,
-      hasPassword: signer[0]?.hasPassword ?? false,
+      hasPassword: facts.hasPassword,
       reauthMinutes: env().SIGN_OFF_REAUTH_MINUTES,
     },
     canWaive: can(viewer, "waiver.grant") && item.required && !waiver && item.status !== "signed_off",
