@@ -78,7 +78,8 @@ async function main() {
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
   console.log(
     JSON.stringify({
-      implementations: Number(values.implementations),
+      // The database named by --database, else the one --implementations names.
+      database: url.pathname.slice(1),
       concurrency,
       calls: prepared.length,
       ok,

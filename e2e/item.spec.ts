@@ -200,3 +200,40 @@ test.describe("as customer IT", () => {
     expect(response?.status()).toBe(404);
   });
 });
+
+test.describe("writes on the item page answer with what changed", () => {
+  test.use({ storageState: storageStatePath("manager") });
+
+  test("a comment's answer is its result, not the re-rendered page, and the page then shows it", async ({ page }) => {
+    const noServerErrors = refuseServerErrors(page);
+    await openItem(page, "Appointment sync", "Non-production testing");
+    const form = page.getByRole("form", { name: "Add a comment" });
+    await form.getByLabel("Comment").fill("Fictional note: the sandbox run is scheduled for Thursday");
+    // The action's answer, read on its way to the page.
+    let body = "";
+    await page.route("**/implementations/**", async (route) => {
+      if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.continue();
+      const response = await route.fetch();
+      body = await response.text();
+      await route.fulfill({ response, body });
+    });
+    await form.getByRole("button", { name: "Add comment" }).click();
+    await expect.poll(() => body.length).toBeGreaterThan(0);
+    // The page itself (its evidence list, its history) is not in the action's answer.
+    expect(body).not.toContain("Evidence records");
+    expect(body.length).toBeLessThan(4_000);
+    await expect(page.getByRole("list", { name: "Comments on this item" })).toContainText("the sandbox run is scheduled for Thursday");
+    noServerErrors();
+  });
+
+  test("without JavaScript a comment lands and the page shows it", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStatePath("manager"), javaScriptEnabled: false });
+    const page = await context.newPage();
+    await openItem(page, "Appointment sync", "Non-production testing");
+    const form = page.getByRole("form", { name: "Add a comment" });
+    await form.getByLabel("Comment").fill("Fictional note posted without JavaScript");
+    await form.getByRole("button", { name: "Add comment" }).click();
+    await expect(page.getByRole("list", { name: "Comments on this item" })).toContainText("Fictional note posted without JavaScript");
+    await context.close();
+  });
+});

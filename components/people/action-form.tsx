@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useRefreshOnSuccess } from "@/components/providers/use-refresh-on-success";
 import { buttonClass } from "@/components/ui/button";
 import { CheckboxField, Field, Fieldset } from "@/components/ui/field";
 import { FormMessage, submitKeepingInput } from "@/components/ui/form";
@@ -33,8 +34,11 @@ export function ActionForm<T>(props: {
   success: string;
   compact?: boolean;
   danger?: boolean;
+  // The action answers without the re-rendered page: refresh it once the write is accepted.
+  refreshOnSuccess?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(props.action, null);
+  useRefreshOnSuccess(props.refreshOnSuccess ? state : null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const F = props.id;
   const button = props.danger

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, like, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { auditEvents, checklistItems, implementations, users } from "@/db/schema";
 import { describeAction, diffAudit, type FieldChange } from "@/lib/domain/activity";
@@ -34,6 +34,19 @@ export type ActivityPage = {
   people: { id: string; name: string }[];
 };
 
+// One event as the subquery's columns name it.
+type RawRow = {
+  id: number | string;
+  occurred_at: string;
+  name: string | null;
+  actor_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+};
+
 export async function listActivity(
   viewer: Viewer,
   target: { implementationId: string; itemId?: string },
@@ -44,15 +57,6 @@ export async function listActivity(
     throw notFound(target.itemId ? "Checklist item" : "Implementation");
   }
   const db = getDb();
-
-  // The implementation (and item) must be visible to the viewer: same answer as missing.
-  const [visible] = await db
-    .select({ id: implementations.id, itemId: checklistItems.id })
-    .from(implementations)
-    .leftJoin(checklistItems, and(eq(checklistItems.implementationId, implementations.id), eq(checklistItems.id, target.itemId ?? sql`null`)))
-    .where(and(eq(implementations.id, target.implementationId), implementationScope(viewer)))
-    .limit(1);
-  if (!visible || (target.itemId && !visible.itemId)) throw notFound(target.itemId ? "Checklist item" : "Implementation");
 
   const scope: (SQL | undefined)[] = [
     eq(auditEvents.implementationId, target.implementationId),
@@ -79,50 +83,75 @@ export async function listActivity(
     );
   }
 
-  const [rows, people] = await Promise.all([
-    db
-      .select({
-        id: auditEvents.id,
-        occurredAt: auditEvents.occurredAt,
-        actorName: users.name,
-        actorRole: auditEvents.actorRole,
-        action: auditEvents.action,
-        entityType: auditEvents.entityType,
-        entityId: auditEvents.entityId,
-        before: auditEvents.before,
-        after: auditEvents.after,
-      })
-      .from(auditEvents)
-      .innerJoin(implementations, eq(implementations.id, auditEvents.implementationId))
-      .leftJoin(users, eq(users.id, auditEvents.actorId))
-      .where(and(...conditions))
-      .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-      .limit(ACTIVITY_PAGE_SIZE + 1),
-    db
-      .selectDistinct({ id: users.id, name: users.name })
-      .from(auditEvents)
-      .innerJoin(implementations, eq(implementations.id, auditEvents.implementationId))
-      .innerJoin(users, eq(users.id, auditEvents.actorId))
-      .where(and(...scope))
-      .orderBy(asc(users.name)),
-  ]);
+  const rowsQuery = db
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      actorName: users.name,
+      actorRole: auditEvents.actorRole,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      before: auditEvents.before,
+      after: auditEvents.after,
+    })
+    .from(auditEvents)
+    .innerJoin(implementations, eq(implementations.id, auditEvents.implementationId))
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(...conditions))
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(ACTIVITY_PAGE_SIZE + 1);
+  // Everyone who acted in this trail, for the person filter (the other filters left out).
+  const peopleQuery = db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(auditEvents)
+    .innerJoin(implementations, eq(implementations.id, auditEvents.implementationId))
+    .innerJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(...scope));
 
+  // One statement: whether the implementation (and item) is visible to the viewer — the same
+  // answer as missing when not — with the page of events, the people filter, and the names of
+  // the people the events refer to by id (a changed owner). The subqueries' columns come out
+  // under their own names (occurred_at, name, …).
+  const [visible] = await db
+    .select({
+      id: implementations.id,
+      itemId: checklistItems.id,
+      rows: sql<RawRow[]>`(select coalesce(json_agg(r order by r.occurred_at desc, r.id desc), '[]'::json) from (${rowsQuery}) r)`,
+      people: sql<{ id: string; name: string }[]>`(select coalesce(json_agg(p order by p.name), '[]'::json) from (${peopleQuery}) p)`,
+      names: sql<Record<string, string> | null>`(
+        select json_object_agg(nu.id, nu.name) from users nu
+        where nu.id::text in (
+          select lower(kv.value) from (${rowsQuery}) r2
+          cross join lateral (
+            select * from jsonb_each_text(case when jsonb_typeof(r2.before) = 'object' then r2.before else '{}'::jsonb end)
+            union all
+            select * from jsonb_each_text(case when jsonb_typeof(r2.after) = 'object' then r2.after else '{}'::jsonb end)
+          ) kv
+          where kv.key like '%Id'
+        )
+      )`,
+    })
+    .from(implementations)
+    .leftJoin(checklistItems, and(eq(checklistItems.implementationId, implementations.id), eq(checklistItems.id, target.itemId ?? sql`null`)))
+    .where(and(eq(implementations.id, target.implementationId), implementationScope(viewer)))
+    .limit(1);
+  if (!visible || (target.itemId && !visible.itemId)) throw notFound(target.itemId ? "Checklist item" : "Implementation");
+
+  const rows = visible.rows.map((r) => ({
+    id: Number(r.id),
+    occurredAt: new Date(r.occurred_at),
+    actorName: r.name,
+    actorRole: r.actor_role,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    before: r.before,
+    after: r.after,
+  }));
   const page = rows.slice(0, ACTIVITY_PAGE_SIZE);
-  // Changed owners and other people are stored by id: name them for the reader.
-  const referenced = new Set<string>();
-  for (const row of page) {
-    for (const side of [row.before, row.after]) {
-      if (!side || typeof side !== "object") continue;
-      for (const [key, value] of Object.entries(side as Record<string, unknown>)) {
-        if (key.endsWith("Id") && typeof value === "string" && isUuid(value)) referenced.add(value);
-      }
-    }
-  }
-  const names = referenced.size
-    ? Object.fromEntries(
-        (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...referenced]))).map((u) => [u.id, u.name]),
-      )
-    : {};
+  const people = visible.people;
+  const names = visible.names ?? {};
 
   return {
     entries: page.map(({ before, after, ...row }) => ({ ...row, description: describeAction(row.action, after), changes: diffAudit(before, after, names) })),

@@ -1,14 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, max, or } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Transaction } from "@/db";
+import { and, eq, isNull, max, or } from "drizzle-orm";
+import { type Transaction } from "@/db";
 import {
-  apiTokens,
   checklistItems,
   configurationChanges,
   environments,
   evidence,
-  implementations,
   organizations,
   users,
 } from "@/db/schema";
@@ -24,19 +21,16 @@ import {
   type UnblockItemInput,
   type UpdateItemInput,
 } from "@/lib/validation/checklist";
-import { conflict, forbidden, invalid, notFound } from "./errors";
+import { conflict, forbidden, invalid } from "./errors";
 import { notifyBlockerAssigned, notifyBlockerResolved, notifySignOffRequested } from "./inbox";
+import { loadItemFacts } from "./item-facts";
 import { can, authorize } from "./policy";
-import { implementationScope, isUuid } from "./tenant";
 import { lockImplementation, lockItem, one, unchanged, writeOnImplementation } from "./unit-of-work";
 
 // Checklist items: one item with its evidence for the item page, and the writes on it. Every
 // write goes through writeOnImplementation (lock, version, change, then supersede, audit,
 // events and the gate refresh); a stale version is refused with who changed it and when.
 
-const owner = alias(users, "owner");
-const editor = alias(users, "editor");
-const recorder = alias(users, "recorder");
 
 function mayEdit(viewer: Viewer, ownerId: string | null): boolean {
   return can(viewer, "checklist.edit_any") || (can(viewer, "checklist.edit_own") && ownerId === viewer.userId);
@@ -44,102 +38,52 @@ function mayEdit(viewer: Viewer, ownerId: string | null): boolean {
 
 export async function getItem(viewer: Viewer, implementationId: string, itemId: string) {
   authorize(viewer, "implementation.read");
-  if (!isUuid(implementationId) || !isUuid(itemId)) throw notFound("Checklist item");
-  const db = getDb();
-  const [item] = await db
-    .select({
-      id: checklistItems.id,
-      implementationId: implementations.id,
-      implementationName: implementations.name,
-      implementationStatus: implementations.status,
-      customerOrganizationId: implementations.customerOrganizationId,
-      customerName: organizations.name,
-      freshnessWindowDays: implementations.freshnessWindowDays,
-      key: checklistItems.key,
-      title: checklistItems.title,
-      description: checklistItems.description,
-      category: checklistItems.category,
-      required: checklistItems.required,
-      requiredSignOffRoles: checklistItems.requiredSignOffRoles,
-      needsOperationalValidation: checklistItems.needsOperationalValidation,
-      attestationOnly: checklistItems.attestationOnly,
-      ownerId: checklistItems.ownerId,
-      ownerName: owner.name,
-      status: checklistItems.status,
-      nextStep: checklistItems.nextStep,
-      expectedOutcome: checklistItems.expectedOutcome,
-      dueDate: checklistItems.dueDate,
-      whatChanged: checklistItems.whatChanged,
-      whatWasTested: checklistItems.whatWasTested,
-      whatNeedsProof: checklistItems.whatNeedsProof,
-      blockerReason: checklistItems.blockerReason,
-      blockerSeverity: checklistItems.blockerSeverity,
-      blockerTicketUrl: checklistItems.blockerTicketUrl,
-      blockedSince: checklistItems.blockedSince,
-      version: checklistItems.version,
-      updatedAt: checklistItems.updatedAt,
-      updatedByName: editor.name,
-    })
-    .from(checklistItems)
-    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
-    .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
-    .leftJoin(owner, eq(owner.id, checklistItems.ownerId))
-    .leftJoin(editor, eq(editor.id, checklistItems.updatedById))
-    .where(and(eq(checklistItems.id, itemId), eq(checklistItems.implementationId, implementationId), implementationScope(viewer)))
-    .limit(1);
-  if (!item) throw notFound("Checklist item");
-
-  const [envs, evidenceRows, changes, assignable] = await Promise.all([
-    db
-      .select({ id: environments.id, kind: environments.kind, name: environments.name })
-      .from(environments)
-      .where(eq(environments.implementationId, item.implementationId))
-      .orderBy(asc(environments.kind)),
-    db
-      .select({
-        id: evidence.id,
-        kind: evidence.kind,
-        environmentId: evidence.environmentId,
-        environmentKind: environments.kind,
-        whatWasTested: evidence.whatWasTested,
-        outcome: evidence.outcome,
-        observedAt: evidence.observedAt,
-        linkUrl: evidence.linkUrl,
-        recordedByName: recorder.name,
-        // Posted by a machine through the API: the token's name (recordedByName is its maker).
-        apiTokenName: apiTokens.name,
-      })
-      .from(evidence)
-      .innerJoin(environments, eq(environments.id, evidence.environmentId))
-      .innerJoin(recorder, eq(recorder.id, evidence.recordedById))
-      .leftJoin(apiTokens, eq(apiTokens.id, evidence.apiTokenId))
-      .where(eq(evidence.checklistItemId, item.id))
-      .orderBy(desc(evidence.observedAt)),
-    db
-      .select({ changedAt: configurationChanges.changedAt, environmentId: configurationChanges.environmentId })
-      .from(configurationChanges)
-      .where(eq(configurationChanges.implementationId, item.implementationId)),
-    // Who may own the item: anyone who can see the implementation.
-    db
-      .select({ id: users.id, name: users.name, organizationName: organizations.name })
-      .from(users)
-      .innerJoin(organizations, eq(organizations.id, users.organizationId))
-      .where(
-        and(
-          isNull(users.disabledAt),
-          or(eq(organizations.kind, "vendor"), eq(organizations.id, item.customerOrganizationId)),
-        ),
-      )
-      .orderBy(asc(organizations.name), asc(users.name)),
-  ]);
+  const facts = await loadItemFacts(viewer, implementationId, itemId);
+  const { item: row } = facts;
+  const item = {
+    id: row.id,
+    implementationId: row.implementationId,
+    implementationName: facts.implementationName,
+    implementationStatus: facts.implementationStatus,
+    customerOrganizationId: facts.customerOrganizationId,
+    customerName: facts.customerName,
+    freshnessWindowDays: facts.freshnessWindowDays,
+    key: row.key,
+    title: row.title,
+    description: row.description,
+    category: row.category,
+    required: row.required,
+    requiredSignOffRoles: row.requiredSignOffRoles,
+    needsOperationalValidation: row.needsOperationalValidation,
+    attestationOnly: row.attestationOnly,
+    ownerId: row.ownerId,
+    ownerName: facts.ownerName,
+    status: row.status,
+    nextStep: row.nextStep,
+    expectedOutcome: row.expectedOutcome,
+    dueDate: row.dueDate,
+    whatChanged: row.whatChanged,
+    whatWasTested: row.whatWasTested,
+    whatNeedsProof: row.whatNeedsProof,
+    blockerReason: row.blockerReason,
+    blockerSeverity: row.blockerSeverity,
+    blockerTicketUrl: row.blockerTicketUrl,
+    blockedSince: row.blockedSince,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    updatedByName: facts.updatedByName,
+  };
 
   const now = new Date();
+  const changes = facts.changes.map((c) => ({ changedAt: new Date(c.changedAt), environmentId: c.environmentId }));
   const staleness = { now, freshnessWindowDays: item.freshnessWindowDays, configurationChanges: changes };
   return {
     ...item,
-    environments: envs,
-    evidence: evidenceRows.map((e) => ({ ...e, staleness: evidenceStaleness(e, staleness) })),
-    assignableUsers: assignable,
+    environments: facts.environments,
+    evidence: facts.evidence
+      .map((e) => ({ ...e, observedAt: new Date(e.observedAt) }))
+      .map((e) => ({ ...e, staleness: evidenceStaleness(e, staleness) })),
+    assignableUsers: facts.assignable,
     canEdit: mayEdit(viewer, item.ownerId),
     canUnblock: mayEdit(viewer, item.ownerId) || can(viewer, "blocker.resolve"),
     canRecordEvidence: can(viewer, "evidence.record"),

@@ -1,14 +1,15 @@
 import "server-only";
 import { and, asc, eq, isNull, or } from "drizzle-orm";
-import { getDb, type Executor } from "@/db";
-import { checklistItems, implementations, itemComments, organizations, users } from "@/db/schema";
+import { type Executor } from "@/db";
+import { itemComments, organizations, users } from "@/db/schema";
 import { findMentions } from "@/lib/domain/mentions";
 import type { Viewer } from "@/lib/domain/viewer";
 import type { AddCommentInput } from "@/lib/validation/inbox";
 import { notFound } from "./errors";
 import { notify } from "./inbox";
+import { loadItemFacts } from "./item-facts";
 import { authorize } from "./policy";
-import { implementationScope, isUuid } from "./tenant";
+import { isUuid } from "./tenant";
 import { lockItem, one, writeOnImplementation } from "./unit-of-work";
 
 // Comments on a checklist item, with @mentions. A comment is recorded with its audit event (so
@@ -28,28 +29,9 @@ export async function peopleWhoSee(executor: Executor, customerOrganizationId: s
 export async function listComments(viewer: Viewer, implementationId: string, itemId: string) {
   authorize(viewer, "implementation.read");
   if (!isUuid(implementationId) || !isUuid(itemId)) throw notFound("Checklist item");
-  const db = getDb();
-  const [item] = await db
-    .select({ customerOrganizationId: implementations.customerOrganizationId })
-    .from(checklistItems)
-    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
-    .where(and(eq(checklistItems.id, itemId), eq(checklistItems.implementationId, implementationId), implementationScope(viewer)));
-  if (!item) throw notFound("Checklist item");
-  const [comments, people] = await Promise.all([
-    db
-      .select({
-        id: itemComments.id,
-        body: itemComments.body,
-        createdAt: itemComments.createdAt,
-        authorName: users.name,
-        mentionedIds: itemComments.mentionedIds,
-      })
-      .from(itemComments)
-      .innerJoin(users, eq(users.id, itemComments.authorId))
-      .where(eq(itemComments.checklistItemId, itemId))
-      .orderBy(asc(itemComments.createdAt), asc(itemComments.id)),
-    peopleWhoSee(db, item.customerOrganizationId),
-  ]);
+  const facts = await loadItemFacts(viewer, implementationId, itemId);
+  const comments = facts.comments.map((c) => ({ ...c, createdAt: new Date(c.createdAt) }));
+  const people = facts.people;
   const names = new Map(people.map((p) => [p.id, p.name]));
   return {
     comments: comments.map(({ mentionedIds, ...c }) => ({ ...c, mentioned: mentionedIds.map((id) => names.get(id)).filter((n): n is string => Boolean(n)) })),

@@ -341,16 +341,14 @@ export type GateView = Awaited<ReturnType<typeof getGate>>;
 // and the later one sees the earlier one's change. The read path calls it too, in a transaction
 // of its own, for implementations whose summary has passed its `until` (refreshDueSummaries).
 export async function refreshGateState(tx: Executor, implementationId: string, requestId?: string, now = new Date()): Promise<void> {
-  const created = await tx
+  // The announced verdict, locked for this transaction, in one statement: a first evaluation
+  // inserts the row (created), otherwise the no-op update on conflict locks the existing one and
+  // returns its verdict (RETURNING shows the row as updated, so the verdict is the stored one).
+  const [state] = await tx
     .insert(gateStates)
     .values({ implementationId, verdict: "no_go" })
-    .onConflictDoNothing()
-    .returning({ implementationId: gateStates.implementationId });
-  const [state] = await tx
-    .select({ verdict: gateStates.verdict })
-    .from(gateStates)
-    .where(eq(gateStates.implementationId, implementationId))
-    .for("update");
+    .onConflictDoUpdate({ target: gateStates.implementationId, set: { verdict: sql.raw(`"gate_states"."verdict"`) } })
+    .returning({ verdict: gateStates.verdict, created: sql<boolean>`xmax = 0` });
   const facts = await readFacts(tx, implementationId, undefined);
   if (!facts || !state) return;
   const { gate, summary } = summaryFromFacts(facts, now);
@@ -359,8 +357,8 @@ export async function refreshGateState(tx: Executor, implementationId: string, r
     .values({ implementationId, ...summary, evaluatedAt: now })
     .onConflictDoUpdate({ target: readinessSummaries.implementationId, set: { ...summary, evaluatedAt: now } });
   // First evaluation: nothing was announced before, so there is no change to announce.
-  if (created.length > 0 || gate.verdict === state.verdict) {
-    if (created.length > 0) await tx.update(gateStates).set({ verdict: gate.verdict, evaluatedAt: now }).where(eq(gateStates.implementationId, implementationId));
+  if (state.created || gate.verdict === state.verdict) {
+    if (state.created) await tx.update(gateStates).set({ verdict: gate.verdict, evaluatedAt: now }).where(eq(gateStates.implementationId, implementationId));
     return;
   }
   await tx.update(gateStates).set({ verdict: gate.verdict, evaluatedAt: now }).where(eq(gateStates.implementationId, implementationId));

@@ -13,6 +13,7 @@ import { blockItem, unblockItem, updateItem } from "./checklist";
 import { addComment, listComments } from "./comments";
 import { notifyDueItems, sendDailyDigests, sendWeeklyDigests, weeklyDigestFor } from "./digests";
 import { countUnread, listInbox, markAllNotificationsRead, markNotificationRead, notify, saveNotificationSettings } from "./inbox";
+import { getNavCounts } from "./my-work";
 import { getSignOffPanel, signOffItem } from "./sign-offs";
 
 const fresh = (viewer: Viewer): Viewer => ({ ...viewer, session: { id: "session-inbox", signedInAt: new Date(Date.now() - 60_000) } });
@@ -124,12 +125,16 @@ describe("the inbox", () => {
   it("counts unread, marks one and all read, and never another person's", async () => {
     const unread = await countUnread(v.riverbend);
     expect(unread).toBeGreaterThan(0);
+    // The navigation shows the same number, read with its other counts.
+    expect((await getNavCounts(v.riverbend)).unread).toBe(unread);
+    expect((await getNavCounts(v.riverbend2)).unread).toBe(await countUnread(v.riverbend2));
     const [first] = await inboxOf(v.riverbend);
     await expect(markNotificationRead(v.riverbend2, { notificationId: first!.id })).rejects.toMatchObject({ code: "not_found" });
     await markNotificationRead(v.riverbend, { notificationId: first!.id });
     expect(await countUnread(v.riverbend)).toBe(unread - 1);
     await markAllNotificationsRead(v.riverbend);
     expect(await countUnread(v.riverbend)).toBe(0);
+    expect((await getNavCounts(v.riverbend)).unread).toBe(0);
   });
 });
 

@@ -185,6 +185,7 @@ const inventory: Record<string, string> = {
   "api-writes.postApiMetrics": "api.db.test.ts: the token's implementation and its interfaces only; metrics scope required",
   "comments.addComment": "inbox.db.test.ts: another organization's customer IT → not found, nothing written; mentions reach only people who see the item",
   "comments.listComments": "inbox.db.test.ts: read through the item the viewer may see",
+  "item-facts.loadItemFacts": "called by checklist.getItem, sign-offs.getSignOffPanel and comments.listComments after their authorize(); the tenant condition is in its WHERE (checklist.db.test.ts, sign-offs.db.test.ts, inbox.db.test.ts: other organization → not found)",
   "comments.peopleWhoSee": "inbox.db.test.ts: vendor staff and the implementation's own customer organization only",
   "digests.isoWeek": "pure: the ISO week of a date",
   "digests.notifyDueItems": "scheduled, no viewer; inbox.db.test.ts: owners notified once per item and due date",

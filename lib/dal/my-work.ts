@@ -68,7 +68,9 @@ export async function getMyWork(viewer: Viewer, today = todayIso()) {
 }
 
 // What the navigation shows next to "My work" and "Blockers": one statement, two counts.
-export async function getNavCounts(viewer: Viewer): Promise<{ myWork: number; blockers: number | null }> {
+// With the viewer's unread notifications (their own only, counted up to 100 on the partial
+// unread index, as countUnread does): the navigation's three numbers in one statement.
+export async function getNavCounts(viewer: Viewer): Promise<{ myWork: number; blockers: number | null; unread: number }> {
   authorize(viewer, "implementation.read");
   const mayReadBlockers = can(viewer, "blockers.read_all");
   const maySign = can(viewer, "signoff.sign");
@@ -78,6 +80,9 @@ export async function getNavCounts(viewer: Viewer): Promise<{ myWork: number; bl
         and ${notInArray(checklistItems.status, closedStatuses)}))::int`,
       waiting: maySign ? sql<number>`(count(*) filter (where ${waitingOnRole(viewer)}))::int` : sql<number>`0`,
       blockers: sql<number>`(count(*) filter (where ${checklistItems.status} = 'blocked'))::int`,
+      unread: sql<number>`(select count(*)::int from (
+        select 1 from inbox_notifications n where n.user_id = ${viewer.userId} and n.read_at is null limit 100
+      ) unread)`,
     })
     .from(checklistItems)
     .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
@@ -85,6 +90,7 @@ export async function getNavCounts(viewer: Viewer): Promise<{ myWork: number; bl
   return {
     myWork: Number(row?.owned ?? 0) + Number(row?.waiting ?? 0),
     blockers: mayReadBlockers ? Number(row?.blockers ?? 0) : null,
+    unread: Number(row?.unread ?? 0),
   };
 }
 

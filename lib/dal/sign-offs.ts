@@ -1,53 +1,60 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor, type Transaction } from "@/db";
 import {
   checklistItems,
-  environments,
-  evidence,
-  implementations,
   sessionReauthentications,
   signOffs,
-  users,
   waivers,
 } from "@/db/schema";
 import { roleSignOffState } from "@/lib/domain/gate-rules";
 import { buildItemSnapshot, NO_EVIDENCE_TO_SIGN, signedName, signOffMeaning, snapshotDigest, type ItemSnapshot } from "@/lib/domain/sign-off-snapshot";
 import type { Viewer } from "@/lib/domain/viewer";
-import type { ItemStatus, Role } from "@/lib/domain/vocabulary";
+import type { EnvironmentKind, ItemStatus, Role } from "@/lib/domain/vocabulary";
 import { formatUtc, todayIso } from "@/lib/format/dates";
 import { env } from "@/lib/server/env";
 import type { RevokeWaiverInput, SignOffItemInput, WaiveItemInput } from "@/lib/validation/sign-offs";
 import { conflict, forbidden, invalid, notFound } from "./errors";
 import { notifyRejected } from "./inbox";
+import { loadItemFacts } from "./item-facts";
 import { authorize, can } from "./policy";
 import { verifyCredentials } from "./sign-in";
-import { implementationScope, isUuid } from "./tenant";
+import { isUuid } from "./tenant";
 import { lockItem, one, writeOnImplementation } from "./unit-of-work";
 
 // Sign-offs and waivers on checklist items. A sign-off is bound to the item version and the
 // SHA-256 of the snapshot its signer was shown; any later change to the item or its evidence
 // supersedes it (supersedeSignOffs in unit-of-work.ts, run for every write that bumps an item's version).
 
-const recorder = sql`(select u.name from users u where u.id = ${evidence.recordedById})`;
+type SignatureFacts = {
+  evidence: { id: string; kind: "technical" | "operational"; environment: EnvironmentKind; whatWasTested: string; outcome: "pass" | "fail" | "inconclusive"; observedAt: string; recordedBy: string; linkUrl: string | null }[];
+  // The sign-offs of the version being signed, whatever their decision.
+  signOffs: { role: Role; decision: "approve" | "reject"; signerName: string; signedAt: string }[];
+};
 
-// The snapshot of an item as it stands, from the same rows a signer's page shows.
-async function currentSnapshot(executor: Executor, item: typeof checklistItems.$inferSelect): Promise<ItemSnapshot> {
-  const rows = await executor
+// What a signature checks, in one statement once the item is locked: the evidence its snapshot
+// is made of (the same rows a signer's page shows) and the sign-offs already given to this version.
+async function signatureFacts(tx: Transaction, item: typeof checklistItems.$inferSelect): Promise<{ snapshot: ItemSnapshot; signOffs: SignatureFacts["signOffs"] }> {
+  const [row] = await tx
     .select({
-      id: evidence.id,
-      kind: evidence.kind,
-      environment: environments.kind,
-      whatWasTested: evidence.whatWasTested,
-      outcome: evidence.outcome,
-      observedAt: evidence.observedAt,
-      recordedBy: sql<string>`${recorder}`,
-      linkUrl: evidence.linkUrl,
+      evidence: sql<SignatureFacts["evidence"]>`coalesce((
+        select json_agg(json_build_object(
+          'id', ev.id, 'kind', ev.kind, 'environment', ee.kind, 'whatWasTested', ev.what_was_tested, 'outcome', ev.outcome,
+          'observedAt', ev.observed_at, 'recordedBy', (select u.name from users u where u.id = ev.recorded_by_id), 'linkUrl', ev.link_url
+        ))
+        from evidence ev join environments ee on ee.id = ev.environment_id
+        where ev.checklist_item_id = ${item.id}
+      ), '[]'::json)`,
+      signOffs: sql<SignatureFacts["signOffs"]>`coalesce((
+        select json_agg(json_build_object('role', so.signer_role, 'decision', so.decision, 'signerName', so.signer_name, 'signedAt', so.signed_at))
+        from sign_offs so where so.checklist_item_id = ${item.id} and so.item_version = ${item.version}
+      ), '[]'::json)`,
     })
-    .from(evidence)
-    .innerJoin(environments, eq(environments.id, evidence.environmentId))
-    .where(eq(evidence.checklistItemId, item.id));
-  return buildItemSnapshot({ item, evidence: rows });
+    .from(checklistItems)
+    .where(eq(checklistItems.id, item.id));
+  const facts = one(row ? [row] : []);
+  const snapshot = buildItemSnapshot({ item, evidence: facts.evidence.map((e) => ({ ...e, observedAt: new Date(e.observedAt) })) });
+  return { snapshot, signOffs: facts.signOffs };
 }
 
 // Whether this browser session signed in, or re-entered its password, recently enough to sign.
@@ -84,48 +91,25 @@ export type SignOffPanel = Awaited<ReturnType<typeof getSignOffPanel>>;
 export async function getSignOffPanel(viewer: Viewer, implementationId: string, itemId: string) {
   authorize(viewer, "implementation.read");
   if (!isUuid(implementationId) || !isUuid(itemId)) throw notFound("Checklist item");
-  const db = getDb();
-  const [row] = await db
-    .select({ item: checklistItems })
-    .from(checklistItems)
-    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
-    .where(and(eq(checklistItems.id, itemId), eq(checklistItems.implementationId, implementationId), implementationScope(viewer)));
-  if (!row) throw notFound("Checklist item");
-  const item = row.item;
-
-  const [history, waiverRows, snapshot, fresh, signer] = await Promise.all([
-    db
-      .select({
-        id: signOffs.id,
-        signerName: signOffs.signerName,
-        signerOrganizationName: signOffs.signerOrganizationName,
-        signerRole: signOffs.signerRole,
-        decision: signOffs.decision,
-        meaning: signOffs.meaning,
-        comment: signOffs.comment,
-        signedAt: signOffs.signedAt,
-        itemVersion: signOffs.itemVersion,
-        snapshotSha256: signOffs.snapshotSha256,
-      })
-      .from(signOffs)
-      .where(eq(signOffs.checklistItemId, item.id))
-      .orderBy(desc(signOffs.signedAt)),
-    db
-      .select({
-        id: waivers.id,
-        reason: waivers.reason,
-        approverName: waivers.approverName,
-        expiresOn: waivers.expiresOn,
-        grantedAt: waivers.grantedAt,
-        grantedByName: users.name,
-      })
-      .from(waivers)
-      .innerJoin(users, eq(users.id, waivers.grantedById))
-      .where(and(eq(waivers.checklistItemId, item.id), isNull(waivers.revokedAt))),
-    currentSnapshot(db, item),
-    recentlyAuthenticated(db, viewer),
-    db.select({ hasPassword: sql<boolean>`${users.passwordHash} is not null` }).from(users).where(eq(users.id, viewer.userId)),
-  ]);
+  const facts = await loadItemFacts(viewer, implementationId, itemId);
+  const item = facts.item;
+  const history = facts.signOffs.map((h) => ({ ...h, signedAt: new Date(h.signedAt) }));
+  const waiverRow = facts.waiver ? { ...facts.waiver, grantedAt: new Date(facts.waiver.grantedAt) } : null;
+  // The snapshot from the same evidence the page lists, as a signature would take it.
+  const snapshot = buildItemSnapshot({
+    item,
+    evidence: facts.evidence.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      environment: e.environmentKind,
+      whatWasTested: e.whatWasTested,
+      outcome: e.outcome,
+      observedAt: new Date(e.observedAt),
+      recordedBy: e.recordedByName,
+      linkUrl: e.linkUrl,
+    })),
+  });
+  const fresh = facts.recentlyAuthenticated;
 
   const gateSignOffs = history.map((h) => ({
     role: h.signerRole,
@@ -155,7 +139,7 @@ export async function getSignOffPanel(viewer: Viewer, implementationId: string, 
         ? "This item can be signed once its owner marks it ready for sign-off."
         : null;
   const today = todayIso();
-  const waiver = waiverRows[0] ?? null;
+  const waiver = waiverRow;
   const latest = history[0] ?? null;
 
   return {
@@ -190,7 +174,7 @@ export async function getSignOffPanel(viewer: Viewer, implementationId: string, 
         reject: signOffMeaning("reject", item.needsOperationalValidation, item.attestationOnly),
       },
       reauthenticationRequired: !fresh,
-      hasPassword: signer[0]?.hasPassword ?? false,
+      hasPassword: facts.hasPassword,
       reauthMinutes: env().SIGN_OFF_REAUTH_MINUTES,
     },
     canWaive: can(viewer, "waiver.grant") && item.required && !waiver && item.status !== "signed_off",
@@ -235,7 +219,7 @@ async function requireRecentSignIn(viewer: Viewer, password: string | undefined,
 async function checkSignable(tx: Transaction, item: typeof checklistItems.$inferSelect, role: Role, input: SignOffItemInput) {
   if (!item.requiredSignOffRoles.includes(role)) throw forbidden();
   if (item.version !== input.itemVersion) staleVersion(input.itemVersion, item.version);
-  const snapshot = await currentSnapshot(tx, item);
+  const { snapshot, signOffs: given } = await signatureFacts(tx, item);
   const digest = snapshotDigest(snapshot);
   if (digest !== input.snapshotDigest) {
     throw conflict("What you reviewed is not what the item holds now. Reload, review it again, then sign.");
@@ -246,20 +230,26 @@ async function checkSignable(tx: Transaction, item: typeof checklistItems.$infer
   if (input.decision === "approve" && snapshot.evidence.length === 0 && !item.attestationOnly) {
     throw invalid(NO_EVIDENCE_TO_SIGN, { decision: [NO_EVIDENCE_TO_SIGN] });
   }
-  const [existing] = await tx
-    .select({ signerName: signOffs.signerName, signedAt: signOffs.signedAt })
-    .from(signOffs)
-    .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.signerRole, role), eq(signOffs.itemVersion, item.version)));
+  const existing = given.find((g) => g.role === role);
   if (existing) {
-    throw conflict(`${existing.signerName} already signed version ${item.version} for your role at ${formatUtc(existing.signedAt)}.`);
+    throw conflict(`${existing.signerName} already signed version ${item.version} for your role at ${formatUtc(new Date(existing.signedAt))}.`);
   }
-  return { snapshot, digest };
+  // The roles that approved this version before this signature (the item's row lock keeps
+  // another signature of it from landing in between).
+  const approvedBefore = given.filter((g) => g.decision === "approve").map((g) => g.role);
+  return { snapshot, digest, approvedBefore };
 }
 
 // Where the item goes after a signature: a rejection sends it back to work on a new version (so
 // no sign-off of the rejected version counts); the last approval it needs signs it off, and the
 // version stays, so every sign-off remains bound to it.
-async function settleItem(tx: Transaction, viewer: Viewer, item: typeof checklistItems.$inferSelect, decision: SignOffItemInput["decision"]) {
+async function settleItem(
+  tx: Transaction,
+  viewer: Viewer,
+  item: typeof checklistItems.$inferSelect,
+  decision: SignOffItemInput["decision"],
+  approvedNow: Role[],
+) {
   if (decision === "reject") {
     const next = { status: "in_progress" as ItemStatus, version: item.version + 1 };
     await tx
@@ -268,11 +258,7 @@ async function settleItem(tx: Transaction, viewer: Viewer, item: typeof checklis
       .where(eq(checklistItems.id, item.id));
     return next;
   }
-  const approvals = await tx
-    .select({ role: signOffs.signerRole })
-    .from(signOffs)
-    .where(and(eq(signOffs.checklistItemId, item.id), eq(signOffs.itemVersion, item.version), eq(signOffs.decision, "approve")));
-  const approved = new Set(approvals.map((a) => a.role));
+  const approved = new Set(approvedNow);
   if (!item.requiredSignOffRoles.every((r) => approved.has(r))) return { status: item.status, version: item.version };
   await tx.update(checklistItems).set({ status: "signed_off" }).where(eq(checklistItems.id, item.id));
   return { status: "signed_off" as ItemStatus, version: item.version };
@@ -285,7 +271,7 @@ export async function signOffItem(viewer: Viewer, input: SignOffItemInput & { ip
   return writeOnImplementation(viewer, requestId, async (tx) => {
     const { item } = await lockItem(tx, viewer, input.itemId);
     const role = viewer.role as Role;
-    const { snapshot, digest } = await checkSignable(tx, item, role, input);
+    const { snapshot, digest, approvedBefore } = await checkSignable(tx, item, role, input);
 
     const meaning = signOffMeaning(input.decision, item.needsOperationalValidation, item.attestationOnly);
     const [signed] = await tx
@@ -309,7 +295,7 @@ export async function signOffItem(viewer: Viewer, input: SignOffItemInput & { ip
       .onConflictDoNothing()
       .returning({ id: signOffs.id, signedAt: signOffs.signedAt });
     if (!signed) throw conflict("Someone with your role signed this version a moment ago. Reload to see it.");
-    const { status, version } = await settleItem(tx, viewer, item, input.decision);
+    const { status, version } = await settleItem(tx, viewer, item, input.decision, [...approvedBefore, role]);
     if (input.decision === "reject") await notifyRejected(tx, viewer, item, input.comment);
 
     return {

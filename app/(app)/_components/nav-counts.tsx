@@ -1,5 +1,4 @@
 import { cache } from "react";
-import { countUnread } from "@/lib/dal/inbox";
 import { getNavCounts } from "@/lib/dal/my-work";
 import type { Viewer } from "@/lib/domain/viewer";
 
@@ -12,13 +11,13 @@ export async function NavCount({ viewer, which }: { viewer: Viewer; which: "myWo
   return n === null ? null : <> ({n})</>;
 }
 
-// One statement per request for both counts, however many boundaries ask.
+// One statement per request for all three counts, however many boundaries ask.
 const navCounts = cache((viewer: Viewer) => getNavCounts(viewer));
 
-// The unread count next to "Inbox": one statement on the partial unread index, streamed like
-// the counts above. Read out as words for screen readers.
+// The unread count next to "Inbox", from the same statement, streamed like the counts above.
+// Read out as words for screen readers.
 export async function UnreadCount({ viewer }: { viewer: Viewer }) {
-  const n = await countUnread(viewer);
+  const n = (await navCounts(viewer)).unread;
   if (n === 0) return null;
   return (
     <>

@@ -13,59 +13,51 @@ import { blockItemSchema, recordEvidenceSchema, unblockItemSchema, updateItemSch
 import { addCommentSchema } from "@/lib/validation/inbox";
 import { revokeWaiverSchema, signOffItemSchema, waiveItemSchema } from "@/lib/validation/sign-offs";
 
-const affected = (data: { implementationId: string }, itemId: string) => [
-  "/",
-  `/implementations/${data.implementationId}`,
-  `/implementations/${data.implementationId}/items/${itemId}`,
-];
+// Each write answers with what it changed (ids, the new version and status), not with the
+// re-rendered page: the forms on the item page refresh it and the live checklist once a write is
+// accepted (useRefreshOnSuccess, useWrite's query keys). Every page these writes touch renders per
+// request, so nothing server-side is left stale; without JavaScript the form's POST renders the
+// page fresh after the write.
 
 export const updateItemAction = defineFormAction({
   schema: updateItemSchema,
   run: (input, { viewer, requestId }) => updateItem(viewer, input, requestId),
-  revalidate: (input, data) => affected(data, input.itemId),
 });
 
 export const recordEvidenceAction = defineFormAction({
   schema: recordEvidenceSchema,
   run: (input, { viewer, requestId }) => recordEvidence(viewer, input, requestId),
-  revalidate: (input, data) => affected(data, input.itemId),
 });
 
 export const blockItemAction = defineFormAction({
   schema: blockItemSchema,
   run: (input, { viewer, requestId }) => blockItem(viewer, input, requestId),
-  revalidate: (input, data) => affected(data, input.itemId),
 });
 
 export const unblockItemAction = defineFormAction({
   schema: unblockItemSchema,
   run: (input, { viewer, requestId }) => unblockItem(viewer, input, requestId),
-  revalidate: (input, data) => affected(data, input.itemId),
 });
 
 export const signOffItemAction = defineFormAction({
   schema: signOffItemSchema,
   run: async (input, { viewer, requestId }) => signOffItem(viewer, { ...input, ip: await requestAddress() }, requestId),
-  revalidate: (input, data) => [...affected(data, input.itemId), `/implementations/${data.implementationId}/report`],
 });
 
 export const waiveItemAction = defineFormAction({
   schema: waiveItemSchema,
   run: (input, { viewer, requestId }) => waiveItem(viewer, input, requestId),
-  revalidate: (input, data) => affected(data, input.itemId),
 });
 
 export const revokeWaiverAction = defineFormAction({
   schema: revokeWaiverSchema,
   run: (input, { viewer, requestId }) => revokeWaiver(viewer, input, requestId),
-  revalidate: (input, data) => affected(data, input.itemId),
 });
 
 // A comment on the item; @mentions notify the people named who may see it.
 export const addCommentAction = defineFormAction({
   schema: addCommentSchema,
   run: (input, { viewer, requestId }) => addComment(viewer, input, requestId),
-  revalidate: (input, data) => [`/implementations/${data.implementationId}/items/${input.itemId}`],
 });
 
 // Re-authentication for people who sign in through the health system's identity provider:

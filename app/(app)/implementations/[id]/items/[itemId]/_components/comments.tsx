@@ -45,6 +45,7 @@ export function Comments({ thread, itemId }: { thread: CommentThread; itemId: st
             submitLabel="Add comment"
             pendingLabel="Posting…"
             success="Comment added."
+            refreshOnSuccess
           />
         </div>
       ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRefreshOnSuccess } from "@/components/providers/use-refresh-on-success";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useWrite, WriteForm, type FormAction } from "@/components/ui/write-form";
@@ -34,6 +35,7 @@ export function ItemReasonForm<T>({
   pendingSubmit: string;
 }) {
   const write = useWrite(action, queryKeys.checklist(implementationId));
+  useRefreshOnSuccess(write.state);
   return (
     <WriteForm write={write} label={label} success={success} hidden={{ itemId, version }}>
       <Field form={form} name={name} label={fieldLabel} errors={write.errors}>

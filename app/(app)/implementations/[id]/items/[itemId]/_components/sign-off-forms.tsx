@@ -1,5 +1,6 @@
 "use client";
 
+import { useRefreshOnSuccess } from "@/components/providers/use-refresh-on-success";
 import { Button } from "@/components/ui/button";
 import { Field, Fieldset } from "@/components/ui/field";
 import { useWrite, WriteForm } from "@/components/ui/write-form";
@@ -32,6 +33,7 @@ export function SignOffForm({
   approvalRefused: string | null;
 }) {
   const write = useWrite(signOffItemAction, queryKeys.checklist(implementationId));
+  useRefreshOnSuccess(write.state);
   const { errors } = write;
   // Ask for the password when the page knew it would be needed, or when the server says so.
   const passwordNeeded = askPassword || Boolean(errors?.password);
