@@ -30,7 +30,7 @@ import {
   setPhaseExitSchema,
   updateCutoverStepSchema,
 } from "@/lib/validation/cutover";
-import { acknowledgeHypercareAlertSchema } from "@/lib/validation/hypercare";
+import { acknowledgeHypercareAlertSchema, setWatchRulesSchema } from "@/lib/validation/hypercare";
 import { createImplementationSchema, updateImplementationSchema } from "@/lib/validation/implementation";
 import { addCommentSchema } from "@/lib/validation/inbox";
 import {
@@ -69,6 +69,7 @@ import { addCutoverStep, addStandardCutoverSteps, removeCutoverStep, savePhase, 
 import { getGate, rebuildSummary, recordGoLiveDecision } from "./gate";
 import { acknowledgeHypercareAlert, evaluateHypercare } from "./hypercare";
 import { createImplementation, updateImplementation } from "./implementation-writes";
+import { setInterfaceWatchRules } from "./interface-watch";
 import {
   addInterface,
   confirmInventory,
@@ -538,6 +539,11 @@ const cases: Record<string, Case<unknown>> = {
         }),
       ),
   },
+  "interface-watch.setInterfaceWatchRules": after(
+    () => newInterface("Write-path watched feed"),
+    (row: typeof interfaces.$inferSelect) =>
+      setInterfaceWatchRules(v.engineer, setWatchRulesSchema.parse({ interfaceId: row.id, version: "0", noTrafficMinutes: "45" })),
+  ),
   "interfaces.savePayloadRule": {
     write: () => savePayloadRule(v.engineer, savePayloadRuleSchema.parse({ implementationId: demographics, target: "ADT^A08", fields: "PID-3\nPID-5\nPV1-19" })),
   },
