@@ -85,3 +85,12 @@ export async function chooseFilter(scope: Page | Locator, label: string, choices
   const group = filter.getByRole("group", { name: label, exact: true });
   for (const choice of choices) await group.getByLabel(choice, { exact: true }).check();
 }
+
+// The inventory's "Add an interface" form: open on an empty inventory, folded away once the
+// implementation has an interface (another spec may have added one first).
+export async function addInterfaceForm(page: Page): Promise<Locator> {
+  const form = page.getByRole("form", { name: "Add an interface" });
+  if (!(await form.isVisible())) await page.locator("summary", { hasText: "Add an interface" }).click();
+  await expect(form).toBeVisible();
+  return form;
+}

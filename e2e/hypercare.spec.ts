@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { refuseServerErrors, seedId, storageStatePath } from "./fixtures";
+import { addInterfaceForm, refuseServerErrors, seedId, storageStatePath } from "./fixtures";
 
 // The silent-failure watch after go-live, over real HTTP: on the live "Clinical documents"
 // (Lakeshore, fictional) a manager adds an interface and a metrics token, an interface engine
@@ -28,7 +28,7 @@ test("an error-rate alert on a live interface is a post-live blocker, seen every
   test.setTimeout(90_000);
   const noServerErrors = refuseServerErrors(page);
   await page.goto(`/implementations/${documents}/interfaces`);
-  const add = page.getByRole("form", { name: "Add an interface" });
+  const add = await addInterfaceForm(page);
   await add.getByLabel("Name").fill(FEED);
   await add.getByLabel("Kind").selectOption("hl7v2_feed");
   await add.getByRole("button", { name: "Add interface" }).click();

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { refuseServerErrors, seedId, storageStatePath } from "./fixtures";
+import { addInterfaceForm, refuseServerErrors, seedId, storageStatePath } from "./fixtures";
 import { simulateTraffic } from "../lib/hypercare/simulation";
 
 // The silent-failure watch on one interface of "Clinical documents" (live, Lakeshore): a manager
@@ -25,7 +25,7 @@ test("posted traffic is drawn against its band with a table equivalent, and a ha
   const noServerErrors = refuseServerErrors(page);
 
   await page.goto(`/implementations/${implementationId}/interfaces`);
-  const add = page.getByRole("form", { name: "Add an interface" });
+  const add = await addInterfaceForm(page);
   await add.getByLabel("Name").fill(FEED);
   await add.getByRole("button", { name: "Add interface" }).click();
   const link = page.getByRole("listitem", { name: FEED }).getByRole("link", { name: FEED });
