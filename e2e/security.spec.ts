@@ -29,6 +29,7 @@ const dynamicRoutes: Record<string, string[]> = {
   "/implementations/[id]/interfaces/review": [`${riverbend}/interfaces/review`],
   // The demo has no payload review: an unknown id answers the 404 page, which carries them too.
   "/implementations/[id]/interfaces/reviews/[reviewId]": [`${riverbend}/interfaces/reviews/00000000-0000-4000-8000-000000000000`],
+  "/implementations/[id]/interfaces/[interfaceId]": [`${riverbend}/interfaces/00000000-0000-4000-8000-000000000000`],
   "/templates/[id]": [`/templates/${seedId("template:go-live-readiness:1")}`],
   "/admin/organizations/[id]": [`/admin/organizations/${seedId("org:riverbend")}`],
   "/api/implementations/[id]/checklist": [`/api${riverbend}/checklist`],
