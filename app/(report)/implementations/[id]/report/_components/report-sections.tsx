@@ -132,6 +132,26 @@ export function WaiversSection({ items }: { items: Item[] }) {
 
 const th = "py-1 pr-3";
 
+// A report table: on a phone it scrolls in its own box; printed, it is shown whole.
+function ReportTable({ headings, className = "mt-2", children }: { headings: string[]; className?: string; children: ReactNode }) {
+  return (
+    <div className={`${className} overflow-x-auto print:overflow-visible`}>
+      <table className="w-full border-collapse text-left">
+        <thead>
+          <tr className="border-b border-slate-300">
+            {headings.map((h) => (
+              <th key={h} scope="col" className={th}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 export function PermissionsSection({ permissions }: { permissions: ReadinessReport["permissions"] }) {
   const required = permissions.filter((p) => p.required);
   const granted = required.filter((p) => (p.results.production ?? "unverified") === "granted");
@@ -140,21 +160,7 @@ export function PermissionsSection({ permissions }: { permissions: ReadinessRepo
       {permissions.length === 0 ? (
         <p className="text-slate-700">No permissions recorded.</p>
       ) : (
-        // On a phone the table scrolls in its own box; printed, it is shown whole.
-        <div className="mt-2 overflow-x-auto print:overflow-visible">
-        <table className="w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className={th}>Permission</th>
-              <th scope="col" className={th}>Required</th>
-              {environmentKinds.map((k) => (
-                <th key={k} scope="col" className={th}>
-                  {environmentLabel[k]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
+        <ReportTable headings={["Permission", "Required", ...environmentKinds.map((k) => environmentLabel[k])]}>
             {permissions.map((p) => (
               <tr key={`${p.interface}:${p.permission}`} className="border-b border-slate-100">
                 <td className={`${th} font-mono text-xs`}>{p.permission}</td>
@@ -166,9 +172,7 @@ export function PermissionsSection({ permissions }: { permissions: ReadinessRepo
                 ))}
               </tr>
             ))}
-          </tbody>
-        </table>
-        </div>
+        </ReportTable>
       )}
       <p className="mt-1 text-slate-700">
         {granted.length} of {required.length} required permissions granted in production.
@@ -182,18 +186,7 @@ export function PlanSection({ phases, cutover, now }: { phases: PhasePlan; cutov
   const today = todayIso(now);
   return (
     <ReportSection id="report-plan" title="Phase plan and cutover">
-      <div className="mt-2 overflow-x-auto print:overflow-visible">
-        <table className="w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b border-slate-300">
-              {["Phase", "Planned", "Exit criteria", "Standing"].map((h) => (
-                <th key={h} scope="col" className={th}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
+      <ReportTable headings={["Phase", "Planned", "Exit criteria", "Standing"]}>
             {phases.phases.map((p) => (
               <tr key={p.phase} className="border-b border-slate-100 align-top">
                 <th scope="row" className={`${th} font-normal`}>
@@ -207,25 +200,12 @@ export function PlanSection({ phases, cutover, now }: { phases: PhasePlan; cutov
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </ReportTable>
       <h3 className="mt-4 font-semibold">Cutover steps</h3>
       {cutover.steps.length === 0 ? (
         <p className="text-slate-700">No cutover steps planned.</p>
       ) : (
-        <div className="mt-1 overflow-x-auto print:overflow-visible">
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b border-slate-300">
-                {["Step", "Owner", "Due", "State"].map((h) => (
-                  <th key={h} scope="col" className={th}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
+        <ReportTable headings={["Step", "Owner", "Due", "State"]} className="mt-1">
               {cutover.steps.map((s) => {
                 const offset = goLiveOffset(s.dueAt, cutover.goLiveDate);
                 return (
@@ -247,9 +227,7 @@ export function PlanSection({ phases, cutover, now }: { phases: PhasePlan; cutov
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+        </ReportTable>
       )}
     </ReportSection>
   );
@@ -261,19 +239,7 @@ export function ScenariosSection({ scenarios }: { scenarios: ReadinessReport["sc
       {scenarios.length === 0 ? (
         <p className="text-slate-700">No scenarios recorded.</p>
       ) : (
-        // On a phone the table scrolls in its own box; printed, it is shown whole.
-        <div className="mt-2 overflow-x-auto print:overflow-visible">
-        <table className="w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b border-slate-300">
-              {["Environment", "Test patient", "Workflow", "Scenario", "Result"].map((h) => (
-                <th key={h} scope="col" className={th}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
+        <ReportTable headings={["Environment", "Test patient", "Workflow", "Scenario", "Result"]}>
             {scenarios.map((s, i) => (
               <tr key={i} className="border-b border-slate-100">
                 <td className={th}>{environmentLabel[s.environment]}</td>
@@ -288,9 +254,7 @@ export function ScenariosSection({ scenarios }: { scenarios: ReadinessReport["sc
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-        </div>
+        </ReportTable>
       )}
     </ReportSection>
   );
