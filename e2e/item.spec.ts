@@ -226,6 +226,28 @@ test.describe("writes on the item page answer with what changed", () => {
     noServerErrors();
   });
 
+  test("a save right after recording evidence waits for the page to catch up and is not refused as a conflict", async ({ page }) => {
+    const noServerErrors = refuseServerErrors(page);
+    await openItem(page, "Appointment sync", "Production smoke test");
+    // A slow connection: the page's own refresh after each accepted write takes two seconds.
+    await page.route("**/implementations/**", async (route) => {
+      if (route.request().method() === "GET" && route.request().headers()["rsc"] === "1") await new Promise((done) => setTimeout(done, 2_000));
+      await route.fallback();
+    });
+    await chooseEvidence(evidenceForm(page));
+    await evidenceForm(page).getByLabel("What was tested").fill("Fictional: GET /Appointment for ZZTEST-0003 returned 200 in production");
+    await evidenceForm(page).getByRole("button", { name: "Record evidence" }).click();
+    await expect(evidenceForm(page).getByRole("status")).toContainText("Evidence recorded.");
+    // Recording evidence made the item's next version; the edit form must not send the one it read before.
+    await itemForm(page).getByLabel("Next step").fill("Repeat the smoke test after the Friday change window");
+    await itemForm(page).getByRole("button", { name: "Save changes" }).click();
+    await expect(itemForm(page).getByRole("status")).toContainText("Saved.");
+    await expect(itemForm(page).getByRole("alert", { name: "Form error" })).toHaveCount(0);
+    await page.reload();
+    await expect(itemForm(page).getByLabel("Next step")).toHaveValue("Repeat the smoke test after the Friday change window");
+    noServerErrors();
+  });
+
   test("without JavaScript a comment lands and the page shows it", async ({ browser }) => {
     const context = await browser.newContext({ storageState: storageStatePath("manager"), javaScriptEnabled: false });
     const page = await context.newPage();

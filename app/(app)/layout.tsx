@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { PageRefreshProvider } from "@/components/providers/use-refresh-on-success";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { can } from "@/lib/dal/policy";
 import { roleLabel } from "@/lib/format/labels";
@@ -123,7 +124,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
-        <QueryProvider>{children}</QueryProvider>
+        <QueryProvider>
+          <PageRefreshProvider>{children}</PageRefreshProvider>
+        </QueryProvider>
       </main>
     </div>
   );

@@ -3,6 +3,7 @@
 import type { QueryKey } from "@tanstack/react-query";
 import { useActionState, type FormEvent, type ReactNode, type Ref } from "react";
 import { useInvalidateOnSuccess } from "@/components/providers/use-invalidate-on-success";
+import { usePageRefreshing } from "@/components/providers/use-refresh-on-success";
 import type { ActionResult } from "@/lib/actions/result";
 import { FormMessage, submitKeepingInput } from "./form";
 
@@ -41,6 +42,9 @@ export function WriteForm({
   children: ReactNode;
 }) {
   const send = submitKeepingInput(write.formAction);
+  // While the page fetches what an accepted write changed, its forms wait: a write sent now would
+  // carry the version read before it and be refused as a conflict with the person's own change.
+  const refreshing = usePageRefreshing();
   return (
     <form
       ref={formRef}
@@ -51,13 +55,15 @@ export function WriteForm({
       }}
       noValidate
       aria-label={label}
-      className={className}
+      aria-busy={refreshing || undefined}
     >
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <FormMessage state={write.state} success={success} />
-      {children}
+      <fieldset disabled={refreshing} className={`min-w-0 ${className}`}>
+        <FormMessage state={write.state} success={success} />
+        {children}
+      </fieldset>
     </form>
   );
 }

@@ -24,7 +24,10 @@ type Values = {
 
 // The item's editable fields. Inputs are held here, so a refused save (a conflict with a
 // colleague's edit, a field error) keeps everything the user typed; after a save the hidden
-// version follows the page's, so the next save is checked against the new version.
+// version follows the page's, so the next save is checked against the new version. When the page
+// brings the item anew (evidence recorded from this page moves a signed-off item back to ready for
+// sign-off), the fields the person has not touched take the new values and the ones they have
+// keep what they typed: a save never quietly puts back what the server had already changed.
 export function ItemForm(props: {
   implementationId: string;
   itemId: string;
@@ -35,6 +38,11 @@ export function ItemForm(props: {
 }) {
   const { write, errors, notice, confirmed } = useItemChange(updateItemAction, props, "Saving these changes");
   const [values, setValues] = useState(props.initial);
+  const [read, setRead] = useState(props.initial);
+  if (changed(read, props.initial)) {
+    setRead(props.initial);
+    setValues((typed) => rebase(typed, read, props.initial));
+  }
   const set = (key: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
   const statusChoices: ItemStatus[] = (editableStatuses as readonly ItemStatus[]).includes(props.initial.status)
     ? [...editableStatuses]
@@ -89,4 +97,17 @@ export function ItemForm(props: {
       </Button>
     </WriteForm>
   );
+}
+
+const fields = ["ownerId", "status", "nextStep", "expectedOutcome", "dueDate", "whatChanged", "whatWasTested", "whatNeedsProof"] as const;
+
+function changed(a: Values, b: Values): boolean {
+  return fields.some((key) => a[key] !== b[key]);
+}
+
+// A field still as it was read takes the server's new value; an edited one stays as typed.
+function rebase(typed: Values, read: Values, next: Values): Values {
+  const out = { ...typed };
+  for (const key of fields) if (typed[key] === read[key]) (out as Record<string, string>)[key] = next[key];
+  return out;
 }
