@@ -1,4 +1,4 @@
-import { savedViewLists, type SavedViewList } from "@/lib/domain/vocabulary";
+import { MAX_VIEW_NAME, savedViewLists, type SavedViewList } from "@/lib/domain/vocabulary";
 import { blockersQueryString, parseBlockersQuery } from "./blockers";
 import { id, nameText } from "./common";
 import { portfolioParams, parsePortfolioQuery } from "./portfolio";
@@ -9,7 +9,6 @@ import { z } from "./zod";
 // back unchanged, so nothing but a valid filter is ever stored (a hand-edited URL is
 // forgiven on the page, but not saved).
 
-export const MAX_VIEW_NAME = 80;
 export const MAX_VIEW_QUERY = 2000;
 
 // The canonical parameters of a list's query, sort always spelled out (for comparing), and
