@@ -113,6 +113,8 @@ describe("my work", () => {
     expect([...names].every((n) => n === "Lakeshore Medical Group (fictional)")).toBe(true);
     expect(work.signOffsWaiting.length).toBeGreaterThan(0);
     expect((await getNavCounts(v.lakeshore!)).blockers).toBeNull();
+    // The navigation's count is of the same list: nothing from another health system.
+    expect((await getNavCounts(v.lakeshore!)).myWork).toBe(work.owned.length + work.blockers.length + work.signOffsWaiting.length);
     const riverbend = await getMyWork(v.riverbend!);
     expect([...riverbend.owned, ...riverbend.signOffsWaiting].every((i) => i.customerName === "Riverbend Health (fictional)")).toBe(true);
   });
