@@ -30,6 +30,9 @@ export const readinessSummaries = pgTable(
     // done, and whether that is after go-live (or never, at no pace).
     forecastReadyOn: date({ mode: "string" }),
     projectedLate: boolean().notNull().default(false),
+    // Items ready for sign-off still waiting on a role's signature of their current version, by
+    // role (roles with none are left out): the navigation's "waiting on me" count sums this.
+    waitingByRole: jsonb().$type<Record<string, number>>().notNull().default({}),
     openGoLiveBlockers: integer().notNull(),
     openPostLiveBlockers: integer().notNull(),
     // Open alerts of the silent-failure watch (hypercare_alerts, docs/hypercare.md).

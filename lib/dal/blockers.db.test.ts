@@ -1,15 +1,18 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { checklistItems, signOffs } from "@/db/schema";
+import { checklistItems, readinessSummaries, signOffs } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import type { Viewer } from "@/lib/domain/viewer";
 import { todayIso } from "@/lib/format/dates";
 import { parseBlockersQuery } from "@/lib/validation/blockers";
 import { blockItemSchema } from "@/lib/validation/checklist";
+import { signOffItemSchema } from "@/lib/validation/sign-offs";
 import { withDemoDatabase } from "@/test/fixtures/demo";
 import { listBlockers } from "./blockers";
 import { blockItem } from "./checklist";
+import { refreshDueSummaries } from "./gate";
 import { getMyWork, getNavCounts } from "./my-work";
+import { getSignOffPanel, signOffItem } from "./sign-offs";
 
 const demo = withDemoDatabase();
 const { v } = demo;
@@ -105,6 +108,38 @@ describe("my work", () => {
     });
     const after = await getMyWork(v.engineer!);
     expect(after.signOffsWaiting.map((i) => i.itemId)).not.toContain(target.itemId);
+  });
+
+  it("counts in the navigation what the lists show, from the summaries or, where none is built yet, from the items", async () => {
+    const expected = async (viewer: Viewer) => {
+      const work = await getMyWork(viewer);
+      return work.owned.length + work.blockers.length + work.signOffsWaiting.length;
+    };
+    const blocked = async () => (await demo.db.select({ id: checklistItems.id }).from(checklistItems).where(eq(checklistItems.status, "blocked"))).length;
+    // No summary at all (as after a bulk load): every count comes from the items.
+    await demo.db.delete(readinessSummaries).where(sql`true`);
+    for (const person of ["engineer", "manager", "riverbend", "lakeshore"] as const) {
+      expect((await getNavCounts(v[person]!)).myWork, person).toBe(await expected(v[person]!));
+    }
+    expect((await getNavCounts(v.engineer!)).blockers).toBe(await blocked());
+    // Every summary built: the counts are the summaries' sums, and still the lists' lengths.
+    await refreshDueSummaries(v.manager!);
+    expect((await demo.db.select().from(readinessSummaries)).length).toBeGreaterThan(0);
+    for (const person of ["engineer", "manager", "riverbend", "lakeshore"] as const) {
+      expect((await getNavCounts(v[person]!)).myWork, person).toBe(await expected(v[person]!));
+    }
+    expect((await getNavCounts(v.engineer!)).blockers).toBe(await blocked());
+    // A sign-off through the data layer maintains the summary: the count drops with the list.
+    const before = await getMyWork(v.riverbend!);
+    const target = before.signOffsWaiting[0]!;
+    const panel = await getSignOffPanel(v.riverbend!, target.implementationId, target.itemId);
+    // Signing asks for a recent sign-in.
+    await signOffItem(
+      { ...v.riverbend!, session: { id: "session-nav-count", signedInAt: new Date(Date.now() - 60_000) } },
+      signOffItemSchema.parse({ itemId: target.itemId, itemVersion: String(panel.version), snapshotDigest: panel.signing.snapshotDigest, decision: "approve", comment: "Checked for the navigation count" }),
+    );
+    expect((await getNavCounts(v.riverbend!)).myWork).toBe(await expected(v.riverbend!));
+    expect(await expected(v.riverbend!)).toBe(before.owned.length + before.blockers.length + before.signOffsWaiting.length - 1);
   });
 
   it("keeps customer IT to their own organization", async () => {

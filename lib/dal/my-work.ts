@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, notInArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { checklistItems, implementations, organizations, signOffs, users } from "@/db/schema";
+import { checklistItems, implementations, organizations, readinessSummaries, signOffs, users } from "@/db/schema";
 import type { Viewer } from "@/lib/domain/viewer";
 import { todayIso } from "@/lib/format/dates";
 import { authorize, can } from "./policy";
@@ -69,26 +69,38 @@ export async function getMyWork(viewer: Viewer, today = todayIso()) {
 
 // What the navigation shows next to "My work" and "Blockers", with the viewer's unread
 // notifications (their own only, counted up to 100 on the partial unread index, as countUnread
-// does): the navigation's three numbers in one statement. Each count is its own subquery over
-// only the rows it can count (the owner index, the partial index of blocked items, the items
-// ready for sign-off), not one pass over every item in scope: at 2,000 implementations that pass
-// took 400–460 ms on every page (BENCHMARKS.md).
+// does): the navigation's three numbers in one statement. The items the viewer owns are counted
+// on the owner index; the sign-offs waiting on the viewer's role and the blocked items are summed
+// from the readiness summaries (one row per implementation in scope, kept by every write:
+// lib/dal/gate.ts), so no count reads every item in scope. Counting items took 400–460 ms per
+// page at 2,000 implementations, and the waiting count alone still ~100 ms (BENCHMARKS.md).
 export async function getNavCounts(viewer: Viewer): Promise<{ myWork: number; blockers: number | null; unread: number }> {
   authorize(viewer, "implementation.read");
   const mayReadBlockers = can(viewer, "blockers.read_all");
   const maySign = can(viewer, "signoff.sign");
   const db = getDb();
-  const count = (where: SQL | undefined) =>
-    sql<number>`(${db
+  const inScope = and(implementationScope(viewer), notInArray(implementations.status, ["cancelled"]));
+  // A summary is built by every write and by the sweep of missing ones soon after start (a bulk
+  // load, a restore, the demo seed write behind the data layer): until then that
+  // implementation's items are counted directly, so the count is right meanwhile too.
+  const noSummary = sql`not exists (select 1 from ${readinessSummaries} where ${readinessSummaries.implementationId} = ${implementations.id})`;
+  const countItems = (where: SQL) =>
+    db
       .select({ n: sql`count(*)::int` })
       .from(checklistItems)
       .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
-      .where(and(where, implementationScope(viewer), notInArray(implementations.status, ["cancelled"])))})`;
+      .where(and(where, inScope));
+  const fromSummaries = (fact: SQL, items: SQL) =>
+    sql<number>`((${db
+      .select({ n: sql`coalesce(sum(${fact}), 0)::int` })
+      .from(readinessSummaries)
+      .innerJoin(implementations, eq(implementations.id, readinessSummaries.implementationId))
+      .where(inScope)}) + (${countItems(and(items, noSummary)!)}))`;
   const [row] = await db
     .select({
-      owned: count(and(eq(checklistItems.ownerId, viewer.userId), notInArray(checklistItems.status, closedStatuses))),
-      waiting: maySign ? count(waitingOnRole(viewer)) : sql<number>`0`,
-      blockers: mayReadBlockers ? count(eq(checklistItems.status, "blocked")) : sql<number>`0`,
+      owned: sql<number>`(${countItems(and(eq(checklistItems.ownerId, viewer.userId), notInArray(checklistItems.status, closedStatuses))!)})`,
+      waiting: maySign ? fromSummaries(sql`(${readinessSummaries.waitingByRole} ->> ${viewer.role}::text)::int`, waitingOnRole(viewer)) : sql<number>`0`,
+      blockers: mayReadBlockers ? fromSummaries(sql`(${readinessSummaries.itemsByStatus} ->> 'blocked')::int`, eq(checklistItems.status, "blocked")) : sql<number>`0`,
       unread: sql<number>`(select count(*)::int from (
         select 1 from inbox_notifications n where n.user_id = ${viewer.userId} and n.read_at is null limit 100
       ) unread)`,

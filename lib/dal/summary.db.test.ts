@@ -1,4 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as s from "@/db/schema";
 import { seedId } from "@/db/seed";
@@ -66,6 +67,18 @@ async function differences(now = new Date()) {
 }
 
 describe("the maintained readiness summary", () => {
+  it("gets its per-role waiting counts from the migration that added them as the summary derives them", async () => {
+    // The migration fills the new column for existing rows in SQL; it must agree with the code.
+    const migration = readFileSync(new URL("../../db/migrations/0022_summary_waiting_by_role.sql", import.meta.url), "utf8");
+    const backfill = migration.split("--> statement-breakpoint").find((part) => part.includes("UPDATE"))!;
+    const rows = await demo.db.select().from(s.readinessSummaries).where(inArray(s.readinessSummaries.implementationId, impls));
+    expect(rows.some((r) => Object.keys(r.waitingByRole).length > 0)).toBe(true);
+    await demo.db.update(s.readinessSummaries).set({ waitingByRole: {} }).where(inArray(s.readinessSummaries.implementationId, impls));
+    expect((await differences()).some((d) => d.includes("waitingByRole"))).toBe(true);
+    await demo.db.execute(sql.raw(backfill));
+    expect(await differences()).toEqual([]);
+  });
+
   it("equals a rebuild from scratch after a long random sequence of writes", async () => {
     const random = mulberry32(20261202);
     const pick = <T,>(list: T[]): T => list[Math.floor(random() * list.length)]!;

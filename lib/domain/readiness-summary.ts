@@ -1,7 +1,7 @@
 import { forecastReadiness, requiredByStanding, requiredDoneDays, type BarStanding } from "@/lib/domain/forecast";
 import { evaluateGate, gateUntil, type Gate, type GateInput } from "@/lib/domain/gate-rules";
 import { evidenceStaleness, goLiveRisk, readiness, riskBoundaries, type Risk } from "@/lib/domain/readiness";
-import { itemStatuses, type EnvironmentKind, type ItemStatus, type ScenarioResult } from "@/lib/domain/vocabulary";
+import { itemStatuses, type EnvironmentKind, type ItemStatus, type Role, type ScenarioResult } from "@/lib/domain/vocabulary";
 import { daysUntil, todayIso } from "@/lib/format/dates";
 import { rowDrift, type MatrixRow } from "@/lib/registers/drift";
 
@@ -33,6 +33,7 @@ export type ReadinessSummary = {
   itemsTotal: number;
   itemsByStatus: Record<ItemStatus, number>;
   requiredByStatus: Record<BarStanding, number>;
+  waitingByRole: Partial<Record<Role, number>>;
   forecastReadyOn: string | null;
   projectedLate: boolean;
   openGoLiveBlockers: number;
@@ -68,6 +69,20 @@ export function staleLatestEvidence(input: GateInput): number {
     }
   }
   return stale;
+}
+
+// Per role, the items ready for sign-off that no one in that role has signed at their current
+// version (an approval or a rejection both answer it): what "Sign-offs waiting on me" lists.
+export function waitingByRole(items: GateInput["items"]): Partial<Record<Role, number>> {
+  const waiting: Partial<Record<Role, number>> = {};
+  for (const item of items) {
+    if (item.status !== "ready_for_signoff") continue;
+    for (const role of item.requiredSignOffRoles) {
+      if (item.signOffs.some((s) => s.role === role && s.itemVersion === item.version)) continue;
+      waiting[role] = (waiting[role] ?? 0) + 1;
+    }
+  }
+  return waiting;
 }
 
 export function summarize(input: SummaryInput): { gate: Gate; summary: ReadinessSummary } {
@@ -109,6 +124,7 @@ export function summarize(input: SummaryInput): { gate: Gate; summary: Readiness
       itemsTotal: items.length,
       itemsByStatus: byStatus,
       requiredByStatus,
+      waitingByRole: waitingByRole(items),
       forecastReadyOn: forecast?.kind === "projected" ? forecast.readyOn : null,
       projectedLate: forecast?.late ?? false,
       openGoLiveBlockers: items.filter((i) => i.blocker?.severity === "go_live").length,
