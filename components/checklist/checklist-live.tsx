@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { ItemStatusBadge } from "@/components/ui/badge";
+import { ItemStatusBadge } from "@/components/ui/item-status-badge";
 import { LIVE_REFRESH_MS, queryKeys } from "@/lib/client/query-keys";
 import type { ImplementationDetail } from "@/lib/dal/implementations";
 import { itemCategories } from "@/lib/domain/vocabulary";

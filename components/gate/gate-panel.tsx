@@ -1,9 +1,13 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import type { GateView } from "@/lib/dal/gate";
 import { groupReasons } from "@/lib/domain/gate-groups";
 import type { GateVerdict } from "@/lib/domain/vocabulary";
 import { gateVerdictLabel } from "@/lib/format/labels";
+import { VerdictWordBadge } from "./verdict-badge";
+
+export function VerdictBadge({ verdict }: { verdict: GateVerdict }) {
+  return <VerdictWordBadge verdict={verdict} label={gateVerdictLabel[verdict]} />;
+}
 
 const verdictStyle: Record<GateVerdict, { box: string; symbol: string }> = {
   go: { box: "border-emerald-400 bg-emerald-50 text-emerald-950", symbol: "✓" },
@@ -11,14 +15,6 @@ const verdictStyle: Record<GateVerdict, { box: string; symbol: string }> = {
   no_go: { box: "border-rose-400 bg-rose-50 text-rose-950", symbol: "✕" },
 };
 
-export function VerdictBadge({ verdict }: { verdict: GateVerdict }) {
-  return (
-    <Badge tone={verdict === "go" ? "good" : verdict === "conditional_go" ? "warn" : "bad"}>
-      <span aria-hidden="true">{verdictStyle[verdict].symbol}</span>
-      {gateVerdictLabel[verdict]}
-    </Badge>
-  );
-}
 
 // On the page, a long list shows its first few groups and folds the rest; the printed report
 // shows every reason.

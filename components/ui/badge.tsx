@@ -1,9 +1,6 @@
-import type { ItemStatus } from "@/lib/domain/vocabulary";
-import { itemStatusLabel } from "@/lib/format/labels";
-
 // Status is always spelled out; colour and the symbol only reinforce the words.
 
-type Tone = "neutral" | "info" | "good" | "warn" | "bad";
+export type Tone = "neutral" | "info" | "good" | "warn" | "bad";
 
 const toneClass: Record<Tone, string> = {
   neutral: "bg-slate-100 text-slate-800 ring-slate-300",
@@ -21,24 +18,5 @@ export function Badge({ tone = "neutral", wrap = false, children }: { tone?: Ton
     >
       {children}
     </span>
-  );
-}
-
-const statusTone: Record<ItemStatus, { tone: Tone; symbol: string }> = {
-  not_started: { tone: "neutral", symbol: "○" },
-  in_progress: { tone: "info", symbol: "◐" },
-  blocked: { tone: "bad", symbol: "✕" },
-  ready_for_signoff: { tone: "warn", symbol: "◆" },
-  signed_off: { tone: "good", symbol: "✓" },
-  waived: { tone: "neutral", symbol: "–" },
-};
-
-export function ItemStatusBadge({ status }: { status: ItemStatus }) {
-  const { tone, symbol } = statusTone[status];
-  return (
-    <Badge tone={tone}>
-      <span aria-hidden="true">{symbol}</span>
-      {itemStatusLabel[status]}
-    </Badge>
   );
 }

@@ -99,6 +99,3 @@ export type MailMode = (typeof mailModes)[number];
 // Lists a person can save a named view of (lib/dal/saved-views.ts).
 export const savedViewLists = ["portfolio", "blockers"] as const;
 export type SavedViewList = (typeof savedViewLists)[number];
-// A view's name, at most this long: the form's maxLength and the zod schema share it, and it
-// lives here so the form on the portfolio does not pull zod into the browser bundle.
-export const MAX_VIEW_NAME = 80;

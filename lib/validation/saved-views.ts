@@ -1,4 +1,5 @@
-import { MAX_VIEW_NAME, savedViewLists, type SavedViewList } from "@/lib/domain/vocabulary";
+import { MAX_VIEW_NAME } from "@/lib/domain/saved-view-name";
+import { savedViewLists, type SavedViewList } from "@/lib/domain/vocabulary";
 import { blockersQueryString, parseBlockersQuery } from "./blockers";
 import { id, nameText } from "./common";
 import { portfolioParams, parsePortfolioQuery } from "./portfolio";

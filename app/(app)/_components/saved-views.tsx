@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FieldError, FormMessage, submitKeepingInput } from "@/components/ui/form";
 import { useResetOnSuccess } from "@/components/ui/use-reset-on-success";
-import { MAX_VIEW_NAME, type SavedViewList } from "@/lib/domain/vocabulary";
+import { MAX_VIEW_NAME } from "@/lib/domain/saved-view-name";
+import type { SavedViewList } from "@/lib/domain/vocabulary";
 import { deleteViewAction, saveViewAction } from "../actions";
 
 type View = { id: string; name: string; href: string };

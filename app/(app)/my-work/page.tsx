@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TicketLink } from "@/components/tickets/ticket-link";
-import { Badge, ItemStatusBadge } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
+import { ItemStatusBadge } from "@/components/ui/item-status-badge";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getMyWork } from "@/lib/dal/my-work";
 import { describeDaysLeft } from "@/lib/format/dates";

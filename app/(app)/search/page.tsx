@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Badge, ItemStatusBadge } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
+import { ItemStatusBadge } from "@/components/ui/item-status-badge";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { searchEverything } from "@/lib/dal/search";
 import { implementationStatusLabel, severityLabel } from "@/lib/format/labels";

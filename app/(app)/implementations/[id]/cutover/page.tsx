@@ -3,7 +3,7 @@ import Link from "next/link";
 import { CutoverStepBadge } from "@/components/cutover/badges";
 import { CutoverStrip } from "@/components/cutover/cutover-strip";
 import { ImplementationHeader } from "@/components/implementation/implementation-header";
-import { ItemStatusBadge } from "@/components/ui/badge";
+import { ItemStatusBadge } from "@/components/ui/item-status-badge";
 import { stackOnPhone } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
 import { getCutoverPlan } from "@/lib/dal/cutover";
