@@ -48,13 +48,14 @@ export default async function BlockersPage({ searchParams }: Props) {
   // Hypercare alerts on live implementations are post-live blockers: they show unless the
   // filter asks for go-live blockers only, or for the viewer's own items.
   const showAlerts = !query.mine && (query.severity.length === 0 || query.severity.includes("post_live"));
-  const [rows, customers, views, alerts, owners] = await Promise.all([
+  const [rows, customers, views, alerts] = await Promise.all([
     listBlockers(viewer, query),
     listBlockerCustomers(viewer),
     listSavedViews(viewer, "blockers"),
     showAlerts ? listOpenHypercareAlerts(viewer, query) : Promise.resolve([]),
-    mayAcknowledge ? hypercareOwnerChoices(viewer) : Promise.resolve([]),
   ]);
+  // The people an alert can be given to, read only when there is an alert to acknowledge.
+  const owners = mayAcknowledge && alerts.length > 0 ? await hypercareOwnerChoices(viewer) : [];
   const mayResolve = can(viewer, "blocker.resolve");
   const filtered = blockersFiltered(query);
   const queryString = blockersQueryString(query);
