@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { dueHypercareImplementations, evaluateHypercare } from "@/lib/dal/hypercare";
 import { env } from "@/lib/server/env";
 import { errorFields, log } from "@/lib/server/log";
+import { asBackgroundWork } from "@/lib/server/sql-statements";
 import { HYPERCARE_QUEUE, JOB_SCHEMA } from "./queue";
 
 // The scheduled evaluation of the silent-failure watch (docs/hypercare.md). Every period
@@ -51,7 +52,7 @@ export async function startQueueRunner(options: {
     async (jobs) => {
       for (const job of jobs) {
         try {
-          await evaluate(job.data.implementationId, new Date());
+          await asBackgroundWork(() => evaluate(job.data.implementationId, new Date()));
         } catch (error) {
           log.error("hypercare.evaluation_failed", { implementationId: job.data.implementationId, ...errorFields(error) });
         }
@@ -62,7 +63,7 @@ export async function startQueueRunner(options: {
   let timer: NodeJS.Timeout | null = null;
   if (options.timer !== false) {
     timer = setInterval(() => {
-      tick().catch((error) => log.error("hypercare.enqueue_failed", errorFields(error)));
+      asBackgroundWork(() => tick()).catch((error) => log.error("hypercare.enqueue_failed", errorFields(error)));
     }, options.intervalSeconds * 1000);
     timer.unref();
   }
@@ -92,7 +93,7 @@ function startInProcess(intervalSeconds: number): HypercareScheduler {
   };
   const timer = setInterval(() => {
     if (running) return; // a slow run delays the next one
-    running = tick()
+    running = asBackgroundWork(() => tick())
       .catch((error) => {
         log.error("hypercare.evaluation_failed", errorFields(error));
         return 0;

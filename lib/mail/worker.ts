@@ -2,6 +2,7 @@ import "server-only";
 import { claimDueMail, completeMail } from "@/lib/dal/mail";
 import { nextAttemptDelay } from "@/lib/notifications/schedule";
 import { errorFields, log } from "@/lib/server/log";
+import { asBackgroundWork } from "@/lib/server/sql-statements";
 import { sendMail } from "./transport";
 
 // The in-process mail worker, like the webhook one: every two seconds it claims due messages
@@ -28,7 +29,7 @@ export function startMailWorker(intervalMs = 2_000) {
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    deliverDueMail()
+    asBackgroundWork(() => deliverDueMail())
       .catch((error) => log.error("mail.worker_failed", errorFields(error)))
       .finally(() => {
         running = false;

@@ -4,6 +4,7 @@ import { refreshAllDueSummaries } from "@/lib/dal/gate";
 import { claimDueDeliveries, completeDelivery, queueGoLiveWarnings } from "@/lib/dal/webhooks";
 import { env } from "@/lib/server/env";
 import { errorFields, log } from "@/lib/server/log";
+import { asBackgroundWork } from "@/lib/server/sql-statements";
 import { DEFAULT_RETRY_SCHEDULE_MS } from "./schedule";
 import { sendDelivery, type SendOptions } from "./send";
 
@@ -46,7 +47,7 @@ export function startDeliveryWorker(options: { intervalMs?: number; scanInterval
 
   const guarded = (name: string, task: () => Promise<unknown>) => () => {
     if (stopped || running) return; // one run at a time; a slow run simply delays the next
-    running = task()
+    running = asBackgroundWork(task)
       .catch((error) => log.error(`webhook.${name}_failed`, errorFields(error)))
       .finally(() => {
         running = null;
