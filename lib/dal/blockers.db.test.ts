@@ -8,7 +8,7 @@ import { parseBlockersQuery } from "@/lib/validation/blockers";
 import { blockItemSchema } from "@/lib/validation/checklist";
 import { signOffItemSchema } from "@/lib/validation/sign-offs";
 import { withDemoDatabase } from "@/test/fixtures/demo";
-import { listBlockers } from "./blockers";
+import { listBlockerPage, listBlockers } from "./blockers";
 import { blockItem } from "./checklist";
 import { refreshDueSummaries } from "./gate";
 import { getMyWork, getNavCounts } from "./my-work";
@@ -69,6 +69,24 @@ describe("listBlockers", () => {
     expect((await listBlockers(v.engineer!, parseBlockersQuery({ within: "7" }))).map((r) => r.implementationName)).toEqual([
       "Scheduling availability",
     ]);
+  });
+
+  it("reads one page of the view in SQL, the same rows in the same order as the whole list", async () => {
+    const whole = await listBlockers(v.engineer!, all);
+    expect(whole.length).toBeGreaterThan(2);
+    const pages = Math.ceil(whole.length / 2);
+    const seen: string[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const result = await listBlockerPage(v.engineer!, parseBlockersQuery({ page: String(page) }), 2);
+      expect(result).toMatchObject({ total: whole.length, page, pageCount: pages });
+      seen.push(...result.rows.map((r) => r.itemId));
+    }
+    expect(seen).toEqual(whole.map((r) => r.itemId));
+    // A page past the end (an old link) shows the last page, not an empty list.
+    const past = await listBlockerPage(v.engineer!, parseBlockersQuery({ page: "99" }), 2);
+    expect(past).toMatchObject({ total: whole.length, page: pages });
+    expect(past.rows.map((r) => r.itemId)).toEqual(whole.slice((pages - 1) * 2).map((r) => r.itemId));
+    await expect(listBlockerPage(v.riverbend!, all, 2)).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("is refused to customer IT, who have no blockers page", async () => {

@@ -16,8 +16,35 @@ const owner = alias(users, "owner");
 
 export type BlockerRow = Awaited<ReturnType<typeof listBlockers>>[number];
 
+// Every blocker the view matches (the CSV export holds the whole view).
 export async function listBlockers(viewer: Viewer, query: BlockersQuery, today = todayIso()) {
   authorize(viewer, "blockers.read_all");
+  return (await blockerQuery(viewer, query, today)).map(({ total: _total, ...row }) => row);
+}
+
+// One page of the view and how many match, in one statement (a window count): the page reads
+// `pageSize` rows whatever the portfolio's size. A page past the end (an old link, a hand-edited
+// URL) shows the last page.
+export async function listBlockerPage(viewer: Viewer, query: BlockersQuery, pageSize: number, today = todayIso()) {
+  authorize(viewer, "blockers.read_all");
+  const read = async (page: number) => {
+    const rows = await blockerQuery(viewer, query, today, sql<number>`count(*) over ()`)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    return { rows: rows.map(({ total: _total, ...row }) => row), total: Number(rows[0]?.total ?? 0) };
+  };
+  let page = query.page;
+  let { rows, total } = await read(page);
+  if (rows.length === 0 && page > 1) {
+    const [count] = await blockerQuery(viewer, query, today, sql<number>`count(*) over ()`).limit(1);
+    total = Number(count?.total ?? 0);
+    page = Math.max(1, Math.ceil(total / pageSize));
+    if (total > 0) rows = (await read(page)).rows;
+  }
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+function blockerQuery(viewer: Viewer, query: BlockersQuery, today: string, total: SQL<number> = sql<number>`0`) {
   // A cancelled implementation never goes live: its leftover blockers block nothing.
   const conditions: (SQL | undefined)[] = [
     eq(checklistItems.status, "blocked"),
@@ -32,6 +59,7 @@ export async function listBlockers(viewer: Viewer, query: BlockersQuery, today =
 
   return getDb()
     .select({
+      total,
       itemId: checklistItems.id,
       itemTitle: checklistItems.title,
       itemVersion: checklistItems.version,
@@ -62,7 +90,9 @@ export async function listBlockers(viewer: Viewer, query: BlockersQuery, today =
       asc(checklistItems.blockedSince),
       asc(implementations.name),
       asc(checklistItems.title),
-    );
+      asc(checklistItems.id),
+    )
+    .$dynamic();
 }
 
 // The column the viewer sorted by (kept in the URL), before the urgent order breaks ties.

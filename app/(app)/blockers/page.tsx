@@ -8,7 +8,7 @@ import { ListCount, ListHeader, PagedList, QuickViews } from "@/components/ui/li
 import { SortHeader } from "@/components/ui/sort-header";
 import { ScrollTable } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/session-viewer";
-import { listBlockerCustomers, listBlockers } from "@/lib/dal/blockers";
+import { listBlockerCustomers, listBlockerPage, type BlockerRow } from "@/lib/dal/blockers";
 import { hypercareOwnerChoices, listOpenHypercareAlerts, type HypercareAlertRow } from "@/lib/dal/hypercare";
 import { can } from "@/lib/dal/policy";
 import { listSavedViews } from "@/lib/dal/saved-views";
@@ -48,8 +48,8 @@ export default async function BlockersPage({ searchParams }: Props) {
   // Hypercare alerts on live implementations are post-live blockers: they show unless the
   // filter asks for go-live blockers only, or for the viewer's own items.
   const showAlerts = !query.mine && (query.severity.length === 0 || query.severity.includes("post_live"));
-  const [rows, customers, views, alerts] = await Promise.all([
-    listBlockers(viewer, query),
+  const [{ rows: shown, total, page, pageCount }, customers, views, alerts] = await Promise.all([
+    listBlockerPage(viewer, query, BLOCKERS_PAGE_SIZE),
     listBlockerCustomers(viewer),
     listSavedViews(viewer, "blockers"),
     showAlerts ? listOpenHypercareAlerts(viewer, query) : Promise.resolve([]),
@@ -59,9 +59,6 @@ export default async function BlockersPage({ searchParams }: Props) {
   const mayResolve = can(viewer, "blocker.resolve");
   const filtered = blockersFiltered(query);
   const queryString = blockersQueryString(query);
-  const pageCount = Math.max(1, Math.ceil(rows.length / BLOCKERS_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
-  const shown = rows.slice((page - 1) * BLOCKERS_PAGE_SIZE, page * BLOCKERS_PAGE_SIZE);
   const pageHref = (n: number) => {
     const qs = blockersQueryString(query);
     return `/blockers${qs}${n > 1 ? `${qs ? "&" : "?"}page=${n}` : ""}`;
@@ -79,8 +76,8 @@ export default async function BlockersPage({ searchParams }: Props) {
         }
       >
         <ListCount page={page} pageCount={pageCount} pageSize={BLOCKERS_PAGE_SIZE} shown={shown.length}>
-          {rows.length} open blocker{rows.length === 1 ? "" : "s"}
-          {filtered ? (rows.length === 1 ? " matches this filter" : " match this filter") : ""}
+          {total} open blocker{total === 1 ? "" : "s"}
+          {filtered ? (total === 1 ? " matches this filter" : " match this filter") : ""}
         </ListCount>
         <a href={`/api/blockers.csv${blockersQueryString(query)}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50" download>
           Export CSV
@@ -98,7 +95,7 @@ export default async function BlockersPage({ searchParams }: Props) {
             <SavedViews list="blockers" query={queryString.replace(/^\?/, "")} current={`/blockers${queryString}`} views={views} />
           </>
         }
-        isEmpty={rows.length === 0}
+        isEmpty={total === 0}
         empty={filtered ? "No open blocker matches this filter." : "No open blockers. Nothing stands in the way right now."}
         pager={{ label: "Blocker pages", page, pageCount, href: pageHref }}
       >
@@ -164,7 +161,7 @@ export default async function BlockersPage({ searchParams }: Props) {
   );
 }
 
-type Row = Awaited<ReturnType<typeof listBlockers>>[number];
+type Row = BlockerRow;
 
 // On a phone each blocker is a card: what, why, since when, and the go-live it holds up.
 function BlockerCards({ rows, mayResolve }: { rows: Row[]; mayResolve: boolean }) {
