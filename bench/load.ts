@@ -405,7 +405,7 @@ export function loadOptionsFromArgs(args: string[]): LoadOptions & { build: bool
       connections: { type: "string", default: "1,10" },
       "write-connections": { type: "string", default: "50" },
       "write-requests": { type: "string", default: "1000" },
-      "heap-mb": { type: "string", default: "256" },
+      "heap-mb": { type: "string", default: "192" },
       "counts-only": { type: "boolean", default: false },
       "no-build": { type: "boolean", default: false },
       server: { type: "string", default: process.env.BENCH_POSTGRES_URL ?? DEFAULT_SERVER_URL },

@@ -6,7 +6,7 @@
 // first-load JavaScript. Prints a markdown summary and writes bench/results/<timestamp>.json.
 // Not part of `npm test`; no figure here is asserted by any test.
 //
-//   npm run bench [-- --sizes 50,500,2000 --duration 5 --connections 1,10 --write-requests 1000 --heap-mb 256 --port 4150]
+//   npm run bench [-- --sizes 50,500,2000 --duration 5 --connections 1,10 --write-requests 1000 --heap-mb 192 --port 4150]
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
@@ -175,7 +175,7 @@ async function main() {
       connections: { type: "string", default: "1,10" },
       "write-connections": { type: "string", default: "50" },
       "write-requests": { type: "string", default: "1000" },
-      "heap-mb": { type: "string", default: "256" },
+      "heap-mb": { type: "string", default: "192" },
       port: { type: "string", default: "4150" },
       "counts-only": { type: "boolean", default: false },
       "skip-generate": { type: "boolean", default: false },

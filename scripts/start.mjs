@@ -44,7 +44,18 @@ if (stale) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// The server runs within a memory budget: V8's old space is capped (READYROOM_HEAP_MB, default
+// 192 MB) unless NODE_OPTIONS already sets a cap. Without one V8 grows the heap under
+// concurrent renders far past what the app keeps live; the figures are in BENCHMARKS.md, the
+// production advice (one process per core, the cap below the container's limit) in
+// docs/benchmarks.md. The build above runs without it: it needs more.
+const serverEnv = { ...childEnv };
+if (!/--max-old-space-size/.test(serverEnv.NODE_OPTIONS ?? "")) {
+  const heapMb = /^\d+$/.test(serverEnv.READYROOM_HEAP_MB ?? "") ? serverEnv.READYROOM_HEAP_MB : "192";
+  serverEnv.NODE_OPTIONS = `${serverEnv.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim();
+}
+
 const port = childEnv.PORT || "3000";
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, env: childEnv, stdio: "inherit" });
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, env: serverEnv, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
