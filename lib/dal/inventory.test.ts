@@ -61,6 +61,7 @@ const inventory: Record<string, string> = {
   "hypercare.listOpenHypercareAlerts": "hypercare.db.test.ts: the blockers view's alerts; refused to customer IT (blockers.read_all); tenant condition in SQL",
   "hypercare.hypercareOwnerChoices": "hypercare.db.test.ts: refused to customer IT (hypercare.acknowledge); vendor staff see every organization's people, as on the implementations they run",
   "blockers.listBlockers": "blockers.db.test.ts: ordering, filters; refused to customer IT; tenant condition in SQL",
+  "blockers.listBlockerPage": "blockers.db.test.ts: its pages are the whole list, in order (the same query as listBlockers, tenant condition in SQL); refused to customer IT",
   "blockers.listBlockerCustomers": "blockers.db.test.ts (page filter list): refused to customer IT; tenant condition in SQL",
   "my-work.getMyWork": "blockers.db.test.ts: customer IT sees only their organization's items",
   "my-work.getNavCounts": "blockers.db.test.ts: counts match getMyWork; no blockers count for customer IT",
