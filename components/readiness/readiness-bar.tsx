@@ -17,12 +17,6 @@ const segments: { status: BarStanding; label: string; symbol: string; fill: stri
   { status: "not_started", label: "not started", symbol: "○", fill: "bg-slate-200", ink: "text-slate-500" },
 ];
 
-export function readinessBarText(byStatus: Record<BarStanding, number>): string {
-  const total = segments.reduce((n, s) => n + (byStatus[s.status] ?? 0), 0);
-  const parts = segments.filter((s) => (byStatus[s.status] ?? 0) > 0).map((s) => `${byStatus[s.status]} ${s.label}`);
-  return total === 0 ? "No required items" : `${total} required: ${parts.join(", ")}`;
-}
-
 // The bar itself: a picture only (aria-hidden), each segment as wide as its share.
 function Bar({ byStatus, shown, total, height }: { byStatus: Record<BarStanding, number>; shown: typeof segments; total: number; height: string }) {
   return (
