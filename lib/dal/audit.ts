@@ -26,18 +26,22 @@ export async function recordAudit(tx: Executor, actor: Actor | null, entry: Audi
 // last statement (lib/dal/unit-of-work.ts) and holds that lock for one round trip only.
 export async function recordAudits(tx: Executor, events: { actor: Actor | null; entry: AuditEntry }[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(auditEvents).values(
-    events.map(({ actor, entry }) => ({
-      actorId: actor?.userId ?? null,
-      actorRole: actor?.role ?? null,
-      actorOrganizationId: actor?.organizationId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      implementationId: entry.implementationId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      requestId: entry.requestId ?? null,
-    })),
-  );
+  await tx
+    .insert(auditEvents)
+    .values(
+      events.map(({ actor, entry }) => ({
+        actorId: actor?.userId ?? null,
+        actorRole: actor?.role ?? null,
+        actorOrganizationId: actor?.organizationId ?? null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        implementationId: entry.implementationId ?? null,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        requestId: entry.requestId ?? null,
+      })),
+    )
+    .prepare("record_audits")
+    .execute();
 }

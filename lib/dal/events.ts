@@ -60,5 +60,7 @@ export async function queueEvent(tx: Executor, queued: QueuedEvent): Promise<voi
         .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
         .where(and(eq(webhooks.implementationId, queued.implementationId), eq(webhooks.enabled, true))),
     )
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .prepare("queue_event")
+    .execute();
 }

@@ -265,7 +265,9 @@ async function readFacts(executor: Executor, implementationId: string, scope: Re
   const [row] = await executor
     .select(gateFacts())
     .from(implementations)
-    .where(and(eq(implementations.id, implementationId), scope));
+    .where(and(eq(implementations.id, implementationId), scope))
+    .prepare("gate_facts")
+    .execute();
   return row ?? null;
 }
 
@@ -348,14 +350,18 @@ export async function refreshGateState(tx: Executor, implementationId: string, r
     .insert(gateStates)
     .values({ implementationId, verdict: "no_go" })
     .onConflictDoUpdate({ target: gateStates.implementationId, set: { verdict: sql.raw(`"gate_states"."verdict"`) } })
-    .returning({ verdict: gateStates.verdict, created: sql<boolean>`xmax = 0` });
+    .returning({ verdict: gateStates.verdict, created: sql<boolean>`xmax = 0` })
+    .prepare("lock_gate_state")
+    .execute();
   const facts = await readFacts(tx, implementationId, undefined);
   if (!facts || !state) return;
   const { gate, summary } = summaryFromFacts(facts, now);
   await tx
     .insert(readinessSummaries)
     .values({ implementationId, ...summary, evaluatedAt: now })
-    .onConflictDoUpdate({ target: readinessSummaries.implementationId, set: { ...summary, evaluatedAt: now } });
+    .onConflictDoUpdate({ target: readinessSummaries.implementationId, set: { ...summary, evaluatedAt: now } })
+    .prepare("store_summary")
+    .execute();
   // First evaluation: nothing was announced before, so there is no change to announce.
   if (state.created || gate.verdict === state.verdict) {
     if (state.created) await tx.update(gateStates).set({ verdict: gate.verdict, evaluatedAt: now }).where(eq(gateStates.implementationId, implementationId));

@@ -51,7 +51,9 @@ async function signatureFacts(tx: Transaction, item: typeof checklistItems.$infe
       ), '[]'::json)`,
     })
     .from(checklistItems)
-    .where(eq(checklistItems.id, item.id));
+    .where(eq(checklistItems.id, item.id))
+    .prepare("signature_facts")
+    .execute();
   const facts = one(row ? [row] : []);
   const snapshot = buildItemSnapshot({ item, evidence: facts.evidence.map((e) => ({ ...e, observedAt: new Date(e.observedAt) })) });
   return { snapshot, signOffs: facts.signOffs };
@@ -260,7 +262,7 @@ async function settleItem(
   }
   const approved = new Set(approvedNow);
   if (!item.requiredSignOffRoles.every((r) => approved.has(r))) return { status: item.status, version: item.version };
-  await tx.update(checklistItems).set({ status: "signed_off" }).where(eq(checklistItems.id, item.id));
+  await tx.update(checklistItems).set({ status: "signed_off" }).where(eq(checklistItems.id, item.id)).prepare("settle_item").execute();
   return { status: "signed_off" as ItemStatus, version: item.version };
 }
 
@@ -293,7 +295,9 @@ export async function signOffItem(viewer: Viewer, input: SignOffItemInput & { ip
       })
       // The unique index (item, role, version) is the last word if two signers race.
       .onConflictDoNothing()
-      .returning({ id: signOffs.id, signedAt: signOffs.signedAt });
+      .returning({ id: signOffs.id, signedAt: signOffs.signedAt })
+      .prepare("insert_sign_off")
+      .execute();
     if (!signed) throw conflict("Someone with your role signed this version a moment ago. Reload to see it.");
     const { status, version } = await settleItem(tx, viewer, item, input.decision, [...approvedBefore, role]);
     if (input.decision === "reject") await notifyRejected(tx, viewer, item, input.comment);

@@ -36,7 +36,9 @@ export async function lockImplementation(tx: Transaction, viewer: Viewer, implem
     .select()
     .from(implementations)
     .where(and(eq(implementations.id, implementationId), implementationScope(viewer)))
-    .for("update", { of: implementations });
+    .for("update", { of: implementations })
+    .prepare("lock_implementation")
+    .execute();
   return one(rows, "Implementation");
 }
 
@@ -51,7 +53,9 @@ export async function lockItem(tx: Transaction, viewer: Viewer, itemId: string) 
     .from(checklistItems)
     .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
     .where(and(eq(checklistItems.id, itemId), implementationScope(viewer)))
-    .for("update", { of: checklistItems });
+    .for("update", { of: checklistItems })
+    .prepare("lock_item")
+    .execute();
   return one(rows, "Checklist item");
 }
 
