@@ -268,6 +268,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         { name: "Implementation page", path: `/implementations/${impl.id}` },
         { name: "Item page", path: `/implementations/${impl.id}/items/${impl.item}` },
         { name: "Blockers", path: "/blockers" },
+        // Not a page: the navigation's counts, which every page's browser asks for once it is on screen.
+        { name: "Navigation counts (after the page)", path: "/api/nav-counts" },
       ];
       const entry: UserResult = { user: u.user, email: u.email, floors: [], floorStatements: {}, pages: [] };
       result.users.push(entry);

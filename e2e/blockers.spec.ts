@@ -60,6 +60,11 @@ test.describe("blockers view", () => {
     expect(text).toContain(REASON);
     expect(text).not.toContain("Post-live");
 
+    // The navigation's count loads after the page and follows the write below without a reload.
+    const blockersLink = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Blockers \(\d+\)$/ });
+    const before = Number((await blockersLink.textContent())?.match(/\((\d+)\)/)?.[1]);
+    expect(before).toBeGreaterThan(0);
+
     await row.locator("summary", { hasText: "Resolve" }).click();
     const resolve = row.getByRole("form", { name: "Resolve blocker: Monitoring setup" });
     await resolve.getByRole("button", { name: "Resolve blocker" }).click();
@@ -68,6 +73,7 @@ test.describe("blockers view", () => {
     await resolve.getByRole("button", { name: "Resolve blocker" }).click();
     await expect(page.locator("table tbody tr", { hasText: REASON })).toHaveCount(0);
     await expect(page).toHaveURL(/severity=go_live/);
+    await expect(blockersLink).toHaveText(`Blockers (${before - 1})`);
 
     await page.goto("/");
     await page.getByRole("link", { name: "Orders and results" }).click();

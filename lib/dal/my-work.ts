@@ -106,7 +106,9 @@ export async function getNavCounts(viewer: Viewer): Promise<{ myWork: number; bl
       ) unread)`,
     })
     .from(users)
-    .where(eq(users.id, viewer.userId));
+    .where(eq(users.id, viewer.userId))
+    .prepare("nav_counts")
+    .execute();
   return {
     myWork: Number(row?.owned ?? 0) + Number(row?.waiting ?? 0),
     blockers: mayReadBlockers ? Number(row?.blockers ?? 0) : null,

@@ -1639,6 +1639,17 @@ export const routeTable: Record<string, RouteSpec> = {
       } satisfies RouteSpec,
     ]),
   ),
+  // The navigation's counts: each person's own, in their own scope (lib/dal/blockers.db.test.ts).
+  "api/nav-counts": {
+    methods: {
+      GET: {
+        params: () => ({}),
+        expect: { admin: { own: 200 }, implementation_manager: { own: 200 }, engineer: { own: 200 }, customer_it: { own: 200 } },
+        unauthenticated: 401,
+        notApplicable: { other: "takes no id: it counts the signed-in person's own work", missing: "takes no id", malformed: "takes no id" },
+      },
+    },
+  },
   "api/health": {
     methods: {
       GET: {

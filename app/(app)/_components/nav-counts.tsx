@@ -1,24 +1,58 @@
-import { cache } from "react";
-import { getNavCounts } from "@/lib/dal/my-work";
-import type { Viewer } from "@/lib/domain/viewer";
+"use client";
 
-// The counts next to "My work" and "Blockers". They are read after the page, streamed into the
-// navigation through a Suspense boundary, so counting every checklist item in scope never holds
-// a page back. The fallback shows the link without a number.
-export async function NavCount({ viewer, which }: { viewer: Viewer; which: "myWork" | "blockers" }) {
-  const counts = await navCounts(viewer);
-  const n = counts[which];
-  return n === null ? null : <> ({n})</>;
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { queryKeys } from "@/lib/client/query-keys";
+
+// The numbers next to "My work", "Inbox" and "Blockers". The browser asks for them once the page
+// is on screen (GET /api/nav-counts, one statement in lib/dal/my-work.ts), so no page's response
+// waits for them; until they arrive, and without JavaScript, the links show no number.
+// They are asked for again whenever the layout is rendered on the server again (a write's
+// refresh or revalidation: NavCountsSync gets a new `renderId`), after a write that refreshes
+// only live views (useInvalidateOnSuccess), and on moving to another page once they are older
+// than NAV_COUNTS_FRESH_MS.
+
+type NavCounts = { myWork: number; blockers: number | null; unread: number };
+
+const NAV_COUNTS_FRESH_MS = 15_000;
+
+async function fetchNavCounts(): Promise<NavCounts> {
+  const response = await fetch("/api/nav-counts", { cache: "no-store" });
+  if (!response.ok) throw new Error(`navigation counts request failed: ${response.status}`);
+  return (await response.json()) as NavCounts;
 }
 
-// One statement per request for all three counts, however many boundaries ask.
-const navCounts = cache((viewer: Viewer) => getNavCounts(viewer));
+function useNavCounts(): NavCounts | undefined {
+  return useQuery({ queryKey: queryKeys.navCounts, queryFn: fetchNavCounts, staleTime: NAV_COUNTS_FRESH_MS }).data;
+}
 
-// The unread count next to "Inbox", from the same statement, streamed like the counts above.
+// Rendered once by the layout, with the id of the request that rendered it on the server.
+export function NavCountsSync({ renderId }: { renderId: string }) {
+  const client = useQueryClient();
+  const pathname = usePathname();
+  const firstRender = useRef(renderId);
+  useEffect(() => {
+    // The first render's numbers are being fetched already.
+    if (renderId !== firstRender.current) void client.invalidateQueries({ queryKey: queryKeys.navCounts });
+  }, [client, renderId]);
+  // The layout stays mounted from page to page: a page reached later asks again if the numbers
+  // have gone stale.
+  useEffect(() => {
+    void client.refetchQueries({ queryKey: queryKeys.navCounts, stale: true }, { cancelRefetch: false });
+  }, [client, pathname]);
+  return null;
+}
+
+export function NavCount({ which }: { which: "myWork" | "blockers" }) {
+  const n = useNavCounts()?.[which];
+  return n === undefined || n === null ? null : <> ({n})</>;
+}
+
 // Read out as words for screen readers.
-export async function UnreadCount({ viewer }: { viewer: Viewer }) {
-  const n = (await navCounts(viewer)).unread;
-  if (n === 0) return null;
+export function UnreadCount() {
+  const n = useNavCounts()?.unread;
+  if (!n) return null;
   return (
     <>
       {" "}
