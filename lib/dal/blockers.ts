@@ -30,7 +30,9 @@ export async function listBlockerPage(viewer: Viewer, query: BlockersQuery, page
   const read = async (page: number) => {
     const rows = await blockerQuery(viewer, query, today, sql<number>`count(*) over ()`)
       .limit(pageSize)
-      .offset((page - 1) * pageSize);
+      .offset((page - 1) * pageSize)
+      .prepare("blocker_page")
+      .execute();
     return { rows: rows.map(({ total: _total, ...row }) => row), total: Number(rows[0]?.total ?? 0) };
   };
   let page = query.page;

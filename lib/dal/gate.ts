@@ -303,7 +303,9 @@ export async function getGate(viewer: Viewer, implementationId: string, now = ne
       ), '[]'::json)`,
     })
     .from(implementations)
-    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)));
+    .where(and(eq(implementations.id, implementationId), implementationScope(viewer)))
+    .prepare("gate_view")
+    .execute();
   if (!row) throw notFound("Implementation");
   const input = gateInputFromFacts(row, now);
   const gate = evaluateGate(input);
@@ -419,7 +421,7 @@ async function refreshWhere(scope: SQL | undefined, now: Date, limit?: number): 
     .from(implementations)
     .where(and(scope, sql`not exists (select 1 from ${readinessSummaries} where ${readinessSummaries.implementationId} = ${implementations.id})`));
   const both = passed.union(missing);
-  const ids = (await (limit ? both.limit(limit) : both)).map((r) => r.id);
+  const ids = (await (limit ? both.limit(limit) : both).prepare("due_summaries").execute()).map((r) => r.id);
   for (const id of ids) {
     await db.transaction((tx) => refreshGateState(tx, id, undefined, now));
   }

@@ -154,7 +154,9 @@ export async function listPortfolio(viewer: Viewer, query: PortfolioQuery = pars
     .from(implementations)
     .innerJoin(readinessSummaries, eq(readinessSummaries.implementationId, implementations.id))
     .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
-    .where(scope);
+    .where(scope)
+    .prepare("portfolio_counts")
+    .execute();
   const total = Number(counts?.total ?? 0);
   const matching = Number(counts?.matching ?? 0);
   const customers = [...(counts?.customers ?? [])].sort((a, b) => a.name.localeCompare(b.name));
@@ -183,7 +185,9 @@ export async function listPortfolio(viewer: Viewer, query: PortfolioQuery = pars
     .where(and(scope, filter))
     .orderBy(...portfolioOrder(query))
     .limit(PORTFOLIO_PAGE_SIZE)
-    .offset((page - 1) * PORTFOLIO_PAGE_SIZE);
+    .offset((page - 1) * PORTFOLIO_PAGE_SIZE)
+    .prepare("portfolio_rows")
+    .execute();
 
   return {
     total,
@@ -286,7 +290,9 @@ export async function getImplementation(viewer: Viewer, implementationId: string
     .leftJoin(manager, eq(manager.id, implementations.implementationManagerId))
     .leftJoin(engineeringOwner, eq(engineeringOwner.id, implementations.engineeringOwnerId))
     .where(oneImplementationInScope(viewer, implementationId))
-    .limit(1);
+    .limit(1)
+    .prepare("implementation_page")
+    .execute();
   if (!row) throw notFound("Implementation");
 
   return {

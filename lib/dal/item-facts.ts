@@ -144,7 +144,9 @@ async function readItemFacts(viewer: Viewer, implementationId: string, itemId: s
     .leftJoin(owner, eq(owner.id, checklistItems.ownerId))
     .leftJoin(editor, eq(editor.id, checklistItems.updatedById))
     .where(and(eq(checklistItems.id, itemId), eq(checklistItems.implementationId, implementationId), implementationScope(viewer)))
-    .limit(1);
+    .limit(1)
+    .prepare("item_facts")
+    .execute();
   if (!row) throw notFound("Checklist item");
   return row;
 }

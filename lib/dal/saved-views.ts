@@ -33,7 +33,9 @@ export async function listSavedViews(viewer: Viewer, list: SavedViewList): Promi
     .select({ id: savedViews.id, name: savedViews.name, query: savedViews.query, createdAt: savedViews.createdAt })
     .from(savedViews)
     .where(and(eq(savedViews.ownerId, viewer.userId), eq(savedViews.list, list)))
-    .orderBy(asc(sql`lower(${savedViews.name})`), asc(savedViews.id));
+    .orderBy(asc(sql`lower(${savedViews.name})`), asc(savedViews.id))
+    .prepare("saved_views")
+    .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, href: hrefOf(list, r.query), createdAt: r.createdAt }));
 }
 

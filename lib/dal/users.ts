@@ -51,7 +51,9 @@ export async function loadViewer(userId: string, sessionVersion: number): Promis
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(users.id, userId))
-    .limit(1);
+    .limit(1)
+    .prepare("load_viewer")
+    .execute();
   return viewerFromRow(row, sessionVersion);
 }
 
