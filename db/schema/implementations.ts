@@ -168,8 +168,10 @@ export const checklistItems = pgTable(
     unique("checklist_items_id_implementation_key").on(t.id, t.implementationId),
     index("checklist_items_owner_idx").on(t.ownerId),
     // The cross-portfolio blockers view reads only blocked items, most severe and oldest first.
+    // It holds every column the view filters and sorts a page by (lib/dal/blockers.ts), so the
+    // page is chosen from the index alone and only its rows are read whole.
     index("checklist_items_open_blockers_idx")
-      .on(t.blockerSeverity, t.blockedSince)
+      .on(t.blockerSeverity, t.blockedSince, t.implementationId, t.ownerId, t.title, t.id)
       .where(sql`${t.status} = 'blocked'`),
     // Full-text search over items (lib/dal/search.ts): a GIN index on exactly the expression
     // the search matches with, so the planner can use it. Blockers are searched among the few

@@ -4,7 +4,7 @@ import { checklistItems, readinessSummaries, signOffs } from "@/db/schema";
 import { seedId } from "@/db/seed";
 import type { Viewer } from "@/lib/domain/viewer";
 import { todayIso } from "@/lib/format/dates";
-import { parseBlockersQuery } from "@/lib/validation/blockers";
+import { blockerSorts, parseBlockersQuery } from "@/lib/validation/blockers";
 import { blockItemSchema } from "@/lib/validation/checklist";
 import { signOffItemSchema } from "@/lib/validation/sign-offs";
 import { withDemoDatabase } from "@/test/fixtures/demo";
@@ -87,6 +87,23 @@ describe("listBlockers", () => {
     expect(past).toMatchObject({ total: whole.length, page: pages });
     expect(past.rows.map((r) => r.itemId)).toEqual(whole.slice((pages - 1) * 2).map((r) => r.itemId));
     await expect(listBlockerPage(v.riverbend!, all, 2)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("pages every order and filter the way the whole list orders and filters it", async () => {
+    // The blockers the first test made, across three implementations and both severities.
+    expect((await listBlockers(v.engineer!, all)).length).toBeGreaterThan(4);
+    const views: Record<string, string>[] = [{ severity: "go_live" }, { mine: "1" }, { within: "30" }, { customer: seedId("org:riverbend") }];
+    for (const sort of blockerSorts) for (const dir of ["asc", "desc"]) views.push({ sort, dir });
+    for (const view of views) {
+      const whole = (await listBlockers(v.engineer!, parseBlockersQuery(view))).map((r) => r.itemId);
+      const seen: string[] = [];
+      for (let page = 1; page <= Math.max(1, Math.ceil(whole.length / 2)); page++) {
+        const result = await listBlockerPage(v.engineer!, parseBlockersQuery({ ...view, page: String(page) }), 2);
+        expect(result.total, JSON.stringify(view)).toBe(whole.length);
+        seen.push(...result.rows.map((r) => r.itemId));
+      }
+      expect(seen, JSON.stringify(view)).toEqual(whole);
+    }
   });
 
   it("is refused to customer IT, who have no blockers page", async () => {

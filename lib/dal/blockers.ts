@@ -22,15 +22,33 @@ export async function listBlockers(viewer: Viewer, query: BlockersQuery, today =
   return (await blockerQuery(viewer, query, today)).map(({ total: _total, ...row }) => row);
 }
 
-// One page of the view and how many match, in one statement (a window count): the page reads
-// `pageSize` rows whatever the portfolio's size. A page past the end (an old link, a hand-edited
+// One page of the view and how many match, in one statement. The page is chosen first from the
+// covering open-blockers index (every column it filters and sorts on is in the index, so no
+// blocked item's row is read) joined to the implementations, with a window count; only the
+// page's `pageSize` rows are then read whole. A page past the end (an old link, a hand-edited
 // URL) shows the last page.
 export async function listBlockerPage(viewer: Viewer, query: BlockersQuery, pageSize: number, today = todayIso()) {
   authorize(viewer, "blockers.read_all");
   const read = async (page: number) => {
-    const rows = await blockerQuery(viewer, query, today, sql<number>`count(*) over ()`)
+    const chosen = getDb()
+      .select({ id: checklistItems.id, total: sql<number>`count(*) over ()`.as("total") })
+      .from(checklistItems)
+      .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
+      .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+      .leftJoin(owner, eq(owner.id, checklistItems.ownerId))
+      .where(blockerConditions(viewer, query, today))
+      .orderBy(...blockerOrder(query))
       .limit(pageSize)
       .offset((page - 1) * pageSize)
+      .as("chosen");
+    const rows = await getDb()
+      .select({ ...blockerColumns(today), total: chosen.total })
+      .from(chosen)
+      .innerJoin(checklistItems, eq(checklistItems.id, chosen.id))
+      .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
+      .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
+      .leftJoin(owner, eq(owner.id, checklistItems.ownerId))
+      .orderBy(...blockerOrder(query))
       .prepare("blocker_page")
       .execute();
     return { rows: rows.map(({ total: _total, ...row }) => row), total: Number(rows[0]?.total ?? 0) };
@@ -46,8 +64,8 @@ export async function listBlockerPage(viewer: Viewer, query: BlockersQuery, page
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-function blockerQuery(viewer: Viewer, query: BlockersQuery, today: string, total: SQL<number> = sql<number>`0`) {
-  // A cancelled implementation never goes live: its leftover blockers block nothing.
+// A cancelled implementation never goes live: its leftover blockers block nothing.
+function blockerConditions(viewer: Viewer, query: BlockersQuery, today: string): SQL | undefined {
   const conditions: (SQL | undefined)[] = [
     eq(checklistItems.status, "blocked"),
     ne(implementations.status, "cancelled"),
@@ -58,42 +76,54 @@ function blockerQuery(viewer: Viewer, query: BlockersQuery, today: string, total
   if (query.customer.length > 0) conditions.push(inArray(implementations.customerOrganizationId, query.customer));
   // "Within N days" includes go-lives already past: a late go-live is the most urgent of all.
   if (query.within) conditions.push(sql`${implementations.goLiveDate} <= ${today}::date + ${query.within}::int`);
+  return and(...conditions);
+}
 
+// The viewer's chosen column first, then the urgent order: go-live blockers, the soonest
+// go-live, the oldest, and names to break ties.
+function blockerOrder(query: BlockersQuery): SQL[] {
+  return [
+    ...chosenOrder(query),
+    sql`(${checklistItems.blockerSeverity} = 'go_live') desc`,
+    sql`${implementations.goLiveDate} asc nulls last`,
+    asc(checklistItems.blockedSince),
+    asc(implementations.name),
+    asc(checklistItems.title),
+    asc(checklistItems.id),
+  ];
+}
+
+function blockerColumns(today: string) {
+  return {
+    itemId: checklistItems.id,
+    itemTitle: checklistItems.title,
+    itemVersion: checklistItems.version,
+    implementationId: implementations.id,
+    implementationName: implementations.name,
+    implementationStatus: implementations.status,
+    customerId: organizations.id,
+    customerName: organizations.name,
+    severity: sql<"go_live" | "post_live">`${checklistItems.blockerSeverity}`,
+    reason: sql<string>`${checklistItems.blockerReason}`,
+    ticketUrl: checklistItems.blockerTicketUrl,
+    ownerId: checklistItems.ownerId,
+    ownerName: owner.name,
+    blockedSince: sql<string>`${checklistItems.blockedSince}`,
+    daysBlocked: sql<number>`(${today}::date - ${checklistItems.blockedSince})::int`,
+    goLiveDate: implementations.goLiveDate,
+    daysToGoLive: sql<number | null>`(${implementations.goLiveDate} - ${today}::date)::int`,
+  };
+}
+
+function blockerQuery(viewer: Viewer, query: BlockersQuery, today: string, total: SQL<number> = sql<number>`0`) {
   return getDb()
-    .select({
-      total,
-      itemId: checklistItems.id,
-      itemTitle: checklistItems.title,
-      itemVersion: checklistItems.version,
-      implementationId: implementations.id,
-      implementationName: implementations.name,
-      implementationStatus: implementations.status,
-      customerId: organizations.id,
-      customerName: organizations.name,
-      severity: sql<"go_live" | "post_live">`${checklistItems.blockerSeverity}`,
-      reason: sql<string>`${checklistItems.blockerReason}`,
-      ticketUrl: checklistItems.blockerTicketUrl,
-      ownerId: checklistItems.ownerId,
-      ownerName: owner.name,
-      blockedSince: sql<string>`${checklistItems.blockedSince}`,
-      daysBlocked: sql<number>`(${today}::date - ${checklistItems.blockedSince})::int`,
-      goLiveDate: implementations.goLiveDate,
-      daysToGoLive: sql<number | null>`(${implementations.goLiveDate} - ${today}::date)::int`,
-    })
+    .select({ total, ...blockerColumns(today) })
     .from(checklistItems)
     .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
     .innerJoin(organizations, eq(organizations.id, implementations.customerOrganizationId))
     .leftJoin(owner, eq(owner.id, checklistItems.ownerId))
-    .where(and(...conditions))
-    .orderBy(
-      ...chosenOrder(query),
-      sql`(${checklistItems.blockerSeverity} = 'go_live') desc`,
-      sql`${implementations.goLiveDate} asc nulls last`,
-      asc(checklistItems.blockedSince),
-      asc(implementations.name),
-      asc(checklistItems.title),
-      asc(checklistItems.id),
-    )
+    .where(blockerConditions(viewer, query, today))
+    .orderBy(...blockerOrder(query))
     .$dynamic();
 }
 

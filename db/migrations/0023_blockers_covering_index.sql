@@ -1,0 +1,2 @@
+DROP INDEX "checklist_items_open_blockers_idx";--> statement-breakpoint
+CREATE INDEX "checklist_items_open_blockers_idx" ON "checklist_items" USING btree ("blocker_severity","blocked_since","implementation_id","owner_id","title","id") WHERE "checklist_items"."status" = 'blocked';
