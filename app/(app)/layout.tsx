@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { PageRefreshProvider } from "@/components/providers/use-refresh-on-success";
 import { requestId } from "@/lib/actions/action";
 import { requireViewer } from "@/lib/auth/session-viewer";
@@ -11,7 +10,7 @@ import { signOutAction } from "./actions";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
   return (
-    <QueryProvider>
+    <>
       <NavCountsSync renderId={await requestId()} />
       <div className="min-h-screen">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -123,6 +122,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <PageRefreshProvider>{children}</PageRefreshProvider>
         </main>
       </div>
-    </QueryProvider>
+    </>
   );
 }

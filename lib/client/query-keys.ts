@@ -5,8 +5,6 @@ export const queryKeys = {
   // One view of the checklist (filtered, ordered); invalidating `checklist` refreshes them all.
   checklistView: (implementationId: string, show: string, sort: string) => ["implementation", implementationId, "checklist", show, sort] as const,
   gate: (implementationId: string) => ["implementation", implementationId, "gate"] as const,
-  // The navigation's counts (My work, Inbox, Blockers): every write can change them.
-  navCounts: ["nav-counts"] as const,
 };
 
 // How often a view that several people work on at once asks for changes.

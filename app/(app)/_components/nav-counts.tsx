@@ -1,9 +1,8 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef } from "react";
-import { queryKeys } from "@/lib/client/query-keys";
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import { navCountsSnapshot, refreshNavCounts, subscribeNavCounts, type NavCounts } from "@/lib/client/nav-counts";
 
 // The numbers next to "My work", "Inbox" and "Blockers". The browser asks for them once the page
 // is on screen (GET /api/nav-counts, one statement in lib/dal/my-work.ts), so no page's response
@@ -13,34 +12,25 @@ import { queryKeys } from "@/lib/client/query-keys";
 // only live views (useInvalidateOnSuccess), and on moving to another page once they are older
 // than NAV_COUNTS_FRESH_MS.
 
-type NavCounts = { myWork: number; blockers: number | null; unread: number };
-
 const NAV_COUNTS_FRESH_MS = 15_000;
 
-async function fetchNavCounts(): Promise<NavCounts> {
-  const response = await fetch("/api/nav-counts", { cache: "no-store" });
-  if (!response.ok) throw new Error(`navigation counts request failed: ${response.status}`);
-  return (await response.json()) as NavCounts;
-}
-
 function useNavCounts(): NavCounts | undefined {
-  return useQuery({ queryKey: queryKeys.navCounts, queryFn: fetchNavCounts, staleTime: NAV_COUNTS_FRESH_MS }).data;
+  return useSyncExternalStore(subscribeNavCounts, navCountsSnapshot, () => undefined);
 }
 
 // Rendered once by the layout, with the id of the request that rendered it on the server.
 export function NavCountsSync({ renderId }: { renderId: string }) {
-  const client = useQueryClient();
   const pathname = usePathname();
   const firstRender = useRef(renderId);
   useEffect(() => {
-    // The first render's numbers are being fetched already.
-    if (renderId !== firstRender.current) void client.invalidateQueries({ queryKey: queryKeys.navCounts });
-  }, [client, renderId]);
-  // The layout stays mounted from page to page: a page reached later asks again if the numbers
-  // have gone stale.
+    // A layout rendered anew (not the first one) may show a write's effect: ask again.
+    if (renderId !== firstRender.current) refreshNavCounts();
+  }, [renderId]);
+  // On the first page, and on each page reached later if the numbers have gone stale (the
+  // layout stays mounted from page to page).
   useEffect(() => {
-    void client.refetchQueries({ queryKey: queryKeys.navCounts, stale: true }, { cancelRefetch: false });
-  }, [client, pathname]);
+    refreshNavCounts(NAV_COUNTS_FRESH_MS);
+  }, [pathname]);
   return null;
 }
 
