@@ -19,47 +19,62 @@ const closed = ["signed_off", "waived"] as const;
 // Items due tomorrow or today (one "due" notification per item and due date) and items past
 // their due date (one "overdue" notification per item and due date). Owners only, and through
 // notify(), so only while the owner may still see the implementation.
-export async function notifyDueItems(today = todayIso()): Promise<number> {
+// Only items whose owner has not had that notice are read, oldest due date first, a batch at a
+// time until none is left: a run after the first one reads nothing it already sent, however
+// large the portfolio, and no item waits for a later run because an earlier batch was full.
+export async function notifyDueItems(today = todayIso(), options: { batchSize?: number } = {}): Promise<number> {
   const db = getDb();
-  const rows = await db
-    .select({
-      id: checklistItems.id,
-      title: checklistItems.title,
-      implementationId: checklistItems.implementationId,
-      implementationName: implementations.name,
-      ownerId: checklistItems.ownerId,
-      dueDate: sql<string>`${checklistItems.dueDate}`,
-    })
-    .from(checklistItems)
-    .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
-    .where(
-      and(
-        lte(checklistItems.dueDate, addDaysIso(today, 1)),
-        notInArray(checklistItems.status, [...closed]),
-        sql`${checklistItems.ownerId} is not null`,
-        inArray(implementations.status, ["active", "live"]),
-      ),
-    )
-    .limit(2000);
+  const batchSize = options.batchSize ?? 500;
+  const dueKey = sql<string>`case when ${checklistItems.dueDate} < ${today}::date then 'overdue:' else 'due:' end || ${checklistItems.id}::text || ':' || ${checklistItems.dueDate}::text`;
   let created = 0;
-  for (const item of rows) {
-    const overdue = item.dueDate < today;
-    created += await db.transaction((tx) =>
-      notify(tx, {
-        to: [item.ownerId],
-        kind: overdue ? "item_overdue" : "item_due",
-        implementationId: item.implementationId,
-        itemId: item.id,
-        title: overdue
-          ? `"${item.title}" on ${item.implementationName} was due on ${item.dueDate}`
-          : `"${item.title}" on ${item.implementationName} is due ${item.dueDate === today ? "today" : "tomorrow"} (${item.dueDate})`,
-        body: overdue ? "Update its due date or its next step, or mark it ready for sign-off." : "",
-        link: `/implementations/${item.implementationId}/items/${item.id}`,
-        dedupeKey: `${overdue ? "overdue" : "due"}:${item.id}:${item.dueDate}`,
-      }),
-    );
+  // Keyset position: an item notify() skipped (its owner may no longer see the implementation)
+  // is passed over, not read again in the same run.
+  let after: { dueDate: string; id: string } | null = null;
+  for (;;) {
+    const rows: { id: string; title: string; implementationId: string; implementationName: string; ownerId: string | null; dueDate: string }[] = await db
+      .select({
+        id: checklistItems.id,
+        title: checklistItems.title,
+        implementationId: checklistItems.implementationId,
+        implementationName: implementations.name,
+        ownerId: checklistItems.ownerId,
+        dueDate: sql<string>`${checklistItems.dueDate}::text`,
+      })
+      .from(checklistItems)
+      .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
+      .where(
+        and(
+          lte(checklistItems.dueDate, addDaysIso(today, 1)),
+          notInArray(checklistItems.status, [...closed]),
+          sql`${checklistItems.ownerId} is not null`,
+          inArray(implementations.status, ["active", "live"]),
+          sql`not exists (select 1 from ${inboxNotifications} n where n.user_id = ${checklistItems.ownerId} and n.dedupe_key = ${dueKey})`,
+          after ? sql`(${checklistItems.dueDate}, ${checklistItems.id}) > (${after.dueDate}::date, ${after.id}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(asc(checklistItems.dueDate), asc(checklistItems.id))
+      .limit(batchSize);
+    for (const item of rows) {
+      const overdue = item.dueDate < today;
+      created += await db.transaction((tx) =>
+        notify(tx, {
+          to: [item.ownerId],
+          kind: overdue ? "item_overdue" : "item_due",
+          implementationId: item.implementationId,
+          itemId: item.id,
+          title: overdue
+            ? `"${item.title}" on ${item.implementationName} was due on ${item.dueDate}`
+            : `"${item.title}" on ${item.implementationName} is due ${item.dueDate === today ? "today" : "tomorrow"} (${item.dueDate})`,
+          body: overdue ? "Update its due date or its next step, or mark it ready for sign-off." : "",
+          link: `/implementations/${item.implementationId}/items/${item.id}`,
+          dedupeKey: `${overdue ? "overdue" : "due"}:${item.id}:${item.dueDate}`,
+        }),
+      );
+    }
+    if (rows.length < batchSize) return created;
+    const last = rows.at(-1)!;
+    after = { dueDate: last.dueDate, id: last.id };
   }
-  return created;
 }
 
 // Claims a digest for a person and period inside the transaction that queues it: false when

@@ -1,4 +1,4 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, checklistItems, digestRuns, inboxNotifications, mailMessages } from "@/db/schema";
 import { seedId } from "@/db/seed";
@@ -180,5 +180,32 @@ describe("mail settings and digests", () => {
     const mails = await demo.db.select().from(mailMessages).where(and(eq(mailMessages.to, "manager@vendor.example"), like(mailMessages.kind, "digest.weekly")));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text).toContain("What changed this week");
+  });
+
+  it("notices every due item in one run, a batch at a time, and a later run reads none it already sent", async () => {
+    const today = "2031-01-05";
+    // Open items with an owner who may see them, on active or live implementations, due by then:
+    // each should get its overdue notice, and the count that still lack one is what is left.
+    const waiting = async () => {
+      const [row] = await demo.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(checklistItems)
+        .where(sql`${checklistItems.dueDate} <= ${today}::date and ${checklistItems.status} not in ('signed_off', 'waived')
+          and exists (select 1 from implementations i
+                      join users u on u.id = ${checklistItems.ownerId} and u.disabled_at is null and not u.invited
+                      join organizations o on o.id = u.organization_id and (o.kind = 'vendor' or o.id = i.customer_organization_id)
+                      where i.id = ${checklistItems.implementationId} and i.status in ('active', 'live'))
+          and not exists (select 1 from inbox_notifications n where n.user_id = ${checklistItems.ownerId}
+                          and n.dedupe_key = 'overdue:' || ${checklistItems.id}::text || ':' || ${checklistItems.dueDate}::text)`);
+      return Number(row!.n);
+    };
+    const before = await waiting();
+    // Batches of one: the run has to page on past the first.
+    expect(before).toBeGreaterThan(2);
+    expect(await notifyDueItems(today, { batchSize: 1 })).toBe(before);
+    expect(await waiting()).toBe(0);
+    const notices = await demo.db.select().from(inboxNotifications).where(like(inboxNotifications.dedupeKey, "overdue:%"));
+    expect(await notifyDueItems(today, { batchSize: 1 })).toBe(0);
+    expect(await demo.db.select().from(inboxNotifications).where(like(inboxNotifications.dedupeKey, "overdue:%"))).toHaveLength(notices.length);
   });
 });
