@@ -47,10 +47,17 @@ function buildSummaries(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", join(root, "bench/summaries.ts"), url, "4"], {
       cwd: root,
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", "pipe", "inherit"],
     });
+    // The console mail transport logs every message: only the closing line is shown.
+    let tail = "";
+    child.stdout.on("data", (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-8192)));
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`bench/summaries.ts exited ${code}`))));
+    child.once("exit", (code) => {
+      if (code !== 0) return reject(new Error(`bench/summaries.ts exited ${code}`));
+      console.log(`  ${tail.trim().split("\n").at(-1) ?? ""}`);
+      resolve();
+    });
   });
 }
 

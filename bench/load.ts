@@ -99,6 +99,10 @@ export type LoadOptions = {
   writeRequests: number;
   heapMb: number | null;
   countsOnly?: boolean;
+  // Only the sign-off runs (action and data layer), no page loads.
+  writesOnly?: boolean;
+  // The server's DATABASE_POOL_MAX; the data layer's run uses the same size.
+  poolMax?: number;
   log?: (line: string) => void;
 };
 
@@ -250,7 +254,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
 
   log(`starting next start on :${options.port} against ${database}${options.heapMb ? ` (--max-old-space-size=${options.heapMb})` : ""}`);
-  const server = await startServer({ databaseUrl: url.toString(), port: options.port, heapMb: options.heapMb });
+  const server = await startServer({ databaseUrl: url.toString(), port: options.port, heapMb: options.heapMb, poolMax: options.poolMax });
   const sampler = rssSampler(server.pid);
   try {
     const sessions: Session[] = [];
@@ -258,6 +262,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     result.rssIdleMb = mb(sampler.mark());
 
     for (const [index, u] of USERS.entries()) {
+      if (options.writesOnly) break;
       const session = sessions[index]!;
       const [impl] = await sql<{ id: string; item: string }[]>`
         select i.id, ci.id as item from implementations i join checklist_items ci on ci.implementation_id = i.id and ci.key = 'bench-10'
@@ -365,17 +370,17 @@ async function signOffs(
   log(`  ${out.action.okPerSecond} succeeded/s, ${written} rows written, p50 ${run.p50} ms, errors ${run.errors + run.non2xx + run.failedResults} (timeouts ${run.timeouts})`);
 
   log(`sign-off through the data layer alone: ${headers.length} calls at ${options.writeConnections}`);
-  out.dal = await signOffDal(databaseUrl, headers.length, options.writeConnections);
+  out.dal = await signOffDal(databaseUrl, headers.length, options.writeConnections, options.poolMax ?? 10);
   out.ratio = round(out.action.okPerSecond / out.dal.perSecond, 2);
   log(`  ${out.dal.perSecond}/s (${out.dal.failed} failed); action/DAL = ${out.ratio}`);
   return out;
 }
 
-function signOffDal(databaseUrl: string, calls: number, concurrency: number): Promise<NonNullable<SignOffResult["dal"]>> {
+function signOffDal(databaseUrl: string, calls: number, concurrency: number, pool: number): Promise<NonNullable<SignOffResult["dal"]>> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", join(root, "bench/signoff-dal.ts"), "--database", databaseUrl, "--calls", String(calls), "--concurrency", String(concurrency)],
+      ["--conditions=react-server", "--import", "tsx", join(root, "bench/signoff-dal.ts"), "--database", databaseUrl, "--calls", String(calls), "--concurrency", String(concurrency), "--pool", String(pool)],
       { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
     );
     let stdout = "";
@@ -409,6 +414,8 @@ export function loadOptionsFromArgs(args: string[]): LoadOptions & { build: bool
       "write-requests": { type: "string", default: "1000" },
       "heap-mb": { type: "string", default: "192" },
       "counts-only": { type: "boolean", default: false },
+      "writes-only": { type: "boolean", default: false },
+      "pool-max": { type: "string", default: "10" },
       "no-build": { type: "boolean", default: false },
       server: { type: "string", default: process.env.BENCH_POSTGRES_URL ?? DEFAULT_SERVER_URL },
     },
@@ -424,6 +431,8 @@ export function loadOptionsFromArgs(args: string[]): LoadOptions & { build: bool
     writeRequests: Number(values["write-requests"]),
     heapMb: Number(values["heap-mb"]) > 0 ? Number(values["heap-mb"]) : null,
     countsOnly: values["counts-only"],
+    writesOnly: values["writes-only"],
+    poolMax: Number(values["pool-max"]),
     build: !values["no-build"],
   };
 }

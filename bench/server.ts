@@ -52,7 +52,10 @@ export type Server = {
 export async function startServer(options: { databaseUrl: string; port: number; poolMax?: number; heapMb?: number | null }): Promise<Server> {
   const origin = `http://127.0.0.1:${options.port}`;
   const logs: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  // BENCH_SERVER_NODE_ARGS passes flags to the server's node that NODE_OPTIONS refuses, such as
+  // "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile a run.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
       ...process.env,

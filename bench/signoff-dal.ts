@@ -16,6 +16,9 @@ const { values } = parseArgs({
     implementations: { type: "string", default: "500" },
     concurrency: { type: "string", default: "50" },
     calls: { type: "string", default: "2000" },
+    // Connections in the pool: by default as many as the server's (DATABASE_POOL_MAX, 10), so the
+    // comparison with the server action measures the action, not a larger pool.
+    pool: { type: "string", default: "10" },
     // The whole database URL (bench/load.ts passes it); else the server's bench_readyroom_<n>.
     database: { type: "string" },
   },
@@ -41,7 +44,7 @@ async function main() {
     console.error("No unsigned ready items for the manager in that database: run `npm run bench:generate` again.");
     process.exit(1);
   }
-  const handle = openPostgres(url.toString(), concurrency + 5);
+  const handle = openPostgres(url.toString(), Number(values.pool));
   setDatabaseHandle(handle);
   const base = await loadViewer(manager!.id, manager!.session_version);
   const viewer = { ...base!, session: { id: "bench-session", signedInAt: new Date() } };
