@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { auth } from "@/lib/auth/config";
+import { readSessionClaims } from "@/lib/auth/session-claims";
 import { env } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Benchmark" };
@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "Benchmark" };
 export default async function BenchSessionPage() {
   await connection();
   if (!env().READYROOM_BENCH) notFound();
-  const session = await auth();
-  if (!session?.userId) redirect("/sign-in");
+  // The same read of the session cookie every signed-in page starts with (lib/auth/session-viewer.ts).
+  if (!(await readSessionClaims())) redirect("/sign-in");
   return (
     <main className="p-6">
       <h1 className="text-2xl font-semibold tracking-tight">Signed in</h1>

@@ -3,19 +3,19 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { loadViewer } from "@/lib/dal/users";
 import type { Viewer } from "@/lib/domain/viewer";
-import { auth } from "./config";
+import { readSessionClaims } from "./session-claims";
 
 // The signed-in person for this request, read from the database once per request.
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  if (!session?.userId || typeof session.sessionVersion !== "number") return null;
-  const viewer = await loadViewer(session.userId, session.sessionVersion);
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  const viewer = await loadViewer(claims.userId, claims.sessionVersion);
   if (!viewer) return null;
   return {
     ...viewer,
     session: {
-      id: typeof session.sessionId === "string" ? session.sessionId : null,
-      signedInAt: typeof session.authTime === "number" ? new Date(session.authTime * 1000) : null,
+      id: claims.sessionId,
+      signedInAt: claims.authTime !== null ? new Date(claims.authTime * 1000) : null,
     },
   };
 });
