@@ -20,10 +20,11 @@ const segments: { status: BarStanding; label: string; symbol: string; fill: stri
 // The bar itself: a picture only (aria-hidden), each segment as wide as its share.
 function Bar({ byStatus, shown, total, height }: { byStatus: Record<BarStanding, number>; shown: typeof segments; total: number; height: string }) {
   return (
-    <div className={`flex w-full overflow-hidden rounded-full bg-slate-100 ${height}`} aria-hidden="true" data-chart="readiness-bar">
+    // The segments' shared look is set here once (`*:`), not on each segment.
+    <div className={`flex w-full overflow-hidden rounded-full bg-slate-100 ${height} *:h-full *:border-r *:border-white *:last:border-r-0`} aria-hidden="true" data-chart="readiness-bar">
       {total > 0
         ? shown.map((s) => (
-            <div key={s.status} className={`${s.fill} h-full border-r border-white last:border-r-0`} style={{ width: `${((byStatus[s.status] ?? 0) / total) * 100}%` }} title={`${byStatus[s.status]} ${s.label}`} />
+            <div key={s.status} className={s.fill} style={{ width: `${((byStatus[s.status] ?? 0) / total) * 100}%` }} title={`${byStatus[s.status]} ${s.label}`} />
           ))
         : null}
     </div>
@@ -66,10 +67,10 @@ export function CompactReadinessBar({ byStatus, label }: { byStatus: Record<BarS
   return (
     <div className="min-w-0">
       <Bar byStatus={byStatus} shown={shown} total={total} height="h-2" />
-      <ul aria-label={label} className="mt-1 flex flex-wrap gap-x-2 gap-y-0.5 text-xs text-slate-700">
+      <ul aria-label={label} className="mt-1 flex flex-wrap gap-x-2 gap-y-0.5 text-xs text-slate-700 *:whitespace-nowrap">
         {total === 0 ? <li>No required items</li> : null}
         {shown.map((s) => (
-          <li key={s.status} className="whitespace-nowrap">
+          <li key={s.status}>
             <span aria-hidden="true" className={s.ink}>
               {s.symbol}
             </span>

@@ -14,7 +14,7 @@ const toneClass: Record<Tone, string> = {
 export function Badge({ tone = "neutral", wrap = false, children }: { tone?: Tone; wrap?: boolean; children: React.ReactNode }) {
   return (
     <span
-      className={`inline-flex items-center gap-1 ${wrap ? "whitespace-normal" : "whitespace-nowrap"} rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${toneClass[tone]}`}
+      className={`badge ${wrap ? "whitespace-normal" : "whitespace-nowrap"} ${toneClass[tone]}`}
     >
       {children}
     </span>

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { GoLiveWhen, goLiveLine } from "@/components/implementation/go-live-when";
-import { TicketLink } from "@/components/tickets/ticket-link";
 import { Badge } from "@/components/ui/badge";
 import { ListCount, ListHeader, PagedList, QuickViews } from "@/components/ui/list-page";
 import { SortHeader } from "@/components/ui/sort-header";
@@ -19,7 +17,7 @@ import { BLOCKERS_PAGE_SIZE, blockersFiltered, blockersQueryString, parseBlocker
 import { SavedViews } from "../_components/saved-views";
 import { AcknowledgeAlertForm } from "./_components/acknowledge-alert-form";
 import { BlockerFilters } from "./_components/blocker-filters";
-import { ResolveBlockerForm } from "./_components/resolve-blocker-form";
+import { BlockerCards, BlockerTableRows, type BlockerDisplayRow } from "./_components/blocker-rows";
 
 export const metadata: Metadata = { title: "Blockers" };
 
@@ -57,6 +55,7 @@ export default async function BlockersPage({ searchParams }: Props) {
   // The people an alert can be given to, read only when there is an alert to acknowledge.
   const owners = mayAcknowledge && alerts.length > 0 ? await hypercareOwnerChoices(viewer) : [];
   const mayResolve = can(viewer, "blocker.resolve");
+  const display = shown.map(displayRow);
   const filtered = blockersFiltered(query);
   const queryString = blockersQueryString(query);
   const pageHref = (n: number) => {
@@ -99,7 +98,7 @@ export default async function BlockersPage({ searchParams }: Props) {
         empty={filtered ? "No open blocker matches this filter." : "No open blockers. Nothing stands in the way right now."}
         pager={{ label: "Blocker pages", page, pageCount, href: pageHref }}
       >
-        <BlockerCards rows={shown} mayResolve={mayResolve} />
+        <BlockerCards rows={display} mayResolve={mayResolve} />
         <ScrollTable
           label="Open blockers"
           columns={[
@@ -115,105 +114,10 @@ export default async function BlockersPage({ searchParams }: Props) {
           headerCellClass="px-3 py-3"
           className="mt-4 hidden lg:block"
         >
-          {shown.map((row) => (
-            <tr key={row.itemId} className="align-top">
-              <td className="px-3 py-3">
-                <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
-                  {row.itemTitle}
-                </Link>
-                <div className="text-slate-600">
-                  <Link href={`/implementations/${row.implementationId}`} className="hover:underline">
-                    {row.implementationName}
-                  </Link>{" "}
-                  · {row.customerName}
-                </div>
-              </td>
-              <td className="px-3 py-3">
-                <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
-                  <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
-                  {severityLabel[row.severity]}
-                </Badge>
-              </td>
-              <td className="max-w-xs px-3 py-3 break-words">{row.reason}</td>
-              <td className="px-3 py-3">{row.ownerName ?? <span className="text-slate-500">Unassigned</span>}</td>
-              <td className="px-3 py-3 whitespace-nowrap">
-                <time dateTime={row.blockedSince}>{row.blockedSince}</time>
-                <div className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : "text-slate-600"}>
-                  {row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`}
-                </div>
-              </td>
-              <td className="px-3 py-3 whitespace-nowrap">
-                <GoLiveWhen date={row.goLiveDate} days={row.daysToGoLive} status={row.implementationStatus} soonDays={7} />
-              </td>
-              <td className="px-3 py-3">
-                <TicketLink url={row.ticketUrl} />
-              </td>
-              {mayResolve ? (
-                <td className="px-3 py-3">
-                  <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} />
-                </td>
-              ) : null}
-            </tr>
-          ))}
+          <BlockerTableRows rows={display} mayResolve={mayResolve} />
         </ScrollTable>
       </PagedList>
     </>
-  );
-}
-
-type Row = BlockerRow;
-
-// On a phone each blocker is a card: what, why, since when, and the go-live it holds up.
-function BlockerCards({ rows, mayResolve }: { rows: Row[]; mayResolve: boolean }) {
-  return (
-    <ul className="mt-4 space-y-3 lg:hidden" aria-label="Open blockers">
-      {rows.map((row) => (
-        <li key={row.itemId} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
-          <div className="flex flex-wrap items-start justify-between gap-2">
-            <div className="min-w-0">
-              <Link href={`/implementations/${row.implementationId}/items/${row.itemId}`} className="font-medium text-sky-800 hover:underline">
-                {row.itemTitle}
-              </Link>
-              <div className="text-slate-600">
-                {row.implementationName} · {row.customerName}
-              </div>
-            </div>
-            <Badge tone={row.severity === "go_live" ? "bad" : "warn"}>
-              <span aria-hidden="true">{row.severity === "go_live" ? "✕" : "!"}</span>
-              {severityLabel[row.severity]}
-            </Badge>
-          </div>
-          <p className="mt-2 break-words">{row.reason}</p>
-          <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
-            <div>
-              <dt className="text-xs text-slate-500">Blocked since</dt>
-              <dd className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : undefined}>
-                {row.blockedSince} ({row.daysBlocked === 0 ? "today" : `${row.daysBlocked} day${row.daysBlocked === 1 ? "" : "s"}`})
-              </dd>
-            </div>
-            <div>
-              <dt className="text-xs text-slate-500">Go-live</dt>
-              <dd>{goLiveLine(row.goLiveDate, row.daysToGoLive, row.implementationStatus)}</dd>
-            </div>
-            <div>
-              <dt className="text-xs text-slate-500">Owner</dt>
-              <dd>{row.ownerName ?? "Unassigned"}</dd>
-            </div>
-            <div>
-              <dt className="text-xs text-slate-500">Ticket</dt>
-              <dd className="min-w-0 break-words">
-                <TicketLink url={row.ticketUrl} />
-              </dd>
-            </div>
-          </dl>
-          {mayResolve ? (
-            <div className="mt-3">
-              <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} layout="card" />
-            </div>
-          ) : null}
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -290,4 +194,10 @@ function HypercareAlerts({ alerts, owners }: { alerts: HypercareAlertRow[]; owne
       </ul>
     </section>
   );
+}
+
+// The facts a row shows, with its words worked out here, so the rows' client module carries no
+// label tables.
+function displayRow({ customerId: _customerId, ownerId: _ownerId, ...facts }: BlockerRow): BlockerDisplayRow {
+  return { ...facts, severityText: severityLabel[facts.severity] };
 }
