@@ -58,6 +58,16 @@ describe("getItem", () => {
     expect(orgs).not.toContain("Lakeshore Medical Group (fictional)");
   });
 
+  it("offers as owners only enabled people of the vendor and the implementation's own health system", async () => {
+    const detail = await getItem(v.manager!, seedId("impl:lakeshore-availability"), seedId("item:lakeshore-availability:production-smoke-test"));
+    const ids = detail.assignableUsers.map((u) => u.id);
+    expect(ids).toContain(v.lakeshore!.userId);
+    expect(ids).toContain(v.manager!.userId);
+    // Rowan Hale, Lakeshore's former IT person, is disabled.
+    expect(ids).not.toContain(seedId("user:lakeshore-former"));
+    expect(ids).not.toContain(v.riverbend!.userId);
+  });
+
   it("answers not found for another organization's item, or an item under the wrong implementation", async () => {
     await expect(getItem(v.lakeshore!, impl, item("non-production-testing"))).rejects.toMatchObject({ code: "not_found" });
     await expect(
@@ -97,8 +107,13 @@ describe("updateItem", () => {
     await expect(edit(v.admin!, item("support-readiness"), { nextStep: "x" })).rejects.toMatchObject({ code: "forbidden" });
   });
 
-  it("refuses an owner who cannot see the implementation", async () => {
+  it("refuses an owner who cannot see the implementation, or who is disabled", async () => {
     await expect(edit(v.manager!, item("support-readiness"), { ownerId: v.lakeshore!.userId })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { ownerId: ["That person cannot see this implementation."] },
+    });
+    const lakeshoreItem = seedId("item:lakeshore-availability:production-smoke-test");
+    await expect(edit(v.manager!, lakeshoreItem, { ownerId: seedId("user:lakeshore-former") })).rejects.toMatchObject({
       code: "invalid",
       fieldErrors: { ownerId: ["That person cannot see this implementation."] },
     });

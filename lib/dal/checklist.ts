@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, max, or } from "drizzle-orm";
+import { and, eq, max } from "drizzle-orm";
 import { type Transaction } from "@/db";
 import {
   checklistItems,
@@ -25,6 +25,7 @@ import { conflict, forbidden, invalid } from "./errors";
 import { notifyBlockerAssigned, notifyBlockerResolved, notifySignOffRequested } from "./inbox";
 import { loadItemFacts } from "./item-facts";
 import { can, authorize } from "./policy";
+import { mayOwnOn } from "./tenant";
 import { lockImplementation, lockItem, one, unchanged, writeOnImplementation } from "./unit-of-work";
 
 // Checklist items: one item with its evidence for the item page, and the writes on it. Every
@@ -186,13 +187,7 @@ export async function updateItem(viewer: Viewer, input: UpdateItemInput, request
         .select({ id: users.id })
         .from(users)
         .innerJoin(organizations, eq(organizations.id, users.organizationId))
-        .where(
-          and(
-            eq(users.id, input.ownerId),
-            isNull(users.disabledAt),
-            or(eq(organizations.kind, "vendor"), eq(organizations.id, customerOrganizationId)),
-          ),
-        );
+        .where(and(eq(users.id, input.ownerId), mayOwnOn(customerOrganizationId)));
       if (!candidate) throw invalid("Check the highlighted fields.", { ownerId: ["That person cannot see this implementation."] });
     }
     if (input.status === "ready_for_signoff" && item.status !== "ready_for_signoff") {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/db";
 import { checklistItems, cutoverSteps, implementationPhases, implementations, organizations, users } from "@/db/schema";
@@ -26,7 +26,7 @@ import type {
 } from "@/lib/validation/cutover";
 import { conflict, forbidden, invalid, notFound } from "./errors";
 import { authorize, can } from "./policy";
-import { implementationScope, isUuid } from "./tenant";
+import { implementationScope, isUuid, mayOwnOn } from "./tenant";
 import { lockImplementation, one, unchanged, writeOnImplementation } from "./unit-of-work";
 
 // The phase plan and the cutover plan of one implementation (docs/cutover.md), and the writes on
@@ -102,12 +102,6 @@ export async function getPhasePlan(viewer: Viewer, implementationId: string) {
 
 export type PhasePlan = Awaited<ReturnType<typeof getPhasePlan>>;
 
-// Who may own a step: anyone who can see the implementation (the vendor's people and the health
-// system's), not disabled. The same rule as an item's owner.
-function candidateCondition(customerOrganizationId: string) {
-  return and(isNull(users.disabledAt), or(eq(organizations.kind, "vendor"), eq(organizations.id, customerOrganizationId)));
-}
-
 export async function getCutoverPlan(viewer: Viewer, implementationId: string) {
   authorize(viewer, "implementation.read");
   const impl = await implementationInScope(viewer, implementationId);
@@ -137,7 +131,7 @@ export async function getCutoverPlan(viewer: Viewer, implementationId: string) {
       .select({ id: users.id, name: users.name, organizationName: organizations.name })
       .from(users)
       .innerJoin(organizations, eq(organizations.id, users.organizationId))
-      .where(candidateCondition(impl.customerOrganizationId))
+      .where(mayOwnOn(impl.customerOrganizationId))
       .orderBy(asc(organizations.name), asc(users.name)),
     db
       .select({ id: checklistItems.id, key: checklistItems.key, title: checklistItems.title, status: checklistItems.status, required: checklistItems.required })
@@ -323,7 +317,7 @@ async function checkOwner(tx: Transaction, ownerId: string, customerOrganization
     .select({ id: users.id })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(users.id, ownerId), candidateCondition(customerOrganizationId)));
+    .where(and(eq(users.id, ownerId), mayOwnOn(customerOrganizationId)));
   if (!candidate) throw invalid("Check the highlighted fields.", { ownerId: ["Choose a person who works on this implementation."] });
 }
 
@@ -402,7 +396,7 @@ export async function addStandardCutoverSteps(viewer: Viewer, input: AddStandard
       .select({ id: users.id, role: users.role, organizationId: users.organizationId, name: users.name })
       .from(users)
       .innerJoin(organizations, eq(organizations.id, users.organizationId))
-      .where(candidateCondition(impl.customerOrganizationId))
+      .where(mayOwnOn(impl.customerOrganizationId))
       .orderBy(asc(users.name));
     const available = (id: string | null) => (id && candidates.some((c) => c.id === id) ? id : null);
     const manager = available(impl.implementationManagerId) ?? viewer.userId;

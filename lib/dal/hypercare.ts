@@ -13,7 +13,7 @@ import type { AcknowledgeHypercareAlertInput } from "@/lib/validation/hypercare"
 import { invalid, notFound } from "./errors";
 import { notify } from "./inbox";
 import { authorize } from "./policy";
-import { implementationScope, isUuid } from "./tenant";
+import { implementationScope, isUuid, mayOwnOn } from "./tenant";
 import type { EventDraft, AuditDraft } from "./unit-of-work";
 import { lockImplementation, one, unchanged, writeOnImplementation } from "./unit-of-work";
 
@@ -269,13 +269,7 @@ export async function acknowledgeHypercareAlert(viewer: Viewer, input: Acknowled
           .select({ id: users.id, name: users.name })
           .from(users)
           .innerJoin(organizations, eq(organizations.id, users.organizationId))
-          .where(
-            and(
-              eq(users.id, input.ownerId),
-              isNull(users.disabledAt),
-              or(eq(organizations.kind, "vendor"), eq(organizations.id, impl.customerOrganizationId)),
-            ),
-          )
+          .where(and(eq(users.id, input.ownerId), mayOwnOn(impl.customerOrganizationId)))
       : [];
     if (!owner) throw invalid("Check the highlighted fields.", { ownerId: ["Choose a person on this implementation."] });
     const at = new Date();

@@ -118,6 +118,7 @@ const inventory: Record<string, string> = {
   "policy.authorize": "policy.test.ts",
   "tenant.implementationScope": "used by every implementation-scoped query above",
   "tenant.isUuid": "pure helper",
+  "tenant.mayOwnOn": "a condition, not a query: who may own an item, cutover step or alert; checklist.db.test.ts (owner rule), cutover.db.test.ts and hypercare.db.test.ts (owner must be on the implementation)",
   "tenant.oneImplementationInScope": "the WHERE for one implementation in the viewer's scope; implementations.db.test.ts and report.db.test.ts: other organization, missing and malformed ids → same not found",
   "errors.unauthenticated": "error constructor",
   "errors.forbidden": "error constructor",

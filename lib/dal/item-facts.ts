@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/domain/viewer";
 import type { EnvironmentKind, Role } from "@/lib/domain/vocabulary";
 import { env } from "@/lib/server/env";
 import { notFound } from "./errors";
-import { implementationScope, isUuid } from "./tenant";
+import { implementationScope, isUuid, mayOwnOn } from "./tenant";
 
 // Everything the item page shows about one checklist item, read in ONE statement: the item with
 // its implementation (the tenant condition is in the WHERE), environments, evidence,
@@ -19,6 +19,9 @@ import { implementationScope, isUuid } from "./tenant";
 
 const owner = alias(users, "owner");
 const editor = alias(users, "editor");
+// The people the item may be given to, as the assignable list's subquery names them.
+const assignableUser = alias(users, "au");
+const assignableOrganization = alias(organizations, "ao");
 // Drizzle leaves a column unqualified in some selects; the subqueries name the outer row plainly.
 const itemRef = sql.raw(`"checklist_items"."id"`);
 const implRef = sql.raw(`"checklist_items"."implementation_id"`);
@@ -88,7 +91,7 @@ async function readItemFacts(viewer: Viewer, implementationId: string, itemId: s
       assignable: sql<Json<{ id: string; name: string; organizationName: string }[]>>`coalesce((
         select json_agg(json_build_object('id', au.id, 'name', au.name, 'organizationName', ao.name) order by ao.name, au.name)
         from users au join organizations ao on ao.id = au.organization_id
-        where au.disabled_at is null and (ao.kind = 'vendor' or ao.id = ${customerRef})
+        where ${mayOwnOn(customerRef, assignableUser, assignableOrganization)}
       ), '[]'::json)`,
       signOffs: sql<
         Json<

@@ -1,5 +1,5 @@
-import { and, eq, type SQL } from "drizzle-orm";
-import { implementations } from "@/db/schema";
+import { and, eq, isNull, or, type SQL, type SQLWrapper } from "drizzle-orm";
+import { implementations, organizations, users } from "@/db/schema";
 import type { Viewer } from "@/lib/domain/viewer";
 import { notFound } from "./errors";
 
@@ -24,4 +24,15 @@ export function isUuid(value: string): boolean {
 export function oneImplementationInScope(viewer: Viewer, implementationId: string): SQL | undefined {
   if (!isUuid(implementationId)) throw notFound("Implementation");
   return and(eq(implementations.id, implementationId), implementationScope(viewer));
+}
+
+// Who may own an item, a cutover step or an alert of an implementation: anyone enabled who can
+// see it, that is the vendor's people and the people of the implementation's customer. The
+// query joins the person to their organization; the item page's facts pass its aliases.
+export function mayOwnOn(
+  customerOrganizationId: string | SQLWrapper,
+  person: { disabledAt: SQLWrapper } = users,
+  organization: { id: SQLWrapper; kind: SQLWrapper } = organizations,
+): SQL | undefined {
+  return and(isNull(person.disabledAt), or(eq(organization.kind, "vendor"), eq(organization.id, customerOrganizationId)));
 }
