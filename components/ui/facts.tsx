@@ -14,3 +14,22 @@ export function Facts({ facts, className }: { facts: readonly (readonly [label: 
     </dl>
   );
 }
+
+// A phone card's facts: small labels over their values, two to a row unless `columns` says
+// otherwise. A fact that is false or null is left out (one that only some rows have).
+export type CardFact = { label: string; value: ReactNode; className?: string };
+
+export function CardFacts({ facts, columns = "grid-cols-2" }: { facts: readonly (CardFact | false | null)[]; columns?: string }) {
+  return (
+    <dl className={`mt-3 grid gap-x-4 gap-y-2 [&_dt]:text-xs [&_dt]:text-slate-500 ${columns}`}>
+      {facts.map((fact) =>
+        fact ? (
+          <div key={fact.label}>
+            <dt>{fact.label}</dt>
+            <dd className={fact.className}>{fact.value}</dd>
+          </div>
+        ) : null,
+      )}
+    </dl>
+  );
+}

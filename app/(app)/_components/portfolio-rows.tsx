@@ -6,6 +6,7 @@ import { GoLiveWhen, goLiveLine } from "@/components/implementation/go-live-when
 import { CompactReadinessBar } from "@/components/readiness/readiness-bar";
 import { RiskBadge } from "@/components/readiness/risk-badge";
 import { Badge } from "@/components/ui/badge";
+import { CardFacts } from "@/components/ui/facts";
 import type { BarStanding } from "@/lib/domain/forecast";
 import type { Risk } from "@/lib/domain/readiness";
 import type { GateVerdict, ImplementationStatus } from "@/lib/domain/vocabulary";
@@ -147,49 +148,34 @@ export function PortfolioCards({ rows, monday, vendor }: { rows: PortfolioDispla
             {row.statusLabel ? <Badge>{row.statusLabel}</Badge> : null}
           </div>
           <ChangesSinceMonday row={row} monday={monday} />
-          <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
-            <div>
-              <dt className="text-xs text-slate-500">Gate</dt>
-              <dd>
-                <VerdictWordBadge verdict={row.verdict} label={row.verdictLabel} />
-                <div className="text-xs text-slate-600">{row.reasons}</div>
-              </dd>
-            </div>
-            <div>
-              <dt className="text-xs text-slate-500">Risk</dt>
-              <dd>
-                <RiskBadge risk={row.risk} />
-              </dd>
-            </div>
-            <div>
-              <dt className="text-xs text-slate-500">Go-live</dt>
-              <dd>{goLiveLine(row.goLiveDate, row.daysToGoLive, row.status)}</dd>
-            </div>
-            <div>
-              <dt className="text-xs text-slate-500">Readiness</dt>
-              <dd>
-                {`${row.percent}% (${row.requiredDone} / ${row.required} required)`}
-                <CompactReadinessBar byStatus={row.requiredByStatus} label={`Required items of ${row.name} by status`} />
-                <ProjectedLate row={row} />
-              </dd>
-            </div>
-            <div>
-              <dt className="text-xs text-slate-500">Go-live blockers</dt>
-              <dd>{row.goLiveBlockers > 0 ? `${row.goLiveBlockers} open` : "None"}</dd>
-            </div>
-            {row.openHypercareAlerts > 0 ? (
-              <div>
-                <dt className="text-xs text-slate-500">Hypercare alerts</dt>
-                <dd>
-                  <HypercareAlerts row={row} vendor={vendor} />
-                </dd>
-              </div>
-            ) : null}
-            <div>
-              <dt className="text-xs text-slate-500">Stale evidence</dt>
-              <dd>{row.staleEvidence > 0 ? `${row.staleEvidence} stale` : "None"}</dd>
-            </div>
-          </dl>
+          <CardFacts
+            facts={[
+              {
+                label: "Gate",
+                value: (
+                  <>
+                    <VerdictWordBadge verdict={row.verdict} label={row.verdictLabel} />
+                    <div className="text-xs text-slate-600">{row.reasons}</div>
+                  </>
+                ),
+              },
+              { label: "Risk", value: <RiskBadge risk={row.risk} /> },
+              { label: "Go-live", value: goLiveLine(row.goLiveDate, row.daysToGoLive, row.status) },
+              {
+                label: "Readiness",
+                value: (
+                  <>
+                    {`${row.percent}% (${row.requiredDone} / ${row.required} required)`}
+                    <CompactReadinessBar byStatus={row.requiredByStatus} label={`Required items of ${row.name} by status`} />
+                    <ProjectedLate row={row} />
+                  </>
+                ),
+              },
+              { label: "Go-live blockers", value: row.goLiveBlockers > 0 ? `${row.goLiveBlockers} open` : "None" },
+              row.openHypercareAlerts > 0 && { label: "Hypercare alerts", value: <HypercareAlerts row={row} vendor={vendor} /> },
+              { label: "Stale evidence", value: row.staleEvidence > 0 ? `${row.staleEvidence} stale` : "None" },
+            ]}
+          />
         </li>
       ))}
     </ul>

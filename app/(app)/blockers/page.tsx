@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
+import { CardFacts } from "@/components/ui/facts";
 import { ListCount, ListHeader, PagedList, QuickViews } from "@/components/ui/list-page";
 import { SortHeader } from "@/components/ui/sort-header";
 import { ScrollTable } from "@/components/ui/table";
@@ -154,30 +155,15 @@ function HypercareAlerts({ alerts, owners }: { alerts: HypercareAlertRow[]; owne
                 </Badge>
               </div>
               <p className="mt-2 break-words">{a.summary}</p>
-              <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-2">
-                <div>
-                  <dt className="text-xs text-slate-500">Since</dt>
-                  <dd>
-                    <time dateTime={a.since.toISOString()}>{formatUtc(a.since)}</time>
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-xs text-slate-500">Owner</dt>
-                  <dd>{a.ownerName ?? "Not acknowledged yet"}</dd>
-                </div>
-                {a.nextStep ? (
-                  <div>
-                    <dt className="text-xs text-slate-500">Next step</dt>
-                    <dd className="break-words">{a.nextStep}</dd>
-                  </div>
-                ) : null}
-                {a.expectedOutcome ? (
-                  <div>
-                    <dt className="text-xs text-slate-500">Expected outcome</dt>
-                    <dd className="break-words">{a.expectedOutcome}</dd>
-                  </div>
-                ) : null}
-              </dl>
+              <CardFacts
+                columns="grid-cols-1 sm:grid-cols-2"
+                facts={[
+                  { label: "Since", value: <time dateTime={a.since.toISOString()}>{formatUtc(a.since)}</time> },
+                  { label: "Owner", value: a.ownerName ?? "Not acknowledged yet" },
+                  Boolean(a.nextStep) && { label: "Next step", value: a.nextStep, className: "break-words" },
+                  Boolean(a.expectedOutcome) && { label: "Expected outcome", value: a.expectedOutcome, className: "break-words" },
+                ]}
+              />
               {owners ? (
                 <div className="mt-3">
                   <AcknowledgeAlertForm

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { GoLiveWhen, goLiveLine } from "@/components/implementation/go-live-when";
 import { TicketLink } from "@/components/tickets/ticket-link";
 import { Badge } from "@/components/ui/badge";
+import { CardFacts } from "@/components/ui/facts";
 import type { BlockerRow } from "@/lib/dal/blockers";
 import { ResolveBlockerForm } from "./resolve-blocker-form";
 
@@ -81,26 +82,18 @@ export function BlockerCards({ rows, mayResolve }: { rows: BlockerDisplayRow[]; 
             <SeverityBadge row={row} />
           </div>
           <p className="mt-2 break-words">{row.reason}</p>
-          <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
-            <div>
-              <dt className="text-xs text-slate-500">Blocked since</dt>
-              <dd className={row.daysBlocked >= 7 ? "font-medium text-rose-800" : undefined}>{`${row.blockedSince} (${blockedFor(row.daysBlocked)})`}</dd>
-            </div>
-            <div>
-              <dt className="text-xs text-slate-500">Go-live</dt>
-              <dd>{goLiveLine(row.goLiveDate, row.daysToGoLive, row.implementationStatus)}</dd>
-            </div>
-            <div>
-              <dt className="text-xs text-slate-500">Owner</dt>
-              <dd>{row.ownerName ?? "Unassigned"}</dd>
-            </div>
-            <div>
-              <dt className="text-xs text-slate-500">Ticket</dt>
-              <dd className="min-w-0 break-words">
-                <TicketLink url={row.ticketUrl} />
-              </dd>
-            </div>
-          </dl>
+          <CardFacts
+            facts={[
+              {
+                label: "Blocked since",
+                value: `${row.blockedSince} (${blockedFor(row.daysBlocked)})`,
+                className: row.daysBlocked >= 7 ? "font-medium text-rose-800" : undefined,
+              },
+              { label: "Go-live", value: goLiveLine(row.goLiveDate, row.daysToGoLive, row.implementationStatus) },
+              { label: "Owner", value: row.ownerName ?? "Unassigned" },
+              { label: "Ticket", value: <TicketLink url={row.ticketUrl} />, className: "min-w-0 break-words" },
+            ]}
+          />
           {mayResolve ? (
             <div className="mt-3">
               <ResolveBlockerForm key={row.itemVersion} itemId={row.itemId} version={row.itemVersion} itemTitle={row.itemTitle} layout="card" />
