@@ -47,6 +47,19 @@ type RawRow = {
   after: unknown;
 };
 
+function activityStatementName(viewer: Viewer, target: { itemId?: string }, query: ActivityQuery): string {
+  const flags = [
+    target.itemId !== undefined,
+    viewer.organizationKind !== "vendor",
+    !(can(viewer, "webhook.manage") || viewer.organizationKind === "vendor"),
+    Boolean(query.person),
+    Boolean(query.kind),
+    Boolean(query.since),
+    query.after !== undefined,
+  ];
+  return `activity_${flags.map((f) => (f ? "1" : "0")).join("")}`;
+}
+
 export async function listActivity(
   viewer: Viewer,
   target: { implementationId: string; itemId?: string },
@@ -135,7 +148,12 @@ export async function listActivity(
     .from(implementations)
     .leftJoin(checklistItems, and(eq(checklistItems.implementationId, implementations.id), eq(checklistItems.id, target.itemId ?? sql`null`)))
     .where(and(eq(implementations.id, target.implementationId), implementationScope(viewer)))
-    .limit(1);
+    .limit(1)
+    // A named statement per shape of the query (which conditions it holds, not their values),
+    // so PostgreSQL parses and plans each shape once per connection: the item page's history
+    // asks this on every view.
+    .prepare(activityStatementName(viewer, target, query))
+    .execute();
   if (!visible || (target.itemId && !visible.itemId)) throw notFound(target.itemId ? "Checklist item" : "Implementation");
 
   const rows = visible.rows.map((r) => ({
