@@ -47,19 +47,6 @@ type RawRow = {
   after: unknown;
 };
 
-function activityStatementName(viewer: Viewer, target: { itemId?: string }, query: ActivityQuery): string {
-  const flags = [
-    target.itemId !== undefined,
-    viewer.organizationKind !== "vendor",
-    !(can(viewer, "webhook.manage") || viewer.organizationKind === "vendor"),
-    Boolean(query.person),
-    Boolean(query.kind),
-    Boolean(query.since),
-    query.after !== undefined,
-  ];
-  return `activity_${flags.map((f) => (f ? "1" : "0")).join("")}`;
-}
-
 export async function listActivity(
   viewer: Viewer,
   target: { implementationId: string; itemId?: string },
@@ -149,10 +136,10 @@ export async function listActivity(
     .leftJoin(checklistItems, and(eq(checklistItems.implementationId, implementations.id), eq(checklistItems.id, target.itemId ?? sql`null`)))
     .where(and(eq(implementations.id, target.implementationId), implementationScope(viewer)))
     .limit(1)
-    // A named statement per shape of the query (which conditions it holds, not their values),
-    // so PostgreSQL parses and plans each shape once per connection: the item page's history
-    // asks this on every view.
-    .prepare(activityStatementName(viewer, target, query))
+    // Prepared, so PostgreSQL parses and plans it once per connection: the item page's history
+    // asks this on every view. The driver keys a prepared statement by its text, so each shape
+    // of the query (which filters it holds) is a statement of its own under this one name.
+    .prepare("activity")
     .execute();
   if (!visible || (target.itemId && !visible.itemId)) throw notFound(target.itemId ? "Checklist item" : "Implementation");
 

@@ -25,13 +25,15 @@ const closed = ["signed_off", "waived"] as const;
 export async function notifyDueItems(today = todayIso(), options: { batchSize?: number } = {}): Promise<number> {
   const db = getDb();
   const batchSize = options.batchSize ?? 500;
+  // The notice's dedupe key, made once here: the anti-join below asks whether the owner already
+  // has it, and the row carries it to notify().
   const dueKey = sql<string>`case when ${checklistItems.dueDate} < ${today}::date then 'overdue:' else 'due:' end || ${checklistItems.id}::text || ':' || ${checklistItems.dueDate}::text`;
   let created = 0;
   // Keyset position: an item notify() skipped (its owner may no longer see the implementation)
   // is passed over, not read again in the same run.
   let after: { dueDate: string; id: string } | null = null;
   for (;;) {
-    const rows: { id: string; title: string; implementationId: string; implementationName: string; ownerId: string | null; dueDate: string }[] = await db
+    const rows: { id: string; title: string; implementationId: string; implementationName: string; ownerId: string | null; dueDate: string; dedupeKey: string }[] = await db
       .select({
         id: checklistItems.id,
         title: checklistItems.title,
@@ -39,6 +41,7 @@ export async function notifyDueItems(today = todayIso(), options: { batchSize?: 
         implementationName: implementations.name,
         ownerId: checklistItems.ownerId,
         dueDate: sql<string>`${checklistItems.dueDate}::text`,
+        dedupeKey: dueKey,
       })
       .from(checklistItems)
       .innerJoin(implementations, eq(implementations.id, checklistItems.implementationId))
@@ -67,7 +70,7 @@ export async function notifyDueItems(today = todayIso(), options: { batchSize?: 
             : `"${item.title}" on ${item.implementationName} is due ${item.dueDate === today ? "today" : "tomorrow"} (${item.dueDate})`,
           body: overdue ? "Update its due date or its next step, or mark it ready for sign-off." : "",
           link: `/implementations/${item.implementationId}/items/${item.id}`,
-          dedupeKey: `${overdue ? "overdue" : "due"}:${item.id}:${item.dueDate}`,
+          dedupeKey: item.dedupeKey,
         }),
       );
     }
